@@ -1,0 +1,58 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '@/access/isAdmin'
+import { isEditor } from '@/access/isEditor'
+import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { publishedAtField } from '@/fields/publishedAt'
+import { slugField } from '@/fields/slug'
+import { topicsField } from '@/fields/topics'
+import { populatePublishedAt } from '@/hooks/populatePublishedAt'
+
+import { SLUGS } from '../slugs'
+import { resolveAuthorName } from './hooks/resolveAuthorName'
+
+export const Blogs: CollectionConfig = {
+  slug: SLUGS.blogs,
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'],
+  },
+  access: {
+    create: isEditor,
+    read: publishedOrStaff,
+    readVersions: isEditor,
+    update: isEditor,
+    delete: isAdmin,
+  },
+  defaultSort: '-publishedAt',
+  versions: {
+    drafts: { schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  hooks: {
+    beforeChange: [populatePublishedAt],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    slugField('title'),
+    { name: 'excerpt', type: 'textarea', maxLength: 500 },
+    { name: 'content', type: 'richText' },
+    {
+      name: 'author',
+      type: 'relationship',
+      relationTo: [SLUGS.members, SLUGS.users],
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'authorName',
+      type: 'text',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: { afterRead: [resolveAuthorName] },
+    },
+    { name: 'heroImage', type: 'upload', relationTo: SLUGS.media },
+    topicsField('topics', { admin: { position: 'sidebar' } }),
+    publishedAtField(),
+  ],
+}

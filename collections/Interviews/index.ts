@@ -1,0 +1,39 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '@/access/isAdmin'
+import { isEditor } from '@/access/isEditor'
+import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { publishedAtField } from '@/fields/publishedAt'
+import { slugField } from '@/fields/slug'
+import { populatePublishedAt } from '@/hooks/populatePublishedAt'
+
+import { SLUGS } from '../slugs'
+
+/** Member stories told as interviews ("hear about members through interviews"). */
+export const Interviews: CollectionConfig = {
+  slug: SLUGS.interviews,
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'interviewee', '_status', 'publishedAt'],
+  },
+  access: {
+    create: isEditor,
+    read: publishedOrStaff,
+    readVersions: isEditor,
+    update: isEditor,
+    delete: isAdmin,
+  },
+  defaultSort: '-publishedAt',
+  versions: { drafts: true, maxPerDoc: 50 },
+  hooks: { beforeChange: [populatePublishedAt] },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    slugField('title'),
+    { name: 'interviewee', type: 'relationship', relationTo: SLUGS.members },
+    { name: 'intervieweeRole', type: 'text', maxLength: 200 },
+    { name: 'summary', type: 'textarea', maxLength: 1000 },
+    { name: 'content', type: 'richText' },
+    publishedAtField(),
+  ],
+}

@@ -1,0 +1,41 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { isEditor } from '@/access/isEditor'
+import { settings } from '@/config/settings'
+
+import { SLUGS } from './slugs'
+
+/** Images and PDFs only: the sharp sizes below are what frontends ask for by name. */
+export const ALLOWED_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'application/pdf']
+
+export const Media: CollectionConfig = {
+  slug: SLUGS.media,
+  admin: { group: 'Content' },
+  access: {
+    create: isEditor,
+    read: anyone,
+    update: isEditor,
+    delete: isEditor,
+  },
+  upload: {
+    staticDir: settings.mediaDir,
+    mimeTypes: ALLOWED_MEDIA_TYPES,
+    focalPoint: true,
+    adminThumbnail: 'thumbnail',
+    imageSizes: [
+      { name: 'thumbnail', width: 300, height: 300, position: 'centre' },
+      { name: 'card', width: 768, height: 432, position: 'centre' },
+      { name: 'hero', width: 1600, withoutEnlargement: true },
+    ],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      maxLength: 300,
+      admin: { description: 'Describe the image for people who cannot see it.' },
+    },
+  ],
+}

@@ -1,0 +1,79 @@
+import type { CollectionConfig } from 'payload'
+
+import { directoryVisible } from '@/access/directoryVisible'
+import { or } from '@/access/combine'
+import { isAdmin } from '@/access/isAdmin'
+import { isEditor } from '@/access/isEditor'
+import { isMemberOrStaffField } from '@/access/isMemberOrStaffField'
+import { isStaff, isStaffField } from '@/access/isStaff'
+import { selfIn } from '@/access/self'
+import { staffOrSelfFieldIn } from '@/access/staffOrSelfField'
+import { professionField } from '@/fields/professions'
+import { regionField } from '@/fields/regions'
+import { topicsField } from '@/fields/topics'
+
+import { SLUGS } from '../slugs'
+
+/**
+ * Community members. They log in at `/api/members/login` (never to the admin UI), edit only their
+ * own profile, and appear in the directory unless they opt out with `directoryVisible`.
+ */
+export const Members: CollectionConfig = {
+  slug: SLUGS.members,
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 7 * 24 * 60 * 60,
+  },
+  admin: {
+    group: 'Community',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'profession', 'organisation', 'region', 'directoryVisible'],
+  },
+  access: {
+    create: isEditor,
+    // Opted-out members are invisible to the public and to other members, here and in relationships.
+    read: or(isStaff, selfIn(SLUGS.members), directoryVisible),
+    update: or(isEditor, selfIn(SLUGS.members)),
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
+    {
+      name: 'email',
+      type: 'email',
+      // Never public, never shown to other members.
+      access: { read: staffOrSelfFieldIn(SLUGS.members) },
+    },
+    professionField({ required: true }),
+    { name: 'organisation', type: 'text', maxLength: 200 },
+    regionField({ required: true }),
+    topicsField('interests'),
+    {
+      name: 'bio',
+      type: 'textarea',
+      maxLength: 2000,
+      access: { read: isMemberOrStaffField },
+      admin: { description: 'Visible to logged-in members and staff only.' },
+    },
+    { name: 'avatar', type: 'upload', relationTo: SLUGS.media },
+    {
+      name: 'joinedAt',
+      type: 'date',
+      defaultValue: () => new Date().toISOString(),
+      access: { create: isStaffField, update: isStaffField },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'directoryVisible',
+      type: 'checkbox',
+      defaultValue: true,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description: 'Untick to leave the member directory and network exports.',
+      },
+    },
+  ],
+}

@@ -1,0 +1,23 @@
+import type { CollectionConfig } from 'payload'
+
+import { Blogs } from './Blogs'
+import { EvaluationReports } from './EvaluationReports'
+import { Events } from './Events'
+import { Interviews } from './Interviews'
+import { LabThemes } from './LabThemes'
+import { Media } from './Media'
+import { Members } from './Members'
+import { Users } from './Users'
+
+export { SLUGS } from './slugs'
+
+export const collections: CollectionConfig[] = [
+  Blogs,
+  Interviews,
+  Events,
+  LabThemes,
+  EvaluationReports,
+  Media,
+  Members,
+  Users,
+]

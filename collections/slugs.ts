@@ -1,0 +1,11 @@
+/** Collection slugs: the REST paths (`/api/<slug>`) frontends are built against. */
+export const SLUGS = {
+  users: 'users',
+  members: 'members',
+  blogs: 'blogs',
+  interviews: 'interviews',
+  events: 'events',
+  labThemes: 'lab-themes',
+  evaluationReports: 'evaluation-reports',
+  media: 'media',
+} as const

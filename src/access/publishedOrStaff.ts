@@ -1,0 +1,6 @@
+import { isStaff } from './isStaff'
+import { or } from './combine'
+import { published } from './published'
+
+/** Staff read drafts; everyone else (members included) reads published documents only. */
+export const publishedOrStaff = or(isStaff, published)

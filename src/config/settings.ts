@@ -1,0 +1,89 @@
+import path from 'node:path'
+
+/**
+ * Every setting the CMS reads from the environment, in one place, with its default.
+ * `.env.example` documents the same names.
+ */
+const intFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  }
+  return value
+}
+
+export const settings = {
+  get port(): number {
+    return intFromEnv('PORT', 3000)
+  },
+  get host(): string {
+    return process.env.HOST || '127.0.0.1'
+  },
+  get serverURL(): string {
+    return (process.env.SERVER_URL || `http://localhost:${intFromEnv('PORT', 3000)}`).replace(/\/$/, '')
+  },
+  get databaseURL(): string {
+    return process.env.DATABASE_URL || 'file:./data/q.db'
+  },
+  get payloadSecret(): string {
+    return process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production'
+  },
+  get mediaDir(): string {
+    return path.resolve(process.env.MEDIA_DIR || path.join(process.cwd(), 'media'))
+  },
+  get corsOrigins(): string[] {
+    return (process.env.CORS_ORIGINS || '').split(',').map((origin) => origin.trim()).filter(Boolean)
+  },
+  get graphQLMaxDepth(): number {
+    return intFromEnv('GRAPHQL_MAX_DEPTH', 8)
+  },
+  get graphQLMaxComplexity(): number {
+    return intFromEnv('GRAPHQL_MAX_COMPLEXITY', 1000)
+  },
+  get uploadMaxBytes(): number {
+    return intFromEnv('UPLOAD_MAX_BYTES', 20 * 1024 * 1024)
+  },
+  get jsonBodyMaxBytes(): number {
+    return intFromEnv('JSON_BODY_MAX_BYTES', 1024 * 1024)
+  },
+  get loginRateLimit(): number {
+    return intFromEnv('LOGIN_RATE_LIMIT', 10)
+  },
+  get loginRateWindowMs(): number {
+    return intFromEnv('LOGIN_RATE_WINDOW_MS', 15 * 60 * 1000)
+  },
+  /** `TRUST_PROXY`: "true", "false", a hop count, or a comma-separated list of addresses/subnets. */
+  get trustProxy(): boolean | number | string {
+    const raw = (process.env.TRUST_PROXY || 'false').trim()
+    if (raw === 'true') return true
+    if (raw === 'false' || raw === '') return false
+    if (/^\d+$/.test(raw)) return Number(raw)
+    return raw
+  },
+  get shutdownTimeoutMs(): number {
+    return intFromEnv('SHUTDOWN_TIMEOUT_MS', 10_000)
+  },
+  get seedOnStart(): boolean {
+    return process.env.SEED !== 'false'
+  },
+  get runJobs(): boolean {
+    return process.env.JOBS_AUTORUN !== 'false'
+  },
+  get smtp() {
+    return {
+      host: process.env.SMTP_HOST || '',
+      port: intFromEnv('SMTP_PORT', 587),
+      user: process.env.SMTP_USER || '',
+      pass: process.env.SMTP_PASS || '',
+      secure: process.env.SMTP_SECURE === 'true',
+    }
+  },
+  get emailFrom(): { address: string; name: string } {
+    return {
+      address: process.env.EMAIL_FROM || 'updates@q-community.example',
+      name: process.env.EMAIL_FROM_NAME || 'Q Community',
+    }
+  },
+}

@@ -1,0 +1,50 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { collections } from '@collections/index'
+import { plugins } from '@plugins/index'
+
+import { graphQLValidationRules } from './config/graphQLLimits'
+import { settings } from './config/settings'
+import { databaseAdapterFromURL } from './db/databaseAdapter'
+import { emailAdapterFromEnv } from './email/emailAdapter'
+import { jobsConfig } from './jobs'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: settings.serverURL,
+  secret: settings.payloadSecret,
+  admin: {
+    user: 'users',
+    avatar: 'default',
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Q Community CMS' },
+  },
+  collections,
+  db: databaseAdapterFromURL(settings.databaseURL),
+  editor: lexicalEditor(),
+  email: emailAdapterFromEnv(),
+  graphQL: {
+    maxComplexity: settings.graphQLMaxComplexity,
+    validationRules: graphQLValidationRules,
+    disablePlaygroundInProduction: true,
+  },
+  cors: [settings.serverURL, ...settings.corsOrigins],
+  csrf: [settings.serverURL, ...settings.corsOrigins],
+  jobs: jobsConfig,
+  plugins,
+  sharp,
+  telemetry: false,
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // Generating types on every dev start spawns a child process that keeps jest alive.
+    autoGenerate: false,
+  },
+  upload: {
+    limits: { fileSize: settings.uploadMaxBytes },
+  },
+})

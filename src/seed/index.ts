@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto'
+import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
+
+import { seedBlog, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
+import { seedMembers } from './data/members'
+import { makeHeroImage, makeReportPdf } from './demoFiles'
+import { createSeedProgress } from './progress'
+
+/** Passed as `context` so hooks (notifications, emails) can tell seeded writes from editors' writes. */
+export const SEED_CONTEXT = { seeding: true } as const
+
+export const DEMO_ADMIN_EMAIL = 'admin@example.org'
+
+export type SeedResult = {
+  created: number
+  existing: number
+  /** Set only when this run created the demo admin: the one time its password is known. */
+  demoAdminPassword?: string
+  adminEmail: string
+}
+
+type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
+
+/**
+ * Loads the demo content. Idempotent: every document is looked up by its natural key (email, slug,
+ * filename) first, so a second run creates nothing.
+ */
+export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
+  const steps = 1 + seedMembers.length + 2 + 2 + seedEvents.length + 2
+  const progress = createSeedProgress(steps, log)
+  const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
+
+  const ensure = async <TSlug extends CollectionSlug>(
+    collection: TSlug,
+    where: Where,
+    data: RequiredDataFromCollectionSlug<TSlug>,
+    label: string,
+    file?: UploadFile,
+  ) => {
+    const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    if (found.docs[0]) {
+      result.existing++
+      progress.step(label, 'exists')
+      return found.docs[0]
+    }
+    const doc = await payload.create({ collection, data, file, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+    result.created++
+    progress.step(label, 'created')
+    return doc
+  }
+
+  try {
+    const { admin, created } = await ensureAdmin(payload, result)
+    if (created) result.created++
+    else result.existing++
+    progress.step(`staff admin ${result.adminEmail}`, created ? 'created' : 'exists')
+
+    const members = new Map<string, number | string>()
+    for (const member of seedMembers) {
+      const doc = await ensure(
+        'members',
+        { email: { equals: member.email } },
+        { ...member, password: randomBytes(18).toString('base64url') },
+        `member ${member.name}`,
+      )
+      members.set(member.name, doc.id)
+    }
+
+    const hero = await makeHeroImage()
+    const heroImage = await ensure(
+      'media',
+      { filename: { equals: 'q-learning-hero.png' } },
+      { alt: 'Overlapping coloured circles: a network of improvers across the UK' },
+      'image q-learning-hero.png',
+      { data: hero, mimetype: 'image/png', name: 'q-learning-hero.png', size: hero.length },
+    )
+    const pdf = makeReportPdf(seedEvaluationReport.title)
+    const reportFile = await ensure(
+      'media',
+      { filename: { equals: 'evaluating-q-phase-one.pdf' } },
+      { alt: `${seedEvaluationReport.title} (PDF)` },
+      'file evaluating-q-phase-one.pdf',
+      { data: pdf, mimetype: 'application/pdf', name: 'evaluating-q-phase-one.pdf', size: pdf.length },
+    )
+
+    await ensure(
+      'blogs',
+      { slug: { equals: seedBlog.slug } },
+      { ...seedBlog, heroImage: heroImage.id as number, author: { relationTo: 'users', value: admin.id as number } },
+      `blog ${seedBlog.slug}`,
+    )
+    await ensure(
+      'interviews',
+      { slug: { equals: seedInterview.slug } },
+      { ...seedInterview, interviewee: members.get('Carolyn Johnston') as number },
+      `interview ${seedInterview.slug}`,
+    )
+    for (const event of seedEvents) {
+      await ensure('events', { slug: { equals: event.slug } }, event, `event ${event.slug}`)
+    }
+    await ensure('lab-themes', { slug: { equals: seedLabTheme.slug } }, seedLabTheme, `lab theme ${seedLabTheme.year}`)
+    await ensure(
+      'evaluation-reports',
+      { slug: { equals: seedEvaluationReport.slug } },
+      { ...seedEvaluationReport, reportFile: reportFile.id as number },
+      `evaluation report ${seedEvaluationReport.slug}`,
+    )
+  } finally {
+    progress.done()
+  }
+  return result
+}
+
+/**
+ * The first staff admin: from ADMIN_EMAIL / ADMIN_PASSWORD when set, otherwise a demo admin whose
+ * random password is returned once (it is stored hashed and cannot be shown again).
+ */
+const ensureAdmin = async (payload: Payload, result: SeedResult) => {
+  const email = process.env.ADMIN_EMAIL?.trim().toLowerCase()
+  const password = process.env.ADMIN_PASSWORD
+  if (email && !password) throw new Error('ADMIN_EMAIL is set but ADMIN_PASSWORD is not.')
+
+  if (email && password) {
+    result.adminEmail = email
+    const existing = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, overrideAccess: true })
+    if (existing.docs[0]) return { admin: existing.docs[0], created: false }
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email, password, name: 'Q Admin', roles: ['admin'] },
+      overrideAccess: true,
+      context: SEED_CONTEXT,
+    })
+    return { admin, created: true }
+  }
+
+  const admins = await payload.find({
+    collection: 'users',
+    where: { roles: { contains: 'admin' } },
+    limit: 1,
+    sort: 'createdAt',
+    overrideAccess: true,
+  })
+  if (admins.docs[0]) {
+    result.adminEmail = admins.docs[0].email
+    return { admin: admins.docs[0], created: false }
+  }
+  const demoPassword = randomBytes(12).toString('base64url')
+  result.adminEmail = DEMO_ADMIN_EMAIL
+  result.demoAdminPassword = demoPassword
+  const admin = await payload.create({
+    collection: 'users',
+    data: { email: DEMO_ADMIN_EMAIL, password: demoPassword, name: 'Q Community team', roles: ['admin'] },
+    overrideAccess: true,
+    context: SEED_CONTEXT,
+  })
+  return { admin, created: true }
+}

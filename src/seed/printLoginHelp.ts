@@ -1,0 +1,15 @@
+import { settings } from '../config/settings'
+import type { SeedResult } from '.'
+
+/** Tells a newcomer where the admin is and how to log in, without ever repeating a stored password. */
+export const printLoginHelp = (result: SeedResult, log: (line: string) => void = console.log): void => {
+  log(`Admin UI: ${settings.serverURL}/admin`)
+  if (result.demoAdminPassword) {
+    log(`Log in as ${result.adminEmail} with password ${result.demoAdminPassword}`)
+    log('This password is shown once only: change it in the admin (Account) or set ADMIN_EMAIL/ADMIN_PASSWORD.')
+  } else if (process.env.ADMIN_EMAIL) {
+    log(`Log in as ${result.adminEmail} with ADMIN_PASSWORD.`)
+  } else if (result.adminEmail) {
+    log(`Log in as ${result.adminEmail} (its password was printed when it was created; an admin can reset it).`)
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The express host: `npm start` runs this (bundled to dist/server.mjs) in production.
+ * Start-up order: Payload (migrations on a production database) → demo seed on an empty
+ * database → Next → listen. SIGTERM drains in-flight requests, then closes the database.
+ */
+import type { Server } from 'node:http'
+import next from 'next'
+import { getPayload } from 'payload'
+
+import { settings } from './config/settings'
+import { closeDatabase } from './db/closeDatabase'
+import config from './payload.config'
+import { seed } from './seed'
+import { printLoginHelp } from './seed/printLoginHelp'
+import { createApp } from './server/createApp'
+
+const log = (line: string) => console.log(`[q-cms] ${line}`)
+
+const startedAt = Date.now()
+const payload = await getPayload({ config, cron: true })
+
+if (settings.seedOnStart) {
+  const { totalDocs: staff } = await payload.count({ collection: 'users', overrideAccess: true })
+  if (staff === 0) {
+    log('empty database: loading demo content (set SEED=false to skip)')
+    printLoginHelp(await seed(payload, log), log)
+  }
+}
+
+const nextApp = next({ dev: false, dir: process.cwd(), hostname: settings.host, port: settings.port })
+await nextApp.prepare()
+const handle = nextApp.getRequestHandler()
+
+let shuttingDown = false
+const app = createApp({
+  handle: (req, res) => handle(req, res),
+  checkDatabase: async () => {
+    await payload.count({ collection: 'users', overrideAccess: true })
+  },
+  isShuttingDown: () => shuttingDown,
+})
+
+const server: Server = app.listen(settings.port, settings.host, () => {
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : settings.port
+  log(`ready on http://${settings.host}:${port} in ${Date.now() - startedAt} ms (admin: ${settings.serverURL}/admin)`)
+})
+
+const shutdown = (signal: string) => {
+  if (shuttingDown) return
+  shuttingDown = true
+  log(`${signal}: finishing in-flight requests`)
+  const force = setTimeout(() => {
+    log(`in-flight requests still open after ${settings.shutdownTimeoutMs} ms; exiting`)
+    process.exit(1)
+  }, settings.shutdownTimeoutMs)
+  force.unref()
+  server.close(async () => {
+    await closeDatabase(payload)
+    log('database closed; bye')
+    process.exit(0)
+  })
+  server.closeIdleConnections()
+}
+
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

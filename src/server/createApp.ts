@@ -1,0 +1,113 @@
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import helmet from 'helmet'
+
+import { settings } from '../config/settings'
+
+export type AppDependencies = {
+  /** Next's request handler: the admin UI, REST and GraphQL. */
+  handle: (req: Request, res: Response) => Promise<void> | void
+  /** Resolves when the database answers; rejects otherwise. */
+  checkDatabase: () => Promise<void>
+  /** True once SIGTERM has been received: readiness fails so load balancers stop sending traffic. */
+  isShuttingDown: () => boolean
+}
+
+/** Login and password-reset endpoints of both auth collections. */
+export const LOGIN_PATHS = [
+  '/api/users/login',
+  '/api/members/login',
+  '/api/users/forgot-password',
+  '/api/members/forgot-password',
+]
+
+const jsonError = (res: Response, status: number, message: string, field?: string) =>
+  res.status(status).json({ errors: [{ message, ...(field ? { field } : {}) }] })
+
+const withTimeout = (promise: Promise<void>, ms: number) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  ])
+
+/**
+ * Refuses oversized non-upload bodies before they reach Payload, by their declared length.
+ * Uploads (multipart) have their own, larger limit enforced by Payload.
+ */
+const limitBodySize: RequestHandler = (req, res, next) => {
+  const length = Number(req.headers['content-length'] ?? 0)
+  const isMultipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data')
+  const limit = isMultipart ? settings.uploadMaxBytes + 64 * 1024 : settings.jsonBodyMaxBytes
+  if (length > limit) {
+    jsonError(res, 413, `Request body is ${length} bytes; the limit is ${limit} bytes.`, 'body')
+    return
+  }
+  next()
+}
+
+/** Strict policy for API responses; the admin UI needs Next's inline scripts, so it is not covered. */
+const apiContentSecurityPolicy: RequestHandler = (_req, res, next) => {
+  res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; img-src 'self'")
+  next()
+}
+
+export const createApp = ({ handle, checkDatabase, isShuttingDown }: AppDependencies) => {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', settings.trustProxy)
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      // Frontends on other origins load media (images, PDFs) from the API.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  )
+
+  app.use((_req, res, next) => {
+    // Ask clients to reconnect elsewhere while we drain.
+    if (isShuttingDown()) res.setHeader('Connection', 'close')
+    next()
+  })
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+
+  app.get('/readyz', async (_req, res) => {
+    if (isShuttingDown()) {
+      res.status(503).json({ status: 'shutting-down' })
+      return
+    }
+    try {
+      await withTimeout(checkDatabase(), 3000)
+      res.json({ status: 'ready', database: 'ok' })
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', database: (error as Error).message })
+    }
+  })
+
+  const loginLimiter = rateLimit({
+    windowMs: settings.loginRateWindowMs,
+    limit: settings.loginRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) =>
+      jsonError(res, 429, 'Too many login attempts from this address. Try again later.'),
+  })
+  app.post(LOGIN_PATHS, loginLimiter)
+
+  app.use('/api', apiContentSecurityPolicy, limitBodySize)
+
+  // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
+  // mounted globally: Payload must read the raw request stream itself.
+  app.use((req, res) => handle(req, res))
+
+  app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
+    console.error(error)
+    if (!res.headersSent) jsonError(res, 500, 'Something went wrong.')
+  })
+
+  return app
+}
