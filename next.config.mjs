@@ -4,6 +4,18 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // The express host (src/server.ts) adds its own security headers.
   poweredByHeader: false,
+  // The express host initialises Payload before Next and Next's routes reuse that instance, so
+  // both must load these packages from node_modules: a second, bundled copy would have its own
+  // error classes (ValidationError would lose its field paths) and its own module state.
+  serverExternalPackages: [
+    'payload',
+    '@payloadcms/db-mongodb',
+    '@payloadcms/db-postgres',
+    '@payloadcms/db-sqlite',
+    '@payloadcms/drizzle',
+    '@payloadcms/email-nodemailer',
+    '@payloadcms/graphql',
+  ],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })
