@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 
 type ClosableSqlite = { client?: { close: () => void } }
 type PgClient = { release?: (destroy?: boolean) => void }
-type ClosablePostgres = { pool?: { end: () => Promise<void>; _clients?: PgClient[] } }
+type ClosablePostgres = {
+  pool?: { end: () => Promise<void>; _clients?: PgClient[]; _idle?: { client: PgClient }[] }
+}
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> =>
   Promise.race([promise, delay(ms, undefined, { ref: false })])
@@ -20,8 +22,12 @@ export const closeDatabase = async (payload: Payload, timeoutMs = 5000): Promise
     db.client.close()
   }
   if (db.pool) {
-    // pg keeps its clients in a private list; releasing them with destroy=true ends their sockets.
-    for (const client of db.pool._clients ?? []) client.release?.(true)
+    // pg-pool keeps its clients in private lists; the checked-out ones are those not idle.
+    // Releasing them with destroy=true ends their sockets so that `end()` can finish.
+    const idle = new Set((db.pool._idle ?? []).map((item) => item.client))
+    for (const client of db.pool._clients ?? []) {
+      if (!idle.has(client)) client.release?.(true)
+    }
     await withTimeout(db.pool.end(), timeoutMs)
   }
 }

@@ -234,7 +234,7 @@ describe('uploads', () => {
 
   test('an image upload produces the thumbnail, card and hero sizes', async () => {
     const png = await sharp({ create: { width: 2000, height: 1200, channels: 3, background: '#1c6f8c' } }).png().toBuffer()
-    const response = await upload(new Blob([png], { type: 'image/png' }), 'wide.png', 'A teal rectangle')
+    const response = await upload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'wide.png', 'A teal rectangle')
     expect(response.status).toBe(201)
     const sizes = response.body.doc?.sizes as Record<string, { width: number; height: number; url: string }>
     expect(sizes.thumbnail).toMatchObject({ width: 300, height: 300 })
@@ -247,7 +247,7 @@ describe('uploads', () => {
 
   test('a PDF upload is accepted', async () => {
     const pdf = makeReportPdf('A test report')
-    const response = await upload(new Blob([pdf], { type: 'application/pdf' }), 'report.pdf', 'A report')
+    const response = await upload(new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'report.pdf', 'A report')
     expect(response.status).toBe(201)
     expect(response.body.doc?.mimeType).toBe('application/pdf')
   })
@@ -260,14 +260,14 @@ describe('uploads', () => {
 
   test('alt text is required', async () => {
     const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()
-    const response = await upload(new Blob([png], { type: 'image/png' }), 'no-alt.png')
+    const response = await upload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'no-alt.png')
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain('alt')
   })
 
   test('a member or the public cannot upload', async () => {
     const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()
-    expect((await upload(new Blob([png], { type: 'image/png' }), 'm.png', 'x', memberToken)).status).toBe(403)
+    expect((await upload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'm.png', 'x', memberToken)).status).toBe(403)
   })
 })
 

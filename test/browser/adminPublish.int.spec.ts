@@ -1,0 +1,80 @@
+/**
+ * An editor's day in the admin, in headless Chromium: log in, write a blog with a hero image
+ * uploaded on the spot, publish it; the public REST API then shows it with its image sizes.
+ */
+import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { hasChromium, launchChromium } from '../helpers/browser'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+
+const EDITOR = { email: 'browser.editor@test.example.org', password: 'editor-password-1' }
+const describeWithChromium = hasChromium ? describe : describe.skip
+if (!hasChromium) console.warn('Skipping admin browser tests: /usr/bin/chromium is not installed (apt-get install chromium).')
+
+let server: RunningServer
+let browser: Browser
+let page: Page
+
+describeWithChromium('admin UI in Chromium', () => {
+  beforeAll(async () => {
+    server = await startServer('browser', { SEED: 'true' })
+    const client = api(server.url)
+    const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const created = await client.request('POST', '/api/users', {
+      token: adminToken,
+      json: { name: 'Browser Editor', ...EDITOR, roles: ['editor'] },
+    })
+    expect(created.status).toBe(201)
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('an editor logs in, creates a blog with an image, publishes it, and the public API shows it', async () => {
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('input[name="email"]', EDITOR.email)
+    await page.fill('input[name="password"]', EDITOR.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+
+    await page.goto(`${server.url}/admin/collections/blogs/create`)
+    const title = 'Testing change ideas on a Welsh ward'
+    await page.locator('#field-title').fill(title)
+    await page.locator('#field-excerpt').fill('What a ward team learned from three PDSA cycles.')
+
+    // Upload the hero image from inside the blog form.
+    const imagePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'q-cms-img-')), 'ward.png')
+    writeFileSync(imagePath, await sharp({ create: { width: 1800, height: 1000, channels: 3, background: '#00798c' } }).png().toBuffer())
+    const heroField = page.locator('#field-heroImage')
+    await heroField.getByRole('button', { name: /create new/i }).click()
+    const drawer = page.locator('.drawer__content').last()
+    await drawer.locator('input[type="file"]').setInputFiles(imagePath)
+    await drawer.locator('#field-alt').fill('A ward team around a run chart')
+    await drawer.locator('#action-save').click()
+    await page.locator('.drawer__content').last().waitFor({ state: 'detached', timeout: 30_000 })
+    await heroField.getByText(/ward/).first().waitFor({ timeout: 30_000 })
+
+    await page.locator('#action-save').click() // "Publish changes" on a drafts-enabled collection
+    await page.getByText(/blog successfully (created|updated)/i).first().waitFor({ timeout: 30_000 })
+    await page.getByText('Status:').locator('..').getByText('Published').waitFor({ timeout: 30_000 })
+    await page.screenshot({ path: path.join(os.tmpdir(), 'q-cms-admin-published.png') })
+
+    const publicView = await api(server.url).request('GET', '/api/blogs?where[slug][equals]=testing-change-ideas-on-a-welsh-ward&depth=1')
+    expect(publicView.status).toBe(200)
+    const blog = publicView.body.docs?.[0]
+    expect(blog?.title).toBe(title)
+    expect(blog?._status).toBe('published')
+    expect(blog?.publishedAt).toEqual(expect.any(String))
+    const hero = blog?.heroImage as { alt: string; sizes: Record<string, { url: string | null }> }
+    expect(hero.alt).toBe('A ward team around a run chart')
+    expect(hero.sizes.card.url).toMatch(/ward.*768x432\.png$/)
+  })
+})
