@@ -77,4 +77,38 @@ describeWithChromium('admin UI in Chromium', () => {
     expect(hero.alt).toBe('A ward team around a run chart')
     expect(hero.sizes.card.url).toMatch(/ward.*768x432\.png$/)
   })
+
+  test('an editor saves a draft and schedules it; the jobs queue publishes it at that minute', async () => {
+    await page.goto(`${server.url}/admin/collections/blogs/create`, { waitUntil: 'networkidle' })
+    const title = 'Scheduled: welcome events from March'
+    await page.locator('#field-title').fill(title)
+    await page.locator('#action-save-draft').click()
+    await page.getByText(/blog successfully created/i).first().waitFor({ timeout: 30_000 })
+    const slugQuery = '/api/blogs?where[slug][equals]=scheduled-welcome-events-from-march'
+    expect((await api(server.url).request('GET', slugQuery)).body.docs).toEqual([])
+
+    await page.locator('.doc-controls .popup-button').first().click()
+    await page.getByText('Schedule Publish').click()
+    const drawer = page.locator('.drawer__content').last()
+    await drawer.getByText('Publish', { exact: true }).click()
+    // The picker has minute precision; the next whole minute is the soonest it can fire.
+    const when = new Date(Date.now() + 60_000)
+    const typed = when
+      .toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
+      .replace(' at ', ' ')
+    await drawer.locator('.date-time-picker input').fill(typed)
+    await drawer.locator('.date-time-picker input').press('Enter')
+    await drawer.locator('#scheduled-publish-save').click()
+    await page.getByText(/scheduled successfully/i).first().waitFor({ timeout: 30_000 })
+    await drawer.locator('.schedule-publish__upcoming').getByText('Publish', { exact: true }).waitFor()
+
+    const deadline = Date.now() + 150_000
+    let status: unknown
+    while (Date.now() < deadline) {
+      status = (await api(server.url).request('GET', slugQuery)).body.docs?.[0]?._status
+      if (status === 'published') break
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+    }
+    expect(status).toBe('published')
+  }, 200_000)
 })

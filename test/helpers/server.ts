@@ -43,6 +43,8 @@ export const startServer = async (label: string, env: Record<string, string> = {
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       SEED: 'true',
+      // The host works the jobs queue (scheduled publishing) as it does in production.
+      JOBS_AUTORUN: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
