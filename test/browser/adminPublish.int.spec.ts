@@ -13,7 +13,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } fro
 
 const EDITOR = { email: 'browser.editor@test.example.org', password: 'editor-password-1' }
 const describeWithChromium = hasChromium ? describe : describe.skip
-if (!hasChromium) console.warn('Skipping admin browser tests: /usr/bin/chromium is not installed (apt-get install chromium).')
+if (!hasChromium) process.stderr.write('Skipping admin browser tests: /usr/bin/chromium is not installed (apt-get install chromium).\n')
 
 let server: RunningServer
 let browser: Browser

@@ -206,6 +206,7 @@ describe('members and personal data', () => {
     expect(rest.status).toBe(200)
     expect(rest.text).not.toMatch(/@example\.org/)
     expect(rest.text).not.toContain('"bio"')
+    expect(rest.text).not.toMatch(/"sessions":\[\{/) // login sessions stay private
     expect(rest.text).not.toContain('Sophie Turner') // opted out of the directory in the seed
     expect(rest.body.docs?.length).toBeGreaterThanOrEqual(10)
     const gql = await client.graphql('{ Members(limit: 100) { docs { name email bio } } }')
