@@ -1,5 +1,7 @@
 import path from 'node:path'
 
+import { resolvePayloadSecret } from './payloadSecret'
+
 /**
  * Every setting the CMS reads from the environment, in one place, with its default.
  * `.env.example` documents the same names.
@@ -28,7 +30,7 @@ export const settings = {
     return process.env.DATABASE_URL || 'file:./data/q.db'
   },
   get payloadSecret(): string {
-    return process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production'
+    return resolvePayloadSecret()
   },
   get mediaDir(): string {
     return path.resolve(process.env.MEDIA_DIR || path.join(process.cwd(), 'media'))
