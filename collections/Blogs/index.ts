@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { draftableContentAccess } from '@/access/contentAccess'
 import { publishedAtField } from '@/fields/publishedAt'
 import { slugField } from '@/fields/slug'
 import { topicsField } from '@/fields/topics'
@@ -18,13 +16,7 @@ export const Blogs: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'publishedAt', 'updatedAt'],
   },
-  access: {
-    create: isEditor,
-    read: publishedOrStaff,
-    readVersions: isEditor,
-    update: isEditor,
-    delete: isAdmin,
-  },
+  access: draftableContentAccess,
   defaultSort: '-publishedAt',
   versions: {
     drafts: { schedulePublish: true },

@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { draftableContentAccess } from '@/access/contentAccess'
 import { slugField } from '@/fields/slug'
 
 import { SLUGS } from '../slugs'
@@ -16,13 +14,7 @@ export const EvaluationReports: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'authorsOrganisation', 'phase', 'publishedDate', '_status'],
   },
-  access: {
-    create: isEditor,
-    read: publishedOrStaff,
-    readVersions: isEditor,
-    update: isEditor,
-    delete: isAdmin,
-  },
+  access: draftableContentAccess,
   defaultSort: '-publishedDate',
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [

@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
+import { publicContentAccess } from '@/access/contentAccess'
 import { isMemberOrStaffField } from '@/access/isMemberOrStaffField'
 import { regionField } from '@/fields/regions'
 import { slugField } from '@/fields/slug'
@@ -25,12 +23,7 @@ export const Events: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'startsAt', 'attendanceMode', 'status', 'region'],
   },
-  access: {
-    create: isEditor,
-    read: anyone,
-    update: isEditor,
-    delete: isAdmin,
-  },
+  access: publicContentAccess,
   defaultSort: 'startsAt',
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

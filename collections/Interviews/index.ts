@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
-import { publishedOrStaff } from '@/access/publishedOrStaff'
+import { draftableContentAccess } from '@/access/contentAccess'
 import { publishedAtField } from '@/fields/publishedAt'
 import { slugField } from '@/fields/slug'
 import { populatePublishedAt } from '@/hooks/populatePublishedAt'
@@ -17,13 +15,7 @@ export const Interviews: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'interviewee', '_status', 'publishedAt'],
   },
-  access: {
-    create: isEditor,
-    read: publishedOrStaff,
-    readVersions: isEditor,
-    update: isEditor,
-    delete: isAdmin,
-  },
+  access: draftableContentAccess,
   defaultSort: '-publishedAt',
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [populatePublishedAt] },

@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { isAdmin } from '@/access/isAdmin'
-import { isEditor } from '@/access/isEditor'
+import { publicContentAccess } from '@/access/contentAccess'
 import { slugField } from '@/fields/slug'
 
 import { SLUGS } from '../slugs'
@@ -17,12 +15,7 @@ export const LabThemes: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'year', 'status'],
   },
-  access: {
-    create: isEditor,
-    read: anyone,
-    update: isEditor,
-    delete: isAdmin,
-  },
+  access: publicContentAccess,
   defaultSort: '-year',
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
