@@ -1,0 +1,47 @@
+/** Comment statuses, and the named sets the rules and access checks use. */
+export const COMMENT_STATUS = {
+  pending: 'pending',
+  approved: 'approved',
+  rejected: 'rejected',
+  spam: 'spam',
+} as const
+export type CommentStatus = (typeof COMMENT_STATUS)[keyof typeof COMMENT_STATUS]
+export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected', 'spam']
+
+/** Statuses the public may read. */
+export const PUBLIC_STATUSES: readonly CommentStatus[] = ['approved']
+
+/** When several rules match, the most severe status wins. */
+export const STATUS_SEVERITY: Record<CommentStatus, number> = { approved: 0, pending: 1, rejected: 2, spam: 3 }
+
+/** Built-in rule names: what a decision cites, what moderators filter by. */
+export const RULE = {
+  blockedTerm: 'blocked-term',
+  patientData: 'patient-data',
+  tooManyLinks: 'too-many-links',
+  heldTerm: 'held-term',
+  firstComment: 'first-comment',
+  notYetTrusted: 'not-yet-trusted',
+  reported: 'reported',
+  moderator: 'moderator',
+} as const
+export type BuiltInRuleName = (typeof RULE)[keyof typeof RULE]
+
+export const COMMENTS_SLUG = 'comments'
+export const DECISIONS_SLUG = 'comment-decisions'
+export const POLICY_SLUG = 'comment-policy'
+
+export const MESSAGES = {
+  policyNotAccepted: 'Accept the comments policy (policyAccepted: true) before posting.',
+  policyVersionStale: 'The comments policy has changed: read the current version and accept it again.',
+  guestsNotAllowed: 'Log in to comment: guest comments are switched off.',
+  guestFieldsRequired: 'Guests must give a name (authorName) and an email address (authorEmail).',
+  closed: 'Comments are closed on this page.',
+  banned: 'You cannot comment at the moment',
+  flood: 'You are commenting too quickly. Please wait a few seconds and try again.',
+  unknownTarget: 'target must be a published document in a collection that takes comments.',
+  parentInvalid: 'parent must be an approved comment on the same page.',
+  parentTooDeep: 'Replies cannot be nested any deeper.',
+  alreadyReported: 'You have already reported this comment.',
+  reasonRequired: 'Give a reason or cite a policy clause for this decision.',
+} as const
