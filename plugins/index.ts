@@ -1,7 +1,25 @@
 import type { Plugin } from 'payload'
 
+import { checkRole } from '@/access/checkRole'
+import type { RequestUser } from '@/access/checkRole'
+import { settings } from '@/config/settings'
+import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
+
+import { commentModeration } from './comment-moderation'
+
 /**
  * Every plugin the CMS runs, in order. First-party plugins live in their own folders here
- * (see plugins/README.md); they arrive with the comment-moderation and email-subscriptions work.
+ * (see plugins/README.md).
  */
-export const plugins: Plugin[] = []
+export const plugins: Plugin[] = [
+  commentModeration({
+    collections: ['blogs', 'interviews'],
+    authorCollection: 'members',
+    staffCollection: 'users',
+    isModerator: (user) => checkRole(['admin', 'moderator'], user as RequestUser),
+    // The express host sets this header from the connection (honouring TRUST_PROXY) and
+    // overwrites anything a client sent.
+    clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
+    documentURL: ({ collection, doc }) => `${settings.frontendURL}/${collection}/${String(doc.id)}`,
+  }),
+]

@@ -76,13 +76,19 @@ export interface Config {
     media: Media;
     members: Member;
     users: User;
+    comments: Comment;
+    'comment-decisions': CommentDecision;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    comments: {
+      history: 'comment-decisions';
+    };
+  };
   collectionsSelect: {
     blogs: BlogsSelect<false> | BlogsSelect<true>;
     interviews: InterviewsSelect<false> | InterviewsSelect<true>;
@@ -92,6 +98,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -102,8 +110,14 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'comment-policy': CommentPolicy;
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'comment-policy': CommentPolicySelect<false> | CommentPolicySelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -111,6 +125,8 @@ export interface Config {
   user: Member | User;
   jobs: {
     tasks: {
+      commentModeratorDigest: TaskCommentModeratorDigest;
+      commentPurgeClientData: TaskCommentPurgeClientData;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -214,6 +230,10 @@ export interface Blog {
    * Set automatically when first published.
    */
   publishedAt?: string | null;
+  /**
+   * Untick to close comments on this page.
+   */
+  commentsEnabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -276,6 +296,14 @@ export interface Member {
    * Untick to leave the member directory and network exports.
    */
   directoryVisible?: boolean | null;
+  /**
+   * Set through the moderation tools (ban / unban).
+   */
+  commenting?: {
+    banned?: boolean | null;
+    bannedUntil?: string | null;
+    banReason?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -405,6 +433,10 @@ export interface Interview {
    * Set automatically when first published.
    */
   publishedAt?: string | null;
+  /**
+   * Untick to close comments on this page.
+   */
+  commentsEnabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -526,6 +558,101 @@ export interface EvaluationReport {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  target:
+    | {
+        relationTo: 'blogs';
+        value: number | Blog;
+      }
+    | {
+        relationTo: 'interviews';
+        value: number | Interview;
+      };
+  parent?: (number | null) | Comment;
+  /**
+   * Stored and returned as plain text; frontends must render it as text, never as HTML.
+   */
+  body: string;
+  author?: (number | null) | Member;
+  authorName?: string | null;
+  authorEmail?: string | null;
+  displayName?: string | null;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  /**
+   * Why you changed the status (recorded in the decision history).
+   */
+  reason?: string | null;
+  /**
+   * The policy clause you applied, e.g. 2.
+   */
+  clause?: string | null;
+  policyAccepted?: boolean | null;
+  policyVersion?: string | null;
+  /**
+   * Why the rules decided as they did, citing the policy.
+   */
+  reasons?:
+    | {
+        rule?: string | null;
+        clause?: string | null;
+        detail?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  decision?: {
+    by?: (number | null) | User;
+    at?: string | null;
+    reason?: string | null;
+    clause?: string | null;
+  };
+  history?: {
+    docs?: (number | CommentDecision)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  reports?:
+    | {
+        member?: (number | null) | Member;
+        reason?: string | null;
+        reportedAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  reportCount?: number | null;
+  depth?: number | null;
+  needsReview?: boolean | null;
+  moderatorsNotifiedAt?: string | null;
+  ipHash?: string | null;
+  userAgentHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-decisions".
+ */
+export interface CommentDecision {
+  id: number;
+  comment: number | Comment;
+  from?: ('pending' | 'approved' | 'rejected' | 'spam') | null;
+  to: 'pending' | 'approved' | 'rejected' | 'spam';
+  source: 'rules' | 'moderator' | 'reports';
+  by?: (number | null) | User;
+  reason?: string | null;
+  clauses?: string[] | null;
+  rules?: string[] | null;
+  policyVersion?: string | null;
+  decidedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -594,7 +721,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'commentModeratorDigest' | 'commentPurgeClientData' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -627,10 +754,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'commentModeratorDigest' | 'commentPurgeClientData' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -672,6 +808,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'comment-decisions';
+        value: number | CommentDecision;
       } | null);
   globalSlug?: string | null;
   user:
@@ -739,6 +883,7 @@ export interface BlogsSelect<T extends boolean = true> {
   heroImage?: T;
   topics?: T;
   publishedAt?: T;
+  commentsEnabled?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -755,6 +900,7 @@ export interface InterviewsSelect<T extends boolean = true> {
   summary?: T;
   content?: T;
   publishedAt?: T;
+  commentsEnabled?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -883,6 +1029,13 @@ export interface MembersSelect<T extends boolean = true> {
   avatar?: T;
   joinedAt?: T;
   directoryVisible?: T;
+  commenting?:
+    | T
+    | {
+        banned?: T;
+        bannedUntil?: T;
+        banReason?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -928,6 +1081,75 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  target?: T;
+  parent?: T;
+  body?: T;
+  author?: T;
+  authorName?: T;
+  authorEmail?: T;
+  displayName?: T;
+  status?: T;
+  reason?: T;
+  clause?: T;
+  policyAccepted?: T;
+  policyVersion?: T;
+  reasons?:
+    | T
+    | {
+        rule?: T;
+        clause?: T;
+        detail?: T;
+        id?: T;
+      };
+  decision?:
+    | T
+    | {
+        by?: T;
+        at?: T;
+        reason?: T;
+        clause?: T;
+      };
+  history?: T;
+  reports?:
+    | T
+    | {
+        member?: T;
+        reason?: T;
+        reportedAt?: T;
+        id?: T;
+      };
+  reportCount?: T;
+  depth?: T;
+  needsReview?: T;
+  moderatorsNotifiedAt?: T;
+  ipHash?: T;
+  userAgentHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-decisions_select".
+ */
+export interface CommentDecisionsSelect<T extends boolean = true> {
+  comment?: T;
+  from?: T;
+  to?: T;
+  source?: T;
+  by?: T;
+  reason?: T;
+  clauses?: T;
+  rules?: T;
+  policyVersion?: T;
+  decidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -962,6 +1184,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -999,6 +1222,131 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-policy".
+ */
+export interface CommentPolicy {
+  id: number;
+  /**
+   * Change it whenever the clauses change: authors must accept the current version.
+   */
+  version: string;
+  summary?: string | null;
+  clauses?:
+    | {
+        number: string;
+        title: string;
+        text?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  maxLinks: number;
+  /**
+   * Comments containing these are rejected.
+   */
+  blockedTerms?: string[] | null;
+  /**
+   * Comments containing these wait for a moderator.
+   */
+  heldTerms?: string[] | null;
+  holdFirstComment?: boolean | null;
+  /**
+   * Approved comments after which an author skips the queue (unless another rule holds them).
+   */
+  trustedAfter: number;
+  floodIntervalSeconds: number;
+  /**
+   * Close comments this many days after publication. Empty: never.
+   */
+  closeAfterDays?: number | null;
+  allowGuests?: boolean | null;
+  reportsToHide: number;
+  /**
+   * Hold comments containing an NHS number, or a date of birth next to a UK postcode.
+   */
+  patientDataGuard?: boolean | null;
+  /**
+   * The clause each rule cites in its decisions.
+   */
+  ruleClauses?: {
+    firstComment?: string | null;
+    blockedTerm?: string | null;
+    heldTerm?: string | null;
+    tooManyLinks?: string | null;
+    patientData?: string | null;
+    reported?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comment-policy_select".
+ */
+export interface CommentPolicySelect<T extends boolean = true> {
+  version?: T;
+  summary?: T;
+  clauses?:
+    | T
+    | {
+        number?: T;
+        title?: T;
+        text?: T;
+        id?: T;
+      };
+  maxLinks?: T;
+  blockedTerms?: T;
+  heldTerms?: T;
+  holdFirstComment?: T;
+  trustedAfter?: T;
+  floodIntervalSeconds?: T;
+  closeAfterDays?: T;
+  allowGuests?: T;
+  reportsToHide?: T;
+  patientDataGuard?: T;
+  ruleClauses?:
+    | T
+    | {
+        firstComment?: T;
+        blockedTerm?: T;
+        heldTerm?: T;
+        tooManyLinks?: T;
+        patientData?: T;
+        reported?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1006,6 +1354,22 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommentModeratorDigest".
+ */
+export interface TaskCommentModeratorDigest {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCommentPurgeClientData".
+ */
+export interface TaskCommentPurgeClientData {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -35,6 +35,10 @@ export const settings = {
   get mediaDir(): string {
     return path.resolve(process.env.MEDIA_DIR || path.join(process.cwd(), 'media'))
   },
+  /** Where readers see content (links in emails). Defaults to the CMS's own address. */
+  get frontendURL(): string {
+    return (process.env.FRONTEND_URL || this.serverURL).replace(/\/$/, '')
+  },
   get corsOrigins(): string[] {
     return (process.env.CORS_ORIGINS || '').split(',').map((origin) => origin.trim()).filter(Boolean)
   },
@@ -52,6 +56,10 @@ export const settings = {
   },
   get loginRateLimit(): number {
     return intFromEnv('LOGIN_RATE_LIMIT', 10)
+  },
+  /** Comments one client address may post per minute (express limit; the policy's flood interval also applies). */
+  get commentRateLimit(): number {
+    return intFromEnv('COMMENT_RATE_LIMIT', 20)
   },
   get loginRateWindowMs(): number {
     return intFromEnv('LOGIN_RATE_WINDOW_MS', 15 * 60 * 1000)

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 
+import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
 
 export type AppDependencies = {
@@ -65,9 +66,12 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown }: AppDependen
     }),
   )
 
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     // Ask clients to reconnect elsewhere while we drain.
     if (isShuttingDown()) res.setHeader('Connection', 'close')
+    // The client's address as express resolves it (honouring TRUST_PROXY), for Payload-side flood
+    // control. Whatever a client sent under this name is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? ''
     next()
   })
 
@@ -97,6 +101,15 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown }: AppDependen
       jsonError(res, 429, 'Too many login attempts from this address. Try again later.'),
   })
   app.post(LOGIN_PATHS, loginLimiter)
+
+  const commentLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: settings.commentRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => jsonError(res, 429, 'Too many comments from this address. Please wait a minute.'),
+  })
+  app.post('/api/comments', commentLimiter)
 
   app.use('/api', apiContentSecurityPolicy, limitBodySize)
 

@@ -1,9 +1,15 @@
 import * as migration_20261126_062659_initial from './20261126_062659_initial';
+import * as migration_20261126_065827_comment_moderation from './20261126_065827_comment_moderation';
 
 export const migrations = [
   {
     up: migration_20261126_062659_initial.up,
     down: migration_20261126_062659_initial.down,
-    name: '20261126_062659_initial'
+    name: '20261126_062659_initial',
+  },
+  {
+    up: migration_20261126_065827_comment_moderation.up,
+    down: migration_20261126_065827_comment_moderation.down,
+    name: '20261126_065827_comment_moderation'
   },
 ];

@@ -1,0 +1,28 @@
+import type { Access, FieldAccess, Where } from 'payload'
+
+import { COMMENT_STATUS } from './constants'
+import type { ResolvedOptions } from './types'
+
+/** The plugin's access rules, built from the host's idea of who moderates. */
+export const commentAccess = (options: ResolvedOptions) => {
+  const isModerator: Access = ({ req }) => options.isModerator(req.user)
+  const moderatorField: FieldAccess = ({ req }) => options.isModerator(req.user)
+
+  /** The public reads approved comments; a member also their own; moderators everything. */
+  const readComments: Access = ({ req }) => {
+    if (options.isModerator(req.user)) return true
+    const approved: Where = { status: { equals: COMMENT_STATUS.approved } }
+    if (req.user?.collection === options.authorCollection) return { or: [approved, { author: { equals: req.user.id } }] }
+    return approved
+  }
+
+  /** Decision reasons: for moderators and for the comment's own author. */
+  const moderatorOrAuthorField: FieldAccess = ({ req, doc }) => {
+    if (options.isModerator(req.user)) return true
+    const author = (doc as { author?: unknown } | undefined)?.author
+    const authorId = typeof author === 'object' && author !== null ? (author as { id?: unknown }).id : author
+    return req.user?.collection === options.authorCollection && authorId !== undefined && String(authorId) === String(req.user.id)
+  }
+
+  return { isModerator, moderatorField, readComments, moderatorOrAuthorField }
+}

@@ -1,0 +1,114 @@
+import type { CollectionConfig, CollectionSlug } from 'payload'
+
+import { commentAccess } from '../access'
+import { COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
+import { banEndpoints } from '../endpoints/ban'
+import { reportEndpoint } from '../endpoints/report'
+import { statsEndpoint } from '../endpoints/stats'
+import { threadEndpoint } from '../endpoints/thread'
+import { logDecision } from '../hooks/logDecision'
+import { prepareNewComment } from '../hooks/prepareNewComment'
+import { recordModeratorDecision } from '../hooks/recordModeratorDecision'
+import { resolveDisplayName } from '../hooks/resolveDisplayName'
+import type { ResolvedOptions } from '../types'
+
+export const BODY_MAX_LENGTH = 5000
+
+export const buildComments = (options: ResolvedOptions): CollectionConfig => {
+  const { isModerator, moderatorField, readComments, moderatorOrAuthorField } = commentAccess(options)
+  const privateField = { read: moderatorField, update: moderatorField }
+  return {
+    slug: COMMENTS_SLUG,
+    admin: {
+      group: 'Comments',
+      useAsTitle: 'body',
+      // The moderation queue: comments needing review first, newest first within each.
+      defaultColumns: ['body', 'status', 'displayName', 'target', 'reasons', 'createdAt'],
+      listSearchableFields: ['body', 'authorName'],
+      description: 'The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).',
+    },
+    defaultSort: '-needsReview',
+    access: {
+      create: () => true, // who may post (members, guests when allowed) is decided by prepareNewComment
+      read: readComments,
+      update: isModerator,
+      delete: isModerator,
+    },
+    hooks: {
+      beforeValidate: [prepareNewComment(options)],
+      beforeChange: [recordModeratorDecision(options)],
+      afterChange: [logDecision(options)],
+    },
+    endpoints: [threadEndpoint(options), statsEndpoint(options), reportEndpoint(options), ...banEndpoints(options)],
+    fields: [
+      { name: 'target', type: 'relationship', relationTo: options.collections as CollectionSlug[], required: true, index: true, admin: { readOnly: true } },
+      { name: 'parent', type: 'relationship', relationTo: COMMENTS_SLUG as CollectionSlug, index: true, admin: { readOnly: true } },
+      {
+        name: 'body',
+        type: 'textarea',
+        required: true,
+        minLength: 1,
+        maxLength: BODY_MAX_LENGTH,
+        admin: { readOnly: true, description: 'Stored and returned as plain text; frontends must render it as text, never as HTML.' },
+      },
+      { name: 'author', type: 'relationship', relationTo: options.authorCollection as CollectionSlug, index: true, admin: { readOnly: true } },
+      { name: 'authorName', type: 'text', maxLength: 100, admin: { readOnly: true } },
+      { name: 'authorEmail', type: 'email', index: true, access: privateField, admin: { readOnly: true } },
+      { name: 'displayName', type: 'text', virtual: true, admin: { hidden: true }, hooks: { afterRead: [resolveDisplayName(options)] } },
+      {
+        name: 'status',
+        type: 'select',
+        required: true,
+        defaultValue: 'pending',
+        index: true,
+        options: COMMENT_STATUSES.map((status) => ({ label: status, value: status })),
+        admin: { position: 'sidebar' },
+      },
+      { name: 'reason', type: 'textarea', virtual: true, admin: { position: 'sidebar', description: 'Why you changed the status (recorded in the decision history).' } },
+      { name: 'clause', type: 'text', virtual: true, admin: { position: 'sidebar', description: 'The policy clause you applied, e.g. 2.' } },
+      { name: 'policyAccepted', type: 'checkbox', virtual: true, admin: { hidden: true } },
+      { name: 'policyVersion', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
+      {
+        name: 'reasons',
+        type: 'array',
+        access: { read: moderatorOrAuthorField, update: moderatorField },
+        admin: { readOnly: true, description: 'Why the rules decided as they did, citing the policy.' },
+        fields: [
+          { name: 'rule', type: 'text', index: true },
+          { name: 'clause', type: 'text' },
+          { name: 'detail', type: 'text' },
+        ],
+      },
+      {
+        name: 'decision',
+        type: 'group',
+        access: privateField,
+        admin: { readOnly: true, position: 'sidebar' },
+        fields: [
+          { name: 'by', type: 'relationship', relationTo: options.staffCollection as CollectionSlug },
+          { name: 'at', type: 'date' },
+          { name: 'reason', type: 'textarea' },
+          { name: 'clause', type: 'text' },
+        ],
+      },
+      { name: 'history', type: 'join', collection: DECISIONS_SLUG as CollectionSlug, on: 'comment', access: { read: moderatorField }, admin: { defaultColumns: ['decidedAt', 'from', 'to', 'source', 'clauses', 'reason'] } },
+      {
+        name: 'reports',
+        type: 'array',
+        access: privateField,
+        admin: { readOnly: true },
+        fields: [
+          { name: 'member', type: 'relationship', relationTo: options.authorCollection as CollectionSlug },
+          { name: 'reason', type: 'textarea' },
+          { name: 'reportedAt', type: 'date' },
+        ],
+      },
+      { name: 'reportCount', type: 'number', defaultValue: 0, access: privateField, admin: { readOnly: true, position: 'sidebar' } },
+      { name: 'depth', type: 'number', defaultValue: 1, admin: { hidden: true } },
+      { name: 'needsReview', type: 'checkbox', defaultValue: true, index: true, access: privateField, admin: { hidden: true } },
+      { name: 'moderatorsNotifiedAt', type: 'date', access: privateField, admin: { hidden: true } },
+      { name: 'ipHash', type: 'text', index: true, access: privateField, admin: { hidden: true } },
+      { name: 'userAgentHash', type: 'text', access: privateField, admin: { hidden: true } },
+    ],
+  }
+}

@@ -1,0 +1,25 @@
+import type { PayloadRequest } from 'payload'
+
+import type { CommentModerationOptions, ResolvedOptions } from './types'
+
+const defaultIsModerator = (user: PayloadRequest['user']): boolean => {
+  const roles = (user as { roles?: unknown } | null | undefined)?.roles
+  return user?.collection === 'users' && Array.isArray(roles) && roles.some((role) => role === 'admin' || role === 'moderator')
+}
+
+const defaultClientAddress = (req: PayloadRequest): string | undefined =>
+  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined
+
+/** Defaults first, then the host's options. */
+export const resolveOptions = (options: CommentModerationOptions): ResolvedOptions => ({
+  authorCollection: 'members',
+  staffCollection: 'users',
+  maxReplyDepth: 3,
+  clientDataRetentionDays: 30,
+  isModerator: defaultIsModerator,
+  clientAddress: defaultClientAddress,
+  rules: [],
+  digestSchedule: '0 0 * * * *',
+  disabled: false,
+  ...options,
+})

@@ -1,0 +1,33 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { ResolvedOptions } from '../types'
+import type { RenderedEmail } from './templates'
+
+/** Sends one email; a failure is logged and never reaches the write that caused it. */
+export const sendSafely = async (payload: Payload, to: string | string[], email: Promise<RenderedEmail>): Promise<void> => {
+  try {
+    const recipients = Array.isArray(to) ? to : [to]
+    if (recipients.length === 0) return
+    const { subject, html, text } = await email
+    await payload.sendEmail({ to: recipients, subject, html, text })
+  } catch (err) {
+    payload.logger.error({ err, msg: 'comment-moderation: email not sent' })
+  }
+}
+
+/** Moderators' addresses: the host's list, or every staff user the plugin counts as a moderator. */
+export const moderatorAddresses = async (payload: Payload, options: ResolvedOptions): Promise<string[]> => {
+  if (options.moderatorEmails) return options.moderatorEmails(payload)
+  // Runs after the write has committed, so outside its transaction (no `req`).
+  const { docs } = await payload.find({
+    collection: options.staffCollection as never,
+    limit: 500,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+  })
+  return docs
+    .filter((user) => options.isModerator({ ...(user as object), collection: options.staffCollection } as PayloadRequest['user']))
+    .map((user) => (user as { email?: string }).email)
+    .filter((email): email is string => Boolean(email))
+}

@@ -1,0 +1,53 @@
+import type { Endpoint } from 'payload'
+
+import { DECISIONS_SLUG } from '../constants'
+import type { ResolvedOptions } from '../types'
+import { errorResponse } from './http'
+
+type DecisionRow = { to: string; source: string; clauses?: string[] | null; rules?: string[] | null }
+
+const parseDate = (value: string | null, fallback: Date): Date | null => {
+  if (value === null || value === '') return fallback
+  if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(value)) return null
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+const countBy = (values: string[]) =>
+  Object.entries(values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {}))
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+
+/** Counts of decisions by outcome, clause, rule and source: aggregates only, no rows, no people. */
+export const summariseDecisions = (rows: DecisionRow[]) => ({
+  total: rows.length,
+  byStatus: countBy(rows.map((row) => row.to)).map(({ key, count }) => ({ status: key, count })),
+  byClause: countBy(rows.flatMap((row) => row.clauses ?? [])).map(({ key, count }) => ({ clause: key, count })),
+  byRule: countBy(rows.flatMap((row) => row.rules ?? [])).map(({ key, count }) => ({ rule: key, count })),
+  bySource: countBy(rows.map((row) => row.source)).map(({ key, count }) => ({ source: key, count })),
+})
+
+/** `GET /api/comments/stats?from=YYYY-MM-DD&to=YYYY-MM-DD` (default: the last 30 days). */
+export const statsEndpoint = (_options: ResolvedOptions): Endpoint => ({
+  path: '/stats',
+  method: 'get',
+  handler: async (req) => {
+    const now = new Date()
+    const from = parseDate(req.searchParams.get('from'), new Date(now.getTime() - 30 * 86_400_000))
+    if (!from) return errorResponse(400, 'from must be a date (YYYY-MM-DD).', 'from')
+    let to = parseDate(req.searchParams.get('to'), now)
+    if (!to) return errorResponse(400, 'to must be a date (YYYY-MM-DD).', 'to')
+    // A bare date means the whole of that day.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(req.searchParams.get('to') ?? '')) to = new Date(to.getTime() + 86_400_000 - 1)
+    if (from > to) return errorResponse(400, 'from must not be after to.', 'from')
+    const { docs } = await req.payload.find({
+      collection: DECISIONS_SLUG as never,
+      where: { and: [{ decidedAt: { greater_than_equal: from.toISOString() } }, { decidedAt: { less_than_equal: to.toISOString() } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { to: true, source: true, clauses: true, rules: true } as never,
+    })
+    return Response.json({ from: from.toISOString(), to: to.toISOString(), ...summariseDecisions(docs as unknown as DecisionRow[]) })
+  },
+})

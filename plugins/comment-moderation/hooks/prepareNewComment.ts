@@ -1,0 +1,153 @@
+import type { CollectionBeforeValidateHook, CollectionSlug, PayloadRequest, Where } from 'payload'
+
+import { hashClientValue } from '../clientData'
+import { CommentingState, type CommentingStateData } from '../commentingState'
+import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES } from '../constants'
+import { fieldError, refusal } from '../errors'
+import { loadPolicy } from '../policy'
+import { decide, orderRules } from '../rules/decide'
+import type { ResolvedOptions } from '../types'
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+type TargetRef = { relationTo?: unknown; value?: unknown }
+type ParentDoc = { id: number | string; status: string; depth?: number | null; target?: { relationTo: string; value: unknown } }
+
+const idOf = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null
+  if (typeof value === 'object') return idOf((value as { id?: unknown }).id)
+  return String(value)
+}
+
+/** Days since a date, or null. */
+const daysSince = (date: unknown, now: Date) =>
+  typeof date === 'string' && date ? (now.getTime() - new Date(date).getTime()) / 86_400_000 : null
+
+/**
+ * Everything a new comment must pass before it is stored, then the moderation decision. Refusals
+ * are 4xx errors naming the field or the problem; nothing is written when one is thrown.
+ */
+export const prepareNewComment =
+  (options: ResolvedOptions): CollectionBeforeValidateHook =>
+  async ({ data = {}, operation, req }) => {
+    if (operation !== 'create' || options.disabled || req.context?.seeding) return data
+    const now = new Date()
+    const policy = await loadPolicy(req)
+    const raw = (req.data ?? data) as Record<string, unknown>
+
+    if (raw.policyAccepted !== true) {
+      throw fieldError('policyAccepted', typeof raw.policyAccepted === 'boolean' || raw.policyAccepted === undefined
+        ? MESSAGES.policyNotAccepted
+        : 'policyAccepted must be the boolean true.')
+    }
+    if (raw.policyVersion !== undefined && raw.policyVersion !== null && String(raw.policyVersion) !== policy.version) {
+      throw fieldError('policyVersion', `${MESSAGES.policyVersionStale} (current version: ${policy.version})`)
+    }
+
+    const user = req.user
+    const isMember = user?.collection === options.authorCollection
+    if (user && !isMember) throw refusal('Staff accounts cannot post comments; use a member account.', 403)
+    if (!isMember) {
+      if (!policy.allowGuests) throw refusal(MESSAGES.guestsNotAllowed, 403)
+      const name = typeof raw.authorName === 'string' ? raw.authorName.trim() : ''
+      const email = typeof raw.authorEmail === 'string' ? raw.authorEmail.trim().toLowerCase() : ''
+      if (!name) throw fieldError('authorName', MESSAGES.guestFieldsRequired)
+      if (!EMAIL.test(email)) throw fieldError('authorEmail', MESSAGES.guestFieldsRequired)
+    }
+
+    const target = await findTarget(req, options, data.target as TargetRef | undefined)
+    if (target.doc.commentsEnabled === false) throw refusal(MESSAGES.closed, 403)
+    const age = daysSince(target.doc.publishedAt, now)
+    if (policy.closeAfterDays && age !== null && age > policy.closeAfterDays) throw refusal(MESSAGES.closed, 403)
+
+    if (isMember && user) {
+      const member = await req.payload.findByID({ collection: options.authorCollection as never, id: user.id, depth: 0, overrideAccess: true, req })
+      const state = CommentingState.from((member as { commenting?: CommentingStateData }).commenting)
+      if (!state.canComment(now)) {
+        const until = state.bannedUntil ? ` until ${state.bannedUntil.toISOString().slice(0, 10)}` : ''
+        throw refusal(`${MESSAGES.banned}${until}: ${state.banReason ?? 'see the comments policy'}.`, 403)
+      }
+    }
+
+    const depth = await replyDepth(req, options, data.parent, target)
+
+    const clientHash = hashClientValue(req.payload.secret, options.clientAddress(req))
+    const authorEmail = isMember ? null : String(raw.authorEmail).trim().toLowerCase()
+    const authorWhere: Where = isMember ? { author: { equals: user?.id } } : { authorEmail: { equals: authorEmail } }
+    if (policy.floodIntervalSeconds > 0) {
+      const since = new Date(now.getTime() - policy.floodIntervalSeconds * 1000).toISOString()
+      const sameSource: Where[] = [authorWhere, ...(clientHash ? [{ ipHash: { equals: clientHash } }] : [])]
+      const recent = await req.payload.count({
+        collection: COMMENTS_SLUG as never,
+        where: { and: [{ createdAt: { greater_than: since } }, { or: sameSource }] },
+        overrideAccess: true,
+        req,
+      })
+      if (recent.totalDocs > 0) throw refusal(MESSAGES.flood, 429)
+    }
+
+    const { totalDocs: approvedBefore } = await req.payload.count({
+      collection: COMMENTS_SLUG as never,
+      where: { and: [authorWhere, { status: { equals: COMMENT_STATUS.approved } }] },
+      overrideAccess: true,
+      req,
+    })
+    const decision = await decide(
+      { body: String(data.body ?? ''), authorKind: isMember ? 'member' : 'guest' },
+      { approvedCommentsByAuthor: approvedBefore },
+      policy,
+      orderRules(options.rules),
+    )
+    req.context.commentDecision = decision
+
+    return {
+      ...data,
+      target: { relationTo: target.collection, value: target.doc.id },
+      author: isMember ? user?.id : null,
+      authorName: isMember ? null : String(raw.authorName).trim(),
+      authorEmail,
+      depth,
+      status: decision.status,
+      needsReview: decision.status === COMMENT_STATUS.pending,
+      reasons: decision.reasons,
+      policyVersion: policy.version,
+      ipHash: clientHash,
+      userAgentHash: hashClientValue(req.payload.secret, req.headers.get('user-agent')),
+      reports: [],
+      reportCount: 0,
+    }
+  }
+
+type Target = { collection: string; doc: { id: number | string; commentsEnabled?: boolean | null; publishedAt?: unknown } }
+
+/** The commented document: in an enabled collection, existing and (where drafts exist) published. */
+const findTarget = async (req: PayloadRequest, options: ResolvedOptions, ref: TargetRef | undefined): Promise<Target> => {
+  const collection = typeof ref?.relationTo === 'string' ? ref.relationTo : ''
+  const id = idOf(ref?.value)
+  if (!options.collections.includes(collection) || !id) throw fieldError('target', MESSAGES.unknownTarget)
+  const hasDrafts = Boolean(req.payload.collections[collection as CollectionSlug]?.config.versions?.drafts)
+  const where: Where = { and: [{ id: { equals: id } }, ...(hasDrafts ? [{ _status: { equals: 'published' } }] : [])] }
+  const { docs } = await req.payload.find({ collection: collection as never, where, limit: 1, depth: 0, overrideAccess: true, req })
+  if (!docs[0]) throw fieldError('target', MESSAGES.unknownTarget)
+  return { collection, doc: docs[0] as Target['doc'] }
+}
+
+/** 1 for a top-level comment; a reply must answer an approved comment on the same document. */
+const replyDepth = async (req: PayloadRequest, options: ResolvedOptions, parentRef: unknown, target: Target): Promise<number> => {
+  const parentId = idOf(parentRef)
+  if (!parentId) return 1
+  const { docs } = await req.payload.find({
+    collection: COMMENTS_SLUG as never,
+    where: { id: { equals: parentId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const parent = docs[0] as ParentDoc | undefined
+  const sameTarget = parent?.target?.relationTo === target.collection && String(idOf(parent?.target?.value)) === String(target.doc.id)
+  if (!parent || !sameTarget || parent.status !== COMMENT_STATUS.approved) throw fieldError('parent', MESSAGES.parentInvalid)
+  const depth = (parent.depth ?? 1) + 1
+  if (depth > options.maxReplyDepth) throw fieldError('parent', `${MESSAGES.parentTooDeep} (at most ${options.maxReplyDepth} levels)`)
+  return depth
+}
