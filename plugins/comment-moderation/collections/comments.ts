@@ -7,7 +7,7 @@ import { reportEndpoint } from '../endpoints/report'
 import { statsEndpoint } from '../endpoints/stats'
 import { threadEndpoint } from '../endpoints/thread'
 import { logDecision } from '../hooks/logDecision'
-import { prepareNewComment } from '../hooks/prepareNewComment'
+import { captureRawInput, prepareNewComment } from '../hooks/prepareNewComment'
 import { recordModeratorDecision } from '../hooks/recordModeratorDecision'
 import { resolveDisplayName } from '../hooks/resolveDisplayName'
 import type { ResolvedOptions } from '../types'
@@ -35,6 +35,7 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
       delete: isModerator,
     },
     hooks: {
+      beforeOperation: [captureRawInput],
       beforeValidate: [prepareNewComment(options)],
       beforeChange: [recordModeratorDecision(options)],
       afterChange: [logDecision(options)],
@@ -105,7 +106,8 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
       },
       { name: 'reportCount', type: 'number', defaultValue: 0, access: privateField, admin: { readOnly: true, position: 'sidebar' } },
       { name: 'depth', type: 'number', defaultValue: 1, admin: { hidden: true } },
-      { name: 'needsReview', type: 'checkbox', defaultValue: true, index: true, access: privateField, admin: { hidden: true } },
+      // Derived from status (true while pending) and used to put the queue first; not private.
+      { name: 'needsReview', type: 'checkbox', defaultValue: true, index: true, admin: { hidden: true } },
       { name: 'moderatorsNotifiedAt', type: 'date', access: privateField, admin: { hidden: true } },
       { name: 'ipHash', type: 'text', index: true, access: privateField, admin: { hidden: true } },
       { name: 'userAgentHash', type: 'text', access: privateField, admin: { hidden: true } },

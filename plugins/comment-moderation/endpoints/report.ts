@@ -11,7 +11,8 @@ type ReportedComment = {
   reports?: { member?: number | string | { id: number | string } | null; reason?: string | null; reportedAt?: string | null }[] | null
 }
 
-const memberIdOf = (member: unknown) => String(typeof member === 'object' && member !== null ? (member as { id: unknown }).id : member)
+const memberIdOf = (member: unknown) => (typeof member === 'object' && member !== null ? (member as { id: number | string }).id : member) as number | string
+const sameMember = (a: unknown, b: unknown) => String(memberIdOf(a)) === String(memberIdOf(b))
 
 /**
  * `POST /api/comments/<id>/report` `{ reason }`: a logged-in member reports an approved comment,
@@ -39,12 +40,12 @@ export const reportEndpoint = (options: ResolvedOptions): Endpoint => ({
     const comment = docs[0] as unknown as ReportedComment | undefined
     if (!comment) return errorResponse(404, 'No published comment with that id.', 'id')
     const reports = comment.reports ?? []
-    if (reports.some((report) => memberIdOf(report.member) === String(req.user?.id))) {
+    if (reports.some((report) => sameMember(report.member, req.user?.id))) {
       return errorResponse(409, MESSAGES.alreadyReported)
     }
 
     const updatedReports = [...reports.map((report) => ({ ...report, member: memberIdOf(report.member) })), { member: req.user.id, reason, reportedAt: new Date().toISOString() }]
-    const reportCount = new Set(updatedReports.map((report) => memberIdOf(report.member))).size
+    const reportCount = new Set(updatedReports.map((report) => String(memberIdOf(report.member)))).size
     const policy = await loadPolicy(req)
     const hide = reportCount >= policy.reportsToHide
     if (hide) {

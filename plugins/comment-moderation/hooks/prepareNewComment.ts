@@ -1,4 +1,4 @@
-import type { CollectionBeforeValidateHook, CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { hashClientValue } from '../clientData'
 import { CommentingState, type CommentingStateData } from '../commentingState'
@@ -9,6 +9,18 @@ import { decide, orderRules } from '../rules/decide'
 import type { ResolvedOptions } from '../types'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/**
+ * Keeps what the client actually sent for `policyAccepted` before Payload coerces checkbox values
+ * (the string "true" would otherwise pass as the boolean true).
+ */
+export const captureRawInput: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'create') {
+    const data = (args as { data?: Record<string, unknown> }).data
+    req.context.commentRawInput = { policyAccepted: data?.policyAccepted, policyVersion: data?.policyVersion }
+  }
+  return args
+}
 
 type TargetRef = { relationTo?: unknown; value?: unknown }
 type ParentDoc = { id: number | string; status: string; depth?: number | null; target?: { relationTo: string; value: unknown } }
@@ -33,7 +45,7 @@ export const prepareNewComment =
     if (operation !== 'create' || options.disabled || req.context?.seeding) return data
     const now = new Date()
     const policy = await loadPolicy(req)
-    const raw = (req.data ?? data) as Record<string, unknown>
+    const raw = { ...data, ...(req.context.commentRawInput as Record<string, unknown> | undefined) }
 
     if (raw.policyAccepted !== true) {
       throw fieldError('policyAccepted', typeof raw.policyAccepted === 'boolean' || raw.policyAccepted === undefined

@@ -1,0 +1,395 @@
+/**
+ * Comment moderation over real HTTP against the express host, as guest, member, trusted member,
+ * banned member, moderator and admin, with a real SMTP server receiving the emails.
+ */
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiBody, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import { startSmtpServer } from '../helpers/smtpServer'
+
+let server: RunningServer
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+let client: ReturnType<typeof api>
+const tokens: Record<string, string> = {}
+const memberIds: Record<string, number> = {}
+let blogId: number
+let otherBlogId: number
+let draftBlogId: number
+
+const PASSWORD = 'a-long-test-password'
+
+const post = (body: Record<string, unknown>, token?: string) => client.request('POST', '/api/comments', { token, json: body })
+const onBlog = (id = blogId) => ({ relationTo: 'blogs', value: id })
+const guest = (extra: Record<string, unknown> = {}) => ({
+  target: onBlog(),
+  body: 'A thoughtful guest comment',
+  authorName: 'Gwen Guest',
+  authorEmail: 'gwen.guest@example.org',
+  policyAccepted: true,
+  ...extra,
+})
+const asMember = (extra: Record<string, unknown> = {}) => ({ target: onBlog(), body: 'A member comment', policyAccepted: true, ...extra })
+const moderate = (id: number, status: string, extra: Record<string, unknown> = {}, token = tokens.moderator) =>
+  client.request('PATCH', `/api/comments/${id}`, { token, json: { status, ...extra } })
+const setPolicy = async (changes: Record<string, unknown>) => {
+  const response = await client.request('POST', '/api/globals/comment-policy', { token: tokens.admin, json: changes })
+  expect(response.status).toBe(200)
+}
+const idOf = (body: ApiBody) => body.doc?.id as number
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  server = await startServer('comments', {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    EMAIL_FROM: 'community@q.example.org',
+    COMMENT_RATE_LIMIT: '150',
+  })
+  client = api(server.url)
+  tokens.admin = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+  for (const role of ['moderator', 'editor']) {
+    const email = `${role}.comments@test.example.org`
+    const created = await client.request('POST', '/api/users', { token: tokens.admin, json: { name: `Comment ${role}`, email, password: PASSWORD, roles: [role] } })
+    expect(created.status).toBe(201)
+    tokens[role] = await client.login('users', email, PASSWORD)
+  }
+  for (const name of ['author', 'trusted', 'banned', 'reader1', 'reader2', 'reader3']) {
+    const email = `${name}@members.example.org`
+    const created = await client.request('POST', '/api/members', {
+      token: tokens.admin,
+      json: { name: `Member ${name}`, email, password: PASSWORD, profession: 'nurse', region: 'wales' },
+    })
+    expect(created.status).toBe(201)
+    memberIds[name] = idOf(created.body)
+    tokens[name] = await client.login('members', email, PASSWORD)
+  }
+  const blogs = await client.request('GET', '/api/blogs?limit=1')
+  blogId = blogs.body.docs?.[0]?.id as number
+  const other = await client.request('POST', '/api/blogs', { token: tokens.editor, json: { title: 'Another post for comments', _status: 'published' } })
+  otherBlogId = idOf(other.body)
+  const draft = await client.request('POST', '/api/blogs?draft=true', { token: tokens.editor, json: { title: 'A draft nobody may comment on', _status: 'draft' } })
+  draftBlogId = idOf(draft.body)
+  // Flood control is tested on its own; elsewhere it would only slow the suite down.
+  await setPolicy({ floodIntervalSeconds: 0, blockedTerms: ['buy followers'], heldTerms: ['lawsuit'] })
+}, 120_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await smtp?.stop()
+})
+
+describe('posting', () => {
+  test('a guest posts under the policy: 201, held as a first comment, invisible to the public', async () => {
+    const created = await post(guest())
+    expect(created.status).toBe(201)
+    expect(created.body.doc?.status).toBe('pending')
+    const id = idOf(created.body)
+    expect((await client.request('GET', `/api/comments/${id}`)).status).toBe(404)
+    const thread = await client.request('GET', `/api/comments/thread?collection=blogs&id=${blogId}`)
+    expect(JSON.stringify(thread.body)).not.toContain('A thoughtful guest comment')
+  })
+
+  test.each<[string, () => Record<string, unknown>, string]>([
+    ['policyAccepted missing', () => ({ policyAccepted: undefined }), 'policyAccepted'],
+    ['policyAccepted false', () => ({ policyAccepted: false }), 'policyAccepted'],
+    ['policyAccepted the string "true"', () => ({ policyAccepted: 'true' }), 'policyAccepted'],
+    ['an outdated policy version', () => ({ policyVersion: '0' }), 'policyVersion'],
+    ['a guest without a name', () => ({ authorName: '' }), 'authorName'],
+    ['a guest with a malformed email', () => ({ authorEmail: 'not-an-email' }), 'authorEmail'],
+    ['an unknown collection', () => ({ target: { relationTo: 'events', value: 1 } }), 'target'],
+    ['a document that does not exist', () => ({ target: onBlog(999999) }), 'target'],
+    ['an unpublished document', () => ({ target: onBlog(draftBlogId) }), 'target'],
+    ['an empty body', () => ({ body: '' }), 'body'],
+    ['a body over 5,000 characters', () => ({ body: 'x'.repeat(5001) }), 'body'],
+  ])('%s → 400 naming %s, nothing written', async (_case, override, field) => {
+    const before = (await client.request('GET', '/api/comments?limit=0', { token: tokens.admin })).body.totalDocs
+    const response = await post(guest(override()))
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toContain(field)
+    expect(response.text).not.toContain('gwen.guest@example.org')
+    expect((await client.request('GET', '/api/comments?limit=0', { token: tokens.admin })).body.totalDocs).toBe(before)
+  })
+
+  test('script and HTML are stored and returned as inert text', async () => {
+    const body = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>bold</b>'
+    const created = await post(asMember({ body }), tokens.author)
+    expect(created.status).toBe(201)
+    const approved = await moderate(idOf(created.body), 'approved', { reason: 'Harmless once escaped' })
+    expect(approved.status).toBe(200)
+    const read = await client.request('GET', `/api/comments/${idOf(created.body)}`)
+    expect(read.headers.get('content-type')).toContain('application/json')
+    expect(read.body.body).toBe(body)
+  })
+
+  test('staff accounts cannot post as members', async () => {
+    const response = await post(asMember(), tokens.editor)
+    expect(response.status).toBe(403)
+  })
+})
+
+describe('moderation decisions', () => {
+  test('a moderator must give a reason or clause; the decision is logged and the guest is emailed', async () => {
+    const created = await post(guest({ body: 'Please publish me', authorEmail: 'decided.guest@example.org' }))
+    const id = idOf(created.body)
+    const withoutReason = await moderate(id, 'approved')
+    expect(withoutReason.status).toBe(400)
+    expect(errorPaths(withoutReason.body)).toContain('reason')
+    expect((await moderate(id, 'approved', { reason: 'Constructive' })).status).toBe(200)
+
+    const history = await client.request('GET', `/api/comment-decisions?where[comment][equals]=${id}&sort=decidedAt`, { token: tokens.moderator })
+    expect(history.body.docs?.map((row) => [row.from ?? null, row.to, row.source])).toEqual([
+      [null, 'pending', 'rules'],
+      ['pending', 'approved', 'moderator'],
+    ])
+    expect(history.body.docs?.[1]).toMatchObject({ reason: 'Constructive', policyVersion: '1' })
+
+    const email = await smtp.waitFor((message) => message.to.includes('decided.guest@example.org'))
+    expect(email.subject).toBe('Your comment has been published')
+    expect(email.text).toContain('Please publish me')
+    expect(email.from).toBe('community@q.example.org')
+  })
+
+  test('a rejection email cites the clause applied', async () => {
+    const created = await post(guest({ body: 'Off-topic advert', authorEmail: 'rejected.guest@example.org' }))
+    expect((await moderate(idOf(created.body), 'rejected', { clause: '2' })).status).toBe(200)
+    const email = await smtp.waitFor((message) => message.to.includes('rejected.guest@example.org'))
+    expect(email.subject).toBe('Your comment was not published')
+    expect(email.text).toMatch(/clause 2 \(No spam or advertising\)/)
+  })
+
+  test('members and the public cannot moderate', async () => {
+    const created = await post(guest({ body: 'Moderate me if you can' }))
+    expect((await moderate(idOf(created.body), 'approved', { reason: 'x' }, tokens.author)).status).toBe(403)
+    expect((await client.request('PATCH', `/api/comments/${idOf(created.body)}`, { json: { status: 'approved', reason: 'x' } })).status).toBe(403)
+  })
+
+  test('a member becomes trusted after an approved comment and skips the queue', async () => {
+    const first = await post(asMember({ body: 'My first comment' }), tokens.trusted)
+    expect(first.body.doc?.status).toBe('pending')
+    await moderate(idOf(first.body), 'approved', { reason: 'Welcome' })
+    const second = await post(asMember({ body: 'My second comment' }), tokens.trusted)
+    expect(second.status).toBe(201)
+    expect(second.body.doc?.status).toBe('approved')
+  })
+
+  test('rules still hold a trusted member: patient data, held terms, links; blocked terms reject', async () => {
+    const cases: [string, string, string][] = [
+      ['My patient (NHS 943 476 5919) did well', 'pending', 'patient-data'],
+      ['Born 12/03/1956, lives at SW1A 1AA', 'pending', 'patient-data'],
+      ['Is there a lawsuit risk here?', 'pending', 'held-term'],
+      ['See https://a.example https://b.example https://c.example', 'pending', 'too-many-links'],
+      ['Want to buy followers?', 'rejected', 'blocked-term'],
+    ]
+    for (const [body, status, rule] of cases) {
+      const created = await post(asMember({ body }), tokens.trusted)
+      expect([body, created.status, created.body.doc?.status]).toEqual([body, 201, status])
+      // The author sees why; the NHS number is never echoed into the reasons.
+      const own = await client.request('GET', `/api/comments/${idOf(created.body)}`, { token: tokens.trusted })
+      const reasons = own.body.reasons as { rule: string; clause: string; detail?: string }[]
+      expect(reasons.map((reason) => reason.rule)).toContain(rule)
+      expect(JSON.stringify(reasons)).not.toContain('5919')
+    }
+  })
+})
+
+describe('who sees which comment', () => {
+  const statuses = ['pending', 'approved', 'rejected', 'spam'] as const
+  const ids: Record<string, number> = {}
+
+  beforeAll(async () => {
+    for (const status of statuses) {
+      const created = await post(asMember({ body: `Visibility check: ${status}` }), tokens.author)
+      ids[status] = idOf(created.body)
+      if (created.body.doc?.status !== status) expect((await moderate(ids[status], status, { reason: 'table' })).status).toBe(200)
+    }
+  })
+
+  const table: [string, () => string | undefined, Record<(typeof statuses)[number], boolean>][] = [
+    ['the public', () => undefined, { pending: false, approved: true, rejected: false, spam: false }],
+    ['the author', () => tokens.author, { pending: true, approved: true, rejected: true, spam: true }],
+    ['another member', () => tokens.reader1, { pending: false, approved: true, rejected: false, spam: false }],
+    ['an editor', () => tokens.editor, { pending: false, approved: true, rejected: false, spam: false }],
+    ['a moderator', () => tokens.moderator, { pending: true, approved: true, rejected: true, spam: true }],
+    ['an admin', () => tokens.admin, { pending: true, approved: true, rejected: true, spam: true }],
+  ]
+  describe.each(table)('%s', (_reader, token, expected) => {
+    test.each(statuses)('a %s comment', async (status) => {
+      const response = await client.request('GET', `/api/comments/${ids[status]}`, { token: token() })
+      expect(response.status === 200).toBe(expected[status])
+      const list = await client.request('GET', '/api/comments?limit=500', { token: token() })
+      expect(list.body.docs?.some((doc) => doc.id === ids[status])).toBe(expected[status])
+    })
+  })
+
+  test('public reads never carry email, client hashes, reports or moderation internals (REST and GraphQL)', async () => {
+    const rest = await client.request('GET', '/api/comments?limit=500&depth=0')
+    expect(rest.body.docs?.length).toBeGreaterThan(0)
+    for (const doc of rest.body.docs ?? []) {
+      for (const key of ['authorEmail', 'ipHash', 'userAgentHash', 'decision', 'reportCount', 'moderatorsNotifiedAt']) {
+        expect(doc).not.toHaveProperty(key)
+      }
+      expect(doc.reports ?? []).toEqual([])
+      expect(doc.reasons ?? []).toEqual([])
+    }
+    expect(rest.text).not.toMatch(/@example\.org/)
+    const gql = await client.graphql('{ Comments(limit: 100) { docs { body status authorEmail ipHash reportCount } } }')
+    expect(gql.text).not.toMatch(/@example\.org/)
+    expect(gql.text).not.toMatch(/[0-9a-f]{64}/)
+  })
+})
+
+describe('thread, replies and reports', () => {
+  let rootId: number
+
+  beforeAll(async () => {
+    const root = await post(asMember({ body: 'Root of the thread' }), tokens.trusted)
+    rootId = idOf(root.body)
+    // Approving it also makes `trusted` trusted, whichever tests ran before.
+    if (root.body.doc?.status !== 'approved') expect((await moderate(rootId, 'approved', { reason: 'root' })).status).toBe(200)
+  })
+
+  test('replies nest up to three levels on the same document, oldest first', async () => {
+    const reply = await post(asMember({ body: 'Reply level 2', parent: rootId }), tokens.trusted)
+    expect(reply.status).toBe(201)
+    const deeper = await post(asMember({ body: 'Reply level 3', parent: idOf(reply.body) }), tokens.trusted)
+    expect(deeper.status).toBe(201)
+    const tooDeep = await post(asMember({ body: 'Reply level 4', parent: idOf(deeper.body) }), tokens.trusted)
+    expect(tooDeep.status).toBe(400)
+    expect(errorPaths(tooDeep.body)).toContain('parent')
+
+    const thread = await client.request('GET', `/api/comments/thread?collection=blogs&id=${blogId}`)
+    expect(thread.status).toBe(200)
+    type Node = { id: number; body: string; authorName: string; replies: Node[] }
+    const root = (thread.body.comments as Node[]).find((node) => node.id === rootId)
+    expect(root?.authorName).toBe('Member trusted')
+    expect(root?.replies[0]?.body).toBe('Reply level 2')
+    expect(root?.replies[0]?.replies[0]?.body).toBe('Reply level 3')
+    expect(thread.text).not.toMatch(/@|ipHash|reports/)
+  })
+
+  test('a reply to a comment on another document, or to one not approved, is refused naming parent', async () => {
+    const elsewhere = await post(asMember({ body: 'Wrong page', parent: rootId, target: onBlog(otherBlogId) }), tokens.trusted)
+    expect(elsewhere.status).toBe(400)
+    expect(errorPaths(elsewhere.body)).toContain('parent')
+    const held = await post(guest({ body: 'Held guest comment' }))
+    const toHeld = await post(asMember({ body: 'Reply to held', parent: idOf(held.body) }), tokens.trusted)
+    expect(toHeld.status).toBe(400)
+    expect(errorPaths(toHeld.body)).toContain('parent')
+  })
+
+  test('the author sees their own held comment in the thread; others do not', async () => {
+    const held = await post(asMember({ body: 'Held: awaiting review (lawsuit)' }), tokens.trusted)
+    const own = await client.request('GET', `/api/comments/thread?collection=blogs&id=${blogId}`, { token: tokens.trusted })
+    expect(own.text).toContain('Held: awaiting review')
+    const other = await client.request('GET', `/api/comments/thread?collection=blogs&id=${blogId}`, { token: tokens.reader1 })
+    expect(other.text).not.toContain('Held: awaiting review')
+    expect(idOf(held.body)).toBeGreaterThan(0)
+  })
+
+  test.each([
+    ['collection=events&id=1', 'collection'],
+    ['collection=blogs&id=', 'id'],
+    ['collection=blogs&id=1%27%20OR%201', 'id'],
+  ])('thread with %s → 400 naming %s', async (query, field) => {
+    const response = await client.request('GET', `/api/comments/thread?${query}`)
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toContain(field)
+  })
+
+  test('reports: members only, one per member, and three distinct reports hide the comment and alert moderators', async () => {
+    const target = await post(asMember({ body: 'A comment readers dislike' }), tokens.trusted)
+    const id = idOf(target.body)
+    expect((await client.request('POST', `/api/comments/${id}/report`, { json: { reason: 'rude' } })).status).toBe(401)
+    const noReason = await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader1, json: {} })
+    expect(noReason.status).toBe(400)
+    expect(errorPaths(noReason.body)).toContain('reason')
+    expect((await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader1, json: { reason: 'rude' } })).status).toBe(201)
+    const again = await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader1, json: { reason: 'still rude' } })
+    expect(again.status).toBe(409)
+    expect(again.body.errors?.[0]?.message).toMatch(/already reported/)
+    expect((await client.request('GET', `/api/comments/${id}`)).status).toBe(200)
+    expect((await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader2, json: { reason: 'rude' } })).status).toBe(201)
+    expect((await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader3, json: { reason: 'rude' } })).status).toBe(201)
+    expect((await client.request('GET', `/api/comments/${id}`)).status).toBe(404)
+    const asModerator = await client.request('GET', `/api/comments/${id}`, { token: tokens.moderator })
+    expect(asModerator.body).toMatchObject({ status: 'pending', reportCount: 3 })
+    const alert = await smtp.waitFor((message) => message.subject.startsWith('A comment was hidden after readers reported it'))
+    expect(alert.to).toEqual(expect.arrayContaining(['moderator.comments@test.example.org', ADMIN_EMAIL]))
+    expect(alert.text).toContain('A comment readers dislike')
+  })
+})
+
+describe('bans, closed pages, guests, floods', () => {
+  test('a moderator bans a member with a reason and an end date; the member gets 403; unban restores', async () => {
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString()
+    const noReason = await client.request('POST', '/api/comments/ban', { token: tokens.moderator, json: { member: memberIds.banned } })
+    expect(noReason.status).toBe(400)
+    expect(errorPaths(noReason.body)).toContain('reason')
+    expect((await client.request('POST', '/api/comments/ban', { token: tokens.author, json: { member: memberIds.banned, reason: 'x' } })).status).toBe(403)
+    const banned = await client.request('POST', '/api/comments/ban', { token: tokens.moderator, json: { member: memberIds.banned, reason: 'Repeated personal attacks', until } })
+    expect(banned.status).toBe(200)
+    const refused = await post(asMember({ body: 'Let me in' }), tokens.banned)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors?.[0]?.message).toContain('Repeated personal attacks')
+    expect((await client.request('POST', '/api/comments/unban', { token: tokens.moderator, json: { member: memberIds.banned } })).status).toBe(200)
+    expect((await post(asMember({ body: 'Back again' }), tokens.banned)).status).toBe(201)
+  })
+
+  test('comments closed on a page → 403 with a clear message', async () => {
+    const closed = await client.request('PATCH', `/api/blogs/${otherBlogId}`, { token: tokens.editor, json: { commentsEnabled: false } })
+    expect(closed.status).toBe(200)
+    const response = await post(guest({ target: onBlog(otherBlogId) }))
+    expect(response.status).toBe(403)
+    expect(response.body.errors?.[0]?.message).toBe('Comments are closed on this page.')
+  })
+
+  test('guests switched off → 403 asking them to log in', async () => {
+    await setPolicy({ allowGuests: false })
+    const response = await post(guest())
+    expect(response.status).toBe(403)
+    expect(response.body.errors?.[0]?.message).toMatch(/log in/i)
+    await setPolicy({ allowGuests: true })
+  })
+
+  test('flood control: a second comment within the interval → 429', async () => {
+    await setPolicy({ floodIntervalSeconds: 2 })
+    // Every request here comes from 127.0.0.1, so let the address's own interval pass first.
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    expect((await post(asMember({ body: 'Quick one' }), tokens.reader2)).status).toBe(201)
+    const second = await post(asMember({ body: 'Quick two' }), tokens.reader2)
+    expect(second.status).toBe(429)
+    // The same client address counts too, whoever is posting.
+    expect((await post(guest({ authorEmail: 'another.guest@example.org' }))).status).toBe(429)
+    await setPolicy({ floodIntervalSeconds: 0 })
+  })
+})
+
+describe('public statistics', () => {
+  test('counts decisions by clause, status and rule, with no personal data', async () => {
+    const stats = await client.request('GET', '/api/comments/stats')
+    expect(stats.status).toBe(200)
+    const byClause = stats.body.byClause as { clause: string; count: number }[]
+    expect(byClause.find((row) => row.clause === '5')?.count).toBeGreaterThanOrEqual(2)
+    expect((stats.body.byRule as { rule: string }[]).map((row) => row.rule)).toEqual(expect.arrayContaining(['first-comment', 'patient-data', 'blocked-term']))
+    expect(stats.text).not.toMatch(/@|body|Member /)
+  })
+
+  test.each([
+    ['from=2026-12-01&to=2026-11-01', 'from'],
+    ['from=yesterday', 'from'],
+    ['to=2026-13-45', 'to'],
+  ])('%s → 400 naming %s', async (query, field) => {
+    const response = await client.request('GET', `/api/comments/stats?${query}`)
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toContain(field)
+  })
+})
+
+describe('rate limit', () => {
+  test('the express host limits POST /api/comments per client address', async () => {
+    const statuses: number[] = []
+    for (let attempt = 0; attempt < 160 && !statuses.includes(429); attempt++) {
+      statuses.push((await client.request('POST', '/api/comments', { json: {} })).status)
+    }
+    expect(statuses).toContain(429)
+    expect(statuses.filter((status) => status >= 500)).toEqual([])
+  })
+})
