@@ -24,5 +24,8 @@ export const commentAccess = (options: ResolvedOptions) => {
     return req.user?.collection === options.authorCollection && authorId !== undefined && String(authorId) === String(req.user.id)
   }
 
-  return { isModerator, moderatorField, readComments, moderatorOrAuthorField }
+  /** Guests and members post; staff accounts moderate instead (and get no "Create New" in the admin). */
+  const canPost: Access = ({ req }) => !req.user || req.user.collection === options.authorCollection
+
+  return { canPost, isModerator, moderatorField, readComments, moderatorOrAuthorField }
 }

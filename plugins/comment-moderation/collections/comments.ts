@@ -15,7 +15,7 @@ import type { ResolvedOptions } from '../types'
 export const BODY_MAX_LENGTH = 5000
 
 export const buildComments = (options: ResolvedOptions): CollectionConfig => {
-  const { isModerator, moderatorField, readComments, moderatorOrAuthorField } = commentAccess(options)
+  const { canPost, isModerator, moderatorField, readComments, moderatorOrAuthorField } = commentAccess(options)
   const privateField = { read: moderatorField, update: moderatorField }
   return {
     slug: COMMENTS_SLUG,
@@ -27,9 +27,10 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
       listSearchableFields: ['body', 'authorName'],
       description: 'The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).',
     },
-    defaultSort: '-needsReview',
+    defaultSort: ['-needsReview', '-createdAt'],
     access: {
-      create: () => true, // who may post (members, guests when allowed) is decided by prepareNewComment
+      // Members and guests post (prepareNewComment decides the rest); staff moderate, they do not post.
+      create: canPost,
       read: readComments,
       update: isModerator,
       delete: isModerator,
@@ -92,7 +93,7 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
           { name: 'clause', type: 'text' },
         ],
       },
-      { name: 'history', type: 'join', collection: DECISIONS_SLUG as CollectionSlug, on: 'comment', access: { read: moderatorField }, admin: { defaultColumns: ['decidedAt', 'from', 'to', 'source', 'clauses', 'reason'] } },
+      { name: 'history', type: 'join', collection: DECISIONS_SLUG as CollectionSlug, on: 'comment', access: { read: moderatorField }, admin: { allowCreate: false, defaultColumns: ['decidedAt', 'from', 'to', 'source', 'clauses', 'reason'] } },
       {
         name: 'reports',
         type: 'array',

@@ -58,7 +58,6 @@ export const prepareNewComment =
 
     const user = req.user
     const isMember = user?.collection === options.authorCollection
-    if (user && !isMember) throw refusal('Staff accounts cannot post comments; use a member account.', 403)
     if (!isMember) {
       if (!policy.allowGuests) throw refusal(MESSAGES.guestsNotAllowed, 403)
       const name = typeof raw.authorName === 'string' ? raw.authorName.trim() : ''

@@ -1,0 +1,78 @@
+/**
+ * A moderator's queue in the admin, in headless Chromium: held comments first, two approved
+ * together with one reason (bulk edit), the decisions logged, the public then sees them.
+ */
+import type { Browser, Page } from 'playwright-core'
+
+import { hasChromium, launchChromium } from '../helpers/browser'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+
+const MODERATOR = { email: 'queue.moderator@test.example.org', password: 'moderator-password-1' }
+const describeWithChromium = hasChromium ? describe : describe.skip
+if (!hasChromium) process.stderr.write('Skipping moderation-queue browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n')
+
+let server: RunningServer
+let browser: Browser
+let page: Page
+let client: ReturnType<typeof api>
+
+describeWithChromium('moderation queue in Chromium', () => {
+  beforeAll(async () => {
+    server = await startServer('browser-queue', { SEED: 'true' })
+    client = api(server.url)
+    const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    await client.request('POST', '/api/users', { token: adminToken, json: { name: 'Queue Moderator', ...MODERATOR, roles: ['moderator'] } })
+    await client.request('POST', '/api/globals/comment-policy', { token: adminToken, json: { floodIntervalSeconds: 0 } })
+    const blogId = (await client.request('GET', '/api/blogs?limit=1')).body.docs?.[0]?.id
+    for (const [index, body] of ['Held one: thank you', 'Held two: we tried this too', 'Held three: a question'].entries()) {
+      const created = await client.request('POST', '/api/comments', {
+        json: { target: { relationTo: 'blogs', value: blogId }, body, authorName: `Guest ${index}`, authorEmail: `guest${index}@example.org`, policyAccepted: true },
+      })
+      expect(created.body.doc?.status).toBe('pending')
+    }
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('a moderator approves two held comments at once with a reason', async () => {
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('input[name="email"]', MODERATOR.email)
+    await page.fill('input[name="password"]', MODERATOR.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+
+    await page.goto(`${server.url}/admin/collections/comments`, { waitUntil: 'networkidle' })
+    await page.getByText('Held three: a question').waitFor()
+    await page.locator('tbody tr:nth-child(1) .checkbox-input input').check()
+    await page.locator('tbody tr:nth-child(2) .checkbox-input input').check()
+    await page.getByRole('button', { name: /^edit$/i }).first().click()
+
+    const drawer = page.locator('.drawer__content').last()
+    const picker = drawer.locator('.field-select .rs__input').first()
+    await picker.fill('Status')
+    await picker.press('Enter')
+    await picker.fill('Reason')
+    await picker.press('Enter')
+    await drawer.locator('#field-status .rs__control').click()
+    await page.locator('.rs__menu').getByText('approved', { exact: true }).click()
+    await drawer.locator('#field-reason').fill('Constructive, on topic')
+    await drawer.getByRole('button', { name: 'Save', exact: true }).click()
+    await drawer.waitFor({ state: 'detached', timeout: 30_000 })
+
+    const publicList = await client.request('GET', '/api/comments?limit=50&depth=0')
+    const visible = (publicList.body.docs ?? []).map((doc) => doc.body)
+    expect(visible).toHaveLength(2)
+    expect(visible).not.toContain('Held one: thank you') // the oldest stays in the queue
+    const moderatorToken = await client.login('users', MODERATOR.email, MODERATOR.password)
+    const log = await client.request('GET', '/api/comment-decisions?where[source][equals]=moderator', { token: moderatorToken })
+    expect(log.body.docs?.map((row) => [row.to, row.reason])).toEqual([
+      ['approved', 'Constructive, on topic'],
+      ['approved', 'Constructive, on topic'],
+    ])
+  })
+})
