@@ -5,62 +5,12 @@
  *
  * Needs the built app (`npm run build`). Traffic goes to 127.0.0.1 only, bounded in count.
  */
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
-import { freePort } from '../scripts/postgresCluster.mjs'
+import { machine, percentile, recordResults, rssMb, startServer } from './lib.mjs'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const REQUESTS = 300
 const TARGETS = { coldStartMs: 3000, idleRssMb: 450, restListP95Ms: 50 }
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-
-const startServer = async (env) => {
-  const port = await freePort()
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'q-cms-bench-'))
-  const startedAt = performance.now()
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server.mjs')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SERVER_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: `file:${path.join(dir, 'q.db')}`,
-      MEDIA_DIR: path.join(dir, 'media'),
-      PAYLOAD_SECRET: 'bench-secret',
-      ADMIN_EMAIL: 'bench@example.org',
-      ADMIN_PASSWORD: 'bench-password',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  child.stderr.on('data', (chunk) => (output += chunk))
-  const url = `http://127.0.0.1:${port}`
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`)
-    try {
-      const response = await fetch(`${url}/readyz`)
-      if (response.status === 200) break
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return { child, url, coldStartMs: performance.now() - startedAt, dir }
-}
-
-const rssMb = (pid) => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024
-}
 
 const timeRequests = async (label, makeRequest) => {
   for (let i = 0; i < 20; i++) await makeRequest() // warm-up
@@ -80,8 +30,7 @@ const timeRequests = async (label, makeRequest) => {
 
 // 1. Cold start on an empty database: migrations + demo seed + Next.
 const seeded = await startServer({ SEED: 'true' })
-seeded.child.kill('SIGTERM')
-await new Promise((resolve) => seeded.child.on('exit', resolve))
+await seeded.stop()
 
 // 2. Cold start on that same, already-migrated and seeded database (a restart), then idle memory.
 const server = await startServer({ SEED: 'true', DATABASE_URL: `file:${path.join(seeded.dir, 'q.db')}`, MEDIA_DIR: path.join(seeded.dir, 'media') })
@@ -100,15 +49,13 @@ const results = [
     })),
 ]
 const rssAfterLoad = rssMb(server.child.pid)
-server.child.kill('SIGTERM')
-await new Promise((resolve) => server.child.on('exit', resolve))
+await server.stop()
 
 const verdict = (value, target) => (value <= target ? 'meets' : 'MISSES')
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`
 const lines = [
   `## Startup and read latency — ${new Date().toISOString()}`,
   '',
-  `Command: \`npm run bench:startup\` · Machine: ${machine}`,
+  `Command: \`npm run bench:startup\` · Machine: ${machine()}`,
   '',
   '| Measure | Result | Target |',
   '| --- | --- | --- |',
@@ -122,7 +69,4 @@ const lines = [
   ),
   '',
 ]
-const resultsFile = path.join(root, 'bench', 'RESULTS.md')
-const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').replace(/^# Benchmark results\n\n/, '') : ''
-writeFileSync(resultsFile, `# Benchmark results\n\n${lines.join('\n')}\n${previous}`)
-console.log(lines.join('\n'))
+recordResults(lines)

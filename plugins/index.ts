@@ -21,5 +21,6 @@ export const plugins: Plugin[] = [
     // overwrites anything a client sent.
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
     documentURL: ({ collection, doc }) => `${settings.frontendURL}/${collection}/${String(doc.id)}`,
+    disabled: !settings.commentModerationEnabled,
   }),
 ]

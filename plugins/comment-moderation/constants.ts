@@ -45,3 +45,13 @@ export const MESSAGES = {
   alreadyReported: 'You have already reported this comment.',
   reasonRequired: 'Give a reason or cite a policy clause for this decision.',
 } as const
+
+/** The clause each built-in rule cites unless the policy says otherwise. */
+export const DEFAULT_RULE_CLAUSES: Record<string, string> = {
+  [RULE.firstComment]: '1',
+  [RULE.blockedTerm]: '2',
+  [RULE.heldTerm]: '3',
+  [RULE.tooManyLinks]: '4',
+  [RULE.patientData]: '5',
+  [RULE.reported]: '2',
+}

@@ -1,7 +1,6 @@
-import type { PayloadRequest } from 'payload'
+import type { GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
 
-import { POLICY_SLUG } from './constants'
-import { DEFAULT_RULE_CLAUSES } from './globals/commentPolicy'
+import { DEFAULT_RULE_CLAUSES, POLICY_SLUG } from './constants'
 import type { PolicyRules } from './rules/types'
 
 /** The whole policy as the plugin uses it: the rules' view plus the settings enforced around them. */
@@ -29,8 +28,29 @@ type StoredPolicy = {
 
 const camel = (rule: string) => rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
 
-/** Reads the `comment-policy` global (term lists included) within the request's transaction. */
+/**
+ * Every comment needs the policy, so it is cached per Payload instance. Saving the global clears
+ * the cache at once (`forgetPolicy`); the TTL bounds staleness when several processes share a
+ * database.
+ */
+const POLICY_TTL_MS = 5000
+const cache = new WeakMap<Payload, { policy: LoadedPolicy; loadedAt: number }>()
+
+export const forgetPolicy: GlobalAfterChangeHook = ({ doc, req }) => {
+  cache.delete(req.payload)
+  return doc
+}
+
+/** The `comment-policy` global (term lists included), from the cache when fresh. */
 export const loadPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
+  const cached = cache.get(req.payload)
+  if (cached && Date.now() - cached.loadedAt < POLICY_TTL_MS) return cached.policy
+  const policy = await readPolicy(req)
+  cache.set(req.payload, { policy, loadedAt: Date.now() })
+  return policy
+}
+
+const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
   const stored = (await req.payload.findGlobal({ slug: POLICY_SLUG as never, overrideAccess: true, req, depth: 0 })) as StoredPolicy
   const ruleClauses = Object.fromEntries(
     Object.keys(DEFAULT_RULE_CLAUSES).map((rule) => [rule, stored.ruleClauses?.[camel(rule)] ?? DEFAULT_RULE_CLAUSES[rule]]),

@@ -78,6 +78,10 @@ export const settings = {
   get seedOnStart(): boolean {
     return process.env.SEED !== 'false'
   },
+  /** COMMENT_MODERATION=off keeps the comments schema but switches the plugin's behaviour off. */
+  get commentModerationEnabled(): boolean {
+    return process.env.COMMENT_MODERATION !== 'off'
+  },
   get runJobs(): boolean {
     return process.env.JOBS_AUTORUN !== 'false'
   },

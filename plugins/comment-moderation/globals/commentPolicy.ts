@@ -1,6 +1,7 @@
 import type { Access, FieldAccess, GlobalConfig } from 'payload'
 
-import { POLICY_SLUG, RULE } from '../constants'
+import { DEFAULT_RULE_CLAUSES, POLICY_SLUG } from '../constants'
+import { forgetPolicy } from '../policy'
 import type { ResolvedOptions } from '../types'
 
 /** The demo policy: numbered clauses each rule can cite. Staff edit it in the admin. */
@@ -12,15 +13,6 @@ export const DEFAULT_CLAUSES = [
   { number: '5', title: 'Never share patient-identifiable information', text: 'NHS numbers, or dates of birth with postcodes, are held and never published.' },
 ]
 
-export const DEFAULT_RULE_CLAUSES: Record<string, string> = {
-  [RULE.firstComment]: '1',
-  [RULE.blockedTerm]: '2',
-  [RULE.heldTerm]: '3',
-  [RULE.tooManyLinks]: '4',
-  [RULE.patientData]: '5',
-  [RULE.reported]: '2',
-}
-
 export const buildCommentPolicyGlobal = (options: ResolvedOptions): GlobalConfig => {
   const moderatorsOnly: Access = ({ req }) => options.isModerator(req.user)
   const moderatorsOnlyField: FieldAccess = ({ req }) => options.isModerator(req.user)
@@ -31,6 +23,7 @@ export const buildCommentPolicyGlobal = (options: ResolvedOptions): GlobalConfig
     // The policy is published ("read our comments policy before posting"); its term lists are not,
     // so spammers cannot read what is filtered.
     access: { read: () => true, update: moderatorsOnly },
+    hooks: { afterChange: [forgetPolicy] },
     fields: [
       { name: 'version', type: 'text', required: true, defaultValue: '1', admin: { description: 'Change it whenever the clauses change: authors must accept the current version.' } },
       { name: 'summary', type: 'textarea', defaultValue: 'Read our comments policy before posting. If you have an account, please log in.' },

@@ -51,8 +51,11 @@ export const logDecision =
     }
     if (!event) return doc
 
-    await req.payload.create({
-      collection: DECISIONS_SLUG as never,
+    // The log is append-only and written by the plugin alone: the adapter's create skips the
+    // document pipeline (access, hooks, validation) that a Local API create would run per comment.
+    await req.payload.db.create({
+      collection: DECISIONS_SLUG,
+      req,
       data: {
         comment: comment.id,
         from: event.from,
@@ -64,9 +67,7 @@ export const logDecision =
         rules: event.reasons.map((reason) => reason.rule),
         policyVersion: event.policyVersion,
         decidedAt: new Date().toISOString(),
-      } as never,
-      overrideAccess: true,
-      req,
+      },
     })
 
     const settled = event
