@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
-import { seedBlog, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
+import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
 import { seedMembers } from './data/members'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
 import { createSeedProgress } from './progress'
@@ -26,7 +26,7 @@ type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
  * filename) first, so a second run creates nothing.
  */
 export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
-  const steps = 1 + seedMembers.length + 2 + 2 + seedEvents.length + 2
+  const steps = 1 + seedMembers.length + 2 + 2 + seedEvents.length + 2 + seedComments.length
   const progress = createSeedProgress(steps, log)
   const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
 
@@ -83,7 +83,7 @@ export const seed = async (payload: Payload, log: (line: string) => void = conso
       { data: pdf, mimetype: 'application/pdf', name: 'evaluating-q-phase-one.pdf', size: pdf.length },
     )
 
-    await ensure(
+    const blog = await ensure(
       'blogs',
       { slug: { equals: seedBlog.slug } },
       { ...seedBlog, heroImage: heroImage.id as number, author: { relationTo: 'users', value: admin.id as number } },
@@ -105,6 +105,27 @@ export const seed = async (payload: Payload, log: (line: string) => void = conso
       { ...seedEvaluationReport, reportFile: reportFile.id as number },
       `evaluation report ${seedEvaluationReport.slug}`,
     )
+
+    const comments = new Map<string, number>()
+    for (const comment of seedComments) {
+      const doc = await ensure(
+        'comments',
+        { body: { equals: comment.body } },
+        {
+          target: { relationTo: 'blogs', value: blog.id as number },
+          parent: 'replyTo' in comment && comment.replyTo ? comments.get(comment.replyTo) : undefined,
+          body: comment.body,
+          author: members.get(comment.author) as number,
+          status: comment.status,
+          needsReview: comment.status === 'pending',
+          reasons: 'reasons' in comment ? comment.reasons : [],
+          policyVersion: '1',
+          depth: 'replyTo' in comment && comment.replyTo ? 2 : 1,
+        },
+        `comment by ${comment.author}`,
+      )
+      comments.set(comment.key, doc.id as number)
+    }
   } finally {
     progress.done()
   }

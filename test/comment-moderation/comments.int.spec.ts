@@ -341,6 +341,19 @@ describe('bans, closed pages, guests, floods', () => {
     expect(response.body.errors?.[0]?.message).toBe('Comments are closed on this page.')
   })
 
+  test('closeAfterDays closes comments that many days after publication', async () => {
+    // The seeded blog was published on 2026-11-02; a fresh one today.
+    const fresh = await client.request('POST', '/api/blogs', { token: tokens.editor, json: { title: 'Published just now', _status: 'published' } })
+    const publishedAt = new Date(String((await client.request('GET', `/api/blogs/${blogId}`)).body.publishedAt))
+    const ageInDays = Math.floor((Date.now() - publishedAt.getTime()) / 86_400_000)
+    await setPolicy({ closeAfterDays: Math.max(1, ageInDays - 1) })
+    const old = await post(guest({ body: 'Too late?' }))
+    expect(old.status).toBe(403)
+    expect(old.body.errors?.[0]?.message).toBe('Comments are closed on this page.')
+    expect((await post(guest({ body: 'Just in time', target: onBlog(idOf(fresh.body)) }))).status).toBe(201)
+    await setPolicy({ closeAfterDays: null })
+  })
+
   test('guests switched off → 403 asking them to log in', async () => {
     await setPolicy({ allowGuests: false })
     const response = await post(guest())

@@ -74,6 +74,9 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before)
     expect(before.members).toBe(12)
     expect(before.events).toBe(3)
+    const thread = await payload.find({ collection: 'comments', where: { status: { equals: 'approved' } }, overrideAccess: true })
+    expect(thread.totalDocs).toBe(2)
+    expect(thread.docs.some((comment) => comment.parent)).toBe(true)
   })
 
   test('the interview is with the anaesthetist, the Lab theme and the RAND Europe report are there', async () => {

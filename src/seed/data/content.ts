@@ -121,3 +121,27 @@ export const seedEvaluationReport: Seed<EvaluationReport> = {
     { finding: 'Connections between members grew quickly in the first six months, from about 5 to 15 per member.' },
   ],
 }
+
+/** A short conversation under the blog: two approved comments (one a reply) and one held for review. */
+export const seedComments = [
+  {
+    key: 'amara',
+    author: 'Amara Okafor',
+    body: 'Learning from what did not work has been the most useful part for our district nursing team. Is there a way to share those stories without naming anyone?',
+    status: 'approved' as const,
+  },
+  {
+    key: 'rhys',
+    author: 'Rhys Llewellyn',
+    replyTo: 'amara',
+    body: 'We run short anonymised "learning from failure" huddles in Wales. Happy to share the template with anyone who wants it.',
+    status: 'approved' as const,
+  },
+  {
+    key: 'grace',
+    author: 'Grace Adeyemi',
+    body: 'As a patient leader I would love to join the Lab on self-management. How do people outside Q take part?',
+    status: 'pending' as const,
+    reasons: [{ rule: 'first-comment', clause: '1' }],
+  },
+]
