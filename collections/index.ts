@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { Blogs } from './Blogs'
+import { Connections } from './Connections'
 import { EvaluationReports } from './EvaluationReports'
 import { Events } from './Events'
 import { Interviews } from './Interviews'
@@ -19,5 +20,6 @@ export const collections: CollectionConfig[] = [
   EvaluationReports,
   Media,
   Members,
+  Connections,
   Users,
 ]

@@ -8,4 +8,5 @@ export const SLUGS = {
   labThemes: 'lab-themes',
   evaluationReports: 'evaluation-reports',
   media: 'media',
+  connections: 'connections',
 } as const

@@ -75,6 +75,7 @@ export interface Config {
     'evaluation-reports': EvaluationReport;
     media: Media;
     members: Member;
+    connections: Connection;
     users: User;
     comments: Comment;
     'comment-decisions': CommentDecision;
@@ -97,6 +98,7 @@ export interface Config {
     'evaluation-reports': EvaluationReportsSelect<false> | EvaluationReportsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
+    connections: ConnectionsSelect<false> | ConnectionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
@@ -558,6 +560,21 @@ export interface EvaluationReport {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connections".
+ */
+export interface Connection {
+  id: number;
+  from: number | Member;
+  to: number | Member;
+  status: 'pending' | 'accepted' | 'declined';
+  requestedAt?: string | null;
+  acceptedAt?: string | null;
+  source: 'request' | 'import';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -804,6 +821,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'members';
         value: number | Member;
+      } | null)
+    | ({
+        relationTo: 'connections';
+        value: number | Connection;
       } | null)
     | ({
         relationTo: 'users';
@@ -1053,6 +1074,20 @@ export interface MembersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "connections_select".
+ */
+export interface ConnectionsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  status?: T;
+  requestedAt?: T;
+  acceptedAt?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,6 +12,7 @@ import { settings } from './config/settings'
 import { databaseAdapterFromURL } from './db/databaseAdapter'
 import { emailAdapterFromEnv } from './email/emailAdapter'
 import { jobsConfig } from './jobs'
+import { networkEndpoints } from './network/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -27,6 +28,7 @@ export default buildConfig({
   collections,
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
+  endpoints: networkEndpoints,
   email: emailAdapterFromEnv(),
   graphQL: {
     maxComplexity: settings.graphQLMaxComplexity,

@@ -11,8 +11,10 @@ import { staffOrSelfFieldIn } from '@/access/staffOrSelfField'
 import { professionField } from '@/fields/professions'
 import { regionField } from '@/fields/regions'
 import { topicsField } from '@/fields/topics'
+import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/hooks/invalidateNetwork'
 
 import { SLUGS } from '../slugs'
+import { directoryEndpoint } from './directoryEndpoint'
 
 /**
  * Community members. They log in at `/api/members/login` (never to the admin UI), edit only their
@@ -38,6 +40,11 @@ export const Members: CollectionConfig = {
     delete: isAdmin,
     unlock: isAdmin,
   },
+  hooks: {
+    afterChange: [invalidateNetworkAfterChange],
+    afterDelete: [invalidateNetworkAfterDelete],
+  },
+  endpoints: [directoryEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
     {

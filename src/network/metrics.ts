@@ -1,7 +1,7 @@
 import Graph from 'graphology'
 import { connectedComponents } from 'graphology-components'
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness'
-import { density } from 'graphology-metrics/graph/density'
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js'
+import { density } from 'graphology-metrics/graph/density.js'
 
 /** A member as the network sees them: no name, no email. */
 export type NetworkMember = {

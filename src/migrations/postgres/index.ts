@@ -1,5 +1,6 @@
 import * as migration_20261126_062659_initial from './20261126_062659_initial';
 import * as migration_20261126_065827_comment_moderation from './20261126_065827_comment_moderation';
+import * as migration_20261126_072047_network from './20261126_072047_network';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_065827_comment_moderation.up,
     down: migration_20261126_065827_comment_moderation.down,
-    name: '20261126_065827_comment_moderation'
+    name: '20261126_065827_comment_moderation',
+  },
+  {
+    up: migration_20261126_072047_network.up,
+    down: migration_20261126_072047_network.down,
+    name: '20261126_072047_network'
   },
 ];

@@ -1,0 +1,145 @@
+import { createHmac } from 'node:crypto'
+import Graph from 'graphology'
+import { write as writeGexf } from 'graphology-gexf'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { checkRole } from '@/access/checkRole'
+import type { RequestUser } from '@/access/checkRole'
+
+import { cachedFigure, networkSnapshot } from './cache'
+import { brokers, buildGraph, type Interval, networkStats, seriesDates } from './metrics'
+
+const invalid = (field: string, message: string) =>
+  Response.json({ errors: [{ message, field, data: { errors: [{ path: field, message }] } }] }, { status: 400 })
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** A calendar date `YYYY-MM-DD` (rejects 2026-02-30), or null. */
+export const parseDay = (raw: string): string | null => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null
+  const date = new Date(`${raw}T00:00:00.000Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === raw ? raw : null
+}
+
+const dayParam = (req: PayloadRequest, name: string, fallback: string): string | Response => {
+  const raw = req.searchParams.get(name)
+  if (raw === null || raw === '') return fallback
+  return parseDay(raw) ?? invalid(name, `${name} must be a date written YYYY-MM-DD.`)
+}
+
+const MAX_SERIES_POINTS = 520
+
+/** Staff with an analysis role: admins, editors and moderators all work with evaluators. */
+const staffOnly = (req: PayloadRequest): Response | null => {
+  if (!req.user) return Response.json({ errors: [{ message: 'Log in as staff to use this.' }] }, { status: 401 })
+  return checkRole(['admin', 'editor', 'moderator'], req.user as RequestUser)
+    ? null
+    : Response.json({ errors: [{ message: 'Only staff can use this.' }] }, { status: 403 })
+}
+
+const statsAt = async (req: PayloadRequest, at: string) => {
+  const { members, connections } = await networkSnapshot(req.payload)
+  return cachedFigure(`stats:${at}`, () => networkStats(buildGraph(members, connections, at), at))
+}
+
+/** Pseudonymous, stable ids for evaluators: the same member always gets the same id, and it does not reveal who. */
+const pseudonym = (secret: string, id: string) => createHmac('sha256', secret).update(`member:${id}`).digest('hex').slice(0, 16)
+
+export const networkEndpoints: Endpoint[] = [
+  {
+    path: '/network/stats',
+    method: 'get',
+    handler: async (req) => {
+      const at = dayParam(req, 'at', today())
+      if (at instanceof Response) return at
+      return Response.json(await statsAt(req, at))
+    },
+  },
+  {
+    path: '/network/growth',
+    method: 'get',
+    handler: async (req) => {
+      const to = dayParam(req, 'to', today())
+      if (to instanceof Response) return to
+      const yearBefore = new Date(`${to}T00:00:00.000Z`)
+      yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1)
+      const from = dayParam(req, 'from', yearBefore.toISOString().slice(0, 10))
+      if (from instanceof Response) return from
+      if (from > to) return invalid('from', 'from must not be after to.')
+      const interval = req.searchParams.get('interval') ?? 'month'
+      if (interval !== 'month' && interval !== 'week') return invalid('interval', 'interval must be month or week.')
+      const dates = seriesDates(from, to, interval as Interval)
+      if (dates.length >= MAX_SERIES_POINTS) return invalid('interval', `That would be more than ${MAX_SERIES_POINTS} points: use a shorter range or a longer interval.`)
+      const series = []
+      for (const at of dates) series.push(await statsAt(req, at))
+      return Response.json({ from, to, interval, series })
+    },
+  },
+  {
+    path: '/network/brokers',
+    method: 'get',
+    handler: async (req) => {
+      const refused = staffOnly(req)
+      if (refused) return refused
+      const raw = req.searchParams.get('limit') ?? '10'
+      const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
+      if (!(limit >= 1 && limit <= 100)) return invalid('limit', 'limit must be a whole number from 1 to 100.')
+      const at = today()
+      const { members, connections } = await networkSnapshot(req.payload)
+      const ranked = await cachedFigure(`brokers:${at}`, () => brokers(buildGraph(members, connections, at), members, 100))
+      const names = new Map(
+        (
+          await req.payload.find({
+            collection: 'members',
+            where: { id: { in: ranked.slice(0, limit).map((row) => row.id) } },
+            pagination: false,
+            depth: 0,
+            overrideAccess: true,
+            select: { name: true, region: true, profession: true },
+          })
+        ).docs.map((member) => [String(member.id), member]),
+      )
+      return Response.json({
+        at,
+        brokers: ranked.slice(0, limit).map((row) => ({
+          ...row,
+          name: names.get(row.id)?.name ?? null,
+          region: names.get(row.id)?.region ?? null,
+          profession: names.get(row.id)?.profession ?? null,
+        })),
+      })
+    },
+  },
+  {
+    path: '/network/export',
+    method: 'get',
+    handler: async (req) => {
+      const refused = staffOnly(req)
+      if (refused) return refused
+      const format = req.searchParams.get('format') ?? 'json'
+      if (format !== 'json' && format !== 'gexf') return invalid('format', 'format must be json or gexf.')
+      const at = dayParam(req, 'at', today())
+      if (at instanceof Response) return at
+      const { members, connections } = await networkSnapshot(req.payload)
+      // Members who opted out of the directory are left out of exports entirely, with their connections.
+      const visible = members.filter((member) => member.directoryVisible)
+      const full = buildGraph(visible, connections, at)
+      const graph = new Graph({ type: 'undirected' })
+      full.forEachNode((id, attributes) => graph.addNode(pseudonym(req.payload.secret, id), attributes))
+      full.forEachEdge((_edge, _attributes, source, target) => graph.mergeEdge(pseudonym(req.payload.secret, source), pseudonym(req.payload.secret, target)))
+      const filename = `q-network-${at}.${format}`
+      const headers = { 'Content-Disposition': `attachment; filename="${filename}"` }
+      if (format === 'gexf') {
+        return new Response(writeGexf(graph), { headers: { ...headers, 'Content-Type': 'application/gexf+xml; charset=utf-8' } })
+      }
+      return Response.json(
+        {
+          at,
+          nodes: graph.mapNodes((id, attributes) => ({ id, region: attributes.region ?? null, profession: attributes.profession ?? null })),
+          edges: graph.mapEdges((_edge, _attributes, source, target) => ({ source, target })),
+        },
+        { headers },
+      )
+    },
+  },
+]
