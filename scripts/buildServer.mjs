@@ -17,6 +17,7 @@ await build({
   entryPoints: {
     server: 'src/server.ts',
     seed: 'src/scripts/seed.ts',
+    import: 'src/scripts/import.ts',
   },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
@@ -45,4 +46,4 @@ await build({
     },
   ],
 })
-console.log('[build] dist/server.mjs and dist/seed.mjs written')
+console.log('[build] dist/server.mjs, dist/seed.mjs and dist/import.mjs written')

@@ -7,6 +7,7 @@ import { checkRole } from '@/access/checkRole'
 import type { RequestUser } from '@/access/checkRole'
 
 import { cachedFigure, networkSnapshot } from './cache'
+import { importNetwork } from './import/importNetwork'
 import { brokers, buildGraph, type Interval, networkStats, seriesDates } from './metrics'
 
 const invalid = (field: string, message: string) =>
@@ -45,7 +46,7 @@ const statsAt = async (req: PayloadRequest, at: string) => {
 /** Pseudonymous, stable ids for evaluators: the same member always gets the same id, and it does not reveal who. */
 const pseudonym = (secret: string, id: string) => createHmac('sha256', secret).update(`member:${id}`).digest('hex').slice(0, 16)
 
-export const networkEndpoints: Endpoint[] = [
+const analysisEndpoints: Endpoint[] = [
   {
     path: '/network/stats',
     method: 'get',
@@ -143,3 +144,33 @@ export const networkEndpoints: Endpoint[] = [
     },
   },
 ]
+
+/**
+ * `POST /api/network/import` (multipart: `members` and/or `connections` CSV files, `dryRun`):
+ * the admin upload of the CLI import, for admins and editors.
+ */
+export const importEndpoint: Endpoint = {
+  path: '/network/import',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) return Response.json({ errors: [{ message: 'Log in as staff to import.' }] }, { status: 401 })
+    if (!checkRole(['admin', 'editor'], req.user as RequestUser)) return Response.json({ errors: [{ message: 'Only admins and editors can import.' }] }, { status: 403 })
+    let form: FormData
+    try {
+      form = await (req as unknown as Request).formData()
+    } catch {
+      return invalid('members', 'Send multipart/form-data with a members and/or a connections CSV file.')
+    }
+    const text = async (name: string) => {
+      const file = form.get(name)
+      return file && typeof file === 'object' && 'text' in file ? await file.text() : undefined
+    }
+    const membersCsv = await text('members')
+    const connectionsCsv = await text('connections')
+    if (!membersCsv && !connectionsCsv) return invalid('members', 'Attach a members and/or a connections CSV file.')
+    const report = await importNetwork(req.payload, { membersCsv, connectionsCsv, dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')) })
+    return Response.json(report, { status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201 })
+  },
+}
+
+export const networkEndpoints: Endpoint[] = [...analysisEndpoints, importEndpoint]

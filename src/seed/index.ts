@@ -4,7 +4,7 @@ import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } f
 import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
 import { seedMembers } from './data/members'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
-import { createSeedProgress } from './progress'
+import { createProgress } from '../progress'
 
 /** Passed as `context` so hooks (notifications, emails) can tell seeded writes from editors' writes. */
 export const SEED_CONTEXT = { seeding: true } as const
@@ -27,7 +27,7 @@ type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
  */
 export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
   const steps = 1 + seedMembers.length + 2 + 2 + seedEvents.length + 2 + seedComments.length
-  const progress = createSeedProgress(steps, log)
+  const progress = createProgress('seed', steps, log)
   const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
 
   const ensure = async <TSlug extends CollectionSlug>(
@@ -40,12 +40,12 @@ export const seed = async (payload: Payload, log: (line: string) => void = conso
     const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true, pagination: false })
     if (found.docs[0]) {
       result.existing++
-      progress.step(label, 'exists')
+      progress.step(`${label}: exists`)
       return found.docs[0]
     }
     const doc = await payload.create({ collection, data, file, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
     result.created++
-    progress.step(label, 'created')
+    progress.step(`${label}: created`)
     return doc
   }
 
@@ -53,7 +53,7 @@ export const seed = async (payload: Payload, log: (line: string) => void = conso
     const { admin, created } = await ensureAdmin(payload, result)
     if (created) result.created++
     else result.existing++
-    progress.step(`staff admin ${result.adminEmail}`, created ? 'created' : 'exists')
+    progress.step(`staff admin ${result.adminEmail}: ${created ? 'created' : 'exists'}`)
 
     const members = new Map<string, number | string>()
     for (const member of seedMembers) {
