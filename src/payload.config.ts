@@ -23,6 +23,9 @@ export default buildConfig({
     user: 'users',
     avatar: 'default',
     importMap: { baseDir: dirname },
+    components: {
+      beforeDashboard: ['/components/NetworkDashboard#NetworkDashboard'],
+    },
     meta: { titleSuffix: ' · Q Community CMS' },
   },
   collections,

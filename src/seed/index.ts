@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
 import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
-import { seedMembers } from './data/members'
+import { seedConnections, seedMembers } from './data/members'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
 import { createProgress } from '../progress'
 
@@ -26,7 +26,7 @@ type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
  * filename) first, so a second run creates nothing.
  */
 export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
-  const steps = 1 + seedMembers.length + 2 + 2 + seedEvents.length + 2 + seedComments.length
+  const steps = 1 + seedMembers.length + seedConnections.length + 2 + 2 + seedEvents.length + 2 + seedComments.length
   const progress = createProgress('seed', steps, log)
   const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
 
@@ -64,6 +64,17 @@ export const seed = async (payload: Payload, log: (line: string) => void = conso
         `member ${member.name}`,
       )
       members.set(member.name, doc.id)
+    }
+
+    for (const [from, to, acceptedAt] of seedConnections) {
+      const fromId = members.get(from) as number
+      const toId = members.get(to) as number
+      await ensure(
+        'connections',
+        { or: [{ and: [{ from: { equals: fromId } }, { to: { equals: toId } }] }, { and: [{ from: { equals: toId } }, { to: { equals: fromId } }] }] },
+        { from: fromId, to: toId, status: 'accepted', source: 'import', requestedAt: `${acceptedAt}T09:00:00.000Z`, acceptedAt: `${acceptedAt}T09:00:00.000Z` },
+        `connection ${from} – ${to}`,
+      )
     }
 
     const hero = await makeHeroImage()

@@ -18,7 +18,7 @@ export const seedMembers: SeedMember[] = [
     region: 'northern-ireland',
     interests: ['patient-safety', 'leadership', 'co-design'],
     bio: 'Consultant anaesthetist who brings theatre teams and patients together to make surgery safer.',
-    joinedAt: '2016-06-01T09:00:00.000Z',
+    joinedAt: '2025-06-01T09:00:00.000Z',
   },
   {
     name: 'Amara Okafor',
@@ -28,7 +28,7 @@ export const seedMembers: SeedMember[] = [
     region: 'north-west',
     interests: ['self-management', 'primary-care'],
     bio: 'District nurse testing ways for people with long-term conditions to plan their own care.',
-    joinedAt: '2016-09-12T09:00:00.000Z',
+    joinedAt: '2025-09-12T09:00:00.000Z',
   },
   {
     name: 'Rhys Llewellyn',
@@ -38,7 +38,7 @@ export const seedMembers: SeedMember[] = [
     region: 'wales',
     interests: ['data-and-measurement', 'evaluation'],
     bio: 'Coaches frontline teams in measurement for improvement and run charts.',
-    joinedAt: '2016-10-03T09:00:00.000Z',
+    joinedAt: '2025-10-03T09:00:00.000Z',
   },
   {
     name: 'Isla MacLeod',
@@ -48,7 +48,7 @@ export const seedMembers: SeedMember[] = [
     region: 'scotland',
     interests: ['self-management', 'person-centred-care'],
     bio: 'Physiotherapist redesigning rehabilitation around what matters to patients.',
-    joinedAt: '2017-01-16T09:00:00.000Z',
+    joinedAt: '2026-01-16T09:00:00.000Z',
   },
   {
     name: 'Priya Shah',
@@ -58,7 +58,7 @@ export const seedMembers: SeedMember[] = [
     region: 'east-midlands',
     interests: ['primary-care', 'health-inequalities'],
     bio: 'Clinical pharmacist working on medicines reviews with people who rarely see a GP.',
-    joinedAt: '2017-02-06T09:00:00.000Z',
+    joinedAt: '2026-02-06T09:00:00.000Z',
   },
   {
     name: 'Tom Hargreaves',
@@ -68,7 +68,7 @@ export const seedMembers: SeedMember[] = [
     region: 'yorkshire-and-the-humber',
     interests: ['leadership', 'workforce'],
     bio: 'Operational manager growing a culture of continuous improvement across wards.',
-    joinedAt: '2017-02-20T09:00:00.000Z',
+    joinedAt: '2026-02-20T09:00:00.000Z',
   },
   {
     name: 'Grace Adeyemi',
@@ -78,7 +78,7 @@ export const seedMembers: SeedMember[] = [
     region: 'london',
     interests: ['co-design', 'self-management', 'health-inequalities'],
     bio: 'Lives with a long-term condition and co-designs services with the people who use them.',
-    joinedAt: '2017-03-01T09:00:00.000Z',
+    joinedAt: '2026-03-01T09:00:00.000Z',
   },
   {
     name: 'Daniel Byrne',
@@ -88,7 +88,7 @@ export const seedMembers: SeedMember[] = [
     region: 'north-east',
     interests: ['evaluation', 'data-and-measurement'],
     bio: 'Researches how improvement communities spread learning between organisations.',
-    joinedAt: '2017-03-13T09:00:00.000Z',
+    joinedAt: '2026-03-13T09:00:00.000Z',
   },
   {
     name: 'Fatima Rahman',
@@ -98,7 +98,7 @@ export const seedMembers: SeedMember[] = [
     region: 'west-midlands',
     interests: ['primary-care', 'mental-health'],
     bio: 'GP improving access to mental health support in primary care.',
-    joinedAt: '2017-04-03T09:00:00.000Z',
+    joinedAt: '2026-04-03T09:00:00.000Z',
   },
   {
     name: 'Oliver Bennett',
@@ -108,7 +108,7 @@ export const seedMembers: SeedMember[] = [
     region: 'east-of-england',
     interests: ['digital', 'evaluation'],
     bio: 'Commissions digital services and wants to know which ones really help.',
-    joinedAt: '2017-05-08T09:00:00.000Z',
+    joinedAt: '2026-05-08T09:00:00.000Z',
   },
   {
     name: 'Sophie Turner',
@@ -118,7 +118,7 @@ export const seedMembers: SeedMember[] = [
     region: 'south-east',
     interests: ['mental-health', 'patient-safety'],
     bio: 'Mental health nurse reducing restrictive practice on inpatient wards.',
-    joinedAt: '2017-06-19T09:00:00.000Z',
+    joinedAt: '2026-06-19T09:00:00.000Z',
     directoryVisible: false,
   },
   {
@@ -129,6 +129,28 @@ export const seedMembers: SeedMember[] = [
     region: 'south-west',
     interests: ['co-design', 'digital', 'self-management'],
     bio: 'Supports teams across the South West to test and spread self-care tools.',
-    joinedAt: '2017-07-10T09:00:00.000Z',
+    joinedAt: '2026-07-10T09:00:00.000Z',
   },
+]
+
+/**
+ * Who was connected to whom, and since when: enough for the network figures to show the
+ * community knitting together over the past year (average connections rising month by month).
+ */
+export const seedConnections: [from: string, to: string, acceptedAt: string][] = [
+  ['Carolyn Johnston', 'Amara Okafor', '2025-10-01'],
+  ['Amara Okafor', 'Rhys Llewellyn', '2025-11-15'],
+  ['Rhys Llewellyn', 'Isla MacLeod', '2026-01-20'],
+  ['Isla MacLeod', 'Carolyn Johnston', '2026-02-01'],
+  ['Priya Shah', 'Tom Hargreaves', '2026-03-01'],
+  ['Grace Adeyemi', 'Amara Okafor', '2026-03-10'],
+  ['Grace Adeyemi', 'Marcus Ellery', '2026-07-20'],
+  ['Daniel Byrne', 'Rhys Llewellyn', '2026-03-20'],
+  ['Daniel Byrne', 'Oliver Bennett', '2026-05-15'],
+  ['Fatima Rahman', 'Priya Shah', '2026-04-10'],
+  ['Fatima Rahman', 'Grace Adeyemi', '2026-05-01'],
+  ['Tom Hargreaves', 'Daniel Byrne', '2026-06-01'],
+  ['Sophie Turner', 'Tom Hargreaves', '2026-07-01'],
+  ['Marcus Ellery', 'Isla MacLeod', '2026-08-01'],
+  ['Oliver Bennett', 'Carolyn Johnston', '2026-08-15'],
 ]

@@ -1,0 +1,56 @@
+/**
+ * The admin dashboard's network panel in headless Chromium: the summary matches the API and the
+ * chart of average connections per member is drawn.
+ */
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+
+import { hasChromium, launchChromium } from '../helpers/browser'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+
+const describeWithChromium = hasChromium ? describe : describe.skip
+if (!hasChromium) process.stderr.write('Skipping network dashboard browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n')
+
+let server: RunningServer
+let browser: Browser
+
+describeWithChromium('network dashboard in Chromium', () => {
+  beforeAll(async () => {
+    server = await startServer('browser-network', { SEED: 'true' })
+    browser = await launchChromium()
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('staff see the current figures and a chart of average connections over time', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('input[name="email"]', ADMIN_EMAIL)
+    await page.fill('input[name="password"]', ADMIN_PASSWORD)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+
+    const summary = page.getByTestId('network-summary')
+    await summary.waitFor({ timeout: 30_000 })
+    const expected = (await api(server.url).request('GET', '/api/network/stats')).body
+    expect(await summary.locator('[data-figure="members"] dd').innerText()).toBe(String(expected.members))
+    expect(await summary.locator('[data-figure="connections"] dd').innerText()).toBe(String(expected.connections))
+    expect(Number(expected.connections)).toBeGreaterThan(10) // the seeded network
+
+    const chart = page.getByRole('img', { name: 'Average connections per member, by month' })
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('.network-dashboard canvas') as HTMLCanvasElement | null
+      if (!canvas || canvas.width === 0) return false
+      // Drawn: some pixel is not transparent.
+      const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true
+      return false
+    })
+    expect((await chart.boundingBox())?.height).toBeGreaterThan(100)
+    await page.screenshot({ path: path.join(os.tmpdir(), 'q-cms-network-dashboard.png') })
+  })
+})
