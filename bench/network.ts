@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:network`: network stats for 10,000 members and 150,000 connections, through the
+ * CMS's own code (src/network/metrics.ts) and through a bare graphology computation of the same
+ * figures, in the same run. Goals: under 1 s, and at most 1.2× the bare computation.
+ */
+import Graph from 'graphology'
+import { connectedComponents } from 'graphology-components'
+import { density } from 'graphology-metrics/graph/density.js'
+
+import { buildGraph, type NetworkConnection, type NetworkMember, networkStats } from '../src/network/metrics'
+import { machine, recordResults } from './lib.mjs'
+
+const MEMBERS = 10_000
+const CONNECTIONS = 150_000
+const RUNS = 5
+const AT = '2026-11-26'
+const GOALS = { seconds: 1, ratio: 1.2 }
+
+// A small deterministic PRNG, so every run measures the same network.
+// (mulberry32: 32-bit integer arithmetic throughout, so no precision is lost.)
+let state = 42
+const random = () => {
+  state = (state + 0x6d2b79f5) | 0
+  let t = Math.imul(state ^ (state >>> 15), 1 | state)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+}
+const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]
+const day = (start: number, spanDays: number) => new Date(start + Math.floor(random() * spanDays) * 86_400_000).toISOString()
+
+const regions = ['north-east', 'north-west', 'london', 'wales', 'scotland', 'northern-ireland', 'south-west', 'east-midlands'] as const
+const professions = ['doctor', 'nurse', 'manager', 'researcher', 'pharmacist', 'patient-leader'] as const
+const start = Date.UTC(2025, 0, 1)
+const members: NetworkMember[] = Array.from({ length: MEMBERS }, (_, index) => ({
+  id: String(index + 1),
+  joinedAt: day(start, 600),
+  region: pick(regions),
+  profession: pick(professions),
+  directoryVisible: random() > 0.05,
+}))
+const pairs = new Set<string>()
+const connections: NetworkConnection[] = []
+while (connections.length < CONNECTIONS) {
+  const a = 1 + Math.floor(random() * MEMBERS)
+  const b = 1 + Math.floor(random() * MEMBERS)
+  const key = a < b ? `${a}-${b}` : `${b}-${a}`
+  if (a === b || pairs.has(key)) continue
+  pairs.add(key)
+  connections.push({ from: String(a), to: String(b), acceptedAt: day(start, 690) })
+}
+
+/** The same figures with nothing but graphology and a loop: the baseline. */
+const bare = () => {
+  const until = new Date(`${AT}T23:59:59.999Z`).getTime()
+  const graph = new Graph({ type: 'undirected' })
+  for (const member of members) if (Date.parse(member.joinedAt) <= until) graph.addNode(member.id, member)
+  for (const connection of connections) {
+    if (Date.parse(connection.acceptedAt) <= until && graph.hasNode(connection.from) && graph.hasNode(connection.to)) {
+      graph.mergeEdge(connection.from, connection.to)
+    }
+  }
+  const degrees = graph.mapNodes((node) => graph.degree(node)).sort((a, b) => a - b)
+  const components = connectedComponents(graph)
+  let crossRegion = 0
+  let crossProfession = 0
+  graph.forEachEdge((_e, _a, _s, _t, source, target) => {
+    if (source.region !== target.region) crossRegion++
+    if (source.profession !== target.profession) crossProfession++
+  })
+  return {
+    members: graph.order,
+    connections: graph.size,
+    median: degrees[Math.floor(degrees.length / 2)],
+    density: density(graph),
+    components: components.length,
+    largest: Math.max(...components.map((component) => component.length)),
+    isolates: degrees.filter((degree) => degree === 0).length,
+    crossRegion,
+    crossProfession,
+  }
+}
+
+const time = (fn: () => unknown) => {
+  const durations: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now()
+    fn()
+    durations.push(performance.now() - t0)
+  }
+  return durations.sort((a, b) => a - b)[Math.floor(RUNS / 2)]
+}
+
+const ours = networkStats(buildGraph(members, connections, AT), AT)
+const baseline = bare()
+if (ours.connections !== baseline.connections || ours.components !== baseline.components || ours.isolates !== baseline.isolates) {
+  throw new Error('the two computations disagree')
+}
+const bareMs = time(bare)
+const oursMs = time(() => networkStats(buildGraph(members, connections, AT), AT))
+const ratio = oursMs / bareMs
+const peakMb = process.memoryUsage().rss / 2 ** 20
+
+recordResults([
+  `## Network stats at scale — ${new Date().toISOString()}`,
+  '',
+  `Command: \`npm run bench:network\` · Machine: ${machine()} · ${MEMBERS.toLocaleString('en-GB')} members, ${CONNECTIONS.toLocaleString('en-GB')} connections, median of ${RUNS} runs`,
+  '',
+  '| Computation | Time | Goal |',
+  '| --- | --- | --- |',
+  `| CMS (\`buildGraph\` + \`networkStats\`) | ${oursMs.toFixed(0)} ms | < ${GOALS.seconds * 1000} ms: ${oursMs < GOALS.seconds * 1000 ? 'meets' : 'MISSES'} |`,
+  `| bare graphology, same figures | ${bareMs.toFixed(0)} ms | — |`,
+  `| ratio | ${ratio.toFixed(2)}× | ≤ ${GOALS.ratio}×: ${ratio <= GOALS.ratio ? 'meets' : 'MISSES'} |`,
+  '',
+  `Figures: ${ours.members} members, ${ours.connections} connections, average ${ours.averageConnections}, ${ours.components} components, ${ours.isolates} isolates. RSS ${peakMb.toFixed(0)} MB. ` +
+    'Served figures are cached per date until a member or connection changes, so a repeated request costs a map lookup.',
+])
