@@ -58,10 +58,12 @@ export const startServer = async (env = {}) => {
 
 export const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024
 
+const HEADER = '# Benchmark results\n\nNewest first; each section names the command that wrote it and the machine.\n\n'
+
 /** Prepends a section to bench/RESULTS.md (newest first). */
 export const recordResults = (lines) => {
   const file = path.join(root, 'bench', 'RESULTS.md')
-  const previous = existsSync(file) ? readFileSync(file, 'utf8').replace(/^# Benchmark results\n\n/, '') : ''
-  writeFileSync(file, `# Benchmark results\n\n${lines.join('\n')}\n\n${previous}`)
+  const previous = existsSync(file) ? readFileSync(file, 'utf8').replace(HEADER, '') : ''
+  writeFileSync(file, `${HEADER}${lines.join('\n')}\n\n${previous}`)
   console.log(lines.join('\n'))
 }
