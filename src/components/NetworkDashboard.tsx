@@ -116,6 +116,77 @@ export const NetworkDashboard: React.FC = () => {
       <figure style={{ height: 260, margin: '1rem 0 0' }}>
         <canvas ref={canvas} aria-label="Average connections per member, by month" role="img" />
       </figure>
+      <ImportForm />
     </section>
+  )
+}
+
+type ImportReport = {
+  dryRun: boolean
+  imported: boolean
+  members: { rows: number; created: number; existing: number }
+  connections: { rows: number; created: number; existing: number }
+  rejected: { file: string; line: number; reason: string }[]
+  errors?: { message: string }[]
+}
+
+/** The admin upload of `npm run import`: members and connections CSV files, with a dry run. */
+const ImportForm: React.FC = () => {
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      const response = await fetch('/api/network/import', { method: 'POST', body: new FormData(event.currentTarget), credentials: 'include' })
+      setReport((await response.json()) as ImportReport)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <details style={{ marginTop: '1rem' }}>
+      <summary>Import members and connections (CSV)</summary>
+      <form onSubmit={submit} aria-label="Import members and connections" style={{ display: 'grid', gap: '0.5rem', maxWidth: '32rem', marginTop: '0.5rem' }}>
+        <label>
+          Members CSV (name, email, profession, organisation, region, interests, joinedAt, directoryVisible)
+          <input type="file" name="members" accept=".csv,text/csv" />
+        </label>
+        <label>
+          Connections CSV (fromEmail, toEmail, acceptedAt)
+          <input type="file" name="connections" accept=".csv,text/csv" />
+        </label>
+        <label>
+          <input type="checkbox" name="dryRun" value="true" defaultChecked /> Dry run: check only, write nothing
+        </label>
+        <button type="submit" className="btn btn--style-primary" disabled={busy}>
+          {busy ? 'Importing…' : 'Check and import'}
+        </button>
+      </form>
+      {report ? (
+        <div role="status" data-testid="import-report" style={{ marginTop: '0.5rem' }}>
+          {report.errors ? (
+            <p>{report.errors.map((error) => error.message).join(' ')}</p>
+          ) : (
+            <>
+              <p>
+                {report.imported ? 'Imported.' : report.rejected.length > 0 ? 'Nothing was imported: fix the rows below.' : 'Dry run: everything checks out.'}{' '}
+                Members: {report.members.created} new, {report.members.existing} already there. Connections: {report.connections.created} new,{' '}
+                {report.connections.existing} already there.
+              </p>
+              <ul>
+                {report.rejected.map((row) => (
+                  <li key={`${row.file}-${row.line}`}>
+                    {row.file}.csv line {row.line}: {row.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      ) : null}
+    </details>
   )
 }

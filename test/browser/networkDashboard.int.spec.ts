@@ -52,5 +52,20 @@ describeWithChromium('network dashboard in Chromium', () => {
     })
     expect((await chart.boundingBox())?.height).toBeGreaterThan(100)
     await page.screenshot({ path: path.join(os.tmpdir(), 'q-cms-network-dashboard.png') })
+
+    // The admin upload: a dry run of a file with one bad row lists it and writes nothing.
+    await page.getByText('Import members and connections (CSV)').click()
+    const form = page.getByRole('form', { name: 'Import members and connections' })
+    await form.locator('input[name="members"]').setInputFiles({
+      name: 'members.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('name,email,profession,region\nNew Person,new.person@example.org,nurse,wales\nBad Person,bad,nurse,wales\n'),
+    })
+    await form.getByRole('button', { name: 'Check and import' }).click()
+    const report = page.getByTestId('import-report')
+    await report.getByText('members.csv line 3: email is not an email address').waitFor({ timeout: 30_000 })
+    expect(await report.innerText()).toContain('Nothing was imported')
+    const after = (await api(server.url).request('GET', '/api/network/stats')).body
+    expect(after.members).toBe(expected.members)
   })
 })
