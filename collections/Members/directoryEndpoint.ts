@@ -1,13 +1,11 @@
 import type { Endpoint, Where } from 'payload'
 
 import { isStaffUser } from '@/access/checkRole'
+import { badRequest } from '@/http/badRequest'
 import { MEMBER_COLLECTION } from '@/access/roles'
 import { PROFESSIONS } from '@/fields/professions'
 import { REGIONS } from '@/fields/regions'
 import { TOPICS } from '@/fields/topics'
-
-const invalid = (field: string, message: string) =>
-  Response.json({ errors: [{ message, field, data: { errors: [{ path: field, message }] } }] }, { status: 400 })
 
 const oneOf = (values: readonly { value: string }[]) => new Set(values.map((option) => option.value))
 const regions = oneOf(REGIONS)
@@ -32,17 +30,17 @@ export const directoryEndpoint: Endpoint = {
   handler: async (req) => {
     const params = req.searchParams
     const q = (params.get('q') ?? '').trim()
-    if (q.length > 100) return invalid('q', 'q must be at most 100 characters.')
+    if (q.length > 100) return badRequest('q', 'q must be at most 100 characters.')
     const region = params.get('region') || null
-    if (region && !regions.has(region)) return invalid('region', `region must be one of: ${[...regions].join(', ')}.`)
+    if (region && !regions.has(region)) return badRequest('region', `region must be one of: ${[...regions].join(', ')}.`)
     const profession = params.get('profession') || null
-    if (profession && !professions.has(profession)) return invalid('profession', `profession must be one of: ${[...professions].join(', ')}.`)
+    if (profession && !professions.has(profession)) return badRequest('profession', `profession must be one of: ${[...professions].join(', ')}.`)
     const topic = params.get('topic') || null
-    if (topic && !topics.has(topic)) return invalid('topic', `topic must be one of: ${[...topics].join(', ')}.`)
+    if (topic && !topics.has(topic)) return badRequest('topic', `topic must be one of: ${[...topics].join(', ')}.`)
     const page = integerParam(params.get('page'), 1, 1, 100_000)
-    if (page === null) return invalid('page', 'page must be a whole number of at least 1.')
+    if (page === null) return badRequest('page', 'page must be a whole number of at least 1.')
     const limit = integerParam(params.get('limit'), 20, 1, 100)
-    if (limit === null) return invalid('limit', 'limit must be a whole number from 1 to 100.')
+    if (limit === null) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
 
     const insider = req.user?.collection === MEMBER_COLLECTION || isStaffUser(req.user)
     const searchFields = insider ? ['name', 'organisation', 'bio'] : ['name', 'organisation']

@@ -12,21 +12,11 @@ import {
 } from 'chart.js'
 import React, { useEffect, useRef, useState } from 'react'
 
+import type { NetworkStats } from '@/network/metrics'
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler)
 
-type Stats = {
-  at: string
-  members: number
-  connections: number
-  averageConnections: number
-  medianConnections: number
-  density: number
-  components: number
-  largestComponentShare: number
-  isolates: number
-  crossRegionShare: number
-  crossProfessionShare: number
-}
+type Stats = NetworkStats
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
 

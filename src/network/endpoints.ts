@@ -4,14 +4,12 @@ import { write as writeGexf } from 'graphology-gexf'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
+import { badRequest } from '@/http/badRequest'
 import type { RequestUser } from '@/access/checkRole'
 
 import { cachedFigure, networkSnapshot } from './cache'
 import { importNetwork } from './import/importNetwork'
 import { brokers, buildGraph, type Interval, networkStats, seriesDates } from './metrics'
-
-const invalid = (field: string, message: string) =>
-  Response.json({ errors: [{ message, field, data: { errors: [{ path: field, message }] } }] }, { status: 400 })
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -25,7 +23,7 @@ export const parseDay = (raw: string): string | null => {
 const dayParam = (req: PayloadRequest, name: string, fallback: string): string | Response => {
   const raw = req.searchParams.get(name)
   if (raw === null || raw === '') return fallback
-  return parseDay(raw) ?? invalid(name, `${name} must be a date written YYYY-MM-DD.`)
+  return parseDay(raw) ?? badRequest(name, `${name} must be a date written YYYY-MM-DD.`)
 }
 
 const MAX_SERIES_POINTS = 520
@@ -66,11 +64,11 @@ const analysisEndpoints: Endpoint[] = [
       yearBefore.setUTCFullYear(yearBefore.getUTCFullYear() - 1)
       const from = dayParam(req, 'from', yearBefore.toISOString().slice(0, 10))
       if (from instanceof Response) return from
-      if (from > to) return invalid('from', 'from must not be after to.')
+      if (from > to) return badRequest('from', 'from must not be after to.')
       const interval = req.searchParams.get('interval') ?? 'month'
-      if (interval !== 'month' && interval !== 'week') return invalid('interval', 'interval must be month or week.')
+      if (interval !== 'month' && interval !== 'week') return badRequest('interval', 'interval must be month or week.')
       const dates = seriesDates(from, to, interval as Interval)
-      if (dates.length >= MAX_SERIES_POINTS) return invalid('interval', `That would be more than ${MAX_SERIES_POINTS} points: use a shorter range or a longer interval.`)
+      if (dates.length >= MAX_SERIES_POINTS) return badRequest('interval', `That would be more than ${MAX_SERIES_POINTS} points: use a shorter range or a longer interval.`)
       const series = []
       for (const at of dates) series.push(await statsAt(req, at))
       return Response.json({ from, to, interval, series })
@@ -84,7 +82,7 @@ const analysisEndpoints: Endpoint[] = [
       if (refused) return refused
       const raw = req.searchParams.get('limit') ?? '10'
       const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
-      if (!(limit >= 1 && limit <= 100)) return invalid('limit', 'limit must be a whole number from 1 to 100.')
+      if (!(limit >= 1 && limit <= 100)) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
       const at = today()
       const { members, connections } = await networkSnapshot(req.payload)
       const ranked = await cachedFigure(`brokers:${at}`, () => brokers(buildGraph(members, connections, at), members, 100))
@@ -118,7 +116,7 @@ const analysisEndpoints: Endpoint[] = [
       const refused = staffOnly(req)
       if (refused) return refused
       const format = req.searchParams.get('format') ?? 'json'
-      if (format !== 'json' && format !== 'gexf') return invalid('format', 'format must be json or gexf.')
+      if (format !== 'json' && format !== 'gexf') return badRequest('format', 'format must be json or gexf.')
       const at = dayParam(req, 'at', today())
       if (at instanceof Response) return at
       const { members, connections } = await networkSnapshot(req.payload)
@@ -159,7 +157,7 @@ export const importEndpoint: Endpoint = {
     try {
       form = await (req as unknown as Request).formData()
     } catch {
-      return invalid('members', 'Send multipart/form-data with a members and/or a connections CSV file.')
+      return badRequest('members', 'Send multipart/form-data with a members and/or a connections CSV file.')
     }
     const text = async (name: string) => {
       const file = form.get(name)
@@ -167,7 +165,7 @@ export const importEndpoint: Endpoint = {
     }
     const membersCsv = await text('members')
     const connectionsCsv = await text('connections')
-    if (!membersCsv && !connectionsCsv) return invalid('members', 'Attach a members and/or a connections CSV file.')
+    if (!membersCsv && !connectionsCsv) return badRequest('members', 'Attach a members and/or a connections CSV file.')
     const report = await importNetwork(req.payload, { membersCsv, connectionsCsv, dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')) })
     return Response.json(report, { status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201 })
   },
