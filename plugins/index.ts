@@ -6,6 +6,7 @@ import { settings } from '@/config/settings'
 import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
 
 import { commentModeration } from './comment-moderation'
+import { emailSubscriptions } from './email-subscriptions'
 
 /**
  * Every plugin the CMS runs, in order. First-party plugins live in their own folders here
@@ -22,5 +23,10 @@ export const plugins: Plugin[] = [
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
     documentURL: ({ collection, doc }) => `${settings.frontendURL}/${collection}/${String(doc.id)}`,
     disabled: !settings.commentModerationEnabled,
+  }),
+  emailSubscriptions({
+    topics: ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports'],
+    serverURL: settings.serverURL,
+    unsubscribeMailto: settings.emailFrom.address,
   }),
 ]

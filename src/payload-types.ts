@@ -79,6 +79,7 @@ export interface Config {
     users: User;
     comments: Comment;
     'comment-decisions': CommentDecision;
+    subscribers: Subscriber;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -671,6 +673,33 @@ export interface CommentDecision {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  member?: (number | null) | Member;
+  topics?: ('blogs' | 'interviews' | 'events' | 'lab-themes' | 'evaluation-reports')[] | null;
+  frequency: 'instant' | 'weekly';
+  status: 'pending' | 'confirmed' | 'unsubscribed' | 'suppressed';
+  consent?: {
+    at?: string | null;
+    source?: string | null;
+    ipHash?: string | null;
+    wordingVersion?: string | null;
+  };
+  confirmTokenHash?: string | null;
+  confirmTokenExpiresAt?: string | null;
+  confirmationSentAt?: string | null;
+  manageTokenHash?: string | null;
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  bounceCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -837,6 +866,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comment-decisions';
         value: number | CommentDecision;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1180,6 +1213,34 @@ export interface CommentDecisionsSelect<T extends boolean = true> {
   rules?: T;
   policyVersion?: T;
   decidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  member?: T;
+  topics?: T;
+  frequency?: T;
+  status?: T;
+  consent?:
+    | T
+    | {
+        at?: T;
+        source?: T;
+        ipHash?: T;
+        wordingVersion?: T;
+      };
+  confirmTokenHash?: T;
+  confirmTokenExpiresAt?: T;
+  confirmationSentAt?: T;
+  manageTokenHash?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  bounceCount?: T;
   updatedAt?: T;
   createdAt?: T;
 }

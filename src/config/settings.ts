@@ -61,6 +61,10 @@ export const settings = {
   get commentRateLimit(): number {
     return intFromEnv('COMMENT_RATE_LIMIT', 20)
   },
+  /** Subscribe requests one client address may make per hour. */
+  get subscribeRateLimit(): number {
+    return intFromEnv('SUBSCRIBE_RATE_LIMIT', 20)
+  },
   get loginRateWindowMs(): number {
     return intFromEnv('LOGIN_RATE_WINDOW_MS', 15 * 60 * 1000)
   },

@@ -111,6 +111,16 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown }: AppDependen
   })
   app.post('/api/comments', commentLimiter)
 
+  // Per client address; the plugin also sends at most one confirmation per address per minute.
+  const subscribeLimiter = rateLimit({
+    windowMs: 60 * 60_000,
+    limit: settings.subscribeRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => jsonError(res, 429, 'Too many subscription requests from this address. Try again later.'),
+  })
+  app.post('/api/subscribers/subscribe', subscribeLimiter)
+
   app.use('/api', apiContentSecurityPolicy, limitBodySize)
 
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is

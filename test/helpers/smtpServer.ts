@@ -8,6 +8,8 @@ export type ReceivedEmail = {
   text: string
   html: string
   headers: Map<string, unknown>
+  /** Raw header values by lower-case name (mailparser folds List-* headers into a structure). */
+  rawHeaders: Record<string, string>
 }
 
 /**
@@ -31,6 +33,9 @@ export const startSmtpServer = async () => {
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             headers: parsed.headers as Map<string, unknown>,
+            rawHeaders: Object.fromEntries(
+              parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim()]),
+            ),
           })
           callback()
         })

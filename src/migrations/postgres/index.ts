@@ -1,6 +1,7 @@
 import * as migration_20261126_062659_initial from './20261126_062659_initial';
 import * as migration_20261126_065827_comment_moderation from './20261126_065827_comment_moderation';
 import * as migration_20261126_072047_network from './20261126_072047_network';
+import * as migration_20261126_075201_subscribers from './20261126_075201_subscribers';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_072047_network.up,
     down: migration_20261126_072047_network.down,
-    name: '20261126_072047_network'
+    name: '20261126_072047_network',
+  },
+  {
+    up: migration_20261126_075201_subscribers.up,
+    down: migration_20261126_075201_subscribers.down,
+    name: '20261126_075201_subscribers'
   },
 ];

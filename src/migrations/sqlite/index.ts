@@ -1,6 +1,7 @@
 import * as migration_20261126_062646_initial from './20261126_062646_initial';
 import * as migration_20261126_065823_comment_moderation from './20261126_065823_comment_moderation';
 import * as migration_20261126_072032_network from './20261126_072032_network';
+import * as migration_20261126_075154_subscribers from './20261126_075154_subscribers';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_072032_network.up,
     down: migration_20261126_072032_network.down,
-    name: '20261126_072032_network'
+    name: '20261126_072032_network',
+  },
+  {
+    up: migration_20261126_075154_subscribers.up,
+    down: migration_20261126_075154_subscribers.down,
+    name: '20261126_075154_subscribers'
   },
 ];

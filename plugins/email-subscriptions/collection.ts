@@ -1,0 +1,53 @@
+import type { Access, CollectionConfig, CollectionSlug } from 'payload'
+
+import { CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from './constants'
+import { confirmEndpoints } from './endpoints/confirm'
+import { preferencesEndpoints } from './endpoints/preferences'
+import { subscribeEndpoint } from './endpoints/subscribe'
+import { unsubscribeEndpoints } from './endpoints/unsubscribe'
+import type { ResolvedSubscriptionOptions } from './types'
+
+const isAdmin: Access = ({ req }) => {
+  const roles = (req.user as { roles?: unknown } | null)?.roles
+  return req.user?.collection === 'users' && Array.isArray(roles) && roles.includes('admin')
+}
+
+/** Subscribers: personal data, readable by admins only; written only through the endpoints. */
+export const buildSubscribers = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
+  slug: SUBSCRIBERS_SLUG,
+  admin: { group: 'Community', useAsTitle: 'email', defaultColumns: ['email', 'status', 'frequency', 'topics', 'confirmedAt'] },
+  access: { read: isAdmin, create: () => false, update: isAdmin, delete: isAdmin },
+  endpoints: [subscribeEndpoint(options), ...confirmEndpoints(options), ...preferencesEndpoints(options), ...unsubscribeEndpoints(options)],
+  fields: [
+    { name: 'email', type: 'email', required: true, unique: true, index: true },
+    { name: 'member', type: 'relationship', relationTo: options.memberCollection as CollectionSlug },
+    { name: 'topics', type: 'select', hasMany: true, options: options.topics.map((topic) => ({ label: topic, value: topic })) },
+    { name: 'frequency', type: 'select', required: true, defaultValue: 'instant', options: FREQUENCIES.map((value) => ({ label: value, value })) },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: SUBSCRIBER_STATUS.pending,
+      index: true,
+      options: Object.values(SUBSCRIBER_STATUS).map((value) => ({ label: value, value })),
+    },
+    {
+      name: 'consent',
+      type: 'group',
+      admin: { readOnly: true },
+      fields: [
+        { name: 'at', type: 'date' },
+        { name: 'source', type: 'text' },
+        { name: 'ipHash', type: 'text' },
+        { name: 'wordingVersion', type: 'text', defaultValue: CONSENT_WORDING_VERSION },
+      ],
+    },
+    { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
+    { name: 'confirmTokenExpiresAt', type: 'date', admin: { hidden: true } },
+    { name: 'confirmationSentAt', type: 'date', admin: { hidden: true } },
+    { name: 'manageTokenHash', type: 'text', index: true, admin: { hidden: true } },
+    { name: 'confirmedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'bounceCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
+  ],
+})

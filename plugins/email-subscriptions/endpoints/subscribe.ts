@@ -1,0 +1,73 @@
+import { createHmac } from 'node:crypto'
+import type { Endpoint } from 'payload'
+
+import { CONSENT_WORDING_VERSION, SUBSCRIBE_ACCEPTED, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
+import { sendToSubscriber } from '../email/send'
+import { confirmationEmail } from '../email/templates'
+import { createToken, hashToken } from '../tokens'
+import type { ResolvedSubscriptionOptions } from '../types'
+import { checkSubscription } from '../validation'
+import { fieldError, readBody, type SubscriberDoc } from './shared'
+
+/**
+ * `POST /api/subscribers/subscribe { email, topics, frequency }`: always 202 with the same body,
+ * whatever the address's state. A new or pending address gets a confirmation email (at most one
+ * per `resendIntervalSeconds`); a confirmed one is left alone; a suppressed one is never mailed.
+ */
+export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoint => ({
+  path: '/subscribe',
+  method: 'post',
+  handler: async (req) => {
+    const body = await readBody(req)
+    if (!body) return fieldError('body', 'Send a JSON object: { email, topics, frequency }.')
+    const input = checkSubscription(body, options.topics)
+    if ('field' in input) return fieldError(input.field, input.message)
+    if (options.disabled) return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
+
+    const now = new Date()
+    const { docs } = await req.payload.find({
+      collection: SUBSCRIBERS_SLUG as never,
+      where: { email: { equals: input.email } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const existing = docs[0] as unknown as SubscriberDoc | undefined
+    const mayMail = !existing || existing.status === SUBSCRIBER_STATUS.pending || existing.status === SUBSCRIBER_STATUS.unsubscribed
+    const recentlySent =
+      existing?.confirmationSentAt && now.getTime() - new Date(existing.confirmationSentAt).getTime() < options.resendIntervalSeconds * 1000
+    if (!mayMail || recentlySent) return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
+
+    const confirmToken = createToken()
+    const manageToken = createToken()
+    const address = req.headers.get('x-q-client-address') ?? req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+    const data = {
+      email: input.email,
+      topics: input.topics,
+      frequency: input.frequency,
+      status: SUBSCRIBER_STATUS.pending,
+      confirmTokenHash: hashToken(confirmToken),
+      confirmTokenExpiresAt: new Date(now.getTime() + options.tokenLifetimeDays * 86_400_000).toISOString(),
+      confirmationSentAt: now.toISOString(),
+      manageTokenHash: hashToken(manageToken),
+      consent: {
+        at: now.toISOString(),
+        source: 'subscribe-form',
+        ipHash: address ? createHmac('sha256', req.payload.secret).update(address).digest('hex') : null,
+        wordingVersion: CONSENT_WORDING_VERSION,
+      },
+    }
+    const subscriber = existing
+      ? await req.payload.update({ collection: SUBSCRIBERS_SLUG as never, id: existing.id, data: data as never, overrideAccess: true })
+      : await req.payload.create({ collection: SUBSCRIBERS_SLUG as never, data: data as never, overrideAccess: true })
+    const confirmURL = `${options.serverURL}/api/subscribers/confirm?token=${confirmToken}`
+    await sendToSubscriber(
+      req.payload,
+      options,
+      (subscriber as unknown as SubscriberDoc).email,
+      manageToken,
+      await confirmationEmail({ confirmURL, topics: input.topics, lifetimeDays: options.tokenLifetimeDays }),
+    )
+    return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
+  },
+})

@@ -1,0 +1,153 @@
+/**
+ * Double opt-in, preferences and one-click unsubscribe over real HTTP, with a real SMTP server
+ * receiving the confirmation emails.
+ */
+import { checkSubscription, normaliseEmail } from '@plugins/email-subscriptions/validation'
+
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
+
+const TOPICS = ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports']
+
+describe('validation', () => {
+  test.each([
+    ['  Ana.Smith@Example.ORG ', 'ana.smith@example.org'],
+    ['no-at-sign', null],
+    ['two@@example.org', null],
+    ['a@b', null],
+    ['<script>@example.org', null],
+  ])('normaliseEmail(%j) → %j', (input, expected) => {
+    expect(normaliseEmail(input)).toBe(expected)
+  })
+
+  test('defaults to every topic and instant delivery; names the field at fault', () => {
+    expect(checkSubscription({ email: 'a@example.org' }, TOPICS)).toEqual({ email: 'a@example.org', topics: TOPICS, frequency: 'instant' })
+    expect(checkSubscription({ email: 'a@example.org', topics: ['gossip'] }, TOPICS)).toMatchObject({ field: 'topics' })
+    expect(checkSubscription({ email: 'a@example.org', topics: [] }, TOPICS)).toMatchObject({ field: 'topics' })
+    expect(checkSubscription({ email: 'a@example.org', frequency: 'daily' }, TOPICS)).toMatchObject({ field: 'frequency' })
+  })
+})
+
+describe('over HTTP with a real SMTP server', () => {
+  let server: RunningServer
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+  let client: ReturnType<typeof api>
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer()
+    server = await startServer('subscriptions', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: 'updates@q.example.org', SUBSCRIBE_RATE_LIMIT: '40' })
+    client = api(server.url)
+  }, 120_000)
+
+  afterAll(async () => {
+    await server?.stop()
+    await smtp?.stop()
+  })
+
+  const subscribe = (body: Record<string, unknown>) => client.request('POST', '/api/subscribers/subscribe', { json: body })
+  const tokenFrom = (email: ReceivedEmail, path: string) => {
+    const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(email.text)
+    if (!match) throw new Error(`no ${path} link in: ${email.text}`)
+    return match[1]
+  }
+  const header = (email: ReceivedEmail, name: string) => email.rawHeaders[name] ?? ''
+
+  test('subscribe → confirmation email → GET shows a button and changes nothing → POST confirms once', async () => {
+    const response = await subscribe({ email: 'Reader.One@Example.org', topics: ['blogs', 'events'], frequency: 'weekly' })
+    expect(response.status).toBe(202)
+    const email = await smtp.waitFor((message) => message.to.includes('reader.one@example.org'))
+    expect(email.subject).toBe('Confirm your email updates from Q')
+    expect(email.from).toBe('updates@q.example.org')
+    const confirmToken = tokenFrom(email, `${server.url}/api/subscribers/confirm`)
+    expect(header(email, 'list-unsubscribe')).toMatch(new RegExp(`^<${server.url}/api/subscribers/unsubscribe\\?token=[A-Za-z0-9_-]{43}>, <mailto:`))
+    expect(header(email, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
+
+    // A link scanner fetching the link twice confirms nothing.
+    for (let i = 0; i < 2; i++) {
+      const page = await fetch(`${server.url}/api/subscribers/confirm?token=${confirmToken}`)
+      expect(page.status).toBe(200)
+      expect(page.headers.get('content-type')).toContain('text/html')
+      expect(await page.text()).toContain('<button type="submit">Confirm my subscription</button>')
+    }
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const stored = await client.request('GET', '/api/subscribers?where[email][equals]=reader.one@example.org', { token })
+    expect(stored.body.docs?.[0]).toMatchObject({ status: 'pending', topics: ['blogs', 'events'], frequency: 'weekly' })
+    expect(stored.text).not.toContain(confirmToken) // only hashes are stored
+
+    const form = await fetch(`${server.url}/api/subscribers/confirm`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      body: `token=${confirmToken}`,
+    })
+    expect(form.status).toBe(200)
+    expect(await form.text()).toContain('Subscription confirmed')
+    const again = await client.request('POST', '/api/subscribers/confirm', { json: { token: confirmToken } })
+    expect(again.status).toBe(400)
+    expect(errorPaths(again.body)).toContain('token')
+    const confirmed = await client.request('GET', '/api/subscribers?where[email][equals]=reader.one@example.org', { token })
+    expect(confirmed.body.docs?.[0]).toMatchObject({ status: 'confirmed', confirmedAt: expect.any(String) })
+  })
+
+  test('no enumeration: the same 202 body for new, pending and confirmed addresses; confirmed ones get no email', async () => {
+    const fresh = await subscribe({ email: 'reader.two@example.org' })
+    const pending = await subscribe({ email: 'reader.two@example.org' })
+    const confirmed = await subscribe({ email: 'reader.one@example.org' })
+    expect([fresh.status, pending.status, confirmed.status]).toEqual([202, 202, 202])
+    expect(pending.text).toBe(fresh.text)
+    expect(confirmed.text).toBe(fresh.text)
+    await smtp.waitFor((message) => message.to.includes('reader.two@example.org'))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(smtp.messages.filter((message) => message.to.includes('reader.two@example.org'))).toHaveLength(1) // resend interval
+    expect(smtp.messages.filter((message) => message.to.includes('reader.one@example.org'))).toHaveLength(1)
+  })
+
+  test('preferences with the email token; one-click unsubscribe without login', async () => {
+    await subscribe({ email: 'reader.three@example.org', topics: ['blogs'] })
+    const email = await smtp.waitFor((message) => message.to.includes('reader.three@example.org'))
+    const manageToken = /unsubscribe\?token=([A-Za-z0-9_-]{43})/.exec(header(email, 'list-unsubscribe'))?.[1] as string
+    const prefs = await client.request('GET', `/api/subscribers/preferences?token=${manageToken}`)
+    expect(prefs.body).toMatchObject({ topics: ['blogs'], frequency: 'instant', status: 'pending' })
+    const changed = await client.request('PATCH', `/api/subscribers/preferences?token=${manageToken}`, { json: { topics: ['interviews', 'events'], frequency: 'weekly' } })
+    expect(changed.body).toMatchObject({ topics: ['interviews', 'events'], frequency: 'weekly' })
+    const badTopic = await client.request('PATCH', `/api/subscribers/preferences?token=${manageToken}`, { json: { topics: ['gossip'] } })
+    expect(badTopic.status).toBe(400)
+    expect(errorPaths(badTopic.body)).toContain('topics')
+
+    const page = await fetch(`${server.url}/api/subscribers/unsubscribe?token=${manageToken}`)
+    expect(await page.text()).toContain('<button type="submit">Unsubscribe</button>')
+    const oneClick = await fetch(`${server.url}/api/subscribers/unsubscribe?token=${manageToken}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    })
+    expect(oneClick.status).toBe(200)
+    expect((await client.request('GET', `/api/subscribers/preferences?token=${manageToken}`)).body.status).toBe('unsubscribed')
+  })
+
+  test.each([
+    ['/api/subscribers/subscribe', { email: 'not-an-email' }, 'email'],
+    ['/api/subscribers/subscribe', { email: 'x@example.org', topics: ['gossip'] }, 'topics'],
+    ['/api/subscribers/subscribe', { email: 'x@example.org', frequency: 'hourly' }, 'frequency'],
+    ['/api/subscribers/confirm', { token: 'garbage' }, 'token'],
+    ['/api/subscribers/confirm', { token: 'A'.repeat(43) }, 'token'],
+    ['/api/subscribers/unsubscribe', { token: 'A'.repeat(43) }, 'token'],
+  ])('POST %s %j → 400 naming %s, no address echoed', async (path, body, field) => {
+    const response = await client.request('POST', path, { json: body })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toContain(field)
+    expect(response.text).not.toContain('x@example.org')
+  })
+
+  test('garbage bodies and floods get 4xx, never 500', async () => {
+    const garbage = await client.request('POST', '/api/subscribers/subscribe', { body: '{"email": ', headers: { 'Content-Type': 'application/json' } })
+    expect(garbage.status).toBe(400)
+    const statuses: number[] = []
+    for (let i = 0; i < 45 && !statuses.includes(429); i++) statuses.push((await subscribe({ email: `flood${i}@example.org` })).status)
+    expect(statuses).toContain(429)
+    expect(statuses.filter((status) => status >= 500)).toEqual([])
+  })
+
+  test('the public and members cannot read subscribers', async () => {
+    expect((await client.request('GET', '/api/subscribers')).status).toBe(403)
+  })
+})
