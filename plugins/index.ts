@@ -28,5 +28,6 @@ export const plugins: Plugin[] = [
     topics: ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports'],
     serverURL: settings.serverURL,
     unsubscribeMailto: settings.emailFrom.address,
+    bounceSecret: settings.bounceSecret,
   }),
 ]

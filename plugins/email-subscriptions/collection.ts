@@ -1,7 +1,9 @@
 import type { Access, CollectionConfig, CollectionSlug } from 'payload'
 
 import { CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from './constants'
+import { bounceEndpoint } from './endpoints/bounce'
 import { confirmEndpoints } from './endpoints/confirm'
+import { meEndpoints } from './endpoints/me'
 import { preferencesEndpoints } from './endpoints/preferences'
 import { subscribeEndpoint } from './endpoints/subscribe'
 import { unsubscribeEndpoints } from './endpoints/unsubscribe'
@@ -17,7 +19,14 @@ export const buildSubscribers = (options: ResolvedSubscriptionOptions): Collecti
   slug: SUBSCRIBERS_SLUG,
   admin: { group: 'Community', useAsTitle: 'email', defaultColumns: ['email', 'status', 'frequency', 'topics', 'confirmedAt'] },
   access: { read: isAdmin, create: () => false, update: isAdmin, delete: isAdmin },
-  endpoints: [subscribeEndpoint(options), ...confirmEndpoints(options), ...preferencesEndpoints(options), ...unsubscribeEndpoints(options)],
+  endpoints: [
+    subscribeEndpoint(options),
+    ...confirmEndpoints(options),
+    ...preferencesEndpoints(options),
+    ...unsubscribeEndpoints(options),
+    ...meEndpoints(options),
+    bounceEndpoint(options),
+  ],
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, index: true },
     { name: 'member', type: 'relationship', relationTo: options.memberCollection as CollectionSlug },

@@ -17,6 +17,7 @@ export const emailSubscriptions =
       tokenLifetimeDays: 7,
       resendIntervalSeconds: 60,
       memberCollection: 'members',
+      hardBouncesToSuppress: 3,
       disabled: false,
       ...pluginOptions,
     }

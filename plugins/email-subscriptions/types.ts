@@ -11,9 +11,13 @@ export type EmailSubscriptionsOptions = {
   resendIntervalSeconds?: number
   /** The member auth collection, for logged-in subscriptions. Default `members`. */
   memberCollection?: string
+  /** Shared secret the mail provider's bounce webhook sends in `x-bounce-secret`. Without it the endpoint refuses everything. */
+  bounceSecret?: string
+  /** Hard bounces after which an address is suppressed. Default 3. (One complaint always suppresses.) */
+  hardBouncesToSuppress?: number
   /** Keep the schema but switch every behaviour off. */
   disabled?: boolean
 }
 
-export type ResolvedSubscriptionOptions = Required<Omit<EmailSubscriptionsOptions, 'unsubscribeMailto'>> &
-  Pick<EmailSubscriptionsOptions, 'unsubscribeMailto'>
+export type ResolvedSubscriptionOptions = Required<Omit<EmailSubscriptionsOptions, 'unsubscribeMailto' | 'bounceSecret'>> &
+  Pick<EmailSubscriptionsOptions, 'unsubscribeMailto' | 'bounceSecret'>

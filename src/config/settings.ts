@@ -89,6 +89,10 @@ export const settings = {
   get runJobs(): boolean {
     return process.env.JOBS_AUTORUN !== 'false'
   },
+  /** Shared secret of the mail provider's bounce webhook (POST /api/subscribers/bounce). Unset: bounces are refused. */
+  get bounceSecret(): string | undefined {
+    return process.env.BOUNCE_SECRET || undefined
+  },
   get smtp() {
     return {
       host: process.env.SMTP_HOST || '',

@@ -35,7 +35,13 @@ describe('over HTTP with a real SMTP server', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
-    server = await startServer('subscriptions', { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: 'updates@q.example.org', SUBSCRIBE_RATE_LIMIT: '40' })
+    server = await startServer('subscriptions', {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      EMAIL_FROM: 'updates@q.example.org',
+      SUBSCRIBE_RATE_LIMIT: '40',
+      BOUNCE_SECRET: 'bounce-secret-for-tests',
+    })
     client = api(server.url)
   }, 120_000)
 
@@ -138,6 +144,59 @@ describe('over HTTP with a real SMTP server', () => {
     expect(response.text).not.toContain('x@example.org')
   })
 
+  test('a logged-in member subscribes without double opt-in and manages it at /me', async () => {
+    const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    await client.request('POST', '/api/members', {
+      token: adminToken,
+      json: { name: 'Subscribing Member', email: 'sub.member@example.org', password: 'member-password-1', profession: 'nurse', region: 'wales' },
+    })
+    const token = await client.login('members', 'sub.member@example.org', 'member-password-1')
+    expect((await client.request('GET', '/api/subscribers/me')).status).toBe(401)
+    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({ subscribed: false })
+    const created = await client.request('POST', '/api/subscribers/me', { token, json: { topics: ['events'], frequency: 'weekly' } })
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ subscribed: true, status: 'confirmed', topics: ['events'], frequency: 'weekly' })
+    const updated = await client.request('PATCH', '/api/subscribers/me', { token, json: { topics: ['events', 'blogs'] } })
+    expect(updated.body).toMatchObject({ topics: ['events', 'blogs'], frequency: 'weekly' })
+    const bad = await client.request('PATCH', '/api/subscribers/me', { token, json: { frequency: 'hourly' } })
+    expect(bad.status).toBe(400)
+    expect(errorPaths(bad.body)).toContain('frequency')
+    expect(smtp.messages.some((message) => message.to.includes('sub.member@example.org'))).toBe(false)
+  })
+
+  test('bounces: the secret is required; three hard bounces or one complaint suppress the address', async () => {
+    const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    await client.request('POST', '/api/members', {
+      token: adminToken,
+      json: { name: 'Bouncing Member', email: 'bouncing@example.org', password: 'member-password-1', profession: 'nurse', region: 'wales' },
+    })
+    const token = await client.login('members', 'bouncing@example.org', 'member-password-1')
+    expect((await client.request('POST', '/api/subscribers/me', { token, json: { topics: ['blogs'] } })).status).toBe(201)
+    const bounce = (body: Record<string, unknown>, secret?: string) =>
+      client.request('POST', '/api/subscribers/bounce', { json: body, headers: secret ? { 'x-bounce-secret': secret } : {} })
+    expect((await bounce({ email: 'bouncing@example.org', type: 'hard' })).status).toBe(401)
+    expect((await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'wrong-secret')).status).toBe(401)
+    const badType = await bounce({ email: 'bouncing@example.org', type: 'angry' }, 'bounce-secret-for-tests')
+    expect(badType.status).toBe(400)
+    expect(errorPaths(badType.body)).toContain('type')
+    // Unknown addresses get the same answer as known ones.
+    expect((await bounce({ email: 'nobody.here@example.org', type: 'hard' }, 'bounce-secret-for-tests')).status).toBe(202)
+    for (let i = 0; i < 2; i++) expect((await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'bounce-secret-for-tests')).status).toBe(202)
+    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({ subscribed: true })
+    expect((await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'bounce-secret-for-tests')).status).toBe(202)
+    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({ subscribed: false, status: 'suppressed' })
+    // Suppressed stays suppressed: re-subscribing does not mail it, and the member is told.
+    expect((await client.request('PATCH', '/api/subscribers/me', { token, json: { topics: ['blogs'] } })).status).toBe(409)
+    expect((await subscribe({ email: 'bouncing@example.org' })).status).toBe(202)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(smtp.messages.some((message) => message.to.includes('bouncing@example.org'))).toBe(false)
+  })
+
+  test('the public and members cannot read subscribers', async () => {
+    expect((await client.request('GET', '/api/subscribers')).status).toBe(403)
+  })
+
+  // Last: it uses up this address's subscribe allowance.
   test('garbage bodies and floods get 4xx, never 500', async () => {
     const garbage = await client.request('POST', '/api/subscribers/subscribe', { body: '{"email": ', headers: { 'Content-Type': 'application/json' } })
     expect(garbage.status).toBe(400)
@@ -145,9 +204,5 @@ describe('over HTTP with a real SMTP server', () => {
     for (let i = 0; i < 45 && !statuses.includes(429); i++) statuses.push((await subscribe({ email: `flood${i}@example.org` })).status)
     expect(statuses).toContain(429)
     expect(statuses.filter((status) => status >= 500)).toEqual([])
-  })
-
-  test('the public and members cannot read subscribers', async () => {
-    expect((await client.request('GET', '/api/subscribers')).status).toBe(403)
   })
 })
