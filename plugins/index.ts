@@ -29,5 +29,6 @@ export const plugins: Plugin[] = [
     serverURL: settings.serverURL,
     unsubscribeMailto: settings.emailFrom.address,
     bounceSecret: settings.bounceSecret,
+    clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
   }),
 ]

@@ -18,6 +18,7 @@ export const emailSubscriptions =
       resendIntervalSeconds: 60,
       memberCollection: 'members',
       hardBouncesToSuppress: 3,
+      clientAddress: (req) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
       disabled: false,
       ...pluginOptions,
     }

@@ -1,3 +1,5 @@
+import type { PayloadRequest } from 'payload'
+
 export type EmailSubscriptionsOptions = {
   /** Slugs of the collections whose publications subscribers can follow (the topics). */
   topics: string[]
@@ -11,6 +13,8 @@ export type EmailSubscriptionsOptions = {
   resendIntervalSeconds?: number
   /** The member auth collection, for logged-in subscriptions. Default `members`. */
   memberCollection?: string
+  /** The client's address, hashed into the consent record. Default: the first `x-forwarded-for` entry. */
+  clientAddress?: (req: PayloadRequest) => string | undefined
   /** Shared secret the mail provider's bounce webhook sends in `x-bounce-secret`. Without it the endpoint refuses everything. */
   bounceSecret?: string
   /** Hard bounces after which an address is suppressed. Default 3. (One complaint always suppresses.) */

@@ -77,7 +77,12 @@ describe('over HTTP with a real SMTP server', () => {
     }
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
     const stored = await client.request('GET', '/api/subscribers?where[email][equals]=reader.one@example.org', { token })
-    expect(stored.body.docs?.[0]).toMatchObject({ status: 'pending', topics: ['blogs', 'events'], frequency: 'weekly' })
+    expect(stored.body.docs?.[0]).toMatchObject({
+      status: 'pending',
+      topics: ['blogs', 'events'],
+      frequency: 'weekly',
+      consent: { source: 'subscribe-form', wordingVersion: '2026-11', ipHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    })
     expect(stored.text).not.toContain(confirmToken) // only hashes are stored
 
     const form = await fetch(`${server.url}/api/subscribers/confirm`, {

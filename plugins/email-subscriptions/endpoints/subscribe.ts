@@ -40,7 +40,7 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
 
     const confirmToken = createToken()
     const manageToken = createToken()
-    const address = req.headers.get('x-q-client-address') ?? req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+    const address = options.clientAddress(req)
     const data = {
       email: input.email,
       topics: input.topics,
