@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { hasChromium, launchChromium } from '../helpers/browser'
+import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
 
 const EDITOR = { email: 'browser.editor@test.example.org', password: 'editor-password-1' }
@@ -39,11 +39,7 @@ describeWithChromium('admin UI in Chromium', () => {
   })
 
   test('an editor logs in, creates a blog with an image, publishes it, and the public API shows it', async () => {
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('input[name="email"]', EDITOR.email)
-    await page.fill('input[name="password"]', EDITOR.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+    await logInToAdmin(page, server.url, EDITOR.email, EDITOR.password)
 
     await page.goto(`${server.url}/admin/collections/blogs/create`)
     const title = 'Testing change ideas on a Welsh ward'

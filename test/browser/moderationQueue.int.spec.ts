@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core'
 
-import { hasChromium, launchChromium } from '../helpers/browser'
+import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
 
 const MODERATOR = { email: 'queue.moderator@test.example.org', password: 'moderator-password-1' }
@@ -40,11 +40,7 @@ describeWithChromium('moderation queue in Chromium', () => {
   })
 
   test('a moderator approves two held comments at once with a reason', async () => {
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('input[name="email"]', MODERATOR.email)
-    await page.fill('input[name="password"]', MODERATOR.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+    await logInToAdmin(page, server.url, MODERATOR.email, MODERATOR.password)
 
     await page.goto(`${server.url}/admin/collections/comments`, { waitUntil: 'networkidle' })
     await page.getByText('Held three: a question').waitFor()

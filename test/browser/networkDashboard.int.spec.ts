@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
-import { hasChromium, launchChromium } from '../helpers/browser'
+import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
 
 const describeWithChromium = hasChromium ? describe : describe.skip
@@ -28,11 +28,7 @@ describeWithChromium('network dashboard in Chromium', () => {
 
   test('staff see the current figures and a chart of average connections over time', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('input[name="email"]', ADMIN_EMAIL)
-    await page.fill('input[name="password"]', ADMIN_PASSWORD)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+    await logInToAdmin(page, server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
 
     const summary = page.getByTestId('network-summary')
     await summary.waitFor({ timeout: 30_000 })

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM_PATH)
@@ -22,3 +22,12 @@ export const launchChromium = (): Promise<Browser> =>
       '--disable-sync',
     ],
   })
+
+/** Logs a staff user in to the admin and waits for the dashboard. */
+export const logInToAdmin = async (page: Page, serverURL: string, email: string, password: string): Promise<void> => {
+  await page.goto(`${serverURL}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
+}
