@@ -4,9 +4,13 @@ import { checkRole } from '@/access/checkRole'
 import type { RequestUser } from '@/access/checkRole'
 import { settings } from '@/config/settings'
 import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
+import { smtpTransport } from '@/email/emailAdapter'
 
 import { commentModeration } from './comment-moderation'
 import { emailSubscriptions } from './email-subscriptions'
+
+/** The collections whose first publications subscribers are told about. */
+const subscriptionTopics = ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports']
 
 /**
  * Every plugin the CMS runs, in order. First-party plugins live in their own folders here
@@ -25,8 +29,18 @@ export const plugins: Plugin[] = [
     disabled: !settings.commentModerationEnabled,
   }),
   emailSubscriptions({
-    topics: ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports'],
+    topics: [...subscriptionTopics],
+    topicLabels: { blogs: 'Blogs', interviews: 'Interviews', events: 'Events', 'lab-themes': 'Improvement Lab', 'evaluation-reports': 'Evaluation reports' },
     serverURL: settings.serverURL,
+    frontendURL: Object.fromEntries(
+      subscriptionTopics.map((collection) => [collection, `${settings.frontendURL}/${collection}`]),
+    ),
+    from: `"${settings.emailFrom.name}" <${settings.emailFrom.address}>`,
+    transport: smtpTransport,
+    batchSize: settings.subscriptions.batchSize,
+    claimTimeoutSeconds: settings.subscriptions.claimTimeoutSeconds,
+    queue: { cron: settings.subscriptions.queueCron, maintenanceCron: settings.subscriptions.maintenanceCron },
+    retries: { retryDelayMs: settings.subscriptions.retryDelayMs },
     unsubscribeMailto: settings.emailFrom.address,
     bounceSecret: settings.bounceSecret,
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,

@@ -80,6 +80,8 @@ export interface Config {
     comments: Comment;
     'comment-decisions': CommentDecision;
     subscribers: Subscriber;
+    'subscription-mailings': SubscriptionMailing;
+    'subscription-deliveries': SubscriptionDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +106,8 @@ export interface Config {
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'subscription-mailings': SubscriptionMailingsSelect<false> | SubscriptionMailingsSelect<true>;
+    'subscription-deliveries': SubscriptionDeliveriesSelect<false> | SubscriptionDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -131,6 +135,8 @@ export interface Config {
     tasks: {
       commentModeratorDigest: TaskCommentModeratorDigest;
       commentPurgeClientData: TaskCommentPurgeClientData;
+      subscriptionsSendMailing: TaskSubscriptionsSendMailing;
+      subscriptionsMaintenance: TaskSubscriptionsMaintenance;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -692,9 +698,56 @@ export interface Subscriber {
   confirmTokenExpiresAt?: string | null;
   confirmationSentAt?: string | null;
   manageTokenHash?: string | null;
+  manageKey?: string | null;
   confirmedAt?: string | null;
   unsubscribedAt?: string | null;
   bounceCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-mailings".
+ */
+export interface SubscriptionMailing {
+  id: number;
+  key: string;
+  kind: 'publication' | 'digest';
+  status: 'queued' | 'sending' | 'done' | 'failed';
+  topic?: string | null;
+  documentId?: string | null;
+  title?: string | null;
+  excerpt?: string | null;
+  url?: string | null;
+  firstPublishedAt?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  /**
+   * A worker owns the mailing until then; after it, the mailing is resumed.
+   */
+  leaseUntil?: string | null;
+  attempts?: number | null;
+  sent?: number | null;
+  failed?: number | null;
+  lastError?: string | null;
+  completedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-deliveries".
+ */
+export interface SubscriptionDelivery {
+  id: number;
+  key: string;
+  mailing: string;
+  subscriberId: string;
+  status: 'claimed' | 'sent' | 'failed';
+  attempts?: number | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  error?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -767,7 +820,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'commentModeratorDigest' | 'commentPurgeClientData' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'commentModeratorDigest'
+          | 'commentPurgeClientData'
+          | 'subscriptionsSendMailing'
+          | 'subscriptionsMaintenance'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -800,7 +859,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'commentModeratorDigest' | 'commentPurgeClientData' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'commentModeratorDigest'
+        | 'commentPurgeClientData'
+        | 'subscriptionsSendMailing'
+        | 'subscriptionsMaintenance'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -870,6 +938,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'subscription-mailings';
+        value: number | SubscriptionMailing;
+      } | null)
+    | ({
+        relationTo: 'subscription-deliveries';
+        value: number | SubscriptionDelivery;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1238,9 +1314,51 @@ export interface SubscribersSelect<T extends boolean = true> {
   confirmTokenExpiresAt?: T;
   confirmationSentAt?: T;
   manageTokenHash?: T;
+  manageKey?: T;
   confirmedAt?: T;
   unsubscribedAt?: T;
   bounceCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-mailings_select".
+ */
+export interface SubscriptionMailingsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  status?: T;
+  topic?: T;
+  documentId?: T;
+  title?: T;
+  excerpt?: T;
+  url?: T;
+  firstPublishedAt?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  leaseUntil?: T;
+  attempts?: T;
+  sent?: T;
+  failed?: T;
+  lastError?: T;
+  completedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-deliveries_select".
+ */
+export interface SubscriptionDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  mailing?: T;
+  subscriberId?: T;
+  status?: T;
+  attempts?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  error?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1464,6 +1582,27 @@ export interface TaskCommentModeratorDigest {
  * via the `definition` "TaskCommentPurgeClientData".
  */
 export interface TaskCommentPurgeClientData {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSubscriptionsSendMailing".
+ */
+export interface TaskSubscriptionsSendMailing {
+  input: {
+    mailing: string;
+  };
+  output: {
+    sent?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSubscriptionsMaintenance".
+ */
+export interface TaskSubscriptionsMaintenance {
   input?: unknown;
   output?: unknown;
 }

@@ -10,7 +10,7 @@ import { plugins } from '@plugins/index'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { settings } from './config/settings'
 import { databaseAdapterFromURL } from './db/databaseAdapter'
-import { emailAdapterFromEnv } from './email/emailAdapter'
+import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
 import { jobsConfig } from './jobs'
 import { networkEndpoints } from './network/endpoints'
 
@@ -32,7 +32,7 @@ export default buildConfig({
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
   endpoints: networkEndpoints,
-  email: emailAdapterFromEnv(),
+  email: emailAdapterFromEnv(smtpTransport),
   graphQL: {
     maxComplexity: settings.graphQLMaxComplexity,
     validationRules: graphQLValidationRules,

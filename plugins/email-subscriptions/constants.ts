@@ -16,3 +16,26 @@ export const SUBSCRIBE_ACCEPTED = { message: 'Check your inbox: we have sent a l
 
 /** Version of the consent wording shown next to the form; recorded with each consent. */
 export const CONSENT_WORDING_VERSION = '2026-11'
+
+/** One row per announcement (a first publication) or weekly digest: what was sent and how far it got. */
+export const MAILINGS_SLUG = 'subscription-mailings'
+/** One row per (subscriber, mailing): the claim that makes every email go out once. */
+export const DELIVERIES_SLUG = 'subscription-deliveries'
+
+export const MAILING_KIND = { publication: 'publication', digest: 'digest' } as const
+export type MailingKind = (typeof MAILING_KIND)[keyof typeof MAILING_KIND]
+
+export const MAILING_STATUS = { queued: 'queued', sending: 'sending', done: 'done', failed: 'failed' } as const
+export type MailingStatus = (typeof MAILING_STATUS)[keyof typeof MAILING_STATUS]
+
+export const DELIVERY_STATUS = { claimed: 'claimed', sent: 'sent', failed: 'failed' } as const
+export type DeliveryStatus = (typeof DELIVERY_STATUS)[keyof typeof DELIVERY_STATUS]
+
+export const TASK_SEND_MAILING = 'subscriptionsSendMailing'
+export const TASK_MAINTENANCE = 'subscriptionsMaintenance'
+
+/** Written into a template's output once, then replaced by each subscriber's own token. */
+export const MANAGE_TOKEN_PLACEHOLDER = 'QMANAGETOKENPLACEHOLDERxxxxxxxxxxxxxxxxxxxx'
+
+/** A claim is retried at most this many times for one subscriber before the delivery counts as failed for good. */
+export const MAX_ATTEMPTS_PER_DELIVERY = 5

@@ -1,26 +1,80 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { buildSubscribers } from './collection'
+import { buildDeliveries } from './collections/deliveries'
+import { buildMailings } from './collections/mailings'
+import { buildSubscribers } from './collections/subscribers'
+import { defaultTemplates } from './email/templates'
+import { announceFirstPublication } from './hooks/announceFirstPublication'
+import { maintenanceTask, sendMailingTask } from './tasks'
 import type { EmailSubscriptionsOptions, ResolvedSubscriptionOptions } from './types'
 
-export type { EmailSubscriptionsOptions } from './types'
+export { SKIP_ANNOUNCEMENT } from './hooks/announceFirstPublication'
+export type { EmailSubscriptionsOptions, SubscriptionTemplates, SubscriptionTransport } from './types'
+
+/** Defaults first, then the host's options; nested groups are merged key by key. */
+export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): ResolvedSubscriptionOptions => ({
+  topicLabels: {},
+  frontendURL: {},
+  tokenLifetimeDays: 7,
+  resendIntervalSeconds: 60,
+  memberCollection: 'members',
+  hardBouncesToSuppress: 3,
+  clientAddress: (req) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
+  batchSize: 200,
+  claimTimeoutSeconds: 300,
+  disabled: false,
+  ...pluginOptions,
+  templates: { ...defaultTemplates, ...pluginOptions.templates },
+  digest: { cron: '0 8 * * 1', timeZone: 'Europe/London', ...pluginOptions.digest },
+  queue: { name: 'subscriptions', cron: '*/10 * * * * *', maintenanceCron: '* * * * *', ...pluginOptions.queue },
+  retries: { attempts: 8, retryDelayMs: 5000, ...pluginOptions.retries },
+})
+
+const withAnnouncements = (collection: CollectionConfig, options: ResolvedSubscriptionOptions): CollectionConfig => {
+  const versions = collection.versions
+  const hasDrafts = typeof versions === 'object' && Boolean(versions.drafts)
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      // The plugin's hook runs before the host's.
+      afterChange: [announceFirstPublication(options, collection.slug, hasDrafts), ...(collection.hooks?.afterChange ?? [])],
+    },
+  }
+}
 
 /**
- * "Get updates from Q": double opt-in subscriptions to publications in the given collections,
- * with per-topic choice and one-click unsubscribe. (Sending on publication, the weekly digest and
- * bounce handling are not built yet: see the open issue.)
+ * "Get updates from Q": double opt-in subscriptions to publications in the `topics` collections,
+ * per-topic choice, instant announcements and a weekly digest sent from the jobs queue exactly once
+ * per subscriber, one-click unsubscribe, bounce suppression. See plugins/README.md.
  */
 export const emailSubscriptions =
   (pluginOptions: EmailSubscriptionsOptions): Plugin =>
   (incoming: Config): Config => {
-    const options: ResolvedSubscriptionOptions = {
-      tokenLifetimeDays: 7,
-      resendIntervalSeconds: 60,
-      memberCollection: 'members',
-      hardBouncesToSuppress: 3,
-      clientAddress: (req) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
-      disabled: false,
-      ...pluginOptions,
+    const options = resolveOptions(pluginOptions)
+    const collections = incoming.collections ?? []
+    const missing = options.topics.filter((topic) => !collections.some((collection) => collection.slug === topic))
+    if (missing.length) throw new Error(`emailSubscriptions: topics name collections that do not exist: ${missing.join(', ')}`)
+
+    const jobs = incoming.jobs ?? {}
+    const autoRun = jobs.autoRun
+    const ownAutoRun = { cron: options.queue.cron, queue: options.queue.name, limit: 10 }
+    return {
+      ...incoming,
+      collections: [
+        ...collections.map((collection) => (options.topics.includes(collection.slug) ? withAnnouncements(collection, options) : collection)),
+        buildSubscribers(options),
+        buildMailings(),
+        buildDeliveries(),
+      ],
+      jobs: {
+        ...jobs,
+        tasks: [...(jobs.tasks ?? []), sendMailingTask(options), maintenanceTask(options)],
+        // Hosts that work their queues with autoRun also work this one.
+        autoRun:
+          typeof autoRun === 'function'
+            ? async (payload) => [...(await autoRun(payload)), ownAutoRun]
+            : [...(autoRun ?? []), ownAutoRun],
+      },
     }
-    return { ...incoming, collections: [...(incoming.collections ?? []), buildSubscribers(options)] }
   }

@@ -93,6 +93,19 @@ export const settings = {
   get bounceSecret(): string | undefined {
     return process.env.BOUNCE_SECRET || undefined
   },
+  /**
+   * Tuning of the update emails (see plugins/email-subscriptions): how often the queue is worked,
+   * subscribers per batch, and after how long a stopped worker's half-sent mailing is resumed.
+   */
+  get subscriptions() {
+    return {
+      queueCron: process.env.SUBSCRIPTIONS_QUEUE_CRON || '*/10 * * * * *',
+      maintenanceCron: process.env.SUBSCRIPTIONS_MAINTENANCE_CRON || '* * * * *',
+      batchSize: intFromEnv('SUBSCRIPTIONS_BATCH_SIZE', 200),
+      claimTimeoutSeconds: intFromEnv('SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS', 300),
+      retryDelayMs: intFromEnv('SUBSCRIPTIONS_RETRY_DELAY_MS', 5000),
+    }
+  },
   get smtp() {
     return {
       host: process.env.SMTP_HOST || '',

@@ -65,3 +65,16 @@ export const contentData = (collection: ContentSlug, published = true) => {
 export const CONTENT_SLUGS = ['blogs', 'interviews', 'evaluation-reports', 'events', 'lab-themes'] as const
 export type ContentSlug = (typeof CONTENT_SLUGS)[number]
 export const DRAFT_SLUGS: readonly ContentSlug[] = ['blogs', 'interviews', 'evaluation-reports']
+
+/** Creates a content document through the Local API (the data's type differs per collection: the cast is here once). */
+export const createContent = (
+  payload: Payload,
+  collection: ContentSlug,
+  options: { published?: boolean; data?: Record<string, unknown>; context?: Record<string, unknown> } = {},
+) =>
+  payload.create({
+    collection,
+    data: { ...contentData(collection, options.published ?? true), ...options.data } as never,
+    overrideAccess: true,
+    context: options.context,
+  }) as unknown as Promise<{ id: number; title: string; slug?: string | null }>

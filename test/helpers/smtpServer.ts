@@ -13,19 +13,30 @@ export type ReceivedEmail = {
 }
 
 /**
- * A real SMTP server on a free loopback port that keeps every message it receives, parsed.
- * No TLS and no authentication: it only ever listens on 127.0.0.1.
+ * A real SMTP server on a loopback port (free, or the one given) that keeps every message it
+ * accepts, parsed. No TLS and no authentication: it only ever listens on 127.0.0.1.
+ *
+ * `stallAfter(n)`: after n accepted messages, later ones are held without an answer, as a server
+ * that hangs mid-transaction; a message never answered was never accepted, so it is not recorded.
  */
-export const startSmtpServer = async () => {
+export const startSmtpServer = async (options: { port?: number } = {}) => {
   const messages: ReceivedEmail[] = []
+  let stallAt = Number.POSITIVE_INFINITY
+  let held = 0
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // Stopping must not wait for a client's idle pooled connections.
+    closeTimeout: 100,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
+          if (messages.length >= stallAt) {
+            held += 1
+            return
+          }
           messages.push({
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -42,7 +53,7 @@ export const startSmtpServer = async () => {
         .catch(callback)
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const address = server.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
 
@@ -57,10 +68,27 @@ export const startSmtpServer = async () => {
     throw new Error(`no matching email within ${timeoutMs} ms; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`)
   }
 
+  /** Resolves once `count` messages match `predicate`, or throws after `timeoutMs`. */
+  const waitForCount = async (predicate: (message: ReceivedEmail) => boolean, count: number, timeoutMs = 30_000): Promise<ReceivedEmail[]> => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const found = messages.filter(predicate)
+      if (found.length >= count) return found
+      if (Date.now() > deadline) throw new Error(`${found.length} of ${count} matching emails within ${timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+
   return {
     port,
     messages,
     waitFor,
+    waitForCount,
+    stallAfter: (count: number) => {
+      stallAt = count
+    },
+    /** Messages held unanswered since the stall began. */
+    held: () => held,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

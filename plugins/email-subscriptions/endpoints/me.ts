@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { CONSENT_WORDING_VERSION, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
-import { createToken, hashToken } from '../tokens'
+import { newManageCredentials } from '../tokens'
 import type { ResolvedSubscriptionOptions } from '../types'
 import { checkSubscription } from '../validation'
 import { fieldError, readBody, type SubscriberDoc } from './shared'
@@ -39,6 +39,7 @@ export const meEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[] =>
       return Response.json({ errors: [{ message: 'Emails to this address bounced or were reported; contact us to receive updates again.' }] }, { status: 409 })
     }
     const now = new Date().toISOString()
+    const { manageKey, manageTokenHash } = newManageCredentials(req.payload.secret)
     const data = {
       email: input.email,
       member: member.id,
@@ -47,7 +48,7 @@ export const meEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[] =>
       status: SUBSCRIBER_STATUS.confirmed,
       confirmedAt: now,
       consent: { at: now, source: 'member-account', wordingVersion: CONSENT_WORDING_VERSION },
-      ...(existing?.manageTokenHash ? {} : { manageTokenHash: hashToken(createToken()) }),
+      ...(existing?.manageKey ? {} : { manageKey, manageTokenHash }),
     }
     const saved = existing
       ? await req.payload.update({ collection: SUBSCRIBERS_SLUG as never, id: existing.id, data: data as never, overrideAccess: true })

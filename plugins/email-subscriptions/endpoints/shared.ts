@@ -13,6 +13,8 @@ export type SubscriberDoc = {
   confirmTokenExpiresAt?: string | null
   confirmationSentAt?: string | null
   manageTokenHash?: string | null
+  manageKey?: string | null
+  member?: number | string | null
 }
 
 export const fieldError = (field: string, message: string, status = 400) =>

@@ -2,9 +2,8 @@ import { createHmac } from 'node:crypto'
 import type { Endpoint } from 'payload'
 
 import { CONSENT_WORDING_VERSION, SUBSCRIBE_ACCEPTED, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
-import { sendToSubscriber } from '../email/send'
-import { confirmationEmail } from '../email/templates'
-import { createToken, hashToken } from '../tokens'
+import { messageIdFor, sendEmailLoggingFailure, subscriberEmail } from '../email/send'
+import { createToken, hashToken, newManageCredentials } from '../tokens'
 import type { ResolvedSubscriptionOptions } from '../types'
 import { checkSubscription } from '../validation'
 import { fieldError, readBody, type SubscriberDoc } from './shared'
@@ -39,7 +38,7 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
     if (!mayMail || recentlySent) return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
 
     const confirmToken = createToken()
-    const manageToken = createToken()
+    const { manageKey, manageToken, manageTokenHash } = newManageCredentials(req.payload.secret)
     const address = options.clientAddress(req)
     const data = {
       email: input.email,
@@ -49,7 +48,8 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
       confirmTokenHash: hashToken(confirmToken),
       confirmTokenExpiresAt: new Date(now.getTime() + options.tokenLifetimeDays * 86_400_000).toISOString(),
       confirmationSentAt: now.toISOString(),
-      manageTokenHash: hashToken(manageToken),
+      manageKey,
+      manageTokenHash,
       consent: {
         at: now.toISOString(),
         source: 'subscribe-form',
@@ -61,13 +61,9 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
       ? await req.payload.update({ collection: SUBSCRIBERS_SLUG as never, id: existing.id, data: data as never, overrideAccess: true })
       : await req.payload.create({ collection: SUBSCRIBERS_SLUG as never, data: data as never, overrideAccess: true })
     const confirmURL = `${options.serverURL}/api/subscribers/confirm?token=${confirmToken}`
-    await sendToSubscriber(
-      req.payload,
-      options,
-      (subscriber as unknown as SubscriberDoc).email,
-      manageToken,
-      await confirmationEmail({ confirmURL, topics: input.topics, lifetimeDays: options.tokenLifetimeDays }),
-    )
+    const email = await options.templates.confirmation({ confirmURL, topics: input.topics, lifetimeDays: options.tokenLifetimeDays })
+    const to = (subscriber as unknown as SubscriberDoc).email
+    await sendEmailLoggingFailure(req.payload, options, subscriberEmail(options, { to, manageToken, email, messageId: messageIdFor(options, `confirm.${hashToken(confirmToken).slice(0, 16)}`) }))
     return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
   },
 })

@@ -2,6 +2,7 @@ import * as migration_20261126_062659_initial from './20261126_062659_initial';
 import * as migration_20261126_065827_comment_moderation from './20261126_065827_comment_moderation';
 import * as migration_20261126_072047_network from './20261126_072047_network';
 import * as migration_20261126_075201_subscribers from './20261126_075201_subscribers';
+import * as migration_20261126_084338_subscription_mailings from './20261126_084338_subscription_mailings';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261126_075201_subscribers.up,
     down: migration_20261126_075201_subscribers.down,
-    name: '20261126_075201_subscribers'
+    name: '20261126_075201_subscribers',
+  },
+  {
+    up: migration_20261126_084338_subscription_mailings.up,
+    down: migration_20261126_084338_subscription_mailings.down,
+    name: '20261126_084338_subscription_mailings'
   },
 ];

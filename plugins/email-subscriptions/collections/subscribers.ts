@@ -1,18 +1,15 @@
-import type { Access, CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import { CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from './constants'
-import { bounceEndpoint } from './endpoints/bounce'
-import { confirmEndpoints } from './endpoints/confirm'
-import { meEndpoints } from './endpoints/me'
-import { preferencesEndpoints } from './endpoints/preferences'
-import { subscribeEndpoint } from './endpoints/subscribe'
-import { unsubscribeEndpoints } from './endpoints/unsubscribe'
-import type { ResolvedSubscriptionOptions } from './types'
-
-const isAdmin: Access = ({ req }) => {
-  const roles = (req.user as { roles?: unknown } | null)?.roles
-  return req.user?.collection === 'users' && Array.isArray(roles) && roles.includes('admin')
-}
+import { isAdmin } from '../access'
+import { CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
+import { bounceEndpoint } from '../endpoints/bounce'
+import { confirmEndpoints } from '../endpoints/confirm'
+import { digestEndpoint } from '../endpoints/digest'
+import { meEndpoints } from '../endpoints/me'
+import { preferencesEndpoints } from '../endpoints/preferences'
+import { subscribeEndpoint } from '../endpoints/subscribe'
+import { unsubscribeEndpoints } from '../endpoints/unsubscribe'
+import type { ResolvedSubscriptionOptions } from '../types'
 
 /** Subscribers: personal data, readable by admins only; written only through the endpoints. */
 export const buildSubscribers = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
@@ -26,11 +23,12 @@ export const buildSubscribers = (options: ResolvedSubscriptionOptions): Collecti
     ...unsubscribeEndpoints(options),
     ...meEndpoints(options),
     bounceEndpoint(options),
+    digestEndpoint(options),
   ],
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, index: true },
     { name: 'member', type: 'relationship', relationTo: options.memberCollection as CollectionSlug },
-    { name: 'topics', type: 'select', hasMany: true, options: options.topics.map((topic) => ({ label: topic, value: topic })) },
+    { name: 'topics', type: 'select', hasMany: true, options: options.topics.map((topic) => ({ label: options.topicLabels[topic] ?? topic, value: topic })) },
     { name: 'frequency', type: 'select', required: true, defaultValue: 'instant', options: FREQUENCIES.map((value) => ({ label: value, value })) },
     {
       name: 'status',
@@ -55,6 +53,8 @@ export const buildSubscribers = (options: ResolvedSubscriptionOptions): Collecti
     { name: 'confirmTokenExpiresAt', type: 'date', admin: { hidden: true } },
     { name: 'confirmationSentAt', type: 'date', admin: { hidden: true } },
     { name: 'manageTokenHash', type: 'text', index: true, admin: { hidden: true } },
+    // With the server secret this yields the token emails carry (see tokens.ts); useless on its own.
+    { name: 'manageKey', type: 'text', admin: { hidden: true } },
     { name: 'confirmedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'bounceCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },

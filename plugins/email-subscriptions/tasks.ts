@@ -1,0 +1,38 @@
+import type { TaskConfig } from 'payload'
+
+import { TASK_MAINTENANCE, TASK_SEND_MAILING } from './constants'
+import { queueScheduledDigestIfDue, resumeAbandonedMailings, runMailingByKey } from './delivery/mailings'
+import type { ResolvedSubscriptionOptions } from './types'
+
+/** Sends one mailing; a throw (SMTP failing) makes the queue retry it with exponential backoff. */
+export const sendMailingTask = (options: ResolvedSubscriptionOptions): TaskConfig<{ input: { mailing: string }; output: { sent: number; failed: number } }> => ({
+  slug: TASK_SEND_MAILING,
+  label: 'Send a subscription mailing',
+  inputSchema: [{ name: 'mailing', type: 'text', required: true }],
+  outputSchema: [
+    { name: 'sent', type: 'number' },
+    { name: 'failed', type: 'number' },
+  ],
+  retries: { attempts: options.retries.attempts, backoff: { type: 'exponential', delay: options.retries.retryDelayMs } },
+  handler: async ({ input, req }) => {
+    const result = await runMailingByKey(req.payload, options, input.mailing)
+    return { output: { sent: result?.sent ?? 0, failed: result?.failed ?? 0 } }
+  },
+})
+
+/**
+ * Every minute (in the plugin's queue): queue the weekly digest when its schedule has fired, and
+ * resume mailings a stopped worker left half-sent.
+ */
+export const maintenanceTask = (options: ResolvedSubscriptionOptions): TaskConfig<{ input: object; output: object }> => ({
+  slug: TASK_MAINTENANCE,
+  label: 'Subscriptions: weekly digest and resuming mailings',
+  schedule: [{ cron: options.queue.maintenanceCron, queue: options.queue.name }],
+  handler: async ({ req }) => {
+    if (options.disabled) return { output: {} }
+    const now = new Date()
+    await resumeAbandonedMailings(req.payload, options, now)
+    await queueScheduledDigestIfDue(req.payload, options, now)
+    return { output: {} }
+  },
+})
