@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { hashToken, manageTokenFor, newManageCredentials } from '@plugins/email-subscriptions/tokens'
+import { hashToken, newManageCredentials } from '@plugins/email-subscriptions/tokens'
 
 export type SubscriberSpec = { email: string; topics: string[]; frequency?: 'instant' | 'weekly'; status?: 'pending' | 'confirmed' | 'unsubscribed' | 'suppressed' }
 
@@ -29,8 +29,6 @@ export const createSubscriber = async (payload: Payload, spec: SubscriberSpec) =
 
 /** The subscriber a manage token (from an email's link) belongs to, by its stored hash. */
 export const subscriberOfToken = async (payload: Payload, token: string) => {
-  const { docs } = await payload.find({ collection: 'subscribers', where: { manageTokenHash: { equals: hashToken(token) } }, overrideAccess: true })
+  const { docs } = await payload.find({ collection: 'subscribers', where: { manageTokenHash: { equals: hashToken(token) } }, overrideAccess: true, showHiddenFields: true })
   return docs[0]
 }
-
-export { manageTokenFor }

@@ -49,12 +49,13 @@ export const buildSubscribers = (options: ResolvedSubscriptionOptions): Collecti
         { name: 'wordingVersion', type: 'text', defaultValue: CONSENT_WORDING_VERSION },
       ],
     },
-    { name: 'confirmTokenHash', type: 'text', index: true, admin: { hidden: true } },
-    { name: 'confirmTokenExpiresAt', type: 'date', admin: { hidden: true } },
-    { name: 'confirmationSentAt', type: 'date', admin: { hidden: true } },
-    { name: 'manageTokenHash', type: 'text', index: true, admin: { hidden: true } },
+    // Token material: hidden from every API (even admins'), read by the plugin with showHiddenFields.
+    { name: 'confirmTokenHash', type: 'text', index: true, hidden: true },
+    { name: 'confirmTokenExpiresAt', type: 'date', hidden: true },
+    { name: 'confirmationSentAt', type: 'date', hidden: true },
+    { name: 'manageTokenHash', type: 'text', index: true, hidden: true },
     // With the server secret this yields the token emails carry (see tokens.ts); useless on its own.
-    { name: 'manageKey', type: 'text', admin: { hidden: true } },
+    { name: 'manageKey', type: 'text', hidden: true },
     { name: 'confirmedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'bounceCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },

@@ -201,6 +201,7 @@ export const sendMailing = async (
         depth: 0,
         select: { email: true, topics: true, manageKey: true } as never,
         overrideAccess: true,
+        showHiddenFields: true,
       })
       const batch = docs as unknown as Recipient[]
       if (!batch.length) break

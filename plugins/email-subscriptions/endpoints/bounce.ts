@@ -30,7 +30,7 @@ export const bounceEndpoint = (options: ResolvedSubscriptionOptions): Endpoint =
     const email = normaliseEmail(body.email)
     if (!email) return fieldError('email', 'email must be a valid email address.')
     if (!BOUNCE_TYPES.includes(body.type as (typeof BOUNCE_TYPES)[number])) return fieldError('type', 'type must be hard, soft or complaint.')
-    const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
+    const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
     const subscriber = docs[0] as unknown as (SubscriberDoc & { bounceCount?: number | null }) | undefined
     if (subscriber && body.type !== 'soft') {
       const bounceCount = (subscriber.bounceCount ?? 0) + (body.type === 'hard' ? 1 : 0)

@@ -10,7 +10,7 @@ const loggedInMember = (req: PayloadRequest, options: ResolvedSubscriptionOption
   req.user?.collection === options.memberCollection ? (req.user as { id: number | string; email?: string }) : null
 
 const findOwn = async (req: PayloadRequest, email: string) => {
-  const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email.toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email.toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
   return (docs[0] as unknown as SubscriberDoc | undefined) ?? null
 }
 

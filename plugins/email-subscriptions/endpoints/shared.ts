@@ -47,6 +47,7 @@ export const findByToken = async (req: PayloadRequest, field: 'confirmTokenHash'
     limit: 1,
     depth: 0,
     overrideAccess: true,
+    showHiddenFields: true,
   })
   return (docs[0] as unknown as SubscriberDoc | undefined) ?? null
 }

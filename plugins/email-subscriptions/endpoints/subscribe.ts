@@ -30,6 +30,7 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
       limit: 1,
       depth: 0,
       overrideAccess: true,
+      showHiddenFields: true,
     })
     const existing = docs[0] as unknown as SubscriberDoc | undefined
     const mayMail = !existing || existing.status === SUBSCRIBER_STATUS.pending || existing.status === SUBSCRIBER_STATUS.unsubscribed

@@ -1,0 +1,202 @@
+/**
+ * Delivery over the real express host, with real SMTP servers: a worker killed mid-batch and a new
+ * one started, SMTP down then up, and the weekly digest run by an admin. Every case ends with each
+ * recipient holding exactly one email.
+ */
+import { freePort } from '../../scripts/postgresCluster.mjs'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
+import { createTestDatabaseURL } from '../helpers/testDatabase'
+
+type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
+type Client = ReturnType<typeof api>
+
+/** Tuning that makes the queue quick for tests; production keeps the defaults. */
+const FAST_QUEUE = {
+  SUBSCRIPTIONS_QUEUE_CRON: '* * * * * *',
+  SUBSCRIPTIONS_MAINTENANCE_CRON: '*/2 * * * * *',
+  SUBSCRIPTIONS_RETRY_DELAY_MS: '1000',
+  SUBSCRIBE_RATE_LIMIT: '500',
+  EMAIL_FROM: 'updates@q.example.org',
+}
+
+const announcementOf = (title: string) => (message: ReceivedEmail) => message.subject === `New on Q: ${title}`
+const countPerRecipient = (messages: ReceivedEmail[]) => {
+  const counts = new Map<string, number>()
+  for (const message of messages) for (const to of message.to) counts.set(to, (counts.get(to) ?? 0) + 1)
+  return counts
+}
+
+/** Double opt-in over HTTP, as a reader would: subscribe, take the link from the email, confirm. */
+const subscribeAndConfirm = async (client: Client, smtp: Smtp, email: string, topics: string[], frequency: 'instant' | 'weekly' = 'instant') => {
+  const response = await client.request('POST', '/api/subscribers/subscribe', { json: { email, topics, frequency } })
+  expect(response.status).toBe(202)
+  const message = await smtp.waitFor((received) => received.to.includes(email) && received.subject.startsWith('Confirm'))
+  const token = /confirm\?token=([A-Za-z0-9_-]{43})/.exec(message.text)?.[1]
+  const confirmed = await client.request('POST', '/api/subscribers/confirm', { json: { token } })
+  expect(confirmed.status).toBe(200)
+}
+
+const publishBlog = async (client: Client, token: string, title: string) => {
+  const response = await client.request('POST', '/api/blogs', { token, json: { title, excerpt: `About ${title}`, _status: 'published' } })
+  expect(response.status).toBe(201)
+  return response.body.doc
+}
+
+const mailingOf = async (client: Client, token: string, key: string) =>
+  (await client.request('GET', `/api/subscription-mailings?where[key][equals]=${encodeURIComponent(key)}`, { token })).body.docs?.[0]
+
+describe('a worker killed mid-batch, then a new one', () => {
+  let smtp: Smtp
+  let first: RunningServer | undefined
+  let second: RunningServer | undefined
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer()
+  })
+
+  afterAll(async () => {
+    first?.child.kill('SIGKILL')
+    await second?.stop()
+    await smtp?.stop()
+  })
+
+  test('every confirmed subscriber gets the announcement exactly once', async () => {
+    const databaseURL = await createTestDatabaseURL('killed-worker')
+    const env = { ...FAST_QUEUE, DATABASE_URL: databaseURL, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SUBSCRIPTIONS_BATCH_SIZE: '5', SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS: '2' }
+    first = await startServer('killed-worker', env)
+    const client = api(first.url)
+    const recipients = Array.from({ length: 24 }, (_, i) => `reader-${i}@example.org`)
+    for (const email of recipients) await subscribeAndConfirm(client, smtp, email, ['blogs'])
+
+    // The SMTP server answers 7 announcements, then hangs: the worker is mid-batch when it dies.
+    const title = 'Killed mid-batch'
+    smtp.stallAfter(smtp.messages.length + 7)
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const blog = await publishBlog(client, token, title)
+    await smtp.waitForCount(announcementOf(title), 7)
+    const deadline = Date.now() + 10_000
+    while (smtp.held() === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(smtp.held()).toBeGreaterThan(0)
+    await new Promise((resolve) => setTimeout(resolve, 500)) // the accepted ones are marked sent
+    first.child.kill('SIGKILL')
+    await first.exited
+    expect(smtp.messages.filter(announcementOf(title))).toHaveLength(7)
+
+    smtp.stallAfter(Number.POSITIVE_INFINITY)
+    second = await startServer('killed-worker-rerun', { ...env, SEED: 'false' })
+    const delivered = await smtp.waitForCount(announcementOf(title), recipients.length, 60_000)
+    await new Promise((resolve) => setTimeout(resolve, 3000)) // nothing more arrives
+    const counts = countPerRecipient(smtp.messages.filter(announcementOf(title)))
+    expect([...counts.keys()].sort()).toEqual([...recipients].sort())
+    expect([...counts.values()].every((count) => count === 1)).toBe(true)
+    expect(delivered).toHaveLength(recipients.length)
+
+    const secondClient = api(second.url)
+    const adminToken = await secondClient.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const mailing = await mailingOf(secondClient, adminToken, `publication:blogs:${blog?.id}`)
+    expect(mailing).toMatchObject({ status: 'done', sent: recipients.length, failed: 0 })
+  }, 180_000)
+})
+
+describe('SMTP down, then up', () => {
+  let smtp: Smtp | undefined
+  let server: RunningServer
+
+  afterAll(async () => {
+    await server?.stop()
+    await smtp?.stop()
+  })
+
+  test('the mailing is retried with backoff and everything is delivered once', async () => {
+    const port = await freePort()
+    smtp = await startSmtpServer({ port })
+    server = await startServer('smtp-down', { ...FAST_QUEUE, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) })
+    const client = api(server.url)
+    const recipients = ['down-1@example.org', 'down-2@example.org', 'down-3@example.org']
+    for (const email of recipients) await subscribeAndConfirm(client, smtp, email, ['blogs'])
+    await smtp.stop()
+    smtp = undefined
+
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const title = 'Published while SMTP was down'
+    const blog = await publishBlog(client, token, title)
+    const key = `publication:blogs:${blog?.id}`
+    const deadline = Date.now() + 30_000
+    let mailing = await mailingOf(client, token, key)
+    while (!(Number(mailing?.attempts) >= 1 && Number(mailing?.failed) > 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      mailing = await mailingOf(client, token, key)
+    }
+    expect(mailing).toMatchObject({ status: 'sending', sent: 0, failed: recipients.length, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) })
+
+    smtp = await startSmtpServer({ port })
+    await smtp.waitForCount(announcementOf(title), recipients.length, 60_000)
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    const counts = countPerRecipient(smtp.messages.filter(announcementOf(title)))
+    expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(recipients.map((email) => [email, 1])))
+    mailing = await mailingOf(client, token, key)
+    expect(mailing).toMatchObject({ status: 'done', sent: recipients.length, failed: 0 })
+    expect(Number(mailing?.attempts)).toBeGreaterThan(1)
+  }, 180_000)
+})
+
+describe('weekly digest', () => {
+  let smtp: Smtp
+  let server: RunningServer
+  let client: Client
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer()
+    server = await startServer('digest', { ...FAST_QUEUE, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) })
+    client = api(server.url)
+  }, 120_000)
+
+  afterAll(async () => {
+    await server?.stop()
+    await smtp?.stop()
+  })
+
+  test('admins only: 401 without login, 403 for an editor', async () => {
+    expect((await client.request('POST', '/api/subscribers/digest')).status).toBe(401)
+    const admin = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const editor = await client.request('POST', '/api/users', { token: admin, json: { name: 'Ed', email: 'editor@test.example.org', password: 'editor-password-1', roles: ['editor'] } })
+    expect(editor.status).toBe(201)
+    const editorToken = await client.login('users', 'editor@test.example.org', 'editor-password-1')
+    expect((await client.request('POST', '/api/subscribers/digest', { token: editorToken })).status).toBe(403)
+  })
+
+  test("each weekly subscriber gets one email listing the period's publications in their topics; nothing when there are none", async () => {
+    await subscribeAndConfirm(client, smtp, 'weekly-blogs-events@example.org', ['blogs', 'events'], 'weekly')
+    await subscribeAndConfirm(client, smtp, 'weekly-reports@example.org', ['evaluation-reports'], 'weekly')
+    await subscribeAndConfirm(client, smtp, 'instant-blogs@example.org', ['blogs'], 'instant')
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    await publishBlog(client, token, 'A <digest> blog')
+    await publishBlog(client, token, 'Another digest blog')
+    await smtp.waitForCount(announcementOf('Another digest blog'), 1)
+
+    const response = await client.request('POST', '/api/subscribers/digest', { token })
+    expect(response.status).toBe(202)
+    expect(response.body).toMatchObject({ mailing: expect.stringMatching(/^digest:manual:/), periodStart: expect.any(String), periodEnd: expect.any(String) })
+    const isDigest = (message: ReceivedEmail) => message.subject.startsWith('This week on Q')
+    const [digest] = await smtp.waitForCount(isDigest, 1)
+    expect(digest?.to).toEqual(['weekly-blogs-events@example.org'])
+    expect(digest?.subject).toBe('This week on Q: 2 new publications')
+    expect(digest?.html).toContain('A &lt;digest&gt; blog')
+    expect(digest?.text).toContain('Another digest blog')
+    expect(digest?.rawHeaders['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click')
+
+    // A second run right after covers an empty period: no email.
+    const again = await client.request('POST', '/api/subscribers/digest', { token })
+    expect(again.status).toBe(202)
+    const deadline = Date.now() + 15_000
+    let mailing = await mailingOf(client, token, String(again.body.mailing))
+    while (mailing?.status !== 'done' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      mailing = await mailingOf(client, token, String(again.body.mailing))
+    }
+    expect(mailing).toMatchObject({ status: 'done', sent: 0 })
+    expect(smtp.messages.filter(isDigest)).toHaveLength(1)
+    expect(smtp.messages.filter((message) => message.to.includes('weekly-reports@example.org') && !message.subject.startsWith('Confirm'))).toHaveLength(0)
+  }, 120_000)
+})
