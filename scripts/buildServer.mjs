@@ -18,6 +18,7 @@ await build({
     server: 'src/server.ts',
     seed: 'src/scripts/seed.ts',
     import: 'src/scripts/import.ts',
+    digest: 'src/scripts/digest.ts',
   },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
@@ -46,4 +47,4 @@ await build({
     },
   ],
 })
-console.log('[build] dist/server.mjs, dist/seed.mjs and dist/import.mjs written')
+console.log('[build] dist/server.mjs and the CLI scripts (seed, import, digest) written')

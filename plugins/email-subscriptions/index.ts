@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
 import { buildDeliveries } from './collections/deliveries'
 import { buildMailings } from './collections/mailings'
@@ -8,8 +8,18 @@ import { announceFirstPublication } from './hooks/announceFirstPublication'
 import { maintenanceTask, sendMailingTask } from './tasks'
 import type { EmailSubscriptionsOptions, ResolvedSubscriptionOptions } from './types'
 
+export { createDigestNow, runMailingByKey } from './delivery/mailings'
 export { SKIP_ANNOUNCEMENT } from './hooks/announceFirstPublication'
 export type { EmailSubscriptionsOptions, SubscriptionTemplates, SubscriptionTransport } from './types'
+
+const OPTIONS_KEY = 'emailSubscriptions'
+
+/** The options the plugin runs with in this Payload instance (for CLI scripts such as `npm run digest`). */
+export const subscriptionOptionsOf = (payload: Payload): ResolvedSubscriptionOptions => {
+  const options = (payload.config.custom as Record<string, unknown> | undefined)?.[OPTIONS_KEY]
+  if (!options) throw new Error('emailSubscriptions is not in this Payload config')
+  return options as ResolvedSubscriptionOptions
+}
 
 /** Defaults first, then the host's options; nested groups are merged key by key. */
 export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): ResolvedSubscriptionOptions => ({
@@ -61,6 +71,8 @@ export const emailSubscriptions =
     const ownAutoRun = { cron: options.queue.cron, queue: options.queue.name, limit: 10 }
     return {
       ...incoming,
+      // Server-only: scripts and tests reach the resolved options through `subscriptionOptionsOf(payload)`.
+      custom: { ...incoming.custom, [OPTIONS_KEY]: options },
       collections: [
         ...collections.map((collection) => (options.topics.includes(collection.slug) ? withAnnouncements(collection, options) : collection)),
         buildSubscribers(options),

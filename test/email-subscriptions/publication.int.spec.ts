@@ -4,8 +4,10 @@
  */
 import type { Payload } from 'payload'
 
-import { runMailingByKey } from '@plugins/email-subscriptions/delivery/mailings'
-import { resolveOptions } from '@plugins/email-subscriptions'
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+
+import { runMailingByKey, subscriptionOptionsOf } from '@plugins/email-subscriptions'
 import { SEED_CONTEXT } from '@/seed'
 
 import { createContent } from '../helpers/fixtures'
@@ -69,7 +71,7 @@ test('a blog created published reaches exactly the confirmed instant subscribers
   expect(mailing).toMatchObject({ kind: 'publication', status: 'done', sent: 1, failed: 0, topic: 'blogs' })
 
   // Running the mailing again (a retry, a second worker) sends nothing more.
-  await runMailingByKey(payload, resolveOptions({ topics: ['blogs'], serverURL: 'http://127.0.0.1' }), mailing?.key ?? '')
+  await runMailingByKey(payload, subscriptionOptionsOf(payload), mailing?.key ?? '')
   expect(recipientsOf(blog.title)).toHaveLength(1)
 })
 
@@ -116,10 +118,29 @@ test('two workers on the same mailing send each email once', async () => {
   for (let i = 0; i < 40; i++) await createSubscriber(payload, { email: `many-${i}@example.org`, topics: ['interviews'] })
   const interview = await createContent(payload, 'interviews')
   const [mailing] = (await mailings()).filter((doc) => doc.documentId === String(interview.id))
-  const options = resolveOptions({ topics: ['interviews'], serverURL: 'http://127.0.0.1', batchSize: 7 })
+  const options = { ...subscriptionOptionsOf(payload), batchSize: 7 }
   await Promise.all([runMailingByKey(payload, options, mailing?.key ?? ''), runMailingByKey(payload, options, mailing?.key ?? '')])
   await runQueue()
   const recipients = recipientsOf(interview.title)
   expect(recipients).toHaveLength(41)
   expect(new Set(recipients).size).toBe(41)
+})
+
+test('npm run digest sends the weekly digest from the command line, with progress', async () => {
+  const root = path.resolve(import.meta.dirname, '..', '..')
+  // Asynchronously: the SMTP server in this process must keep answering while the script runs.
+  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, [path.join(root, 'dist', 'digest.mjs')], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 }, (_error, stdout, stderr) =>
+      resolve({ code: child.exitCode, stdout, stderr }),
+    )
+  })
+  expect(result.stderr).toBe('')
+  expect(result.code).toBe(0)
+  expect(result.stdout).toMatch(/\[digest\] publications from \S+ to \S+/)
+  expect(result.stdout).toContain('[digest] 1/1 emails')
+  expect(result.stdout).toContain('[digest] 1 sent.')
+  const digests = smtp.messages.filter((message) => message.subject.startsWith('This week on Q'))
+  expect(digests.map((message) => message.to)).toEqual([['weekly-blogs@example.org']])
+  // The three blogs announced above (not the seeded one, not the event or the interview).
+  expect(digests[0]?.subject).toBe('This week on Q: 3 new publications')
 })
