@@ -19,7 +19,7 @@ export default {
     '^@plugins/(.*)$': '<rootDir>/plugins/$1',
     '\\.(css|scss)$': '<rootDir>/test/helpers/emptyStyle.js',
   },
-  testMatch: ['<rootDir>/test/**/*.spec.ts'],
+  testMatch: ['<rootDir>/test/**/*.spec.{ts,tsx}'],
   globalSetup: '<rootDir>/test/helpers/globalSetup.js',
   testTimeout: 60_000,
   // Env must be set before a test file imports the Payload config; see test/helpers/payload.ts.

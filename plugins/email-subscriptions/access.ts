@@ -1,7 +1,15 @@
-import type { Access } from 'payload'
+import type { Access, PayloadRequest } from 'payload'
 
-/** Staff with the admin role (the host's `users` collection): the only readers of subscriber data. */
-export const isAdmin: Access = ({ req }) => {
-  const roles = (req.user as { roles?: unknown } | null)?.roles
-  return req.user?.collection === 'users' && Array.isArray(roles) && roles.includes('admin')
+import type { ResolvedSubscriptionOptions } from './types'
+
+/** The default `isAdmin`: staff in the `users` collection with the `admin` role. */
+export const isUsersAdmin = (user: PayloadRequest['user']): boolean => {
+  const roles = (user as { roles?: unknown } | null)?.roles
+  return user?.collection === 'users' && Array.isArray(roles) && roles.includes('admin')
 }
+
+/** Subscriber data, mailings and deliveries: readable by the host's admins only. */
+export const adminsOnly =
+  (options: ResolvedSubscriptionOptions): Access =>
+  ({ req }) =>
+    options.isAdmin(req.user)

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
+import { isUsersAdmin } from './access'
 import { buildDeliveries } from './collections/deliveries'
 import { buildMailings } from './collections/mailings'
 import { buildSubscribers } from './collections/subscribers'
@@ -28,6 +29,7 @@ export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): Resolv
   tokenLifetimeDays: 7,
   resendIntervalSeconds: 60,
   memberCollection: 'members',
+  isAdmin: isUsersAdmin,
   hardBouncesToSuppress: 3,
   clientAddress: (req) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
   batchSize: 200,
@@ -76,8 +78,8 @@ export const emailSubscriptions =
       collections: [
         ...collections.map((collection) => (options.topics.includes(collection.slug) ? withAnnouncements(collection, options) : collection)),
         buildSubscribers(options),
-        buildMailings(),
-        buildDeliveries(),
+        buildMailings(options),
+        buildDeliveries(options),
       ],
       jobs: {
         ...jobs,

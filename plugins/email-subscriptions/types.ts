@@ -66,6 +66,8 @@ export type EmailSubscriptionsOptions = {
   resendIntervalSeconds?: number
   /** The member auth collection, for logged-in subscriptions. Default `members`. */
   memberCollection?: string
+  /** Who reads subscribers, mailings and deliveries, and may send the digest. Default: `users` with the `admin` role. */
+  isAdmin?: (user: PayloadRequest['user']) => boolean
   /** The client's address, hashed into the consent record. Default: the first `x-forwarded-for` entry. */
   clientAddress?: (req: PayloadRequest) => string | undefined
   /** Shared secret the mail provider's bounce webhook sends in `x-bounce-secret`. Without it the endpoint refuses everything. */

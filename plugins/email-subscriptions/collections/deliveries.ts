@@ -1,18 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../access'
+import { adminsOnly } from '../access'
 import { DELIVERIES_SLUG, DELIVERY_STATUS } from '../constants'
+import type { ResolvedSubscriptionOptions } from '../types'
 
 /**
  * One row per (mailing, subscriber). A worker claims a row (unique `key`) before sending and marks
  * it sent as the SMTP server accepts the message, so a retry, a crash or a second worker never
  * sends twice.
  */
-export const buildDeliveries = (): CollectionConfig => ({
+export const buildDeliveries = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
   slug: DELIVERIES_SLUG,
   labels: { singular: 'Delivery', plural: 'Deliveries' },
   admin: { group: 'Community', hidden: true },
-  access: { read: isAdmin, create: () => false, update: () => false, delete: () => false },
+  access: { read: adminsOnly(options), create: () => false, update: () => false, delete: () => false },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true },
     { name: 'mailing', type: 'text', required: true, index: true },

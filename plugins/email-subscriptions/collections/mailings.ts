@@ -1,17 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../access'
+import { adminsOnly } from '../access'
 import { MAILING_KIND, MAILING_STATUS, MAILINGS_SLUG } from '../constants'
+import type { ResolvedSubscriptionOptions } from '../types'
 
 /**
  * One row per announcement (a document's first publication) or digest. The unique `key` is what
  * makes a publication announced once, whatever saves, retries or workers follow.
  */
-export const buildMailings = (): CollectionConfig => ({
+export const buildMailings = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
   slug: MAILINGS_SLUG,
   labels: { singular: 'Mailing', plural: 'Mailings' },
   admin: { group: 'Community', useAsTitle: 'key', defaultColumns: ['key', 'kind', 'status', 'sent', 'failed', 'createdAt'] },
-  access: { read: isAdmin, create: () => false, update: () => false, delete: isAdmin },
+  access: { read: adminsOnly(options), create: () => false, update: () => false, delete: adminsOnly(options) },
   defaultSort: '-createdAt',
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true },

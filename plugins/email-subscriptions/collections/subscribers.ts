@@ -1,6 +1,6 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
-import { isAdmin } from '../access'
+import { adminsOnly } from '../access'
 import { CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import { bounceEndpoint } from '../endpoints/bounce'
 import { confirmEndpoints } from '../endpoints/confirm'
@@ -15,7 +15,7 @@ import type { ResolvedSubscriptionOptions } from '../types'
 export const buildSubscribers = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
   slug: SUBSCRIBERS_SLUG,
   admin: { group: 'Community', useAsTitle: 'email', defaultColumns: ['email', 'status', 'frequency', 'topics', 'confirmedAt'] },
-  access: { read: isAdmin, create: () => false, update: isAdmin, delete: isAdmin },
+  access: { read: adminsOnly(options), create: () => false, update: adminsOnly(options), delete: adminsOnly(options) },
   endpoints: [
     subscribeEndpoint(options),
     ...confirmEndpoints(options),

@@ -1,6 +1,5 @@
 import type { Endpoint } from 'payload'
 
-import { isAdmin } from '../access'
 import { createDigestNow } from '../delivery/mailings'
 import type { ResolvedSubscriptionOptions } from '../types'
 
@@ -13,7 +12,7 @@ export const digestEndpoint = (options: ResolvedSubscriptionOptions): Endpoint =
   method: 'post',
   handler: async (req) => {
     if (!req.user) return Response.json({ errors: [{ message: 'Log in as an admin to send the digest.' }] }, { status: 401 })
-    if (!(await isAdmin({ req }))) return Response.json({ errors: [{ message: 'Only admins send the digest.' }] }, { status: 403 })
+    if (!options.isAdmin(req.user)) return Response.json({ errors: [{ message: 'Only admins send the digest.' }] }, { status: 403 })
     if (options.disabled) return Response.json({ errors: [{ message: 'Email subscriptions are switched off.' }] }, { status: 409 })
     const mailing = await createDigestNow(req.payload, options, true)
     return Response.json({ mailing: mailing.key, status: mailing.status, periodStart: mailing.periodStart, periodEnd: mailing.periodEnd }, { status: 202 })
