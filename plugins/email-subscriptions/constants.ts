@@ -39,3 +39,6 @@ export const MANAGE_TOKEN_PLACEHOLDER = 'QMANAGETOKENPLACEHOLDERxxxxxxxxxxxxxxxx
 
 /** A claim is retried at most this many times for one subscriber before the delivery counts as failed for good. */
 export const MAX_ATTEMPTS_PER_DELIVERY = 5
+
+/** Where the admin components are, as the host's import map resolves them (a tsconfig path here). */
+export const ADMIN_COMPONENTS = '@plugins/email-subscriptions/admin'

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
 import { isUsersAdmin } from './access'
+import { ADMIN_COMPONENTS } from './constants'
 import { buildDeliveries } from './collections/deliveries'
 import { buildMailings } from './collections/mailings'
 import { buildSubscribers } from './collections/subscribers'
@@ -47,6 +48,10 @@ const withAnnouncements = (collection: CollectionConfig, options: ResolvedSubscr
   const hasDrafts = typeof versions === 'object' && Boolean(versions.drafts)
   return {
     ...collection,
+    fields: [
+      ...collection.fields,
+      { name: 'updateEmailPreview', type: 'ui', admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}/EmailPreviewLink#EmailPreviewLink` } } },
+    ],
     hooks: {
       ...collection.hooks,
       // The plugin's hook runs before the host's.

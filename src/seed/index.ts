@@ -3,7 +3,10 @@ import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } f
 
 import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
 import { seedConnections, seedMembers } from './data/members'
+import { seedSubscribers } from './data/subscribers'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
+import { newManageCredentials } from '@plugins/email-subscriptions/tokens'
+
 import { createProgress } from '../progress'
 
 /** Passed as `context` so hooks (notifications, emails) can tell seeded writes from editors' writes. */
@@ -26,7 +29,7 @@ type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
  * filename) first, so a second run creates nothing.
  */
 export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
-  const steps = 1 + seedMembers.length + seedConnections.length + 2 + 2 + seedEvents.length + 2 + seedComments.length
+  const steps = 1 + seedMembers.length + seedConnections.length + 2 + 2 + seedEvents.length + 2 + seedComments.length + seedSubscribers.length
   const progress = createProgress('seed', steps, log)
   const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
 
@@ -136,6 +139,28 @@ export const seed = async (payload: Payload, log: (line: string) => void = conso
         `comment by ${comment.author}`,
       )
       comments.set(comment.key, doc.id as number)
+    }
+
+    for (const subscriber of seedSubscribers) {
+      const at = new Date(Date.now() - subscriber.daysAgo * 86_400_000).toISOString()
+      const { manageKey, manageTokenHash } = newManageCredentials(payload.secret)
+      await ensure(
+        'subscribers',
+        { email: { equals: subscriber.email } },
+        {
+          email: subscriber.email,
+          topics: subscriber.topics,
+          frequency: subscriber.frequency,
+          status: subscriber.status,
+          manageKey,
+          manageTokenHash,
+          confirmedAt: subscriber.status === 'pending' ? undefined : at,
+          unsubscribedAt: subscriber.status === 'unsubscribed' ? new Date(Date.now() - 20 * 86_400_000).toISOString() : undefined,
+          bounceCount: subscriber.status === 'suppressed' ? 3 : 0,
+          consent: { at, source: 'seed', wordingVersion: '2026-11' },
+        },
+        `subscriber ${subscriber.email}`,
+      )
     }
   } finally {
     progress.done()

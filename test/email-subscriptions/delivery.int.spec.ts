@@ -43,6 +43,13 @@ const publishBlog = async (client: Client, token: string, title: string) => {
   return response.body.doc
 }
 
+/** The addresses the product should reach: confirmed subscribers of a topic with a frequency (seeded ones included), as admins see them. */
+const expectedRecipients = async (client: Client, token: string, topic: string, frequency: 'instant' | 'weekly') => {
+  const query = `where[status][equals]=confirmed&where[frequency][equals]=${frequency}&where[topics][in]=${topic}&limit=1000`
+  const response = await client.request('GET', `/api/subscribers?${query}`, { token })
+  return (response.body.docs ?? []).map((doc) => String(doc.email)).sort()
+}
+
 const mailingOf = async (client: Client, token: string, key: string) =>
   (await client.request('GET', `/api/subscription-mailings?where[key][equals]=${encodeURIComponent(key)}`, { token })).body.docs?.[0]
 
@@ -73,6 +80,8 @@ describe('a worker killed mid-batch, then a new one', () => {
     const title = 'Killed mid-batch'
     smtp.stallAfter(smtp.messages.length + 7)
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const expected = await expectedRecipients(client, token, 'blogs', 'instant')
+    expect(expected).toEqual(expect.arrayContaining(recipients))
     const blog = await publishBlog(client, token, title)
     await smtp.waitForCount(announcementOf(title), 7)
     const deadline = Date.now() + 10_000
@@ -85,17 +94,16 @@ describe('a worker killed mid-batch, then a new one', () => {
 
     smtp.stallAfter(Number.POSITIVE_INFINITY)
     second = await startServer('killed-worker-rerun', { ...env, SEED: 'false' })
-    const delivered = await smtp.waitForCount(announcementOf(title), recipients.length, 60_000)
+    await smtp.waitForCount(announcementOf(title), expected.length, 60_000)
     await new Promise((resolve) => setTimeout(resolve, 3000)) // nothing more arrives
     const counts = countPerRecipient(smtp.messages.filter(announcementOf(title)))
-    expect([...counts.keys()].sort()).toEqual([...recipients].sort())
+    expect([...counts.keys()].sort()).toEqual(expected)
     expect([...counts.values()].every((count) => count === 1)).toBe(true)
-    expect(delivered).toHaveLength(recipients.length)
 
     const secondClient = api(second.url)
     const adminToken = await secondClient.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
     const mailing = await mailingOf(secondClient, adminToken, `publication:blogs:${blog?.id}`)
-    expect(mailing).toMatchObject({ status: 'done', sent: recipients.length, failed: 0 })
+    expect(mailing).toMatchObject({ status: 'done', sent: expected.length, failed: 0 })
   }, 180_000)
 })
 
@@ -119,6 +127,8 @@ describe('SMTP down, then up', () => {
     smtp = undefined
 
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const expected = await expectedRecipients(client, token, 'blogs', 'instant')
+    expect(expected).toEqual(expect.arrayContaining(recipients))
     const title = 'Published while SMTP was down'
     const blog = await publishBlog(client, token, title)
     const key = `publication:blogs:${blog?.id}`
@@ -128,15 +138,15 @@ describe('SMTP down, then up', () => {
       await new Promise((resolve) => setTimeout(resolve, 200))
       mailing = await mailingOf(client, token, key)
     }
-    expect(mailing).toMatchObject({ status: 'sending', sent: 0, failed: recipients.length, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) })
+    expect(mailing).toMatchObject({ status: 'sending', sent: 0, failed: expected.length, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) })
 
     smtp = await startSmtpServer({ port })
-    await smtp.waitForCount(announcementOf(title), recipients.length, 60_000)
+    await smtp.waitForCount(announcementOf(title), expected.length, 60_000)
     await new Promise((resolve) => setTimeout(resolve, 3000))
     const counts = countPerRecipient(smtp.messages.filter(announcementOf(title)))
-    expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(recipients.map((email) => [email, 1])))
+    expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(expected.map((email) => [email, 1])))
     mailing = await mailingOf(client, token, key)
-    expect(mailing).toMatchObject({ status: 'done', sent: recipients.length, failed: 0 })
+    expect(mailing).toMatchObject({ status: 'done', sent: expected.length, failed: 0 })
     expect(Number(mailing?.attempts)).toBeGreaterThan(1)
   }, 180_000)
 })
@@ -178,9 +188,15 @@ describe('weekly digest', () => {
     const response = await client.request('POST', '/api/subscribers/digest', { token })
     expect(response.status).toBe(202)
     expect(response.body).toMatchObject({ mailing: expect.stringMatching(/^digest:manual:/), periodStart: expect.any(String), periodEnd: expect.any(String) })
+    // Weekly subscribers of blogs (the seeded ones too) get it; weekly-reports@ has nothing to read.
+    const expected = await expectedRecipients(client, token, 'blogs', 'weekly')
+    expect(expected).toContain('weekly-blogs-events@example.org')
+    expect(expected).not.toContain('weekly-reports@example.org')
     const isDigest = (message: ReceivedEmail) => message.subject.startsWith('This week on Q')
-    const [digest] = await smtp.waitForCount(isDigest, 1)
-    expect(digest?.to).toEqual(['weekly-blogs-events@example.org'])
+    await smtp.waitForCount(isDigest, expected.length)
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(smtp.messages.filter(isDigest).flatMap((message) => message.to).sort()).toEqual(expected)
+    const digest = smtp.messages.find((message) => isDigest(message) && message.to.includes('weekly-blogs-events@example.org'))
     expect(digest?.subject).toBe('This week on Q: 2 new publications')
     expect(digest?.html).toContain('A &lt;digest&gt; blog')
     expect(digest?.text).toContain('Another digest blog')
@@ -196,7 +212,74 @@ describe('weekly digest', () => {
       mailing = await mailingOf(client, token, String(again.body.mailing))
     }
     expect(mailing).toMatchObject({ status: 'done', sent: 0 })
-    expect(smtp.messages.filter(isDigest)).toHaveLength(1)
+    expect(smtp.messages.filter(isDigest)).toHaveLength(expected.length)
     expect(smtp.messages.filter((message) => message.to.includes('weekly-reports@example.org') && !message.subject.startsWith('Confirm'))).toHaveLength(0)
   }, 120_000)
+
+  test('admin tools: figures, CSV export, one subscriber exported and erased; refused to others', async () => {
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const editor = await client.login('users', 'editor@test.example.org', 'editor-password-1')
+    for (const path of ['/api/subscribers/stats', '/api/subscribers/export.csv']) {
+      expect((await client.request('GET', path)).status).toBe(401)
+      const refused = await client.request('GET', path, { token: editor })
+      expect(refused.status).toBe(403)
+      expect(refused.text).not.toContain('@example.org')
+    }
+
+    const stats = await client.request('GET', '/api/subscribers/stats', { token })
+    expect(stats.status).toBe(200)
+    const all = (await client.request('GET', '/api/subscribers?limit=1000', { token })).body.docs ?? []
+    const confirmed = all.filter((doc) => doc.status === 'confirmed')
+    expect(stats.body.total).toBe(all.length)
+    expect(stats.body.byStatus).toMatchObject({ confirmed: confirmed.length })
+    const weeklyBlogs = confirmed.filter((doc) => doc.frequency === 'weekly' && (doc.topics as string[]).includes('blogs')).length
+    expect(stats.body.byTopic).toMatchObject({ blogs: { weekly: weeklyBlogs } })
+    const growth = stats.body.growth as { at: string; confirmed: number }[]
+    expect(growth).toHaveLength(26)
+    expect(growth.at(-1)?.confirmed).toBe(confirmed.length)
+
+    const csv = await client.request('GET', '/api/subscribers/export.csv', { token })
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="subscribers-\d{4}-\d{2}-\d{2}\.csv"$/)
+    const lines = csv.text.trim().split('\n')
+    expect(lines[0]).toBe('email,status,frequency,topics,member,confirmedAt,unsubscribedAt,bounceCount,consentAt,consentSource,consentWordingVersion,createdAt')
+    expect(lines).toHaveLength(all.length + 1)
+    expect(csv.text).toContain('weekly-blogs-events@example.org,confirmed,weekly,blogs events,')
+    expect(csv.text).not.toMatch(/Hash|manageKey/)
+
+    const subscriber = all.find((doc) => doc.email === 'weekly-blogs-events@example.org')
+    const exported = await client.request('GET', `/api/subscribers/${subscriber?.id}/export`, { token })
+    expect(exported.status).toBe(200)
+    expect(exported.body.subscriber).toMatchObject({ email: 'weekly-blogs-events@example.org', consent: { source: 'subscribe-form' } })
+    expect(exported.body.deliveries).toEqual([expect.objectContaining({ mailing: expect.stringMatching(/^digest:manual:/), status: 'sent' })])
+    expect(exported.text).not.toMatch(/manageKey|TokenHash/)
+    expect((await client.request('GET', `/api/subscribers/${subscriber?.id}/export`, { token: editor })).status).toBe(403)
+    expect((await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token: editor })).status).toBe(403)
+
+    const erased = await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token })
+    expect(erased.status).toBe(200)
+    expect(erased.body).toEqual({ erased: true, deliveries: 1 })
+    expect((await client.request('GET', `/api/subscribers/${subscriber?.id}`, { token })).status).toBe(404)
+    const again = await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token })
+    expect(again.status).toBe(404)
+    expect(again.body.errors?.[0]?.field).toBe('id')
+  })
+
+  test('staff preview the update email of a draft; the public cannot; unknown topics and ids are 4xx', async () => {
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const draft = await client.request('POST', '/api/blogs', { token, json: { title: 'Draft <preview>', excerpt: 'Not out yet', _status: 'draft' } })
+    const path = `/api/subscribers/preview?collection=blogs&id=${draft.body.doc?.id}`
+    const preview = await client.request('GET', path, { token, headers: { Accept: 'text/html' } })
+    expect(preview.status).toBe(200)
+    expect(preview.headers.get('content-type')).toContain('text/html')
+    expect(decodeURIComponent(preview.headers.get('x-email-subject') ?? '')).toBe('New on Q: Draft <preview>')
+    expect(preview.text).toContain('Draft &lt;preview&gt;')
+    expect(preview.text).toContain('Not out yet')
+    expect((await client.request('GET', path)).status).toBe(401)
+    const unknown = await client.request('GET', '/api/subscribers/preview?collection=comments&id=1', { token })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.errors?.[0]?.field).toBe('collection')
+    expect((await client.request('GET', '/api/subscribers/preview?collection=blogs&id=999999', { token })).status).toBe(404)
+  })
 })

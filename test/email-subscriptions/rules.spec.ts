@@ -4,6 +4,7 @@ import { MANAGE_TOKEN_PLACEHOLDER } from '@plugins/email-subscriptions/constants
 import { digestItemsFor, digestPeriod, isDigestDue, latestScheduledRun } from '@plugins/email-subscriptions/rules/digest'
 import { becomesPublished, excerptOf, publicationMailingKey } from '@plugins/email-subscriptions/rules/firstPublication'
 import { isLeaseExpired, leaseAfterFailure } from '@plugins/email-subscriptions/rules/lease'
+import { subscriberStats } from '@plugins/email-subscriptions/rules/stats'
 
 describe('becomesPublished', () => {
   test.each([
@@ -110,4 +111,31 @@ test('personalise puts the token everywhere the placeholder was', () => {
   const email = { subject: 's', html: `<a href="x?token=${MANAGE_TOKEN_PLACEHOLDER}">`, text: `x?token=${MANAGE_TOKEN_PLACEHOLDER} y?token=${MANAGE_TOKEN_PLACEHOLDER}` }
   const token = 'T'.repeat(43)
   expect(personalise(email, token)).toEqual({ subject: 's', html: `<a href="x?token=${token}">`, text: `x?token=${token} y?token=${token}` })
+})
+
+describe('subscriberStats', () => {
+  const now = new Date('2026-11-26T12:00:00Z')
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
+  const rows = [
+    { status: 'confirmed', frequency: 'instant', topics: ['blogs', 'events'], confirmedAt: daysAgo(30) },
+    { status: 'confirmed', frequency: 'weekly', topics: ['blogs'], confirmedAt: daysAgo(3) },
+    { status: 'pending', frequency: 'instant', topics: ['blogs'] },
+    { status: 'unsubscribed', frequency: 'weekly', topics: ['events'], confirmedAt: daysAgo(60), unsubscribedAt: daysAgo(10) },
+    { status: 'suppressed', frequency: 'instant', topics: ['events'], confirmedAt: daysAgo(40) },
+  ]
+  const stats = subscriberStats(rows, ['blogs', 'events', 'interviews'], now, 10)
+
+  test('counts by status, and confirmed ones by topic and frequency', () => {
+    expect(stats.total).toBe(5)
+    expect(stats.byStatus).toEqual({ pending: 1, confirmed: 2, unsubscribed: 1, suppressed: 1 })
+    expect(stats.byTopic).toEqual({ blogs: { instant: 1, weekly: 1 }, events: { instant: 1, weekly: 0 }, interviews: { instant: 0, weekly: 0 } })
+  })
+
+  test('growth: confirmed by each week’s end, less those unsubscribed by then', () => {
+    expect(stats.growth).toHaveLength(10)
+    expect(stats.growth.at(-1)).toEqual({ at: '2026-11-26', confirmed: 2 })
+    // Two weeks ago: the 30-day one, the 40-day (later suppressed) one, and the 60-day one (unsubscribed 10 days ago).
+    expect(stats.growth.at(-3)).toEqual({ at: '2026-11-12', confirmed: 3 })
+    expect(stats.growth[0]).toEqual({ at: '2026-09-24', confirmed: 0 })
+  })
 })

@@ -1,7 +1,8 @@
 import type { CollectionConfig, CollectionSlug } from 'payload'
 
 import { adminsOnly } from '../access'
-import { CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
+import { ADMIN_COMPONENTS, CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
+import { adminEndpoints } from '../endpoints/admin'
 import { bounceEndpoint } from '../endpoints/bounce'
 import { confirmEndpoints } from '../endpoints/confirm'
 import { digestEndpoint } from '../endpoints/digest'
@@ -14,7 +15,12 @@ import type { ResolvedSubscriptionOptions } from '../types'
 /** Subscribers: personal data, readable by admins only; written only through the endpoints. */
 export const buildSubscribers = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
   slug: SUBSCRIBERS_SLUG,
-  admin: { group: 'Community', useAsTitle: 'email', defaultColumns: ['email', 'status', 'frequency', 'topics', 'confirmedAt'] },
+  admin: {
+    group: 'Community',
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'status', 'frequency', 'topics', 'confirmedAt'],
+    components: { beforeList: [`${ADMIN_COMPONENTS}/SubscribersOverview#SubscribersOverview`] },
+  },
   access: { read: adminsOnly(options), create: () => false, update: adminsOnly(options), delete: adminsOnly(options) },
   endpoints: [
     subscribeEndpoint(options),
@@ -24,6 +30,7 @@ export const buildSubscribers = (options: ResolvedSubscriptionOptions): Collecti
     ...meEndpoints(options),
     bounceEndpoint(options),
     digestEndpoint(options),
+    ...adminEndpoints(options),
   ],
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, index: true },
@@ -59,5 +66,6 @@ export const buildSubscribers = (options: ResolvedSubscriptionOptions): Collecti
     { name: 'confirmedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'bounceCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'personalData', type: 'ui', admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}/SubscriberDataActions#SubscriberDataActions` } } },
   ],
 })

@@ -1,0 +1,94 @@
+'use client'
+
+import { useConfig } from '@payloadcms/ui'
+import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
+import React, { useEffect, useRef, useState } from 'react'
+
+import type { SubscriberStats } from '../rules/stats'
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler)
+
+/**
+ * Above the subscribers list: counts by status and by topic, confirmed subscribers week by week,
+ * and the CSV export.
+ */
+export const SubscribersOverview: React.FC = () => {
+  const { config } = useConfig()
+  const api = `${config.serverURL}${config.routes.api}`
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const [stats, setStats] = useState<SubscriberStats | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    fetch(`${api}/subscribers/stats`, { credentials: 'include' })
+      .then(async (response) => (response.ok ? setStats((await response.json()) as SubscriberStats) : setError('The subscriber figures are for admins.')))
+      .catch(() => setError('The subscriber figures could not be loaded.'))
+  }, [api])
+
+  useEffect(() => {
+    if (!canvas.current || !stats) return
+    const chart = new Chart(canvas.current, {
+      type: 'line',
+      data: {
+        labels: stats.growth.map((point) => point.at),
+        datasets: [
+          {
+            label: 'Confirmed subscribers',
+            data: stats.growth.map((point) => point.confirmed),
+            borderColor: '#00798c',
+            backgroundColor: 'rgba(0, 121, 140, 0.15)',
+            fill: true,
+            tension: 0.25,
+          },
+        ],
+      },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    })
+    return () => chart.destroy()
+  }, [stats])
+
+  return (
+    <section className="subscribers-overview" style={{ margin: '0 var(--gutter-h) calc(var(--base) * 1.5)' }}>
+      {error ? <p role="alert">{error}</p> : null}
+      {stats ? (
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: '1.5rem', alignItems: 'start' }}>
+          <dl data-testid="subscriber-status-counts" style={{ display: 'grid', gridTemplateColumns: 'repeat(2, 1fr)', gap: '0.5rem', margin: 0 }}>
+            {Object.entries(stats.byStatus).map(([status, count]) => (
+              <div key={status} data-status={status}>
+                <dt style={{ opacity: 0.7, textTransform: 'capitalize' }}>{status}</dt>
+                <dd style={{ fontSize: '1.5rem', margin: 0 }}>{count}</dd>
+              </div>
+            ))}
+          </dl>
+          <table data-testid="subscriber-topic-counts" style={{ borderCollapse: 'collapse' }}>
+            <caption style={{ textAlign: 'left', opacity: 0.7 }}>Confirmed, by topic</caption>
+            <thead>
+              <tr>
+                <th style={{ textAlign: 'left' }}>Topic</th>
+                <th>Instant</th>
+                <th>Weekly</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(stats.byTopic).map(([topic, counts]) => (
+                <tr key={topic} data-topic={topic}>
+                  <td>{topic}</td>
+                  <td style={{ textAlign: 'center' }}>{counts.instant}</td>
+                  <td style={{ textAlign: 'center' }}>{counts.weekly}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <figure style={{ height: 180, margin: 0 }}>
+            <canvas ref={canvas} aria-label="Confirmed subscribers, week by week" role="img" />
+          </figure>
+        </div>
+      ) : null}
+      <p>
+        <a href={`${api}/subscribers/export.csv`} download>
+          Export all subscribers (CSV)
+        </a>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,133 @@
+import { stringify } from 'csv-stringify/sync'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { SUBSCRIBERS_SLUG } from '../constants'
+import { deliveryStoreFor } from '../delivery/deliveryStore'
+import { documentURL } from '../delivery/mailings'
+import { placeholderLinks } from '../email/send'
+import { excerptOf } from '../rules/firstPublication'
+import { type SubscriberRow, subscriberStats } from '../rules/stats'
+import type { ResolvedSubscriptionOptions, TopicDocument } from '../types'
+import { fieldError } from './shared'
+
+type FullSubscriber = SubscriberRow & {
+  id: number | string
+  email: string
+  member?: number | string | null
+  bounceCount?: number | null
+  createdAt: string
+  consent?: { at?: string | null; source?: string | null; ipHash?: string | null; wordingVersion?: string | null } | null
+}
+
+const refuse = (req: PayloadRequest) =>
+  req.user
+    ? Response.json({ errors: [{ message: 'Only admins see subscriber data.' }] }, { status: 403 })
+    : Response.json({ errors: [{ message: 'Log in as an admin.' }] }, { status: 401 })
+
+const allSubscribers = async (req: PayloadRequest) =>
+  (await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, pagination: false, depth: 0, sort: 'id', overrideAccess: true })).docs as unknown as FullSubscriber[]
+
+const findSubscriber = async (req: PayloadRequest) => {
+  const id = req.routeParams?.id
+  if (typeof id !== 'string' && typeof id !== 'number') return null
+  return (await req.payload.findByID({ collection: SUBSCRIBERS_SLUG as never, id, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as FullSubscriber | null
+}
+
+const CSV_COLUMNS = ['email', 'status', 'frequency', 'topics', 'member', 'confirmedAt', 'unsubscribedAt', 'bounceCount', 'consentAt', 'consentSource', 'consentWordingVersion', 'createdAt'] as const
+
+/** Admin tools: figures for the overview, CSV export, and one subscriber's data export and erasure (UK GDPR). */
+export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[] => [
+  {
+    path: '/stats',
+    method: 'get',
+    handler: async (req) => {
+      if (!options.isAdmin(req.user)) return refuse(req)
+      return Response.json(subscriberStats(await allSubscribers(req), options.topics, new Date()), { headers: { 'Cache-Control': 'no-store' } })
+    },
+  },
+  {
+    path: '/export.csv',
+    method: 'get',
+    handler: async (req) => {
+      if (!options.isAdmin(req.user)) return refuse(req)
+      const rows = (await allSubscribers(req)).map((row) => ({
+        email: row.email,
+        status: row.status,
+        frequency: row.frequency,
+        topics: (row.topics ?? []).join(' '),
+        member: row.member ?? '',
+        confirmedAt: row.confirmedAt ?? '',
+        unsubscribedAt: row.unsubscribedAt ?? '',
+        bounceCount: row.bounceCount ?? 0,
+        consentAt: row.consent?.at ?? '',
+        consentSource: row.consent?.source ?? '',
+        consentWordingVersion: row.consent?.wordingVersion ?? '',
+        createdAt: row.createdAt,
+      }))
+      const csv = stringify(rows, { header: true, columns: [...CSV_COLUMNS] })
+      return new Response(csv, {
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="subscribers-${new Date().toISOString().slice(0, 10)}.csv"`,
+          'Cache-Control': 'no-store',
+        },
+      })
+    },
+  },
+  {
+    // Subject access request: everything held about one subscriber, as JSON.
+    path: '/:id/export',
+    method: 'get',
+    handler: async (req) => {
+      if (!options.isAdmin(req.user)) return refuse(req)
+      const subscriber = await findSubscriber(req)
+      if (!subscriber) return fieldError('id', 'No subscriber with this id.', 404)
+      const deliveries = await deliveryStoreFor(req.payload).forSubscriber(String(subscriber.id))
+      return Response.json(
+        { exportedAt: new Date().toISOString(), subscriber, deliveries },
+        { headers: { 'Content-Disposition': `attachment; filename="subscriber-${String(subscriber.id)}.json"`, 'Cache-Control': 'no-store' } },
+      )
+    },
+  },
+  {
+    // Right to erasure: the subscriber and their delivery records are deleted, not anonymised.
+    path: '/:id/erase',
+    method: 'post',
+    handler: async (req) => {
+      if (!options.isAdmin(req.user)) return refuse(req)
+      const subscriber = await findSubscriber(req)
+      if (!subscriber) return fieldError('id', 'No subscriber with this id.', 404)
+      const store = deliveryStoreFor(req.payload)
+      const deliveries = (await store.forSubscriber(String(subscriber.id))).length
+      await store.eraseSubscriber(String(subscriber.id))
+      await req.payload.delete({ collection: SUBSCRIBERS_SLUG as never, id: subscriber.id, overrideAccess: true })
+      return Response.json({ erased: true, deliveries })
+    },
+  },
+  {
+    // What subscribers would receive for this document, for staff who can read it (drafts included).
+    path: '/preview',
+    method: 'get',
+    handler: async (req) => {
+      if (!req.user || req.user.collection === options.memberCollection) return refuse(req)
+      const collection = req.searchParams.get('collection') ?? ''
+      if (!options.topics.includes(collection)) return fieldError('collection', `collection must be one of: ${options.topics.join(', ')}.`)
+      const id = req.searchParams.get('id') ?? ''
+      const doc = id
+        ? await req.payload.findByID({ collection: collection as never, id, depth: 0, draft: true, overrideAccess: false, user: req.user, disableErrors: true }).catch(() => null)
+        : null
+      if (!doc) return fieldError('id', 'No document with this id that you can read.', 404)
+      const topicDoc = doc as unknown as TopicDocument
+      const email = await options.templates.publication({
+        topic: collection,
+        topicLabel: options.topicLabels[collection] ?? collection,
+        title: typeof topicDoc.title === 'string' ? topicDoc.title : String(topicDoc.id),
+        excerpt: excerptOf(topicDoc),
+        url: documentURL(options, collection, topicDoc),
+        ...placeholderLinks(options),
+      })
+      if (req.searchParams.get('format') === 'text') return new Response(`Subject: ${email.subject}\n\n${email.text}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+      return new Response(email.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Email-Subject': encodeURIComponent(email.subject) } })
+    },
+  },
+]
