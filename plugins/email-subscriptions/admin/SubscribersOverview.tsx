@@ -16,12 +16,12 @@ export const SubscribersOverview: React.FC = () => {
   const { config } = useConfig()
   const api = `${config.serverURL}${config.routes.api}`
   const canvas = useRef<HTMLCanvasElement>(null)
-  const [stats, setStats] = useState<SubscriberStats | null>(null)
+  const [stats, setStats] = useState<(SubscriberStats & { topicLabels: Record<string, string> }) | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
     fetch(`${api}/subscribers/stats`, { credentials: 'include' })
-      .then(async (response) => (response.ok ? setStats((await response.json()) as SubscriberStats) : setError('The subscriber figures are for admins.')))
+      .then(async (response) => (response.ok ? setStats((await response.json()) as SubscriberStats & { topicLabels: Record<string, string> }) : setError('The subscriber figures are for admins.')))
       .catch(() => setError('The subscriber figures could not be loaded.'))
   }, [api])
 
@@ -72,7 +72,7 @@ export const SubscribersOverview: React.FC = () => {
             <tbody>
               {Object.entries(stats.byTopic).map(([topic, counts]) => (
                 <tr key={topic} data-topic={topic}>
-                  <td>{topic}</td>
+                  <td>{stats.topicLabels[topic] ?? topic}</td>
                   <td style={{ textAlign: 'center' }}>{counts.instant}</td>
                   <td style={{ textAlign: 'center' }}>{counts.weekly}</td>
                 </tr>

@@ -42,7 +42,9 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
     method: 'get',
     handler: async (req) => {
       if (!options.isAdmin(req.user)) return refuse(req)
-      return Response.json(subscriberStats(await allSubscribers(req), options.topics, new Date()), { headers: { 'Cache-Control': 'no-store' } })
+      const stats = subscriberStats(await allSubscribers(req), options.topics, new Date())
+      const topicLabels = Object.fromEntries(options.topics.map((topic) => [topic, options.topicLabels[topic] ?? topic]))
+      return Response.json({ ...stats, topicLabels }, { headers: { 'Cache-Control': 'no-store' } })
     },
   },
   {
