@@ -33,7 +33,7 @@ export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): Resolv
   isAdmin: isUsersAdmin,
   hardBouncesToSuppress: 3,
   clientAddress: (req) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
-  batchSize: 200,
+  batchSize: 500,
   claimTimeoutSeconds: 300,
   disabled: false,
   ...pluginOptions,

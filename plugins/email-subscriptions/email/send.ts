@@ -12,12 +12,20 @@ export const manageLinks = (options: ResolvedSubscriptionOptions, manageToken: s
 /** Links carrying the placeholder, for content rendered once and personalised per subscriber. */
 export const placeholderLinks = (options: ResolvedSubscriptionOptions) => manageLinks(options, MANAGE_TOKEN_PLACEHOLDER)
 
-/** Puts one subscriber's token where the placeholder was rendered. */
-export const personalise = (email: RenderedEmail, manageToken: string): RenderedEmail => ({
-  subject: email.subject.replaceAll(MANAGE_TOKEN_PLACEHOLDER, manageToken),
-  html: email.html.replaceAll(MANAGE_TOKEN_PLACEHOLDER, manageToken),
-  text: email.text.replaceAll(MANAGE_TOKEN_PLACEHOLDER, manageToken),
-})
+/**
+ * Puts one subscriber's token where the placeholder was rendered. The content is split at the
+ * placeholder once per rendering (cached), so each of 10,000 emails is a join, not a search.
+ */
+const splitCache = new WeakMap<RenderedEmail, [string[], string[], string[]]>()
+export const personalise = (email: RenderedEmail, manageToken: string): RenderedEmail => {
+  let parts = splitCache.get(email)
+  if (!parts) {
+    parts = [email.subject.split(MANAGE_TOKEN_PLACEHOLDER), email.html.split(MANAGE_TOKEN_PLACEHOLDER), email.text.split(MANAGE_TOKEN_PLACEHOLDER)]
+    splitCache.set(email, parts)
+  }
+  const [subject, html, text] = parts
+  return { subject: subject.join(manageToken), html: html.join(manageToken), text: text.join(manageToken) }
+}
 
 /** An email to one subscriber, with the RFC 8058 one-click unsubscribe headers. */
 export const subscriberEmail = (
@@ -39,8 +47,17 @@ export const subscriberEmail = (
 }
 
 /** A stable Message-ID for (mailing, subscriber): if a crash makes a resend unavoidable, receivers can recognise it. */
-export const messageIdFor = (options: ResolvedSubscriptionOptions, key: string) =>
-  `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@${new URL(options.serverURL).hostname}>`
+export const messageIdFor = (options: ResolvedSubscriptionOptions, key: string) => `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@${hostnameOf(options.serverURL)}>`
+
+const hostnames = new Map<string, string>()
+const hostnameOf = (url: string) => {
+  let hostname = hostnames.get(url)
+  if (hostname === undefined) {
+    hostname = new URL(url).hostname
+    hostnames.set(url, hostname)
+  }
+  return hostname
+}
 
 /** Sends through the host's transport when given, else the configured Payload email adapter. Throws on failure. */
 export const sendEmail = async (payload: Payload, options: ResolvedSubscriptionOptions, message: OutgoingEmail): Promise<void> => {
