@@ -29,6 +29,7 @@ export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): Resolv
   frontendURL: {},
   tokenLifetimeDays: 7,
   resendIntervalSeconds: 60,
+  subscribeLimitPerEmail: { max: 5, windowSeconds: 3600 },
   memberCollection: 'members',
   isAdmin: isUsersAdmin,
   hardBouncesToSuppress: 3,

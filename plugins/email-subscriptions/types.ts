@@ -64,6 +64,8 @@ export type EmailSubscriptionsOptions = {
   tokenLifetimeDays?: number
   /** Seconds before a new confirmation email may be sent to the same address. Default 60. */
   resendIntervalSeconds?: number
+  /** Subscribe requests allowed per email address per window (the host limits per client address). Default 5 per hour. */
+  subscribeLimitPerEmail?: { max: number; windowSeconds: number }
   /** The member auth collection, for logged-in subscriptions. Default `members`. */
   memberCollection?: string
   /** Who reads subscribers, mailings and deliveries, and may send the digest. Default: `users` with the `admin` role. */

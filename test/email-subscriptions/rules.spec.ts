@@ -4,6 +4,7 @@ import { MANAGE_TOKEN_PLACEHOLDER } from '@plugins/email-subscriptions/constants
 import { digestItemsFor, digestPeriod, isDigestDue, latestScheduledRun } from '@plugins/email-subscriptions/rules/digest'
 import { becomesPublished, excerptOf, publicationMailingKey } from '@plugins/email-subscriptions/rules/firstPublication'
 import { isLeaseExpired, leaseAfterFailure } from '@plugins/email-subscriptions/rules/lease'
+import { createEmailRateLimit } from '@plugins/email-subscriptions/rules/emailRateLimit'
 import { subscriberStats } from '@plugins/email-subscriptions/rules/stats'
 
 describe('becomesPublished', () => {
@@ -137,5 +138,17 @@ describe('subscriberStats', () => {
     // Two weeks ago: the 30-day one, the 40-day (later suppressed) one, and the 60-day one (unsubscribed 10 days ago).
     expect(stats.growth.at(-3)).toEqual({ at: '2026-11-12', confirmed: 3 })
     expect(stats.growth[0]).toEqual({ at: '2026-09-24', confirmed: 0 })
+  })
+})
+
+describe('createEmailRateLimit', () => {
+  test('allows max requests per address per window, then says how long to wait', () => {
+    let now = 0
+    const limit = createEmailRateLimit(2, 60, () => now)
+    expect([limit.hit('a@example.org'), limit.hit('a@example.org'), limit.hit('b@example.org')]).toEqual([0, 0, 0])
+    now = 15_000
+    expect(limit.hit('a@example.org')).toBe(45)
+    now = 60_000
+    expect(limit.hit('a@example.org')).toBe(0)
   })
 })

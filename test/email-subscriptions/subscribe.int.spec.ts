@@ -201,6 +201,17 @@ describe('over HTTP with a real SMTP server', () => {
     expect((await client.request('GET', '/api/subscribers')).status).toBe(403)
   })
 
+  test('one address is refused after 5 requests in an hour, whatever its state: 429 naming email', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) statuses.push((await subscribe({ email: 'Repeat.Reader@example.org', topics: ['blogs'] })).status)
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429])
+    const refused = await subscribe({ email: 'repeat.reader@example.org' })
+    expect(refused.status).toBe(429)
+    expect(errorPaths(refused.body)).toContain('email')
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(smtp.messages.filter((message) => message.to.includes('repeat.reader@example.org'))).toHaveLength(1)
+  })
+
   // Last: it uses up this address's subscribe allowance.
   test('garbage bodies and floods get 4xx, never 500', async () => {
     const garbage = await client.request('POST', '/api/subscribers/subscribe', { body: '{"email": ', headers: { 'Content-Type': 'application/json' } })
