@@ -101,7 +101,7 @@ export const settings = {
     return {
       queueCron: process.env.SUBSCRIPTIONS_QUEUE_CRON || '*/10 * * * * *',
       maintenanceCron: process.env.SUBSCRIPTIONS_MAINTENANCE_CRON || '* * * * *',
-      batchSize: intFromEnv('SUBSCRIPTIONS_BATCH_SIZE', 200),
+      batchSize: intFromEnv('SUBSCRIPTIONS_BATCH_SIZE', 500),
       claimTimeoutSeconds: intFromEnv('SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS', 300),
       retryDelayMs: intFromEnv('SUBSCRIPTIONS_RETRY_DELAY_MS', 5000),
     }
