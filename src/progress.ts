@@ -13,7 +13,7 @@ export type Progress = {
 export const createProgress = (label: string, total: number, log: (line: string) => void = console.log): Progress => {
   if (!process.stdout.isTTY) {
     let count = 0
-    const every = total > 50 ? Math.ceil(total / 10) : 1
+    const every = total > 100 ? Math.ceil(total / 10) : 1
     return {
       step: (detail) => {
         count++

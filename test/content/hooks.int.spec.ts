@@ -63,7 +63,7 @@ describe('demo seed', () => {
     const counts = async () =>
       Object.fromEntries(
         await Promise.all(
-          (['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports', 'members', 'media', 'users'] as const).map(
+          (['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports', 'members', 'media', 'users', 'subscribers'] as const).map(
             async (collection) => [collection, (await payload.count({ collection, overrideAccess: true })).totalDocs] as const,
           ),
         ),
@@ -74,6 +74,7 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before)
     expect(before.members).toBe(12)
     expect(before.events).toBe(3)
+    expect(before.subscribers).toBe(15)
     const thread = await payload.find({ collection: 'comments', where: { status: { equals: 'approved' } }, overrideAccess: true })
     expect(thread.totalDocs).toBe(2)
     expect(thread.docs.some((comment) => comment.parent)).toBe(true)
