@@ -16,6 +16,7 @@ import {
   type StaffUser,
 } from '../helpers/fixtures'
 import { startPayload, stopPayload } from '../helpers/payload'
+import { createSubscriber } from '../helpers/subscribers'
 
 const ACTORS = ['anonymous', 'member', 'otherMember', 'moderator', 'editor', 'admin'] as const
 type Actor = (typeof ACTORS)[number]
@@ -33,6 +34,9 @@ let targets: {
   drafts: Partial<Record<ContentSlug, number>>
   media: number
   staffTarget: StaffUser
+  subscriber: number
+  mailing: number
+  delivery: number
 }
 
 /** Resolves true when the operation went through, false when access refused it (or hid the row). */
@@ -158,6 +162,36 @@ const rows = (): Row[] => [
       return (updated as StaffUser).roles?.includes('admin') ?? false
     },
   },
+  { collection: 'subscribers', operation: 'read', allowed: ['admin'], attempt: (as) => findById('subscribers', targets.subscriber)(as) },
+  {
+    collection: 'subscribers',
+    operation: 'create (only through the subscribe endpoints)',
+    allowed: [],
+    attempt: (as) => payload.create({ collection: 'subscribers', data: { email: `s-${Math.random()}@example.org`, frequency: 'instant', status: 'confirmed' }, ...opts(as) }),
+  },
+  {
+    collection: 'subscribers',
+    operation: 'update (an admin re-enabling a suppressed address)',
+    allowed: ['admin'],
+    attempt: (as) => payload.update({ collection: 'subscribers', id: targets.subscriber, data: { status: 'confirmed' }, ...opts(as) }),
+  },
+  {
+    collection: 'subscribers',
+    operation: 'delete',
+    allowed: ['admin'],
+    attempt: async (as) => {
+      const victim = await createSubscriber(payload, { email: `victim-${Math.random()}@example.org`, topics: ['blogs'] })
+      return payload.delete({ collection: 'subscribers', id: victim.id, ...opts(as) })
+    },
+  },
+  { collection: 'subscription-mailings', operation: 'read', allowed: ['admin'], attempt: (as) => findById('subscription-mailings', targets.mailing)(as) },
+  {
+    collection: 'subscription-mailings',
+    operation: 'update',
+    allowed: [],
+    attempt: (as) => payload.update({ collection: 'subscription-mailings', id: targets.mailing, data: { status: 'done' }, ...opts(as) }),
+  },
+  { collection: 'subscription-deliveries', operation: 'read', allowed: ['admin'], attempt: (as) => findById('subscription-deliveries', targets.delivery)(as) },
   {
     collection: 'events',
     operation: 'read onlineUrl (members-only field)',
@@ -191,7 +225,15 @@ beforeAll(async () => {
     file: { data: PNG_1x1, mimetype: 'image/png', name: 'pixel.png', size: PNG_1x1.length },
     overrideAccess: true,
   })
-  targets = { published, drafts, media: image.id, staffTarget: await createStaff(payload, 'editor') }
+  const subscriber = await createSubscriber(payload, { email: 'access-table@example.org', topics: ['blogs'] })
+  // Publishing above recorded the announcements; one delivery row stands for the sent ones.
+  const mailing = (await payload.find({ collection: 'subscription-mailings', limit: 1, overrideAccess: true })).docs[0]
+  const delivery = await payload.create({
+    collection: 'subscription-deliveries',
+    data: { key: `${mailing?.key}:${subscriber.id}`, mailing: String(mailing?.key), subscriberId: String(subscriber.id), status: 'sent' },
+    overrideAccess: true,
+  })
+  targets = { published, drafts, media: image.id, staffTarget: await createStaff(payload, 'editor'), subscriber: subscriber.id, mailing: mailing?.id as number, delivery: delivery.id }
 })
 
 afterAll(() => stopPayload(payload))
