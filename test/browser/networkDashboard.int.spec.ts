@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
-import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
+import { hasChromium, launchChromium, logInToAdmin, waitForChartDrawn } from '../helpers/browser'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
 
 const describeWithChromium = hasChromium ? describe : describe.skip
@@ -38,14 +38,7 @@ describeWithChromium('network dashboard in Chromium', () => {
     expect(Number(expected.connections)).toBeGreaterThan(10) // the seeded network
 
     const chart = page.getByRole('img', { name: 'Average connections per member, by month' })
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('.network-dashboard canvas') as HTMLCanvasElement | null
-      if (!canvas || canvas.width === 0) return false
-      // Drawn: some pixel is not transparent.
-      const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true
-      return false
-    })
+    await waitForChartDrawn(page, '.network-dashboard canvas')
     expect((await chart.boundingBox())?.height).toBeGreaterThan(100)
     await page.screenshot({ path: path.join(os.tmpdir(), 'q-cms-network-dashboard.png') })
 

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
-import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
+import { hasChromium, launchChromium, logInToAdmin, waitForChartDrawn } from '../helpers/browser'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
 
 const describeWithChromium = hasChromium ? describe : describe.skip
@@ -41,13 +41,7 @@ describeWithChromium('subscribers admin in Chromium', () => {
     expect(await counts.locator('[data-status="pending"] dd').innerText()).toBe(String(stats.byStatus.pending))
     const blogsRow = page.getByTestId('subscriber-topic-counts').locator('[data-topic="blogs"] td')
     expect(await blogsRow.allInnerTexts()).toEqual(['Blogs', String(stats.byTopic.blogs?.instant), String(stats.byTopic.blogs?.weekly)])
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('.subscribers-overview canvas') as HTMLCanvasElement | null
-      if (!canvas || canvas.width === 0) return false
-      const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true
-      return false
-    })
+    await waitForChartDrawn(page, '.subscribers-overview canvas')
     await page.screenshot({ path: path.join(os.tmpdir(), 'q-cms-subscribers-overview.png') })
 
     const download = page.waitForEvent('download')

@@ -31,3 +31,13 @@ export const logInToAdmin = async (page: Page, serverURL: string, email: string,
   await page.click('button[type="submit"]')
   await page.waitForURL(/\/admin\/?$/, { timeout: 30_000 })
 }
+
+/** Waits until the canvas matching `selector` has been drawn on (some pixel is not transparent). */
+export const waitForChartDrawn = (page: Page, selector: string): Promise<unknown> =>
+  page.waitForFunction((canvasSelector) => {
+    const canvas = document.querySelector(canvasSelector) as HTMLCanvasElement | null
+    if (!canvas || canvas.width === 0) return false
+    const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true
+    return false
+  }, selector)

@@ -15,9 +15,8 @@ export type DeliveryStore = {
   mark: (mailing: string, subscriberIds: string[], status: DeliveryStatus, error?: string) => Promise<void>
   /** How many deliveries of a mailing are in each status. */
   countByStatus: (mailing: string) => Promise<Record<DeliveryStatus, number>>
-  /** Delivery rows of one subscriber (GDPR export) and their removal (erase). */
+  /** Delivery rows of one subscriber (GDPR export). */
   forSubscriber: (subscriberId: string) => Promise<Array<{ mailing: string; status: string; sentAt: string | null }>>
-  eraseSubscriber: (subscriberId: string) => Promise<void>
 }
 
 export const deliveryKey = (mailing: string, subscriberId: string) => `${mailing}:${subscriberId}`
@@ -31,7 +30,6 @@ type DrizzleLike = {
   insert: (table: object) => { values: (rows: Row[]) => { onConflictDoNothing: () => Returning } }
   update: (table: object) => { set: (values: Row) => { where: (where: SQL | undefined) => Returning & PromiseLike<unknown> } }
   select: (fields: Record<string, Column>) => { from: (table: object) => { where: (where: SQL | undefined) => PromiseLike<Row[]> & { groupBy: (column: Column) => PromiseLike<Row[]> } } }
-  delete: (table: object) => { where: (where: SQL | undefined) => PromiseLike<unknown> }
 }
 type DrizzleAdapterLike = { drizzle: DrizzleLike; tables: Record<string, DeliveryTable>; tableNameMap: Map<string, string> }
 
@@ -104,9 +102,6 @@ const sqlStore = (adapter: DrizzleAdapterLike): DeliveryStore => {
         .where(eq(column('subscriberId'), subscriberId))
       return rows.map((row) => ({ mailing: String(row.mailing), status: String(row.status), sentAt: row.sentAt ? String(row.sentAt) : null }))
     },
-    eraseSubscriber: async (subscriberId) => {
-      await adapter.drizzle.delete(table()).where(eq(column('subscriberId'), subscriberId))
-    },
   }
 }
 
@@ -154,9 +149,6 @@ const localApiStore = (payload: Payload): DeliveryStore => {
     },
     forSubscriber: async (subscriberId) =>
       (await find({ subscriberId: { equals: subscriberId } })).map((row) => ({ mailing: row.mailing, status: row.status, sentAt: row.sentAt ?? null })),
-    eraseSubscriber: async (subscriberId) => {
-      await payload.delete({ collection: DELIVERIES_SLUG as never, where: { subscriberId: { equals: subscriberId } }, overrideAccess: true })
-    },
   }
 }
 

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
-import type { Endpoint, PayloadRequest } from 'payload'
+import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { SUBSCRIBERS_SLUG } from '../constants'
+import { DELIVERIES_SLUG, SUBSCRIBERS_SLUG } from '../constants'
 import { deliveryStoreFor } from '../delivery/deliveryStore'
 import { documentURL } from '../delivery/mailings'
 import { placeholderLinks } from '../email/send'
@@ -32,6 +32,15 @@ const findSubscriber = async (req: PayloadRequest) => {
   if (typeof id !== 'string' && typeof id !== 'number') return null
   return (await req.payload.findByID({ collection: SUBSCRIBERS_SLUG as never, id, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as FullSubscriber | null
 }
+
+/** An admin-only handler for `/:id/…`: 401/403 for others, 404 naming `id` when there is no such subscriber. */
+const forOneSubscriber =
+  (options: ResolvedSubscriptionOptions, handle: (req: PayloadRequest, subscriber: FullSubscriber) => Promise<Response>) => async (req: PayloadRequest) => {
+    if (!options.isAdmin(req.user)) return refuse(req)
+    const subscriber = await findSubscriber(req)
+    if (!subscriber) return fieldError('id', 'No subscriber with this id.', 404)
+    return handle(req, subscriber)
+  }
 
 const CSV_COLUMNS = ['email', 'status', 'frequency', 'topics', 'member', 'confirmedAt', 'unsubscribedAt', 'bounceCount', 'consentAt', 'consentSource', 'consentWordingVersion', 'createdAt'] as const
 
@@ -80,31 +89,31 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
     // Subject access request: everything held about one subscriber, as JSON.
     path: '/:id/export',
     method: 'get',
-    handler: async (req) => {
-      if (!options.isAdmin(req.user)) return refuse(req)
-      const subscriber = await findSubscriber(req)
-      if (!subscriber) return fieldError('id', 'No subscriber with this id.', 404)
+    handler: forOneSubscriber(options, async (req, subscriber) => {
       const deliveries = await deliveryStoreFor(req.payload).forSubscriber(String(subscriber.id))
       return Response.json(
         { exportedAt: new Date().toISOString(), subscriber, deliveries },
         { headers: { 'Content-Disposition': `attachment; filename="subscriber-${String(subscriber.id)}.json"`, 'Cache-Control': 'no-store' } },
       )
-    },
+    }),
   },
   {
     // Right to erasure: the subscriber and their delivery records are deleted, not anonymised.
     path: '/:id/erase',
     method: 'post',
-    handler: async (req) => {
-      if (!options.isAdmin(req.user)) return refuse(req)
-      const subscriber = await findSubscriber(req)
-      if (!subscriber) return fieldError('id', 'No subscriber with this id.', 404)
-      const store = deliveryStoreFor(req.payload)
-      const deliveries = (await store.forSubscriber(String(subscriber.id))).length
-      await store.eraseSubscriber(String(subscriber.id))
-      await req.payload.delete({ collection: SUBSCRIBERS_SLUG as never, id: subscriber.id, overrideAccess: true })
-      return Response.json({ erased: true, deliveries })
-    },
+    handler: forOneSubscriber(options, async (req, subscriber) => {
+      // One transaction: either both go, or neither.
+      const ownTransaction = await initTransaction(req)
+      try {
+        const { docs } = await req.payload.delete({ collection: DELIVERIES_SLUG as never, where: { subscriberId: { equals: String(subscriber.id) } }, overrideAccess: true, req })
+        await req.payload.delete({ collection: SUBSCRIBERS_SLUG as never, id: subscriber.id, overrideAccess: true, req })
+        if (ownTransaction) await commitTransaction(req)
+        return Response.json({ erased: true, deliveries: docs.length })
+      } catch (err) {
+        if (ownTransaction) await killTransaction(req)
+        throw err
+      }
+    }),
   },
   {
     // What subscribers would receive for this document, for staff who can read it (drafts included).
