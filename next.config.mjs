@@ -15,6 +15,10 @@ const nextConfig = {
     '@payloadcms/drizzle',
     '@payloadcms/email-nodemailer',
     '@payloadcms/graphql',
+    // Used by the subscriptions plugin next to the adapters: one copy each.
+    'drizzle-orm',
+    'nodemailer',
+    'croner',
   ],
 }
 
