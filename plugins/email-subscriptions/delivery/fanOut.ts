@@ -221,11 +221,18 @@ export const sendMailing = async (
     let slotFreed: (() => void) | undefined
     let allDone: (() => void) | undefined
     // The next batch is read while this one is sent, so the pool never waits on the database.
-    let nextBatch = loadBatchAfter(undefined)
+    // (A read that fails is rethrown where it is awaited; the no-op handler only keeps it from
+    // counting as unhandled in between.)
+    const prefetch = (cursor: number | string | undefined) => {
+      const reading = loadBatchAfter(cursor)
+      reading.catch(() => undefined)
+      return reading
+    }
+    let nextBatch = prefetch(undefined)
     for (;;) {
       const batch = await nextBatch
       if (!batch.length) break
-      nextBatch = loadBatchAfter(batch[batch.length - 1]?.id)
+      nextBatch = prefetch(batch[batch.length - 1]?.id)
 
       const contents = new Map<string, RenderedEmail>()
       for (const recipient of batch) {
