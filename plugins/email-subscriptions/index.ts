@@ -36,6 +36,7 @@ export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): Resolv
   clientAddress: (req) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
   batchSize: 500,
   claimTimeoutSeconds: 300,
+  deliveryRetentionDays: 90,
   disabled: false,
   ...pluginOptions,
   templates: { ...defaultTemplates, ...pluginOptions.templates },

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { TASK_MAINTENANCE, TASK_SEND_MAILING } from './constants'
+import { deliveryStoreFor } from './delivery/deliveryStore'
 import { queueScheduledDigestIfDue, resumeAbandonedMailings, runMailingByKey } from './delivery/mailings'
 import type { ResolvedSubscriptionOptions } from './types'
 
@@ -21,8 +22,8 @@ export const sendMailingTask = (options: ResolvedSubscriptionOptions): TaskConfi
 })
 
 /**
- * Every minute (in the plugin's queue): queue the weekly digest when its schedule has fired, and
- * resume mailings a stopped worker left half-sent.
+ * Every minute (in the plugin's queue): queue the weekly digest when its schedule has fired, resume
+ * mailings a stopped worker left half-sent, and delete delivery records past their retention.
  */
 export const maintenanceTask = (options: ResolvedSubscriptionOptions): TaskConfig<{ input: object; output: object }> => ({
   slug: TASK_MAINTENANCE,
@@ -33,6 +34,7 @@ export const maintenanceTask = (options: ResolvedSubscriptionOptions): TaskConfi
     const now = new Date()
     await resumeAbandonedMailings(req.payload, options, now)
     await queueScheduledDigestIfDue(req.payload, options, now)
+    await deliveryStoreFor(req.payload).purgeBefore(new Date(now.getTime() - options.deliveryRetentionDays * 86_400_000))
     return { output: {} }
   },
 })

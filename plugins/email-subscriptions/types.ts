@@ -88,6 +88,8 @@ export type EmailSubscriptionsOptions = {
   audience?: (args: { collection: string; doc: TopicDocument; payload: Payload }) => Where | undefined | Promise<Where | undefined>
   /** Weekly digest schedule: a cron in `timeZone`. Default Monday 08:00 Europe/London. */
   digest?: { cron?: string; timeZone?: string }
+  /** Days a sent or failed delivery record is kept (as proof of what was sent) before the maintenance task deletes it. Default 90. */
+  deliveryRetentionDays?: number
   /** Subscribers claimed and sent per step of a fan-out. Default 500. */
   batchSize?: number
   /** Seconds after which a claimed but unconfirmed delivery counts as abandoned by a stopped worker. Default 300. */

@@ -282,4 +282,17 @@ describe('weekly digest', () => {
     expect(unknown.body.errors?.[0]?.field).toBe('collection')
     expect((await client.request('GET', '/api/subscribers/preview?collection=blogs&id=999999', { token })).status).toBe(404)
   })
+
+  test('staff preview the digest as it would go out now: nothing since the last one, then the new publication', async () => {
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const empty = await client.request('GET', '/api/subscribers/preview?kind=digest', { token })
+    expect(empty.status).toBe(200)
+    expect(empty.text).toContain('no digest would go out now')
+    await publishBlog(client, token, 'After the last digest')
+    const preview = await client.request('GET', '/api/subscribers/preview?kind=digest&format=text', { token })
+    expect(preview.status).toBe(200)
+    expect(preview.text).toMatch(/^Subject: This week on Q: 1 new publication\n/)
+    expect(preview.text).toContain('After the last digest')
+    expect((await client.request('GET', '/api/subscribers/preview?kind=digest')).status).toBe(401)
+  })
 })

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 
 import { runMailingByKey, subscriptionOptionsOf } from '@plugins/email-subscriptions'
+import { deliveryStoreFor } from '@plugins/email-subscriptions/delivery/deliveryStore'
 import { SEED_CONTEXT } from '@/seed'
 
 import { createContent } from '../helpers/fixtures'
@@ -143,4 +144,14 @@ test('npm run digest sends the weekly digest from the command line, with progres
   expect(digests.map((message) => message.to)).toEqual([['weekly-blogs@example.org']])
   // The three blogs announced above (not the seeded one, not the event or the interview).
   expect(digests[0]?.subject).toBe('This week on Q: 3 new publications')
+})
+
+test('delivery records past retention are deleted; claims in progress are kept', async () => {
+  const store = deliveryStoreFor(payload)
+  await payload.create({ collection: 'subscription-deliveries', data: { key: 'publication:blogs:0:1', mailing: 'publication:blogs:0', subscriberId: '1', status: 'claimed' }, overrideAccess: true })
+  const before = await payload.count({ collection: 'subscription-deliveries', overrideAccess: true })
+  expect(await store.purgeBefore(new Date(Date.now() - 86_400_000))).toBe(0)
+  expect(await store.purgeBefore(new Date(Date.now() + 1000))).toBe(before.totalDocs - 1)
+  const left = await payload.find({ collection: 'subscription-deliveries', overrideAccess: true })
+  expect(left.docs.map((doc) => doc.status)).toEqual(['claimed'])
 })

@@ -84,9 +84,12 @@ export const SubscribersOverview: React.FC = () => {
           </figure>
         </div>
       ) : null}
-      <p>
+      <p style={{ display: 'flex', gap: '1.5rem' }}>
         <a href={`${api}/subscribers/export.csv`} download>
           Export all subscribers (CSV)
+        </a>
+        <a href={`${api}/subscribers/preview?kind=digest`} target="_blank" rel="noreferrer">
+          Preview the weekly digest as it would go out now
         </a>
       </p>
     </section>

@@ -15,6 +15,8 @@ export type DeliveryStore = {
   mark: (mailing: string, subscriberIds: string[], status: DeliveryStatus, error?: string) => Promise<void>
   /** How many deliveries of a mailing are in each status. */
   countByStatus: (mailing: string) => Promise<Record<DeliveryStatus, number>>
+  /** Deletes finished deliveries (sent or failed) last changed before `cutoff`; returns how many. */
+  purgeBefore: (cutoff: Date) => Promise<number>
   /** Delivery rows of one subscriber (GDPR export). */
   forSubscriber: (subscriberId: string) => Promise<Array<{ mailing: string; status: string; sentAt: string | null }>>
 }
@@ -29,6 +31,7 @@ type Returning = { returning: (fields: Record<string, Column>) => Promise<Row[]>
 type DrizzleLike = {
   insert: (table: object) => { values: (rows: Row[]) => { onConflictDoNothing: () => Returning } }
   update: (table: object) => { set: (values: Row) => { where: (where: SQL | undefined) => Returning & PromiseLike<unknown> } }
+  delete: (table: object) => { where: (where: SQL | undefined) => Returning }
   select: (fields: Record<string, Column>) => { from: (table: object) => { where: (where: SQL | undefined) => PromiseLike<Row[]> & { groupBy: (column: Column) => PromiseLike<Row[]> } } }
 }
 type DrizzleAdapterLike = { drizzle: DrizzleLike; tables: Record<string, DeliveryTable>; tableNameMap: Map<string, string> }
@@ -95,6 +98,13 @@ const sqlStore = (adapter: DrizzleAdapterLike): DeliveryStore => {
       for (const row of rows) counts[row.status as DeliveryStatus] = Number(row.count)
       return counts
     },
+    purgeBefore: async (cutoff) => {
+      const deleted = await adapter.drizzle
+        .delete(table())
+        .where(and(lt(column('updatedAt'), cutoff.toISOString()), or(eq(column('status'), DELIVERY_STATUS.sent), eq(column('status'), DELIVERY_STATUS.failed))))
+        .returning({ id: table().id })
+      return deleted.length
+    },
     forSubscriber: async (subscriberId) => {
       const rows = await adapter.drizzle
         .select({ mailing: table().mailing, status: table().status, sentAt: table().sentAt })
@@ -146,6 +156,14 @@ const localApiStore = (payload: Payload): DeliveryStore => {
       const counts = emptyCounts()
       for (const row of await find({ mailing: { equals: mailing } })) counts[row.status as DeliveryStatus] += 1
       return counts
+    },
+    purgeBefore: async (cutoff) => {
+      const { docs } = await payload.delete({
+        collection: DELIVERIES_SLUG as never,
+        where: { updatedAt: { less_than: cutoff.toISOString() }, status: { in: [DELIVERY_STATUS.sent, DELIVERY_STATUS.failed] } },
+        overrideAccess: true,
+      })
+      return docs.length
     },
     forSubscriber: async (subscriberId) =>
       (await find({ subscriberId: { equals: subscriberId } })).map((row) => ({ mailing: row.mailing, status: row.status, sentAt: row.sentAt ?? null })),

@@ -63,13 +63,13 @@ const publicationPlan = async (payload: Payload, options: ResolvedSubscriptionOp
   return { recipients: { and: [...confirmedWith('instant', [topic]), ...(narrowed ? [narrowed] : [])] }, readsTopics: false, contentFor: async () => email }
 }
 
-type DigestCandidate = PublicationItem & { key: string; publishedAt: Date }
+export type DigestCandidate = PublicationItem & { key: string; publishedAt: Date }
 
 /** Publications announced in the period whose documents the public can still read. */
-const digestCandidates = async (payload: Payload, options: ResolvedSubscriptionOptions, mailing: MailingDoc): Promise<DigestCandidate[]> => {
+export const digestCandidates = async (payload: Payload, options: ResolvedSubscriptionOptions, period: { start: string; end: string }): Promise<DigestCandidate[]> => {
   const { docs } = await payload.find({
     collection: MAILINGS_SLUG as never,
-    where: { kind: { equals: MAILING_KIND.publication }, firstPublishedAt: { greater_than_equal: mailing.periodStart, less_than: mailing.periodEnd } },
+    where: { kind: { equals: MAILING_KIND.publication }, firstPublishedAt: { greater_than_equal: period.start, less_than: period.end } },
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -95,7 +95,7 @@ const digestCandidates = async (payload: Payload, options: ResolvedSubscriptionO
 }
 
 const digestPlan = async (payload: Payload, options: ResolvedSubscriptionOptions, mailing: MailingDoc): Promise<MailingPlan | null> => {
-  const candidates = await digestCandidates(payload, options, mailing)
+  const candidates = await digestCandidates(payload, options, { start: mailing.periodStart ?? '', end: mailing.periodEnd ?? '' })
   if (!candidates.length) return null
   const recipients: Where = { and: confirmedWith('weekly', [...new Set(candidates.map((item) => item.topic))]) }
   // An audience rule narrows an item to the weekly subscribers it allows.

@@ -58,7 +58,8 @@ export const announcePublication = async (
   return true
 }
 
-const lastDigestEnd = async (payload: Payload): Promise<Date | null> => {
+/** Where the previous digest's period ended (the next one starts there). */
+export const lastDigestEnd = async (payload: Payload): Promise<Date | null> => {
   const { docs } = await payload.find({ collection: MAILINGS_SLUG as never, where: { kind: { equals: MAILING_KIND.digest } }, sort: '-periodEnd', limit: 1, depth: 0, overrideAccess: true })
   const end = (docs[0] as unknown as MailingDoc | undefined)?.periodEnd
   return end ? new Date(end) : null

@@ -3,11 +3,14 @@ import { commitTransaction, type Endpoint, initTransaction, killTransaction, typ
 
 import { DELIVERIES_SLUG, SUBSCRIBERS_SLUG } from '../constants'
 import { deliveryStoreFor } from '../delivery/deliveryStore'
-import { documentURL } from '../delivery/mailings'
+import { digestCandidates } from '../delivery/fanOut'
+import { documentURL, lastDigestEnd } from '../delivery/mailings'
 import { placeholderLinks } from '../email/send'
+import { htmlPage } from '../pages'
+import { digestItemsFor, digestPeriod } from '../rules/digest'
 import { excerptOf } from '../rules/firstPublication'
 import { type SubscriberRow, subscriberStats } from '../rules/stats'
-import type { ResolvedSubscriptionOptions, TopicDocument } from '../types'
+import type { RenderedEmail, ResolvedSubscriptionOptions, TopicDocument } from '../types'
 import { fieldError } from './shared'
 
 type FullSubscriber = SubscriberRow & {
@@ -116,11 +119,19 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
     }),
   },
   {
-    // What subscribers would receive for this document, for staff who can read it (drafts included).
+    // What subscribers would receive, for staff: a document's announcement (drafts included, for
+    // those who can read them), or with `kind=digest` the digest as it would go out now.
     path: '/preview',
     method: 'get',
     handler: async (req) => {
       if (!req.user || req.user.collection === options.memberCollection) return refuse(req)
+      if (req.searchParams.get('kind') === 'digest') {
+        const period = digestPeriod(new Date(), await lastDigestEnd(req.payload))
+        const candidates = await digestCandidates(req.payload, options, { start: period.start.toISOString(), end: period.end.toISOString() })
+        if (!candidates.length) return htmlPage('No digest to send', 'Nothing has been published since the last digest: no digest would go out now.')
+        const items = digestItemsFor({ id: 'preview', topics: options.topics }, candidates).map(({ key: _key, publishedAt: _at, ...item }) => item)
+        return emailResponse(req, await options.templates.digest({ items, periodStart: period.start, periodEnd: period.end, ...placeholderLinks(options) }))
+      }
       const collection = req.searchParams.get('collection') ?? ''
       if (!options.topics.includes(collection)) return fieldError('collection', `collection must be one of: ${options.topics.join(', ')}.`)
       const id = req.searchParams.get('id') ?? ''
@@ -137,8 +148,13 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
         url: documentURL(options, collection, topicDoc),
         ...placeholderLinks(options),
       })
-      if (req.searchParams.get('format') === 'text') return new Response(`Subject: ${email.subject}\n\n${email.text}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-      return new Response(email.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Email-Subject': encodeURIComponent(email.subject) } })
+      return emailResponse(req, email)
     },
   },
 ]
+
+/** An email as staff see it: the HTML part, or with `format=text` the subject and text part. */
+const emailResponse = (req: PayloadRequest, email: RenderedEmail) =>
+  req.searchParams.get('format') === 'text'
+    ? new Response(`Subject: ${email.subject}\n\n${email.text}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+    : new Response(email.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Email-Subject': encodeURIComponent(email.subject) } })
