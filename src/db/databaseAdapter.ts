@@ -36,6 +36,11 @@ export const databaseAdapterFromURL = (url: string): DatabaseAdapterObj => {
       ensureSqliteDirectory(url)
       return sqliteAdapter({
         client: { url },
+        // Write-ahead logging: readers do not wait for a writer, and a commit needs no full journal
+        // sync (NORMAL keeps the database consistent after a crash; a power cut may lose the last
+        // commits). A second process (npm run digest, import) waits for a lock instead of failing.
+        wal: { synchronous: 'NORMAL' },
+        busyTimeout: 5000,
         migrationDir: 'src/migrations/sqlite',
         prodMigrations: sqliteMigrations,
       })

@@ -56,6 +56,8 @@ export const logDecision =
     await req.payload.db.create({
       collection: DECISIONS_SLUG,
       req,
+      // Nothing reads the row back here: skip the select that would return it.
+      returning: false,
       data: {
         comment: comment.id,
         from: event.from,
