@@ -6,8 +6,10 @@
 import Graph from 'graphology'
 import { connectedComponents } from 'graphology-components'
 import { density } from 'graphology-metrics/graph/density.js'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 
-import { buildGraph, type NetworkConnection, type NetworkMember, networkStats } from '../src/network/metrics'
+import { betweennessInWorker } from '../src/network/betweennessInWorker'
+import { betweennessScores, buildGraph, type NetworkConnection, type NetworkMember, networkStats } from '../src/network/metrics'
 import { machine, recordResults } from './lib.mjs'
 
 const MEMBERS = 10_000
@@ -100,6 +102,28 @@ const oursMs = time(() => networkStats(buildGraph(members, connections, AT), AT)
 const ratio = oursMs / bareMs
 const peakMb = process.memoryUsage().rss / 2 ** 20
 
+// Brokers (betweenness over the whole graph) as the endpoint computes them: on a worker thread.
+// What matters is that the server goes on answering meanwhile: the event loop's longest stall
+// while the worker runs, against the stall of the same computation on the main thread.
+const brokersGraph = buildGraph(members, connections, AT)
+const stallWhile = async (work: () => Promise<unknown>) => {
+  const delay = monitorEventLoopDelay({ resolution: 10 })
+  delay.enable()
+  const t0 = performance.now()
+  await work()
+  const ms = performance.now() - t0
+  // One more turn of the loop, so a stall that has just ended is recorded.
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  delay.disable()
+  return { ms, maxStallMs: delay.max / 1e6 }
+}
+const inWorker = await stallWhile(() => betweennessInWorker(brokersGraph))
+const onMainThread = await stallWhile(async () => {
+  // Yield first so the monitor sees the stall as one long delay.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  betweennessScores(brokersGraph)
+})
+
 recordResults([
   `## Network stats at scale — ${new Date().toISOString()}`,
   '',
@@ -110,6 +134,11 @@ recordResults([
   `| CMS (\`buildGraph\` + \`networkStats\`) | ${oursMs.toFixed(0)} ms | < ${GOALS.seconds * 1000} ms: ${oursMs < GOALS.seconds * 1000 ? 'meets' : 'MISSES'} |`,
   `| bare graphology, same figures | ${bareMs.toFixed(0)} ms | — |`,
   `| ratio | ${ratio.toFixed(2)}× | ≤ ${GOALS.ratio}×: ${ratio <= GOALS.ratio ? 'meets' : 'MISSES'} |`,
+  '',
+  '| Brokers (betweenness, all members) | Time | Longest event-loop stall meanwhile |',
+  '| --- | --- | --- |',
+  `| on a worker thread (what \`GET /api/network/brokers\` does) | ${(inWorker.ms / 1000).toFixed(1)} s | ${inWorker.maxStallMs.toFixed(0)} ms |`,
+  `| on the main thread (before) | ${(onMainThread.ms / 1000).toFixed(1)} s | ${(onMainThread.maxStallMs / 1000).toFixed(1)} s |`,
   '',
   `Figures: ${ours.members} members, ${ours.connections} connections, average ${ours.averageConnections}, ${ours.components} components, ${ours.isolates} isolates. RSS ${peakMb.toFixed(0)} MB. ` +
     'Served figures are cached per date until a member or connection changes, so a repeated request costs a map lookup.',

@@ -9,7 +9,8 @@ import type { RequestUser } from '@/access/checkRole'
 
 import { cachedFigure, networkSnapshot } from './cache'
 import { importNetwork } from './import/importNetwork'
-import { brokers, buildGraph, type Interval, networkStats, seriesDates } from './metrics'
+import { betweennessInWorker } from './betweennessInWorker'
+import { buildGraph, type Interval, networkStats, rankBrokers, seriesDates } from './metrics'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -85,7 +86,10 @@ const analysisEndpoints: Endpoint[] = [
       if (!(limit >= 1 && limit <= 100)) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
       const at = today()
       const { members, connections } = await networkSnapshot(req.payload)
-      const ranked = await cachedFigure(`brokers:${at}`, () => brokers(buildGraph(members, connections, at), members, 100))
+      const ranked = await cachedFigure(`brokers:${at}`, async () => {
+        const graph = buildGraph(members, connections, at)
+        return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
+      })
       const names = new Map(
         (
           await req.payload.find({

@@ -116,10 +116,14 @@ export const seriesDates = (from: string, to: string, interval: Interval): strin
   return dates
 }
 
+export type BetweennessScores = Record<string, number>
+
+/** Betweenness of every member, unweighted (the default weighted call runs Dijkstra and is several times slower). */
+export const betweennessScores = (graph: Graph<NodeAttributes>): BetweennessScores =>
+  betweennessCentrality(graph, { getEdgeWeight: null, normalized: true })
+
 /** Members who bridge otherwise separate groups: highest betweenness first, opted-out members left out. */
-export const brokers = (graph: Graph<NodeAttributes>, members: NetworkMember[], limit: number) => {
-  // Unweighted: the default weighted call runs Dijkstra and is several times slower.
-  const scores = betweennessCentrality(graph, { getEdgeWeight: null, normalized: true })
+export const rankBrokers = (scores: BetweennessScores, graph: Graph<NodeAttributes>, members: NetworkMember[], limit: number) => {
   const visible = new Set(members.filter((member) => member.directoryVisible).map((member) => member.id))
   return Object.entries(scores)
     .filter(([id]) => visible.has(id))
@@ -127,3 +131,6 @@ export const brokers = (graph: Graph<NodeAttributes>, members: NetworkMember[], 
     .slice(0, limit)
     .map(([id, betweenness]) => ({ id, betweenness: round(betweenness), connections: graph.degree(id) }))
 }
+
+/** `rankBrokers` over scores computed here, on the calling thread (tests, small networks). */
+export const brokers = (graph: Graph<NodeAttributes>, members: NetworkMember[], limit: number) => rankBrokers(betweennessScores(graph), graph, members, limit)

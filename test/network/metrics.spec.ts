@@ -1,4 +1,5 @@
-import { brokers, buildGraph, type NetworkConnection, type NetworkMember, networkStats, seriesDates } from '@/network/metrics'
+import { betweennessInWorker } from '@/network/betweennessInWorker'
+import { betweennessScores, brokers, buildGraph, type NetworkConnection, type NetworkMember, networkStats, seriesDates } from '@/network/metrics'
 
 const member = (id: string, joinedAt: string, region: string, profession: string, directoryVisible = true): NetworkMember => ({
   id,
@@ -92,5 +93,19 @@ describe('brokers', () => {
     expect(ranked[0].betweenness).toBeGreaterThan(0)
     expect(ranked[1].betweenness).toBe(0)
     expect(ranked[0].connections).toBe(2)
+  })
+})
+
+describe('betweennessInWorker', () => {
+  test('computes on a worker thread exactly what betweennessScores computes here', async () => {
+    // A deterministic ring with chords: 120 members, 300 connections.
+    const members = Array.from({ length: 120 }, (_, i) => member(`m${i}`, '2026-01-01', 'wales', 'nurse'))
+    const edges = Array.from({ length: 300 }, (_, i) => link(`m${i % 120}`, `m${(i * 7 + 1 + Math.floor(i / 120)) % 120}`, '2026-01-02')).filter((edge) => edge.from !== edge.to)
+    const graph = buildGraph(members, edges, '2026-01-31')
+    const here = betweennessScores(graph)
+    const there = await betweennessInWorker(graph)
+    expect(Object.keys(there).sort()).toEqual(Object.keys(here).sort())
+    for (const [id, score] of Object.entries(here)) expect(there[id]).toBeCloseTo(score, 10)
+    expect(Math.max(...Object.values(there))).toBeGreaterThan(0)
   })
 })
