@@ -60,10 +60,18 @@ export const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/$
 
 const HEADER = '# Benchmark results\n\nNewest first; each section names the command that wrote it and the machine.\n\n'
 
-/** Prepends a section to bench/RESULTS.md (newest first). */
+/**
+ * Prepends a section to bench/RESULTS.md (newest first), replacing the previous result of the same
+ * benchmark (the section title before ' — '): git keeps the history.
+ */
 export const recordResults = (lines) => {
   const file = path.join(root, 'bench', 'RESULTS.md')
+  const kind = lines[0].split(' — ')[0]
   const previous = existsSync(file) ? readFileSync(file, 'utf8').replace(HEADER, '') : ''
-  writeFileSync(file, `${HEADER}${lines.join('\n')}\n\n${previous}`)
+  const others = previous
+    .split(/\n(?=## )/)
+    .filter((section) => section.trim() && !section.startsWith(`${kind} — `))
+    .map((section) => section.trim())
+  writeFileSync(file, `${HEADER}${[lines.join('\n'), ...others].join('\n\n')}\n`)
   console.log(lines.join('\n'))
 }
