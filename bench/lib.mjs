@@ -58,7 +58,7 @@ export const startServer = async (env = {}) => {
 
 export const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024
 
-const HEADER = '# Benchmark results\n\nNewest first; each section names the command that wrote it and the machine.\n\n'
+const HEADER = '# Benchmark results\n\nThe latest result of each benchmark, newest first (earlier runs are in git history); each section names the command that wrote it and the machine.\n\n'
 
 /**
  * Prepends a section to bench/RESULTS.md (newest first), replacing the previous result of the same
