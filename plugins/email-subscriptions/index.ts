@@ -1,10 +1,10 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
 import { isUsersAdmin } from './access'
-import { ADMIN_COMPONENTS } from './constants'
 import { buildDeliveries } from './collections/deliveries'
 import { buildMailings } from './collections/mailings'
 import { buildSubscribers } from './collections/subscribers'
+import { ADMIN_COMPONENTS } from './constants'
 import { defaultTemplates } from './email/templates'
 import { announceFirstPublication } from './hooks/announceFirstPublication'
 import { maintenanceTask, sendMailingTask } from './tasks'
