@@ -191,6 +191,12 @@ const rows = (): Row[] => [
     allowed: [],
     attempt: (as) => payload.update({ collection: 'subscription-mailings', id: targets.mailing, data: { status: 'done' }, ...opts(as) }),
   },
+  {
+    collection: 'subscription-mailings',
+    operation: 'delete (the record that a publication was announced)',
+    allowed: [],
+    attempt: (as) => payload.delete({ collection: 'subscription-mailings', id: targets.mailing, ...opts(as) }),
+  },
   { collection: 'subscription-deliveries', operation: 'read', allowed: ['admin'], attempt: (as) => findById('subscription-deliveries', targets.delivery)(as) },
   {
     collection: 'events',

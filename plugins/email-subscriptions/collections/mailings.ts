@@ -12,7 +12,8 @@ export const buildMailings = (options: ResolvedSubscriptionOptions): CollectionC
   slug: MAILINGS_SLUG,
   labels: { singular: 'Mailing', plural: 'Mailings' },
   admin: { group: 'Community', useAsTitle: 'key', defaultColumns: ['key', 'kind', 'status', 'sent', 'failed', 'createdAt'] },
-  access: { read: adminsOnly(options), create: () => false, update: () => false, delete: adminsOnly(options) },
+  // A record of what was announced: deleting one would let the same publication be announced again.
+  access: { read: adminsOnly(options), create: () => false, update: () => false, delete: () => false },
   defaultSort: '-createdAt',
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true },
