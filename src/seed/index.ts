@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
+import { newManageCredentials } from '@plugins/email-subscriptions/tokens'
+
+import { createProgress } from '../progress'
 import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
 import { seedConnections, seedMembers } from './data/members'
 import { seedSubscribers } from './data/subscribers'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
-import { newManageCredentials } from '@plugins/email-subscriptions/tokens'
-
-import { createProgress } from '../progress'
 
 /** Passed as `context` so hooks (notifications, emails) can tell seeded writes from editors' writes. */
 export const SEED_CONTEXT = { seeding: true } as const
