@@ -264,6 +264,13 @@ describe('weekly digest', () => {
     const again = await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token })
     expect(again.status).toBe(404)
     expect(again.body.errors?.[0]?.field).toBe('id')
+    // Not an id at all: the same 404, never a database error.
+    for (const path of ['/api/subscribers/not-an-id/export', "/api/subscribers/1%27%20OR%201=1/export"]) {
+      const garbage = await client.request('GET', path, { token })
+      expect(garbage.status).toBe(404)
+      expect(garbage.body.errors?.[0]?.field).toBe('id')
+    }
+    expect((await client.request('POST', '/api/subscribers/not-an-id/erase', { token })).status).toBe(404)
   })
 
   test('staff preview the update email of a draft; the public cannot; unknown topics and ids are 4xx', async () => {
@@ -281,6 +288,7 @@ describe('weekly digest', () => {
     expect(unknown.status).toBe(400)
     expect(unknown.body.errors?.[0]?.field).toBe('collection')
     expect((await client.request('GET', '/api/subscribers/preview?collection=blogs&id=999999', { token })).status).toBe(404)
+    expect((await client.request('GET', '/api/subscribers/preview?collection=blogs&id=not-an-id', { token })).status).toBe(404)
   })
 
   test('staff preview the digest as it would go out now: nothing since the last one, then the new publication', async () => {

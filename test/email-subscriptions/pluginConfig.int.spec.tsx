@@ -135,7 +135,7 @@ test('the plugin adds its collections, tasks and endpoints to a host config', ()
 
 test("an audience rule narrows a publication; the host's template and transport carry it", async () => {
   const regional = await createLoose('posts', { title: 'Flow in northern EDs', summary: 'What <three> trusts tried', region: 'north' })
-  const everyone = await createLoose('posts', { title: 'A national webinar', summary: 'For all regions' })
+  await createLoose('posts', { title: 'A national webinar', summary: 'For all regions' })
   await runQueue()
   expect(received('[Q North] Flow in northern EDs')).toEqual(['north-instant@example.org'])
   expect(received('[Q North] A national webinar')).toEqual(['guest-instant@example.org', 'north-instant@example.org', 'south-instant@example.org'])
@@ -147,7 +147,6 @@ test("an audience rule narrows a publication; the host's template and transport 
   expect(email?.html).toContain(`https://q-north.example.org/p/${regional.id}`)
   expect(email?.html).toMatch(/https:\/\/cms\.q-north\.example\.org\/api\/subscribers\/unsubscribe\?token=[A-Za-z0-9_-]{43}/)
   expect(email?.rawHeaders['list-unsubscribe']).toMatch(/^<https:\/\/cms\.q-north\.example\.org\/api\/subscribers\/unsubscribe\?token=[A-Za-z0-9_-]{43}>$/)
-  expect(everyone.id).toBeGreaterThan(regional.id)
 })
 
 test('the digest applies the audience per item, with the default digest template', async () => {

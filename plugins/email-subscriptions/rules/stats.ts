@@ -34,14 +34,19 @@ export const subscriberStats = (rows: readonly SubscriberRow[], topics: readonly
       if (counts && (row.frequency === 'instant' || row.frequency === 'weekly')) counts[row.frequency] += 1
     }
   }
+  // Dates parsed once, not once per week.
+  const spans = rows
+    .filter((row) => row.confirmedAt)
+    .map((row) => ({
+      confirmed: Date.parse(row.confirmedAt ?? ''),
+      unsubscribed: row.unsubscribedAt ? Date.parse(row.unsubscribedAt) : Number.POSITIVE_INFINITY,
+      stillConfirmed: row.status === SUBSCRIBER_STATUS.confirmed,
+    }))
   const growth = Array.from({ length: weeks }, (_, index) => {
-    const end = new Date(now.getTime() - (weeks - 1 - index) * WEEK_MS)
-    const confirmed = rows.filter((row) => {
-      if (!row.confirmedAt || new Date(row.confirmedAt) > end) return false
-      if (row.unsubscribedAt && new Date(row.unsubscribedAt) <= end) return false
-      return index === weeks - 1 ? row.status === SUBSCRIBER_STATUS.confirmed : true
-    }).length
-    return { at: end.toISOString().slice(0, 10), confirmed }
+    const end = now.getTime() - (weeks - 1 - index) * WEEK_MS
+    const isToday = index === weeks - 1
+    const confirmed = spans.filter((span) => span.confirmed <= end && span.unsubscribed > end && (!isToday || span.stillConfirmed)).length
+    return { at: new Date(end).toISOString().slice(0, 10), confirmed }
   })
   return { total: rows.length, byStatus, byTopic, growth }
 }
