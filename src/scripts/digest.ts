@@ -3,6 +3,7 @@
  * DATABASE_URL (what `POST /api/subscribers/digest` queues). It covers what was published since the
  * previous digest; subscribers already sent this digest are not sent it again.
  */
+import './runAsProduction'
 import { getPayload } from 'payload'
 
 import { createDigestNow, runMailingByKey, subscriptionOptionsOf } from '@plugins/email-subscriptions'

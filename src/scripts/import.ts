@@ -3,6 +3,7 @@
  * (for example from an evaluation survey) into the database named by DATABASE_URL. Either file
  * may be `-` to skip it. Nothing is written if any row is rejected; the report says why.
  */
+import './runAsProduction'
 import { readFileSync } from 'node:fs'
 import { getPayload } from 'payload'
 

@@ -2,6 +2,7 @@
  * `npm run seed`: loads the demo content into the database named by DATABASE_URL.
  * Running it again adds nothing.
  */
+import './runAsProduction'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
