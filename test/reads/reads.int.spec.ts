@@ -150,3 +150,31 @@ describe('GraphQL cost', () => {
     expect(response.body.errors).toBeUndefined()
   })
 })
+
+describe('GET /api/comments/stats', () => {
+  test.each([
+    ['from=2025-01-01&to=2026-06-01', 'from'],
+    ['from=2000-01-01', 'from'],
+    ['from=2024-01-01&to=2025-01-01', 'from'],
+  ])('%s (more than 366 days) → 400 naming %s', async (query, field) => {
+    const response = await client.request('GET', `/api/comments/stats?${query}`)
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toContain(field)
+  })
+
+  test('a whole year, leap years included, is counted', async () => {
+    for (const query of ['from=2025-11-01&to=2026-11-01', 'from=2024-01-01&to=2024-12-31']) {
+      const response = await client.request('GET', `/api/comments/stats?${query}`)
+      expect({ query, status: response.status }).toEqual({ query, status: 200 })
+    }
+  })
+
+  test('answers are cached briefly: the same question gets the same answer, "now" included', async () => {
+    const [first, ...concurrent] = await Promise.all(Array.from({ length: 5 }, () => client.request('GET', '/api/comments/stats')))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const later = await client.request('GET', '/api/comments/stats')
+    expect(first.status).toBe(200)
+    // Without the cache each answer's `to` would be its own moment.
+    for (const response of [...concurrent, later]) expect(response.body).toEqual(first.body)
+  })
+})
