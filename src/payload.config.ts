@@ -11,6 +11,7 @@ import { graphQLValidationRules } from './config/graphQLLimits'
 import { settings } from './config/settings'
 import { databaseAdapterFromURL } from './db/databaseAdapter'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
+import { limitReadsPlugin } from './hooks/limitReads'
 import { jobsConfig } from './jobs'
 import { networkEndpoints } from './network/endpoints'
 
@@ -41,7 +42,8 @@ export default buildConfig({
   cors: [settings.serverURL, ...settings.corsOrigins],
   csrf: [settings.serverURL, ...settings.corsOrigins],
   jobs: jobsConfig,
-  plugins,
+  // Last, so the read limits reach the plugins' collections too.
+  plugins: [...plugins, limitReadsPlugin()],
   sharp,
   telemetry: false,
   typescript: {

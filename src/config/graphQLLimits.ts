@@ -1,10 +1,36 @@
 import depthLimit from 'graphql-depth-limit'
-import type { ValidationRule } from 'graphql'
+import type { ExecutionArgs, ValidationRule } from 'graphql'
+
+import { isStaffUser, type RequestUser } from '@/access/checkRole'
+import { costLimit } from '@/graphql/costLimit'
 
 import { settings } from './settings'
 
+/** Payload's GraphQL handler passes `{ req }` as the context; `req.user` is already authenticated. */
+const requestUser = (args: ExecutionArgs | undefined): RequestUser => {
+  const context: unknown = args?.contextValue
+  if (!context || typeof context !== 'object' || !('req' in context)) return null
+  const req: unknown = context.req
+  return req && typeof req === 'object' && 'user' in req ? (req.user as RequestUser) : null
+}
+
 /**
  * Payload enforces `maxComplexity` itself; depth is limited here so a deeply nested query through
- * relationships is refused before it runs ("'…' exceeds maximum operation depth of N").
+ * relationships is refused before it runs ("'…' exceeds maximum operation depth of N"). The cost
+ * limit (root fields, documents read) applies to everyone but staff, like the REST read limits.
  */
-export const graphQLValidationRules = (): ValidationRule[] => [depthLimit(settings.graphQLMaxDepth)]
+export const graphQLValidationRules = (args?: ExecutionArgs): ValidationRule[] => [
+  depthLimit(settings.graphQLMaxDepth),
+  ...(isStaffUser(requestUser(args))
+    ? []
+    : [
+        costLimit({
+          maxRootFields: settings.graphQLMaxRootFields,
+          maxDocuments: settings.graphQLMaxDocuments,
+          maxListSize: settings.apiMaxLimit,
+          relationshipListSize: 10,
+          maxDepthArgument: settings.apiMaxDepth,
+          variables: args?.variableValues,
+        }),
+      ]),
+]

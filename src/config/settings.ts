@@ -48,6 +48,22 @@ export const settings = {
   get graphQLMaxComplexity(): number {
     return intFromEnv('GRAPHQL_MAX_COMPLEXITY', 1000)
   },
+  /** GraphQL: root fields (aliases included) one operation may ask for. */
+  get graphQLMaxRootFields(): number {
+    return intFromEnv('GRAPHQL_MAX_ROOT_FIELDS', 20)
+  },
+  /** GraphQL: documents one operation may read, counted from its `limit` arguments and nesting. */
+  get graphQLMaxDocuments(): number {
+    return intFromEnv('GRAPHQL_MAX_DOCUMENTS', 1000)
+  },
+  /** Largest `limit` (REST and GraphQL) anyone but staff may ask for. */
+  get apiMaxLimit(): number {
+    return intFromEnv('API_MAX_LIMIT', 100)
+  },
+  /** Deepest `depth` (relationship population) anyone but staff may ask for. */
+  get apiMaxDepth(): number {
+    return intFromEnv('API_MAX_DEPTH', 2)
+  },
   get uploadMaxBytes(): number {
     return intFromEnv('UPLOAD_MAX_BYTES', 20 * 1024 * 1024)
   },

@@ -11,6 +11,7 @@ import { cachedFigure, networkSnapshot } from './cache'
 import { importNetwork } from './import/importNetwork'
 import { betweennessInWorker } from './betweennessInWorker'
 import { buildGraph, type Interval, networkStats, rankBrokers, seriesDates } from './metrics'
+import { singleFlight } from './singleFlight'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -28,6 +29,8 @@ const dayParam = (req: PayloadRequest, name: string, fallback: string): string |
 }
 
 const MAX_SERIES_POINTS = 520
+
+const brokersInFlight = singleFlight<ReturnType<typeof rankBrokers>>()
 
 /** Staff with an analysis role: admins, editors and moderators all work with evaluators. */
 const staffOnly = (req: PayloadRequest): Response | null => {
@@ -85,10 +88,13 @@ const analysisEndpoints: Endpoint[] = [
       const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
       if (!(limit >= 1 && limit <= 100)) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
       const at = today()
-      const { members, connections } = await networkSnapshot(req.payload)
-      const ranked = await cachedFigure(`brokers:${at}`, async () => {
-        const graph = buildGraph(members, connections, at)
-        return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
+      // Concurrent requests share one computation (betweenness takes seconds on a large network).
+      const ranked = await brokersInFlight(`brokers:${at}`, async () => {
+        const { members, connections } = await networkSnapshot(req.payload)
+        return cachedFigure(`brokers:${at}`, async () => {
+          const graph = buildGraph(members, connections, at)
+          return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
+        })
       })
       const names = new Map(
         (
