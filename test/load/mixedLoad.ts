@@ -126,7 +126,14 @@ const GRAPHQL_LIST = 'query { Blogs(limit: 5) { docs { id title slug } } Events(
  */
 export const runMixedLoad = async (
   target: LoadTarget,
-  options: { seconds: number; concurrency: number; weights?: Record<RequestKind, number>; signal?: AbortSignal },
+  options: {
+    seconds: number
+    concurrency: number
+    weights?: Record<RequestKind, number>
+    signal?: AbortSignal
+    /** Called as each write is acknowledged. */
+    onAcknowledged?: (kind: RequestKind) => void
+  },
 ): Promise<LoadResult> => {
   const client: Client = api(target.url)
   const weights = options.weights ?? DEFAULT_WEIGHTS
@@ -185,6 +192,7 @@ export const runMixedLoad = async (
     }
     if (kind === 'comment (member)' || kind === 'comment (guest)') comments.push(response.body.doc?.id as number)
     if (kind === 'subscribe') subscribers.push(email)
+    if (WRITE_KINDS.includes(kind)) options.onAcknowledged?.(kind)
   }
 
   const deadline = Date.now() + options.seconds * 1000
