@@ -9,6 +9,9 @@ import { createTestDatabaseURL } from './testDatabase'
 export type RunningServer = {
   url: string
   child: ChildProcess
+  /** The database and media folder this server uses: pass them to `startServer` to restart on the same data. */
+  databaseURL: string
+  mediaDir: string
   /** Everything the server printed so far. */
   output: () => string
   /** Sends SIGTERM and resolves with the exit code. */
@@ -21,13 +24,19 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests'
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..', '..')
 
+/** Reuse the data of an earlier server (a restart): same database, same media, no new seed. */
+export type StartOptions = { reuse?: Pick<RunningServer, 'databaseURL' | 'mediaDir'> }
+
 /**
  * Starts the real express host (`dist/server.mjs`, production mode, so migrations run) on a fresh
- * database and a free loopback port, and waits until it is listening.
+ * database and a free loopback port, and waits until it is listening. With `reuse` it starts on an
+ * earlier server's database and media folder instead, with `SEED=false` (env may still override).
  */
-export const startServer = async (label: string, env: Record<string, string> = {}): Promise<RunningServer> => {
+export const startServer = async (label: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  const databaseURL = env.DATABASE_URL ?? options.reuse?.databaseURL ?? (await createTestDatabaseURL(label))
+  const mediaDir = env.MEDIA_DIR ?? options.reuse?.mediaDir ?? mkdtempSync(path.join(os.tmpdir(), `q-cms-media-${label}-`))
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server.mjs')], {
     cwd: root,
     env: {
@@ -37,12 +46,12 @@ export const startServer = async (label: string, env: Record<string, string> = {
       PORT: String(port),
       HOST: '127.0.0.1',
       SERVER_URL: url,
-      DATABASE_URL: await createTestDatabaseURL(label),
-      MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), `q-cms-media-${label}-`)),
+      DATABASE_URL: databaseURL,
+      MEDIA_DIR: mediaDir,
       PAYLOAD_SECRET: 'test-secret-not-for-production',
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
-      SEED: 'true',
+      SEED: options.reuse ? 'false' : 'true',
       // The host works the jobs queue (scheduled publishing) as it does in production.
       JOBS_AUTORUN: 'true',
       ...env,
@@ -66,6 +75,8 @@ export const startServer = async (label: string, env: Record<string, string> = {
   return {
     url,
     child,
+    databaseURL,
+    mediaDir,
     output: () => output,
     exited,
     stop: async () => {

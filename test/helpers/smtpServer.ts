@@ -53,6 +53,9 @@ export const startSmtpServer = async (options: { port?: number } = {}) => {
         .catch(callback)
     },
   })
+  // A client killed mid-connection (a server under SIGKILL) resets its sockets; smtp-server emits
+  // that as an 'error' event, which would otherwise be thrown in the test process.
+  server.on('error', () => undefined)
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const address = server.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
