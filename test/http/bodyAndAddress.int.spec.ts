@@ -10,8 +10,10 @@ import { api, errorPaths, type RunningServer, startServer } from '../helpers/ser
 let server: RunningServer
 let client: ReturnType<typeof api>
 
+const LOGIN_LIMIT = 5
+
 beforeAll(async () => {
-  server = await startServer('http-body-address')
+  server = await startServer('http-body-address', { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) })
   client = api(server.url)
 }, 120_000)
 
@@ -88,5 +90,30 @@ describe('body limits whatever the framing', () => {
       Buffer.from('5\r\n--x--\r\n0\r\n\r\n'),
     )
     expect(statusLine).toMatch(/^HTTP\/1\.1 411/)
+  })
+})
+
+describe('client address behind one proxy (TRUST_PROXY=1)', () => {
+  test('a spoofed leftmost X-Forwarded-For does not escape the login rate limit', async () => {
+    const statuses: number[] = []
+    for (let attempt = 0; attempt < LOGIN_LIMIT + 3; attempt++) {
+      const response = await client.request('POST', '/api/members/login', {
+        json: { email: 'nobody@example.org', password: 'wrong' },
+        // The client's own choice first, then the address the trusted proxy appended.
+        headers: { 'X-Forwarded-For': `198.51.100.${attempt}, 203.0.113.7` },
+      })
+      statuses.push(response.status)
+    }
+    expect(statuses.slice(-2)).toEqual([429, 429])
+    // Another client behind the same proxy is not affected.
+    const other = await client.request('POST', '/api/members/login', {
+      json: { email: 'nobody@example.org', password: 'wrong' },
+      headers: { 'X-Forwarded-For': '203.0.113.8' },
+    })
+    expect(other.status).not.toBe(429)
+  })
+
+  test('TRUST_PROXY=true refuses to start, saying what to set instead', async () => {
+    await expect(startServer('http-trust-true', { TRUST_PROXY: 'true' })).rejects.toThrow(/TRUST_PROXY=true[\s\S]*TRUST_PROXY=1/)
   })
 })
