@@ -17,6 +17,15 @@ import { createApp } from './server/createApp'
 const log = (line: string) => console.log(`[q-cms] ${line}`)
 
 const startedAt = Date.now()
+
+// A setting that would let clients choose their own address stops the start, before anything runs.
+try {
+  void settings.trustProxy
+} catch (error) {
+  log((error as Error).message)
+  process.exit(1)
+}
+
 const payload = await getPayload({ config, cron: true })
 
 if (settings.seedOnStart) {

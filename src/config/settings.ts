@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 import { resolvePayloadSecret } from './payloadSecret'
@@ -14,6 +15,30 @@ const intFromEnv = (name: string, fallback: number): number => {
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
   }
   return value
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+/** Parses `TRUST_PROXY` (see `settings.trustProxy`); throws a message naming the variable on anything else. */
+export const parseTrustProxy = (value: string | undefined): false | number | string[] => {
+  const raw = (value ?? '').trim()
+  if (raw === '' || raw === 'false' || raw === '0') return false
+  if (/^\d+$/.test(raw)) return Number(raw)
+  if (raw === 'true') {
+    throw new Error(
+      'TRUST_PROXY=true trusts every X-Forwarded-For hop, so any client could choose its own address and escape the rate limits. ' +
+        'Set the number of proxies in front of the CMS (TRUST_PROXY=1 behind one load balancer) or their addresses (TRUST_PROXY=10.0.0.5 or 10.0.0.0/8).',
+    )
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean)
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/')
+    const validPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (isIP(address) === 6 ? 128 : 32))
+    if (!PROXY_NAMES.includes(entry) && (rest.length > 0 || isIP(address) === 0 || !validPrefix)) {
+      throw new Error(`TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or subnets; "${entry}" is neither.`)
+    }
+  }
+  return entries
 }
 
 export const settings = {
@@ -84,13 +109,15 @@ export const settings = {
   get loginRateWindowMs(): number {
     return intFromEnv('LOGIN_RATE_WINDOW_MS', 15 * 60 * 1000)
   },
-  /** `TRUST_PROXY`: "true", "false", a hop count, or a comma-separated list of addresses/subnets. */
-  get trustProxy(): boolean | number | string {
-    const raw = (process.env.TRUST_PROXY || 'false').trim()
-    if (raw === 'true') return true
-    if (raw === 'false' || raw === '') return false
-    if (/^\d+$/.test(raw)) return Number(raw)
-    return raw
+  /**
+   * `TRUST_PROXY`: which proxies in front of the CMS may tell it the client's address through
+   * `X-Forwarded-For`. A hop count (`1` behind one load balancer) or a comma-separated list of proxy
+   * addresses/subnets (`10.0.0.5`, `10.0.0.0/8`, or `loopback`, `linklocal`, `uniquelocal`);
+   * `false` or unset: none, the connection's address counts. `true` is refused: it trusts every
+   * hop, so any client would choose its own address (and escape every per-address limit).
+   */
+  get trustProxy(): false | number | string[] {
+    return parseTrustProxy(process.env.TRUST_PROXY)
   },
   get shutdownTimeoutMs(): number {
     return intFromEnv('SHUTDOWN_TIMEOUT_MS', 10_000)

@@ -1,6 +1,10 @@
 /**
- * 400 naming the field, shaped like Payload's own ValidationError responses
- * (`errors[0].data.errors[].path`) plus a flat `field`, so clients read every 400 the same way.
+ * The error body every refusal shares, shaped like Payload's own ValidationError responses
+ * (`errors[0].data.errors[].path`) plus a flat `field`, so clients read every 4xx the same way.
  */
-export const badRequest = (field: string, message: string): Response =>
-  Response.json({ errors: [{ message, field, data: { errors: [{ path: field, message }] } }] }, { status: 400 })
+export const errorBody = (field: string, message: string) => ({
+  errors: [{ message, field, data: { errors: [{ path: field, message }] } }],
+})
+
+/** 400 naming the field (see `errorBody`). */
+export const badRequest = (field: string, message: string): Response => Response.json(errorBody(field, message), { status: 400 })

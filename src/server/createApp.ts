@@ -1,13 +1,17 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
+import { errorBody } from '../http/badRequest'
+import { BUFFERED_REQUEST, readBody } from './readBody'
 
 export type AppDependencies = {
   /** Next's request handler: the admin UI, REST and GraphQL. */
-  handle: (req: Request, res: Response) => Promise<void> | void
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
   /** Resolves when the database answers; rejects otherwise. */
   checkDatabase: () => Promise<void>
   /** True once SIGTERM has been received: readiness fails so load balancers stop sending traffic. */
@@ -23,28 +27,13 @@ export const LOGIN_PATHS = [
 ]
 
 const jsonError = (res: Response, status: number, message: string, field?: string) =>
-  res.status(status).json({ errors: [{ message, ...(field ? { field } : {}) }] })
+  res.status(status).json(field ? errorBody(field, message) : { errors: [{ message }] })
 
 const withTimeout = (promise: Promise<void>, ms: number) =>
   Promise.race([
     promise,
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
   ])
-
-/**
- * Refuses oversized non-upload bodies before they reach Payload, by their declared length.
- * Uploads (multipart) have their own, larger limit enforced by Payload.
- */
-const limitBodySize: RequestHandler = (req, res, next) => {
-  const length = Number(req.headers['content-length'] ?? 0)
-  const isMultipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data')
-  const limit = isMultipart ? settings.uploadMaxBytes + 64 * 1024 : settings.jsonBodyMaxBytes
-  if (length > limit) {
-    jsonError(res, 413, `Request body is ${length} bytes; the limit is ${limit} bytes.`, 'body')
-    return
-  }
-  next()
-}
 
 /**
  * Strict policy for API responses; the admin UI needs Next's inline scripts, so it is not covered.
@@ -125,11 +114,11 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown }: AppDependen
   })
   app.post('/api/subscribers/subscribe', subscribeLimiter)
 
-  app.use('/api', apiContentSecurityPolicy, limitBodySize)
+  app.use('/api', apiContentSecurityPolicy, readBody({ jsonMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
 
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
-  // mounted globally: Payload must read the raw request stream itself.
-  app.use((req, res) => handle(req, res))
+  // mounted: Payload reads the request stream itself (replayed from memory when read above).
+  app.use((req, res) => handle((res.locals[BUFFERED_REQUEST] as IncomingMessage | undefined) ?? req, res))
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     console.error(error)
