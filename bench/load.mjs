@@ -1,7 +1,7 @@
 /**
  * `npm run load`: the mixed load of test/load/mixedLoad.int.spec.ts for 30 s (LOAD_SECONDS) with
- * 24 clients against the built express host on a fresh, seeded database (SQLite; PostgreSQL when
- * TEST_DATABASE_URL names a cluster), then every acknowledged write read back. Figures go to
+ * 24 clients against the built express host on a fresh, seeded database (SQLite; with `-- --postgres`
+ * a private PostgreSQL cluster), then every acknowledged write read back. Figures go to
  * bench/RESULTS.md with the command and the machine. Exits 1 when anything failed or was lost.
  *
  * Run with tsx (the driver is the test's TypeScript). Traffic goes to 127.0.0.1 only.
@@ -9,15 +9,21 @@
 import os from 'node:os'
 
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs'
+import { startPostgresCluster } from '../scripts/postgresCluster.mjs'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer } from '../test/helpers/server.ts'
 import { DEFAULT_WEIGHTS, LOAD_ENV, missingWrites, percentile, prepareLoad, runMixedLoad } from '../test/load/mixedLoad.ts'
 import { machine, recordResults } from './lib.mjs'
 
 const SECONDS = Number(process.env.LOAD_SECONDS || 30)
 const CONCURRENCY = 24
-const database = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite (WAL)'
+const postgres = process.argv.includes('--postgres')
+const database = postgres ? 'PostgreSQL' : 'SQLite (WAL)'
 
 ensureBuilt()
+const cluster = postgres ? await startPostgresCluster() : undefined
+// startServer creates its database in the cluster named by TEST_DATABASE_URL, a SQLite file otherwise.
+if (cluster) process.env.TEST_DATABASE_URL = cluster.url
+else delete process.env.TEST_DATABASE_URL
 const server = await startServer('bench-load', LOAD_ENV)
 let exitCode = 1
 try {
@@ -38,9 +44,9 @@ try {
   const all = Object.values(result.latencies).flat()
   const statuses = [...new Set(result.failures.map((failure) => String(failure.status)))]
   recordResults([
-    `## Mixed load — ${new Date().toISOString()}`,
+    `## Mixed load, ${database} — ${new Date().toISOString()}`,
     '',
-    `Command: \`npm run load\` (LOAD_SECONDS=${SECONDS}) · Machine: ${machine()} · ${database}, express host, ${CONCURRENCY} concurrent clients on 127.0.0.1, rate limits and flood control raised; the same load as test/load/mixedLoad.int.spec.ts, which \`npm test\` runs for 8 s · machine load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after: other work on the machine slows every figure`,
+    `Command: \`npm run load${postgres ? ' -- --postgres' : ''}\` (LOAD_SECONDS=${SECONDS}) · Machine: ${machine()} · ${database}, express host, ${CONCURRENCY} concurrent clients on 127.0.0.1, rate limits and flood control raised; the same load as test/load/mixedLoad.int.spec.ts, which \`npm test\` runs for 8 s · machine load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after: other work on the machine slows every figure`,
     '',
     '| Kind | Requests | Errors | p50 | p99 |',
     '| --- | --- | --- | --- | --- |',
@@ -56,5 +62,6 @@ try {
   exitCode = result.failures.length || lost ? 1 : 0
 } finally {
   await server.stop()
+  cluster?.stop()
 }
 process.exit(exitCode)

@@ -54,6 +54,9 @@ const server: Server = app.listen(settings.port, settings.host, () => {
   const port = typeof address === 'object' && address ? address.port : settings.port
   log(`ready on http://${settings.host}:${port} in ${Date.now() - startedAt} ms (admin: ${settings.serverURL}/admin)`)
 })
+server.keepAliveTimeout = settings.keepAliveTimeoutMs
+// A connection's next request headers must be allowed to arrive for as long as it may stay idle.
+server.headersTimeout = settings.keepAliveTimeoutMs + 1000
 
 const shutdown = (signal: string) => {
   if (shuttingDown) return
@@ -69,7 +72,10 @@ const shutdown = (signal: string) => {
     log('database closed; bye')
     process.exit(0)
   })
+  // A response still in flight when the signal came leaves its connection idle, and open for the
+  // whole keep-alive timeout: close each as soon as it is idle.
   server.closeIdleConnections()
+  setInterval(() => server.closeIdleConnections(), 100).unref()
 }
 
 process.on('SIGTERM', () => shutdown('SIGTERM'))

@@ -119,6 +119,15 @@ export const settings = {
   get trustProxy(): false | number | string[] {
     return parseTrustProxy(process.env.TRUST_PROXY)
   },
+  /**
+   * How long an idle keep-alive connection stays open. Node's default (5 s) is shorter than a load
+   * balancer's idle timeout (60 s on the common ones) and than a busy client's reuse: the server then
+   * closes a connection just as a request arrives on it, and that request gets a reset (a 502
+   * behind a proxy). Keep it above the balancer's idle timeout.
+   */
+  get keepAliveTimeoutMs(): number {
+    return intFromEnv('KEEP_ALIVE_TIMEOUT_MS', 65_000)
+  },
   get shutdownTimeoutMs(): number {
     return intFromEnv('SHUTDOWN_TIMEOUT_MS', 10_000)
   },
