@@ -6,6 +6,12 @@ import { costLimit } from '@/graphql/costLimit'
 
 import { settings } from './settings'
 
+/**
+ * Related documents assumed per parent for a list that takes no `limit` (a hasMany relationship,
+ * an array of blocks holding relationships): none of our collections has one long enough to matter.
+ */
+const RELATIONSHIP_LIST_SIZE = 10
+
 /** Payload's GraphQL handler passes `{ req }` as the context; `req.user` is already authenticated. */
 const requestUser = (args: ExecutionArgs | undefined): RequestUser => {
   const context: unknown = args?.contextValue
@@ -28,7 +34,7 @@ export const graphQLValidationRules = (args?: ExecutionArgs): ValidationRule[] =
           maxRootFields: settings.graphQLMaxRootFields,
           maxDocuments: settings.graphQLMaxDocuments,
           maxListSize: settings.apiMaxLimit,
-          relationshipListSize: 10,
+          relationshipListSize: RELATIONSHIP_LIST_SIZE,
           maxDepthArgument: settings.apiMaxDepth,
           variables: args?.variableValues,
         }),

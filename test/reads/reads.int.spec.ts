@@ -66,6 +66,17 @@ describe('REST reads by anyone but staff', () => {
     })
   })
 
+  test.each([
+    '/api/blogs?depth=1&limit=10',
+    '/api/blogs?where[slug][equals]=what-are-we-learning-together',
+    '/api/events?where[region][equals]=scotland&sort=startsAt',
+    '/api/comments/thread?collection=blogs&id=1',
+    '/api/members/directory?limit=20&page=1',
+  ])('the README request GET %s still answers 200', async (path) => {
+    expect((await client.request('GET', path)).status).toBe(200)
+    expect((await client.request('GET', path, { token: memberToken })).status).toBe(200)
+  })
+
   test('a depth beyond 2 is refused on a single document too', async () => {
     const id = (await client.request('GET', '/api/blogs?limit=1')).body.docs?.[0]?.id
     const response = await client.request('GET', `/api/blogs/${id}?depth=5`)
