@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto'
 import type { Endpoint } from 'payload'
 
 import { CONSENT_WORDING_VERSION, SUBSCRIBE_ACCEPTED, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import { messageIdFor, sendEmailLoggingFailure, subscriberEmail } from '../email/send'
-import { createToken, hashToken, newManageCredentials } from '../tokens'
+import { consentAddressHash, createToken, hashToken, newManageCredentials } from '../tokens'
 import type { ResolvedSubscriptionOptions } from '../types'
 import { createEmailRateLimit } from '../rules/emailRateLimit'
 import { checkSubscription } from '../validation'
@@ -63,7 +62,7 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
         consent: {
           at: now.toISOString(),
           source: 'subscribe-form',
-          ipHash: address ? createHmac('sha256', req.payload.secret).update(address).digest('hex') : null,
+          ipHash: consentAddressHash(req.payload.secret, address),
           wordingVersion: CONSENT_WORDING_VERSION,
         },
       }
