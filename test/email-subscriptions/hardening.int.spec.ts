@@ -153,6 +153,21 @@ describe('CSV export', () => {
   })
 })
 
+describe('bounces', () => {
+  test('20 hard bounces at once count 20, and suppress the address', async () => {
+    expect((await subscribe('bouncy@example.org')).status).toBe(202)
+    await smtp.waitFor(confirmationTo('bouncy@example.org'), 10_000)
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        client.request('POST', '/api/subscribers/bounce', { json: { email: 'bouncy@example.org', type: 'hard' }, headers: { 'x-bounce-secret': 'bounce-secret-for-tests' } }),
+      ),
+    )
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(202))
+    const stored = await client.request('GET', '/api/subscribers?where[email][equals]=bouncy@example.org', { token: adminToken })
+    expect(stored.body.docs?.[0]).toMatchObject({ bounceCount: 20, status: 'suppressed' })
+  })
+})
+
 describe('keys', () => {
   test("login tokens are signed with Payload's own hash of the secret, which the derived keys are not", async () => {
     const [header, payload, signature] = adminToken.split('.')
