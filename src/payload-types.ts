@@ -137,6 +137,7 @@ export interface Config {
       commentPurgeClientData: TaskCommentPurgeClientData;
       subscriptionsSendMailing: TaskSubscriptionsSendMailing;
       subscriptionsMaintenance: TaskSubscriptionsMaintenance;
+      subscriptionsConfirm: TaskSubscriptionsConfirm;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -826,6 +827,7 @@ export interface PayloadJob {
           | 'commentPurgeClientData'
           | 'subscriptionsSendMailing'
           | 'subscriptionsMaintenance'
+          | 'subscriptionsConfirm'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -866,6 +868,7 @@ export interface PayloadJob {
         | 'commentPurgeClientData'
         | 'subscriptionsSendMailing'
         | 'subscriptionsMaintenance'
+        | 'subscriptionsConfirm'
         | 'schedulePublish'
       )
     | null;
@@ -1605,6 +1608,22 @@ export interface TaskSubscriptionsSendMailing {
 export interface TaskSubscriptionsMaintenance {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSubscriptionsConfirm".
+ */
+export interface TaskSubscriptionsConfirm {
+  input: {
+    email: string;
+    topics: string[];
+    frequency: string;
+    ipHash?: string | null;
+    requestedAt: string;
+  };
+  output: {
+    sent?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -33,6 +33,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUS)[keyof typeof DELIVERY_STAT
 
 export const TASK_SEND_MAILING = 'subscriptionsSendMailing'
 export const TASK_MAINTENANCE = 'subscriptionsMaintenance'
+/** Records one subscribe request and sends its confirmation email, out of the request's time. */
+export const TASK_CONFIRM_SUBSCRIPTION = 'subscriptionsConfirm'
 
 /** Written into a template's output once, then replaced by each subscriber's own token. */
 export const MANAGE_TOKEN_PLACEHOLDER = 'QMANAGETOKENPLACEHOLDERxxxxxxxxxxxxxxxxxxxx'

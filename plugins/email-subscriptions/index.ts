@@ -7,7 +7,7 @@ import { buildSubscribers } from './collections/subscribers'
 import { ADMIN_COMPONENTS } from './constants'
 import { defaultTemplates } from './email/templates'
 import { announceFirstPublication } from './hooks/announceFirstPublication'
-import { maintenanceTask, sendMailingTask } from './tasks'
+import { confirmSubscriptionTask, maintenanceTask, sendMailingTask } from './tasks'
 import type { EmailSubscriptionsOptions, ResolvedSubscriptionOptions } from './types'
 
 export { createDigestNow, runMailingByKey } from './delivery/mailings'
@@ -90,7 +90,7 @@ export const emailSubscriptions =
       ],
       jobs: {
         ...jobs,
-        tasks: [...(jobs.tasks ?? []), sendMailingTask(options), maintenanceTask(options)],
+        tasks: [...(jobs.tasks ?? []), sendMailingTask(options), maintenanceTask(options), confirmSubscriptionTask(options)],
         // Hosts that work their queues with autoRun also work this one.
         autoRun:
           typeof autoRun === 'function'

@@ -4,6 +4,7 @@ import { write as writeGexf } from 'graphology-gexf'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
+import { HOST_KEY_PURPOSE, hostKey } from '@/config/keys'
 import { badRequest } from '@/http/badRequest'
 import type { RequestUser } from '@/access/checkRole'
 
@@ -46,7 +47,7 @@ const statsAt = async (req: PayloadRequest, at: string) => {
 }
 
 /** Pseudonymous, stable ids for evaluators: the same member always gets the same id, and it does not reveal who. */
-const pseudonym = (secret: string, id: string) => createHmac('sha256', secret).update(`member:${id}`).digest('hex').slice(0, 16)
+const pseudonym = (secret: string, id: string) => createHmac('sha256', hostKey(secret, HOST_KEY_PURPOSE.networkPseudonym)).update(`member:${id}`).digest('hex').slice(0, 16)
 
 const analysisEndpoints: Endpoint[] = [
   {

@@ -27,7 +27,7 @@ const countPerRecipient = (messages: ReceivedEmail[]) => {
   return counts
 }
 
-/** Double opt-in over HTTP, as a reader would: subscribe, take the link from the email, confirm. */
+/** Double opt-in over HTTP, as a reader would: subscribe, take the link from the email (sent from the queue), confirm. */
 const subscribeAndConfirm = async (client: Client, smtp: Smtp, email: string, topics: string[], frequency: 'instant' | 'weekly' = 'instant') => {
   const response = await client.request('POST', '/api/subscribers/subscribe', { json: { email, topics, frequency } })
   expect(response.status).toBe(202)
@@ -74,7 +74,7 @@ describe('a worker killed mid-batch, then a new one', () => {
     first = await startServer('killed-worker', env)
     const client = api(first.url)
     const recipients = Array.from({ length: 24 }, (_, i) => `reader-${i}@example.org`)
-    for (const email of recipients) await subscribeAndConfirm(client, smtp, email, ['blogs'])
+    await Promise.all(recipients.map((email) => subscribeAndConfirm(client, smtp, email, ['blogs'])))
 
     // The SMTP server answers 7 announcements, then hangs: the worker is mid-batch when it dies.
     const title = 'Killed mid-batch'
@@ -118,11 +118,12 @@ describe('SMTP down, then up', () => {
 
   test('the mailing is retried with backoff and everything is delivered once', async () => {
     const port = await freePort()
-    smtp = await startSmtpServer({ port })
+    const firstSmtp = await startSmtpServer({ port })
+    smtp = firstSmtp
     server = await startServer('smtp-down', { ...FAST_QUEUE, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) })
     const client = api(server.url)
     const recipients = ['down-1@example.org', 'down-2@example.org', 'down-3@example.org']
-    for (const email of recipients) await subscribeAndConfirm(client, smtp, email, ['blogs'])
+    await Promise.all(recipients.map((email) => subscribeAndConfirm(client, firstSmtp, email, ['blogs'])))
     await smtp.stop()
     smtp = undefined
 
@@ -177,9 +178,11 @@ describe('weekly digest', () => {
   })
 
   test("each weekly subscriber gets one email listing the period's publications in their topics; nothing when there are none", async () => {
-    await subscribeAndConfirm(client, smtp, 'weekly-blogs-events@example.org', ['blogs', 'events'], 'weekly')
-    await subscribeAndConfirm(client, smtp, 'weekly-reports@example.org', ['evaluation-reports'], 'weekly')
-    await subscribeAndConfirm(client, smtp, 'instant-blogs@example.org', ['blogs'], 'instant')
+    await Promise.all([
+      subscribeAndConfirm(client, smtp, 'weekly-blogs-events@example.org', ['blogs', 'events'], 'weekly'),
+      subscribeAndConfirm(client, smtp, 'weekly-reports@example.org', ['evaluation-reports'], 'weekly'),
+      subscribeAndConfirm(client, smtp, 'instant-blogs@example.org', ['blogs'], 'instant'),
+    ])
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
     await publishBlog(client, token, 'A <digest> blog')
     await publishBlog(client, token, 'Another digest blog')

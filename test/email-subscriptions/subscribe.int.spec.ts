@@ -41,6 +41,8 @@ describe('over HTTP with a real SMTP server', () => {
       EMAIL_FROM: 'updates@q.example.org',
       SUBSCRIBE_RATE_LIMIT: '40',
       BOUNCE_SECRET: 'bounce-secret-for-tests',
+      // Confirmations go out from the queue: work it every second rather than every 10.
+      SUBSCRIPTIONS_QUEUE_CRON: '* * * * * *',
     })
     client = api(server.url)
   }, 120_000)
@@ -57,6 +59,8 @@ describe('over HTTP with a real SMTP server', () => {
     return match[1]
   }
   const header = (email: ReceivedEmail, name: string) => email.rawHeaders[name] ?? ''
+  /** Long enough for the queue (worked every second) to have acted on what was asked before. */
+  const queueCycle = () => new Promise((resolve) => setTimeout(resolve, 2500))
 
   test('subscribe → confirmation email → GET shows a button and changes nothing → POST confirms once', async () => {
     const response = await subscribe({ email: 'Reader.One@Example.org', topics: ['blogs', 'events'], frequency: 'weekly' })
@@ -107,7 +111,7 @@ describe('over HTTP with a real SMTP server', () => {
     expect(pending.text).toBe(fresh.text)
     expect(confirmed.text).toBe(fresh.text)
     await smtp.waitFor((message) => message.to.includes('reader.two@example.org'))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await queueCycle()
     expect(smtp.messages.filter((message) => message.to.includes('reader.two@example.org'))).toHaveLength(1) // resend interval
     expect(smtp.messages.filter((message) => message.to.includes('reader.one@example.org'))).toHaveLength(1)
   })
@@ -193,7 +197,7 @@ describe('over HTTP with a real SMTP server', () => {
     // Suppressed stays suppressed: re-subscribing does not mail it, and the member is told.
     expect((await client.request('PATCH', '/api/subscribers/me', { token, json: { topics: ['blogs'] } })).status).toBe(409)
     expect((await subscribe({ email: 'bouncing@example.org' })).status).toBe(202)
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await queueCycle()
     expect(smtp.messages.some((message) => message.to.includes('bouncing@example.org'))).toBe(false)
   })
 
@@ -209,6 +213,8 @@ describe('over HTTP with a real SMTP server', () => {
     expect(refused.status).toBe(429)
     expect(errorPaths(refused.body)).toContain('email')
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    await smtp.waitFor((message) => message.to.includes('repeat.reader@example.org'))
+    await queueCycle()
     expect(smtp.messages.filter((message) => message.to.includes('repeat.reader@example.org'))).toHaveLength(1)
   })
 

@@ -4,7 +4,7 @@ import { DELIVERY_STATUS, MAILING_KIND, MAILING_STATUS, MAILINGS_SLUG, SUBSCRIBE
 import { messageIdFor, personalise, placeholderLinks, sendEmail, subscriberEmail } from '../email/send'
 import { digestItemsFor } from '../rules/digest'
 import { leaseAfterFailure } from '../rules/lease'
-import { manageTokenFor, newManageCredentials } from '../tokens'
+import { hashToken, manageTokenFor, newManageCredentials } from '../tokens'
 import type { PublicationItem, RenderedEmail, ResolvedSubscriptionOptions, TopicDocument } from '../types'
 import { deliveryKey, type DeliveryStore, deliveryStoreFor } from './deliveryStore'
 
@@ -24,7 +24,7 @@ export type MailingDoc = {
   attempts?: number | null
 }
 
-type Recipient = { id: number | string; email: string; topics?: string[] | null; manageKey?: string | null }
+type Recipient = { id: number | string; email: string; topics?: string[] | null; manageKey?: string | null; manageTokenHash?: string | null }
 
 /** Who a mailing goes to and what each recipient reads (`null`: nothing for them). */
 type MailingPlan = {
@@ -131,9 +131,20 @@ const digestPlan = async (payload: Payload, options: ResolvedSubscriptionOptions
 const updateMailing = (payload: Payload, id: number | string, data: Record<string, unknown>) =>
   payload.update({ collection: MAILINGS_SLUG as never, id, data: data as never, overrideAccess: true, depth: 0 })
 
-/** The token a recipient's links carry; subscribers saved before manage keys existed get one now. */
+/**
+ * The token a recipient's links carry; subscribers saved before manage keys existed get one now.
+ * A stored hash made under an earlier key (before tokens had their own derived key) is replaced:
+ * links in older emails then stop working, and this email carries one that works.
+ */
 const manageTokenOf = async (payload: Payload, recipient: Recipient): Promise<string> => {
-  if (recipient.manageKey) return manageTokenFor(payload.secret, recipient.manageKey)
+  if (recipient.manageKey) {
+    const manageToken = manageTokenFor(payload.secret, recipient.manageKey)
+    const manageTokenHash = hashToken(manageToken)
+    if (recipient.manageTokenHash !== manageTokenHash) {
+      await payload.update({ collection: SUBSCRIBERS_SLUG as never, id: recipient.id, data: { manageTokenHash } as never, overrideAccess: true })
+    }
+    return manageToken
+  }
   const { manageKey, manageToken, manageTokenHash } = newManageCredentials(payload.secret)
   await payload.update({ collection: SUBSCRIBERS_SLUG as never, id: recipient.id, data: { manageKey, manageTokenHash } as never, overrideAccess: true })
   return manageToken
@@ -212,7 +223,7 @@ export const sendMailing = async (
           sort: 'id',
           limit: options.batchSize,
           pagination: false,
-          select: plan.readsTopics ? { email: true, topics: true, manageKey: true } : { email: true, manageKey: true },
+          select: plan.readsTopics ? { email: true, topics: true, manageKey: true, manageTokenHash: true } : { email: true, manageKey: true, manageTokenHash: true },
         })
       ).docs
     const marker = createMarker(store, mailing.key)

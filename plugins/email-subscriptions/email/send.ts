@@ -64,14 +64,3 @@ export const sendEmail = async (payload: Payload, options: ResolvedSubscriptionO
   if (options.transport) await options.transport.sendMail(message)
   else await payload.sendEmail(message)
 }
-
-/** For emails sent from a request (confirmation): a failure is logged, never thrown into the response. */
-export const sendEmailLoggingFailure = async (payload: Payload, options: ResolvedSubscriptionOptions, message: OutgoingEmail): Promise<boolean> => {
-  try {
-    await sendEmail(payload, options, message)
-    return true
-  } catch (err) {
-    payload.logger.error({ err, msg: 'email-subscriptions: email not sent' })
-    return false
-  }
-}

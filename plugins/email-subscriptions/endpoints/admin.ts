@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync'
 import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { toCsv } from '../../shared/csv'
 import { DELIVERIES_SLUG, SUBSCRIBERS_SLUG } from '../constants'
 import { deliveryStoreFor } from '../delivery/deliveryStore'
 import { digestCandidates } from '../delivery/fanOut'
@@ -82,7 +82,8 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
         consentWordingVersion: row.consent?.wordingVersion ?? '',
         createdAt: row.createdAt,
       }))
-      const csv = stringify(rows, { header: true, columns: [...CSV_COLUMNS] })
+      // Addresses and consent sources come from the public: no cell may run as a formula.
+      const csv = toCsv(rows, CSV_COLUMNS)
       return new Response(csv, {
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
-import type { Endpoint } from 'payload'
+import { eq, sql, type SQL } from 'drizzle-orm'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import type { ResolvedSubscriptionOptions } from '../types'
@@ -11,6 +12,53 @@ const BOUNCE_TYPES = ['hard', 'soft', 'complaint'] as const
 
 const sameSecret = (given: string | null, expected: string) =>
   Boolean(given) && Buffer.byteLength(given as string) === Buffer.byteLength(expected) && timingSafeEqual(Buffer.from(given as string), Buffer.from(expected))
+
+type Row = Record<string, unknown>
+type Column = Parameters<typeof eq>[0]
+/** The part of drizzle's query builder used here; identical for the SQLite and PostgreSQL dialects. */
+type DrizzleLike = {
+  update: (table: object) => { set: (values: Row) => { where: (where: SQL | undefined) => { returning: (fields: Record<string, Column>) => Promise<Row[]> } } }
+}
+type SqlAdapter = { drizzle: DrizzleLike; tables: Record<string, Record<string, Column>> }
+const sqlAdapterOf = (req: PayloadRequest): SqlAdapter | null => {
+  const db = req.payload.db as unknown as Partial<SqlAdapter>
+  return db.drizzle && db.tables?.[SUBSCRIBERS_SLUG] ? (db as SqlAdapter) : null
+}
+
+/**
+ * Counts one hard bounce or complaint and suppresses the address when due. On the SQL adapters the
+ * count is `bounce_count + 1` inside the UPDATE and the suppression a second UPDATE, so bounces
+ * arriving together (a provider retrying, a burst after an outage) each count: none overwrites
+ * another's count. Elsewhere (MongoDB), read and write through the Local API.
+ */
+const recordBounce = async (req: PayloadRequest, options: ResolvedSubscriptionOptions, email: string, type: 'hard' | 'complaint') => {
+  const adapter = sqlAdapterOf(req)
+  const now = new Date().toISOString()
+  if (adapter) {
+    const table = adapter.tables[SUBSCRIBERS_SLUG]
+    const [counted] = await adapter.drizzle
+      .update(table)
+      .set({ bounceCount: sql`coalesce(${table.bounceCount}, 0) + ${sql.raw(type === 'hard' ? '1' : '0')}`, updatedAt: now })
+      .where(eq(table.email, email))
+      .returning({ id: table.id, bounceCount: table.bounceCount })
+    // PostgreSQL returns its numeric columns as strings.
+    if (counted && (type === 'complaint' || Number(counted.bounceCount) >= options.hardBouncesToSuppress)) {
+      await adapter.drizzle.update(table).set({ status: SUBSCRIBER_STATUS.suppressed, updatedAt: now }).where(eq(table.id, counted.id)).returning({ id: table.id })
+    }
+    return
+  }
+  const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
+  const subscriber = docs[0] as unknown as (SubscriberDoc & { bounceCount?: number | null }) | undefined
+  if (!subscriber) return
+  const bounceCount = (subscriber.bounceCount ?? 0) + (type === 'hard' ? 1 : 0)
+  const suppress = type === 'complaint' || bounceCount >= options.hardBouncesToSuppress
+  await req.payload.update({
+    collection: SUBSCRIBERS_SLUG as never,
+    id: subscriber.id,
+    data: { bounceCount, ...(suppress ? { status: SUBSCRIBER_STATUS.suppressed } : {}) } as never,
+    overrideAccess: true,
+  })
+}
 
 /**
  * `POST /api/subscribers/bounce { email, type: hard | soft | complaint }`, authenticated by the
@@ -30,18 +78,7 @@ export const bounceEndpoint = (options: ResolvedSubscriptionOptions): Endpoint =
     const email = normaliseEmail(body.email)
     if (!email) return fieldError('email', 'email must be a valid email address.')
     if (!BOUNCE_TYPES.includes(body.type as (typeof BOUNCE_TYPES)[number])) return fieldError('type', 'type must be hard, soft or complaint.')
-    const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
-    const subscriber = docs[0] as unknown as (SubscriberDoc & { bounceCount?: number | null }) | undefined
-    if (subscriber && body.type !== 'soft') {
-      const bounceCount = (subscriber.bounceCount ?? 0) + (body.type === 'hard' ? 1 : 0)
-      const suppress = body.type === 'complaint' || bounceCount >= options.hardBouncesToSuppress
-      await req.payload.update({
-        collection: SUBSCRIBERS_SLUG as never,
-        id: subscriber.id,
-        data: { bounceCount, ...(suppress ? { status: SUBSCRIBER_STATUS.suppressed } : {}) } as never,
-        overrideAccess: true,
-      })
-    }
+    if (body.type !== 'soft') await recordBounce(req, options, email, body.type as 'hard' | 'complaint')
     return Response.json({ received: true }, { status: 202 })
   },
 })

@@ -1,18 +1,21 @@
-import { createHmac } from 'node:crypto'
 import type { Endpoint } from 'payload'
 
-import { CONSENT_WORDING_VERSION, SUBSCRIBE_ACCEPTED, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
-import { messageIdFor, sendEmailLoggingFailure, subscriberEmail } from '../email/send'
-import { createToken, hashToken, newManageCredentials } from '../tokens'
-import type { ResolvedSubscriptionOptions } from '../types'
+import { SUBSCRIBE_ACCEPTED, TASK_CONFIRM_SUBSCRIPTION } from '../constants'
+import type { SubscribeRequest } from '../delivery/confirmation'
 import { createEmailRateLimit } from '../rules/emailRateLimit'
+import { consentAddressHash } from '../tokens'
+import type { ResolvedSubscriptionOptions } from '../types'
 import { checkSubscription } from '../validation'
-import { fieldError, readBody, type SubscriberDoc } from './shared'
+import { fieldError, readBody } from './shared'
 
 /**
  * `POST /api/subscribers/subscribe { email, topics, frequency }`: always 202 with the same body,
- * whatever the address's state. A new or pending address gets a confirmation email (at most one
- * per `resendIntervalSeconds`); a confirmed one is left alone; a suppressed one is never mailed.
+ * whatever the address's state, after the same work: check the request, count it against the
+ * address's limit, queue it. Looking the address up, writing the subscriber and sending the
+ * confirmation happen in the jobs queue (`subscriptionsConfirm`), so neither the answer nor its
+ * timing tells whether an address subscribes. A new or pending address gets a confirmation email
+ * (at most one per `resendIntervalSeconds`); a confirmed one is left alone; a suppressed one is
+ * never mailed.
  */
 export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoint => {
   const perEmail = createEmailRateLimit(options.subscribeLimitPerEmail.max, options.subscribeLimitPerEmail.windowSeconds)
@@ -32,48 +35,12 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
       }
       if (options.disabled) return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
 
-      const now = new Date()
-      const { docs } = await req.payload.find({
-        collection: SUBSCRIBERS_SLUG as never,
-        where: { email: { equals: input.email } },
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-        showHiddenFields: true,
-      })
-      const existing = docs[0] as unknown as SubscriberDoc | undefined
-      const mayMail = !existing || existing.status === SUBSCRIBER_STATUS.pending || existing.status === SUBSCRIBER_STATUS.unsubscribed
-      const recentlySent =
-        existing?.confirmationSentAt && now.getTime() - new Date(existing.confirmationSentAt).getTime() < options.resendIntervalSeconds * 1000
-      if (!mayMail || recentlySent) return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
-
-      const confirmToken = createToken()
-      const { manageKey, manageToken, manageTokenHash } = newManageCredentials(req.payload.secret)
-      const address = options.clientAddress(req)
-      const data = {
-        email: input.email,
-        topics: input.topics,
-        frequency: input.frequency,
-        status: SUBSCRIBER_STATUS.pending,
-        confirmTokenHash: hashToken(confirmToken),
-        confirmTokenExpiresAt: new Date(now.getTime() + options.tokenLifetimeDays * 86_400_000).toISOString(),
-        confirmationSentAt: now.toISOString(),
-        manageKey,
-        manageTokenHash,
-        consent: {
-          at: now.toISOString(),
-          source: 'subscribe-form',
-          ipHash: address ? createHmac('sha256', req.payload.secret).update(address).digest('hex') : null,
-          wordingVersion: CONSENT_WORDING_VERSION,
-        },
+      const request: SubscribeRequest = {
+        ...input,
+        ipHash: consentAddressHash(req.payload.secret, options.clientAddress(req)),
+        requestedAt: new Date().toISOString(),
       }
-      const subscriber = existing
-        ? await req.payload.update({ collection: SUBSCRIBERS_SLUG as never, id: existing.id, data: data as never, overrideAccess: true })
-        : await req.payload.create({ collection: SUBSCRIBERS_SLUG as never, data: data as never, overrideAccess: true })
-      const confirmURL = `${options.serverURL}/api/subscribers/confirm?token=${confirmToken}`
-      const email = await options.templates.confirmation({ confirmURL, topics: input.topics, lifetimeDays: options.tokenLifetimeDays })
-      const to = (subscriber as unknown as SubscriberDoc).email
-      await sendEmailLoggingFailure(req.payload, options, subscriberEmail(options, { to, manageToken, email, messageId: messageIdFor(options, `confirm.${hashToken(confirmToken).slice(0, 16)}`) }))
+      await req.payload.jobs.queue({ task: TASK_CONFIRM_SUBSCRIPTION as never, input: request as never, queue: options.queue.name, req })
       return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
     },
   }
