@@ -15,6 +15,7 @@ import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/ho
 
 import { SLUGS } from '../slugs'
 import { directoryEndpoint } from './directoryEndpoint'
+import { refuseFirstRegister } from './refuseFirstRegister'
 
 /**
  * Community members. They log in at `/api/members/login` (never to the admin UI), edit only their
@@ -44,7 +45,7 @@ export const Members: CollectionConfig = {
     afterChange: [invalidateNetworkAfterChange],
     afterDelete: [invalidateNetworkAfterDelete],
   },
-  endpoints: [directoryEndpoint],
+  endpoints: [directoryEndpoint, refuseFirstRegister],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
     {
