@@ -256,6 +256,12 @@ export interface Blog {
 export interface Member {
   id: number;
   name: string;
+  /**
+   * New address waiting for confirmation from that address.
+   */
+  pendingEmail?: string | null;
+  pendingEmailTokenHash?: string | null;
+  pendingEmailExpiresAt?: string | null;
   profession:
     | 'doctor'
     | 'nurse'
@@ -317,6 +323,9 @@ export interface Member {
   };
   updatedAt: string;
   createdAt: string;
+  /**
+   * A member's own change applies only once confirmed from the new address; an admin's applies at once.
+   */
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
@@ -1154,6 +1163,9 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface MembersSelect<T extends boolean = true> {
   name?: T;
+  pendingEmail?: T;
+  pendingEmailTokenHash?: T;
+  pendingEmailExpiresAt?: T;
   profession?: T;
   organisation?: T;
   region?: T;

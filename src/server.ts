@@ -1,7 +1,8 @@
 /**
  * The express host: `npm start` runs this (bundled to dist/server.mjs) in production.
- * Start-up order: Payload (migrations on a production database) → demo seed on an empty
- * database → Next → listen. SIGTERM drains in-flight requests, then closes the database.
+ * Start-up order: Payload (migrations on a production database) → first admin (ADMIN_EMAIL /
+ * ADMIN_PASSWORD, or a one-time setup link) → demo seed on an empty database → Next → listen.
+ * SIGTERM drains in-flight requests, then closes the database.
  */
 import type { Server } from 'node:http'
 import next from 'next'
@@ -11,7 +12,8 @@ import { settings } from './config/settings'
 import { closeDatabase } from './db/closeDatabase'
 import config from './payload.config'
 import { seed } from './seed'
-import { printLoginHelp } from './seed/printLoginHelp'
+import { prepareFirstAdmin } from './seed/firstAdmin'
+import { printFirstAdminHelp, printLoginHelp } from './seed/printLoginHelp'
 import { createApp } from './server/createApp'
 
 const log = (line: string) => console.log(`[q-cms] ${line}`)
@@ -28,12 +30,14 @@ try {
 
 const payload = await getPayload({ config, cron: true })
 
-if (settings.seedOnStart) {
-  const { totalDocs: staff } = await payload.count({ collection: 'users', overrideAccess: true })
-  if (staff === 0) {
-    log('empty database: loading demo content (set SEED=false to skip)')
-    printLoginHelp(await seed(payload, log), log)
-  }
+const { totalDocs: staff } = await payload.count({ collection: 'users', overrideAccess: true })
+// Whatever SEED says: the configured admin, or a one-time setup link, never an open first-register.
+const firstAdmin = await prepareFirstAdmin(payload, { seedOnStart: settings.seedOnStart })
+if (settings.seedOnStart && staff === 0) {
+  log('empty database: loading demo content (set SEED=false to skip)')
+  printLoginHelp(await seed(payload, log), log)
+} else {
+  printFirstAdminHelp(firstAdmin, log)
 }
 
 const nextApp = next({ dev: false, dir: process.cwd(), hostname: settings.host, port: settings.port })

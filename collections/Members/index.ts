@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { adminOrSelfFieldIn } from '@/access/adminOrSelfField'
 import { directoryVisible } from '@/access/directoryVisible'
 import { or } from '@/access/combine'
 import { isAdmin } from '@/access/isAdmin'
@@ -15,6 +16,12 @@ import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/ho
 
 import { SLUGS } from '../slugs'
 import { directoryEndpoint } from './directoryEndpoint'
+import { confirmEmailEndpoints } from './emailChange/confirmEmailEndpoints'
+import { holdEmailChangeUntilConfirmed } from './hooks/holdEmailChangeUntilConfirmed'
+import { logStaffEmailChange } from './hooks/logStaffEmailChange'
+import { restrictPasswordChanges } from './hooks/restrictPasswordChanges'
+import { sendEmailChangeConfirmation } from './hooks/sendEmailChangeConfirmation'
+import { refuseFirstRegister } from './refuseFirstRegister'
 
 /**
  * Community members. They log in at `/api/members/login` (never to the admin UI), edit only their
@@ -41,18 +48,34 @@ export const Members: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    afterChange: [invalidateNetworkAfterChange],
+    beforeOperation: [restrictPasswordChanges],
+    beforeChange: [holdEmailChangeUntilConfirmed],
+    afterChange: [sendEmailChangeConfirmation, logStaffEmailChange, invalidateNetworkAfterChange],
     afterDelete: [invalidateNetworkAfterDelete],
   },
-  endpoints: [directoryEndpoint],
+  endpoints: [directoryEndpoint, refuseFirstRegister, ...confirmEmailEndpoints],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
     {
       name: 'email',
       type: 'email',
-      // Never public, never shown to other members.
-      access: { read: staffOrSelfFieldIn(SLUGS.members) },
+      access: {
+        // Never public, never shown to other members.
+        read: staffOrSelfFieldIn(SLUGS.members),
+        // Editors cannot change it (their value is ignored); a member's own change waits for confirmation.
+        update: adminOrSelfFieldIn(SLUGS.members),
+      },
+      admin: { description: "A member's own change applies only once confirmed from the new address; an admin's applies at once." },
     },
+    {
+      name: 'pendingEmail',
+      type: 'email',
+      access: { read: staffOrSelfFieldIn(SLUGS.members), create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: 'New address waiting for confirmation from that address.' },
+    },
+    // Hash of the single-use confirmation token (the token itself is only in the email) and its expiry.
+    { name: 'pendingEmailTokenHash', type: 'text', index: true, hidden: true, access: { create: () => false, update: () => false } },
+    { name: 'pendingEmailExpiresAt', type: 'date', hidden: true, access: { create: () => false, update: () => false } },
     professionField({ required: true }),
     { name: 'organisation', type: 'text', maxLength: 200 },
     regionField({ required: true }),

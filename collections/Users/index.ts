@@ -8,6 +8,7 @@ import { STAFF_ROLES } from '@/access/roles'
 import { selfIn } from '@/access/self'
 
 import { SLUGS } from '../slugs'
+import { usersFirstRegisterEndpoints } from './firstRegister/endpoints'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 /** Staff accounts: the only people who use the admin UI. */
@@ -34,6 +35,8 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeChange: [makeFirstUserAdmin],
   },
+  // In front of Payload's own first-register: closed once staff exist, and before that only with the setup link.
+  endpoints: usersFirstRegisterEndpoints,
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'email', type: 'email', access: { read: isStaffField } },

@@ -6,8 +6,22 @@ import type { ResolvedSubscriptionOptions } from '../types'
 import { checkSubscription } from '../validation'
 import { fieldError, readBody, type SubscriberDoc } from './shared'
 
-const loggedInMember = (req: PayloadRequest, options: ResolvedSubscriptionOptions) =>
-  req.user?.collection === options.memberCollection ? (req.user as { id: number | string; email?: string }) : null
+type MemberAccount = { id: number | string; email?: string | null; _verified?: boolean | null }
+
+/**
+ * The logged-in member's account as stored now (not as a token or a strategy remembered it), and
+ * only while its address is verified: a collection with `auth.verify` must have `_verified`; in a
+ * collection without it, the address is the one staff or an import set, or one the member confirmed
+ * from that address (the host holds back unconfirmed changes), so it counts as verified.
+ */
+const loggedInMember = async (req: PayloadRequest, options: ResolvedSubscriptionOptions): Promise<MemberAccount | 'unverified' | null> => {
+  if (req.user?.collection !== options.memberCollection) return null
+  const account = (await req.payload
+    .findByID({ collection: options.memberCollection as never, id: req.user.id, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req })
+    .catch(() => null)) as MemberAccount | null
+  if (!account) return null
+  return account.email && account._verified !== false ? account : 'unverified'
+}
 
 const findOwn = async (req: PayloadRequest, email: string) => {
   const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email.toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
@@ -20,14 +34,16 @@ const view = (subscriber: SubscriberDoc | null) =>
     : { subscribed: false, status: null, topics: [], frequency: null }
 
 /**
- * `GET|POST|PATCH /api/subscribers/me`: a logged-in member manages their own subscription. Their
- * address is already verified by their account, so there is no double opt-in; a suppressed
- * address (bounces, complaints) stays suppressed until an admin re-enables it.
+ * `GET|POST|PATCH /api/subscribers/me`: a logged-in member manages the subscription of their own,
+ * verified address (see loggedInMember), so there is no double opt-in; a suppressed address
+ * (bounces, complaints) stays suppressed until an admin re-enables it.
  */
 export const meEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[] => {
   const handler = async (req: PayloadRequest) => {
-    const member = loggedInMember(req, options)
-    if (!member?.email) return Response.json({ errors: [{ message: 'Log in as a member to manage your subscription.' }] }, { status: 401 })
+    const member = await loggedInMember(req, options)
+    if (!member) return Response.json({ errors: [{ message: 'Log in as a member to manage your subscription.' }] }, { status: 401 })
+    if (member === 'unverified') return Response.json({ errors: [{ message: 'Verify your email address first.' }] }, { status: 403 })
+    if (!member.email) return Response.json({ errors: [{ message: 'Verify your email address first.' }] }, { status: 403 })
     const existing = await findOwn(req, member.email)
     if (req.method === 'GET') return Response.json(view(existing))
 

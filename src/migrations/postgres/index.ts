@@ -4,6 +4,7 @@ import * as migration_20261126_072047_network from './20261126_072047_network';
 import * as migration_20261126_075201_subscribers from './20261126_075201_subscribers';
 import * as migration_20261126_084338_subscription_mailings from './20261126_084338_subscription_mailings';
 import * as migration_20261127_165752_subscribe_confirmation_task from './20261127_165752_subscribe_confirmation_task';
+import * as migration_20261127_170615_member_email_change from './20261127_170615_member_email_change';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_165752_subscribe_confirmation_task.up,
     down: migration_20261127_165752_subscribe_confirmation_task.down,
-    name: '20261127_165752_subscribe_confirmation_task'
+    name: '20261127_165752_subscribe_confirmation_task',
+  },
+  {
+    up: migration_20261127_170615_member_email_change.up,
+    down: migration_20261127_170615_member_email_change.down,
+    name: '20261127_170615_member_email_change'
   },
 ];

@@ -1,0 +1,34 @@
+import { createHash, randomBytes } from 'node:crypto'
+
+/**
+ * A member's own change of address, held until it is confirmed from the new address (Ghost's
+ * single-token model): the token goes only into the email, the database keeps its hash, it works
+ * once and expires.
+ */
+export const EMAIL_CHANGE_LIFETIME_MS = 24 * 60 * 60 * 1000
+
+/** `req.context` key: set by the confirm endpoint, so its own update is not held back again. */
+export const APPLYING_CONFIRMED_EMAIL_CHANGE = 'applyingConfirmedEmailChange'
+/** `req.context` key: the change requested in this request, by member id, for the email hook. */
+export const REQUESTED_EMAIL_CHANGES = 'requestedEmailChanges'
+
+export type RequestedEmailChange = { token: string; newEmail: string; oldEmail: string; expiresAt: string }
+
+export const EMAIL_CHANGE_MESSAGES = {
+  invalidEmail: 'Enter a valid email address.',
+  invalidToken: 'This link is not valid: it was used already, has expired or was replaced by a newer request. Change your address again to get a new one.',
+  taken: 'This address already belongs to another account.',
+  passwordAdminsOnly: "Only admins may set a member's password.",
+} as const
+
+export const normaliseEmail = (value: unknown): string | null => (typeof value === 'string' ? value.trim().toLowerCase() : null)
+
+export const isPlausibleEmail = (value: string): boolean => value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+
+export const createEmailChangeToken = (): string => randomBytes(32).toString('base64url')
+
+export const hashEmailChangeToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+
+export const isWellFormedEmailChangeToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
+
+export const isExpired = (expiresAt: string | null | undefined, now = new Date()): boolean => !expiresAt || new Date(expiresAt) <= now
