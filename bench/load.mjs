@@ -11,7 +11,7 @@ import os from 'node:os'
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs'
 import { startPostgresCluster } from '../scripts/postgresCluster.mjs'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer } from '../test/helpers/server.ts'
-import { DEFAULT_WEIGHTS, LOAD_ENV, missingWrites, percentile, prepareLoad, runMixedLoad } from '../test/load/mixedLoad.ts'
+import { DEFAULT_WEIGHTS, LOAD_ENV, missingWritesOnceQueued, percentile, prepareLoad, runMixedLoad } from '../test/load/mixedLoad.ts'
 import { machine, recordResults } from './lib.mjs'
 
 const SECONDS = Number(process.env.LOAD_SECONDS || 30)
@@ -31,7 +31,7 @@ try {
   const loadBefore = os.loadavg()[0]
   const result = await runMixedLoad(target, { seconds: SECONDS, concurrency: CONCURRENCY })
   const loadAfter = os.loadavg()[0]
-  const missing = await missingWrites(server.url, target.adminToken, result)
+  const missing = await missingWritesOnceQueued(server.url, target.adminToken, result)
   const lost = missing.comments.length + missing.subscribers.length
   const serverErrors = server.output().match(/SQLITE_BUSY|database is locked|\bERROR\b/g) ?? []
 

@@ -26,6 +26,21 @@ const ensureSqliteDirectory = (url: string) => {
   if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
 }
 
+/** The committed migrations for the database a URL selects (MongoDB has none). */
+export const migrationsFor = (url: string) => {
+  const kind = databaseKindFromURL(url)
+  return kind === 'sqlite' ? sqliteMigrations : kind === 'postgres' ? postgresMigrations : undefined
+}
+
+/** Set by the CLI scripts, which apply migrations themselves (src/scripts/openScriptPayload.ts). */
+export const CLI_SCRIPT_ENV = 'Q_CLI_SCRIPT'
+
+/**
+ * The committed migrations are applied on connect in production, except in a CLI script. Read
+ * through getters below: the adapter reads them when Payload starts, after the script said what it is.
+ */
+const migrateOnConnect = () => process.env[CLI_SCRIPT_ENV] !== 'true'
+
 /**
  * SQLite and PostgreSQL push the schema in development and apply the committed migrations on
  * start in production (`prodMigrations`); MongoDB needs neither.
@@ -42,13 +57,17 @@ export const databaseAdapterFromURL = (url: string): DatabaseAdapterObj => {
         wal: { synchronous: 'NORMAL' },
         busyTimeout: 5000,
         migrationDir: 'src/migrations/sqlite',
-        prodMigrations: sqliteMigrations,
+        get prodMigrations() {
+          return migrateOnConnect() ? sqliteMigrations : undefined
+        },
       })
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: url },
         migrationDir: 'src/migrations/postgres',
-        prodMigrations: postgresMigrations,
+        get prodMigrations() {
+          return migrateOnConnect() ? postgresMigrations : undefined
+        },
       })
     case 'mongodb':
       return mongooseAdapter({ url })

@@ -3,16 +3,14 @@
  * DATABASE_URL (what `POST /api/subscribers/digest` queues). It covers what was published since the
  * previous digest; subscribers already sent this digest are not sent it again.
  */
-import './runAsProduction'
-import { getPayload } from 'payload'
 
 import { createDigestNow, runMailingByKey, subscriptionOptionsOf } from '@plugins/email-subscriptions'
 
 import { closeDatabase } from '../db/closeDatabase'
-import config from '../payload.config'
+import { openScriptPayload } from './openScriptPayload'
 import { createProgress, type Progress } from '../progress'
 
-const payload = await getPayload({ config })
+const payload = await openScriptPayload()
 const options = subscriptionOptionsOf(payload)
 const progress: { bar: Progress | null; counted: number } = { bar: null, counted: 0 }
 let exitCode = 0

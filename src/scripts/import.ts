@@ -3,13 +3,11 @@
  * (for example from an evaluation survey) into the database named by DATABASE_URL. Either file
  * may be `-` to skip it. Nothing is written if any row is rejected; the report says why.
  */
-import './runAsProduction'
 import { readFileSync } from 'node:fs'
-import { getPayload } from 'payload'
 
 import { closeDatabase } from '../db/closeDatabase'
+import { openScriptPayload } from './openScriptPayload'
 import { importNetwork } from '../network/import/importNetwork'
-import config from '../payload.config'
 import { createProgress, type Progress } from '../progress'
 
 const args = process.argv.slice(2)
@@ -21,7 +19,7 @@ if (!membersFile && !connectionsFile) {
 }
 const read = (file: string | undefined) => (file && file !== '-' ? readFileSync(file, 'utf8') : undefined)
 
-const payload = await getPayload({ config })
+const payload = await openScriptPayload()
 // Created on the first row, when the total is known.
 const progress: { bar: Progress | null } = { bar: null }
 let exitCode = 0

@@ -50,6 +50,8 @@ export const LOAD_ENV = {
   COMMENT_RATE_LIMIT: '1000000',
   SUBSCRIBE_RATE_LIMIT: '1000000',
   LOGIN_RATE_LIMIT: '1000',
+  // A subscribe is acknowledged (202) once queued; the queue records it, so work it every second.
+  SUBSCRIPTIONS_QUEUE_CRON: '* * * * * *',
 }
 
 export type LoadTarget = {
@@ -245,6 +247,20 @@ export const missingWrites = async (url: string, adminToken: string, written: { 
     comments: written.comments.filter((id) => !comments.has(String(id))),
     subscribers: written.subscribers.filter((email) => !subscribers.has(email)),
   }
+}
+
+/**
+ * `missingWrites` once the queue has caught up: an acknowledged subscribe is a queued job that
+ * records the address within a second or two (and after a restart, once the queue runs again).
+ */
+export const missingWritesOnceQueued = async (url: string, adminToken: string, written: { comments: number[]; subscribers: string[] }, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs
+  let missing = await missingWrites(url, adminToken, written)
+  while ((missing.comments.length > 0 || missing.subscribers.length > 0) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    missing = await missingWrites(url, adminToken, written)
+  }
+  return missing
 }
 
 export const percentile = (values: number[], p: number) => {
