@@ -29,8 +29,8 @@ const staffCount = async (payload: Payload) => (await payload.count({ collection
  * those (and without the demo seed) a one-time setup link is made for the operator instead.
  */
 export const prepareFirstAdmin = async (payload: Payload, options: { seedOnStart: boolean }): Promise<FirstAdmin> => {
-  const configured = adminFromEnv()
   if ((await staffCount(payload)) > 0) return { kind: 'exists' }
+  const configured = adminFromEnv()
   if (configured) {
     try {
       await payload.create({

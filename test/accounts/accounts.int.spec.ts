@@ -1,12 +1,19 @@
 /**
- * Item 2 of issue #9: a member cannot take over another address's subscription by changing their
- * own email. Real HTTP against the express host, real SMTP server for the confirmation emails.
+ * Accounts hardening of issue #9 over real HTTP against the express host in production mode
+ * (SEED=false, as advised), one server for all: the first admin comes from ADMIN_EMAIL /
+ * ADMIN_PASSWORD and first-register stays shut (item 9), GraphQL does not serve the auth mutations
+ * (item 3), and a member's own email change waits for confirmation from the new address, with the
+ * real SMTP server receiving the emails (item 2).
  */
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiDoc, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtpServer'
 
 const PASSWORD = 'member-password-123'
 const profile = { profession: 'nurse', region: 'wales' }
+const NEW_ADMIN = { email: 'first.admin@test.example.org', password: 'first-admin-password-1', name: 'First Admin' }
+const SQUATTER = { email: 'squatter@example.org', password: 'squatter-password-1', name: 'Squatter', ...profile }
+const MEMBER = { email: 'gql.member@example.org', password: 'gql-member-password-1' }
+const LOGIN_RATE_LIMIT = 40
 
 let server: RunningServer
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
@@ -24,11 +31,11 @@ const tokenIn = (text: string) => text.match(/\/api\/members\/confirm-email\?tok
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
-  server = await startServer('accounts-email-change', {
+  server = await startServer('accounts', {
     SEED: 'false',
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
-    LOGIN_RATE_LIMIT: '100',
+    LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT),
   })
   client = api(server.url)
   adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
@@ -45,7 +52,82 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-describe("a member's own email change", () => {
+describe('first admin with SEED=false and ADMIN_EMAIL/ADMIN_PASSWORD (item 9)', () => {
+  test('is created on start', () => {
+    expect(server.output()).toContain(`Created the first admin ${ADMIN_EMAIL}`)
+  })
+
+  test('the configured admin exists and logs in', async () => {
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const me = await client.request('GET', '/api/users/me', { token })
+    expect(me.body.user?.roles).toEqual(['admin'])
+  })
+
+  test('first-register is refused for staff, with or without a setup token', async () => {
+    for (const path of ['/api/users/first-register', '/api/users/first-register?setup=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']) {
+      const response = await client.request('POST', path, { json: NEW_ADMIN })
+      expect(response.status).toBe(403)
+    }
+    const login = await client.request('POST', '/api/users/login', { json: NEW_ADMIN })
+    expect(login.status).toBe(401)
+  })
+
+  test('members cannot register the first member of an empty collection', async () => {
+    const response = await client.request('POST', '/api/members/first-register', { json: SQUATTER })
+    expect(response.status).toBe(403)
+    const members = await client.request('GET', '/api/members?limit=1', { token: adminToken })
+    expect(members.body.totalDocs).toBe(0)
+  })
+})
+
+const aliased = (count: number, field: string, args: string) =>
+  `mutation { ${Array.from({ length: count }, (_, i) => `a${i}: ${field}(${args.replace('$i', String(i))}) { __typename }`).join(' ')} }`
+
+describe('auth mutations over GraphQL (item 3)', () => {
+  beforeAll(async () => {
+    const created = await client.request('POST', '/api/members', {
+      token: adminToken,
+      json: { name: 'GraphQL Member', ...MEMBER, profession: 'nurse', region: 'wales' },
+    })
+    expect(created.status).toBe(201)
+  })
+
+  test('10 aliased loginMember attempts are refused, run nothing and lock nobody', async () => {
+    const response = await client.graphql(aliased(10, 'loginMember', `email: "${MEMBER.email}", password: "wrong-$i"`))
+    expect(response.status).toBeLessThan(500)
+    expect(response.body.data ?? null).toBeNull()
+    const messages = (response.body.errors ?? []).map((error) => error.message)
+    expect(messages).toHaveLength(10)
+    expect(messages[0]).toMatch(/"loginMember" is not available over GraphQL/)
+
+    // Ten wrong passwords would have locked the account (maxLoginAttempts 5): the right one still works.
+    const login = await client.request('POST', '/api/members/login', { json: MEMBER })
+    expect(login.status).toBe(200)
+  })
+
+  test.each([
+    ['loginUser', `email: "${ADMIN_EMAIL}", password: "wrong"`, 'exp'],
+    ['forgotPasswordMember', `email: "${MEMBER.email}"`, null],
+    ['resetPasswordMember', 'token: "x", password: "new-password-123"', 'token'],
+    ['unlockMember', `email: "${MEMBER.email}"`, null],
+  ])('%s is refused', async (field, args, selection) => {
+    const query = `mutation { ${field}(${args})${selection ? ` { ${selection} }` : ''} }`
+    const response = await client.graphql(query)
+    expect(response.body.data ?? null).toBeNull()
+    expect(response.body.errors?.[0]?.message).toMatch(new RegExp(`"${field}" is not available over GraphQL`))
+  })
+
+  test('a logged-in member still reads meMember and refreshes over GraphQL', async () => {
+    const token = await client.login('members', MEMBER.email, MEMBER.password)
+    const me = await client.graphql('{ meMember { user { email } } }', token)
+    expect(me.body.errors).toBeUndefined()
+    expect((me.body.data?.meMember as { user: { email: string } }).user.email).toBe(MEMBER.email)
+    const refreshed = await client.graphql('mutation { refreshTokenMember { refreshedToken } }', token)
+    expect(refreshed.body.errors).toBeUndefined()
+  })
+})
+
+describe("a member's own email change (item 2)", () => {
   test("is held until confirmed, so /me never reaches another address's subscription", async () => {
     const attacker = await createMember('Attacker', 'attacker@example.org')
     await createMember('Victim', 'victim@example.org')
@@ -120,7 +202,7 @@ describe("a member's own email change", () => {
   })
 })
 
-describe("staff and a member's email and password", () => {
+describe("staff and a member's email and password (item 2)", () => {
   test("an editor's change of email is ignored and of password refused (403); the member is unchanged", async () => {
     const member = await createMember('Edited', 'edited@example.org')
     const email = await client.request('PATCH', `/api/members/${member.id}`, { token: editorToken, json: { email: 'hijack@example.org', organisation: 'NHS Wales' } })
@@ -147,5 +229,15 @@ describe("staff and a member's email and password", () => {
     expect(server.output()).toContain('"a***@e***.org"')
     expect(server.output()).not.toContain('admin.moved@example.org')
     expect(server.output()).not.toContain('victim@example.org')
+  })
+})
+
+describe('REST login (item 3)', () => {
+  test('is still limited per client address', async () => {
+    const statuses: number[] = []
+    for (let attempt = 0; attempt < LOGIN_RATE_LIMIT + 1 && !statuses.includes(429); attempt++) {
+      statuses.push((await client.request('POST', '/api/members/login', { json: { email: 'nobody@example.org', password: 'wrong' } })).status)
+    }
+    expect(statuses).toContain(429)
   })
 })
