@@ -163,14 +163,20 @@ const parseJSONParam = (value: unknown): { value: unknown } | undefined => {
   }
 }
 
-export const queryProblem = (context: QueryContext, query: Record<string, unknown>): QueryProblem | undefined => {
+/**
+ * `full: false` checks only what every Payload collection route parses (`where` and `data` JSON
+ * strings); `full: true` also checks `where`, `sort` and `select` against the fields.
+ */
+export const queryProblem = (context: QueryContext, query: Record<string, unknown>, { full = true }: { full?: boolean } = {}): QueryProblem | undefined => {
   if ('data' in query && !parseJSONParam(query.data)) return { field: 'data', message: 'data must be a JSON object.' }
   if ('where' in query) {
     const where = parseJSONParam(query.where)
     if (!where) return { field: 'where', message: 'where is not valid JSON.' }
+    if (!full) return undefined
     const problem = checkWhere(context, where.value)
     if (problem) return { field: 'where', message: problem }
   }
+  if (!full) return undefined
   if ('sort' in query) {
     const problem = checkSort(context, query.sort)
     if (problem) return { field: 'sort', message: problem }

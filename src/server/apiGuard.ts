@@ -17,8 +17,8 @@ export type ApiGuardOptions = {
 const notFound = (res: Response, message: string, field = 'path') => res.status(404).json(errorBody(field, message))
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
-/** Payload's own list/by-id routes, where where/sort/select/data are read. */
-const QUERY_ROUTES = ['/', '/count', '/:id', '/versions', '/versions/:id']
+/** Payload's own routes that read where/sort/select (every collection route parses where and data). */
+const QUERY_ROUTES = ['/', '/count', '/:id', '/versions', '/versions/:id', '/:id/duplicate', '/distinct']
 /** Payload's own create/update routes: they read a JSON object or a multipart upload, nothing else. */
 const WRITE_ROUTES = ['/', '/:id']
 const OWN_ROUTES = ['/graphql', '/graphql-playground']
@@ -123,18 +123,17 @@ export const apiGuard = ({ config, idType, userCollection }: ApiGuardOptions): R
       res.status(404).json(errorBody('id', `No ${collection.slug} document has the id "${id.slice(0, 64)}".`))
       return
     }
-    if (QUERY_ROUTES.includes(matched.endpoint.path)) {
-      const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : ''
-      // Parsed exactly as Payload parses it (createPayloadRequest).
-      const query = parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<string, unknown>
-      const problem = queryProblem(
-        { collection, collectionBySlug: (slug) => collections.get(slug), idType, versions: matched.endpoint.path.startsWith('/versions') },
-        query,
-      )
-      if (problem) {
-        res.status(400).json(errorBody(problem.field, problem.message))
-        return
-      }
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : ''
+    // Parsed exactly as Payload parses it (createPayloadRequest).
+    const query = parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<string, unknown>
+    const problem = queryProblem(
+      { collection, collectionBySlug: (slug) => collections.get(slug), idType, versions: matched.endpoint.path.startsWith('/versions') },
+      query,
+      { full: QUERY_ROUTES.includes(matched.endpoint.path) },
+    )
+    if (problem) {
+      res.status(400).json(errorBody(problem.field, problem.message))
+      return
     }
     if (['POST', 'PATCH', 'PUT'].includes(req.method) && WRITE_ROUTES.includes(matched.endpoint.path) && !isJSONOrMultipart(req.headers['content-type'] ?? '')) {
       res.status(415).json(errorBody('body', 'Send a JSON object (Content-Type: application/json) or a multipart upload.'))

@@ -4,7 +4,7 @@
  * content types and bodies. Shared by the jest test (`npm test`, a few thousand cases) and
  * `npm run fuzz` (tens of thousands).
  *
- * Properties: no answer is a 5xx, none takes longer than `maxMillis`, and a batch of requests in
+ * Properties: no answer is a 5xx (GraphQL: no error standing for one), none takes longer than `maxMillis`, and a batch of requests in
  * which every write was refused (4xx) leaves the row counts of the writable collections unchanged.
  */
 import fc from 'fast-check'
@@ -232,6 +232,17 @@ const send = async (target: FuzzTarget, testCase: FuzzCase, maxMillis: number) =
   }
 }
 
+/** GraphQL answers 200 even when a resolver failed: its errors carry the status they stand for. */
+const graphQLServerError = (testCase: FuzzCase, text: string) => {
+  if (testCase.path !== '/api/graphql') return false
+  try {
+    const { errors } = JSON.parse(text) as { errors?: { extensions?: { statusCode?: number } }[] }
+    return (errors ?? []).some((error) => (error.extensions?.statusCode ?? 0) >= 500)
+  } catch {
+    return false
+  }
+}
+
 /** Runs `runs` generated cases, `concurrency` at a time, and reports every property violated. */
 export const runFuzz = async (target: FuzzTarget, options: { runs: number; seed?: number; concurrency?: number; maxMillis?: number; collections: string[] }): Promise<FuzzReport> => {
   const seed = options.seed ?? Date.now() % 2 ** 31
@@ -251,7 +262,7 @@ export const runFuzz = async (target: FuzzTarget, options: { runs: number; seed?
       const testCase = batch[index]
       statuses[String(result.status ?? 'no answer')] = (statuses[String(result.status ?? 'no answer')] ?? 0) + 1
       if (result.millis > slowest.millis) slowest = { millis: Math.round(result.millis), case: testCase }
-      if (result.status === undefined || result.status >= 500) failures.push({ case: testCase, status: result.status, millis: result.millis, problem: 'server error or no answer', text: result.text.slice(0, 300) })
+      if (result.status === undefined || result.status >= 500 || graphQLServerError(testCase, result.text)) failures.push({ case: testCase, status: result.status, millis: result.millis, problem: 'server error or no answer', text: result.text.slice(0, 300) })
       else if (result.millis > maxMillis) failures.push({ case: testCase, status: result.status, millis: result.millis, problem: `slower than ${maxMillis} ms` })
     })
     const isRead = (testCase: FuzzCase) => ['GET', 'HEAD', 'OPTIONS'].includes(testCase.method)

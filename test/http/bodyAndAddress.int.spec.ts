@@ -105,6 +105,7 @@ describe('malformed input gets a 4xx naming the parameter, never a 500, and no E
     ['GET', '/api/blogs?sort=nonexistent', undefined, undefined, 400, 'sort'],
     ['GET', '/api/blogs?select=title', undefined, undefined, 400, 'select'],
     ['GET', '/api/blogs?data=%7Bbroken', undefined, undefined, 400, 'data'],
+    ['POST', '/api/lab-themes/1/duplicate?where=not-json', 'application/json', '{}', 400, 'where'],
     ['GET', '/api/blogs/abc', undefined, undefined, 404, 'id'],
     ['GET', '/api/lab-themes/versions', undefined, undefined, 404, 'path'],
     ['GET', '/api/payload-migrations', undefined, undefined, 404, 'path'],

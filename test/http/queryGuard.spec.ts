@@ -65,6 +65,11 @@ describe('where, sort, select and data are checked before Payload sees them', ()
   })
 })
 
+test('routes that only parse where and data (duplicate, custom) are checked for JSON only', () => {
+  expect(queryProblem(context, { where: 'abc' }, { full: false })?.field).toBe('where')
+  expect(queryProblem(context, { where: { nonexistent: { equals: 'x' } }, sort: 'nonexistent' }, { full: false })).toBeUndefined()
+})
+
 describe('JSON bodies', () => {
   test('depth is measured without recursion, even 100,000 levels deep', () => {
     const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000))
