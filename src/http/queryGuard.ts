@@ -1,6 +1,6 @@
 import type { FlattenedField, SanitizedCollectionConfig } from 'payload'
 
-import { JSON_MAX_DEPTH, jsonDepth } from '../server/readBody'
+import { JSON_MAX_DEPTH, jsonDepth } from './json'
 
 /**
  * Checks the `where`, `sort`, `select` and `data` query parameters of a REST request against the
