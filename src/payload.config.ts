@@ -8,6 +8,7 @@ import { collections } from '@collections/index'
 import { plugins } from '@plugins/index'
 
 import { graphQLValidationRules } from './config/graphQLLimits'
+import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { settings } from './config/settings'
 import { databaseAdapterFromURL } from './db/databaseAdapter'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
@@ -41,7 +42,10 @@ export default buildConfig({
   },
   cors: [settings.serverURL, ...settings.corsOrigins],
   csrf: [settings.serverURL, ...settings.corsOrigins],
+  hooks: { afterError: [logRefusalsAtInfo] },
   jobs: jobsConfig,
+  logger,
+  loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
   plugins: [...plugins, limitReadsPlugin()],
   sharp,

@@ -51,6 +51,17 @@ const app = createApp({
     await payload.count({ collection: 'users', overrideAccess: true })
   },
   isShuttingDown: () => shuttingDown,
+  api: {
+    config: payload.config,
+    idType: payload.db.defaultIDType,
+    userCollection: async (headers) => {
+      try {
+        return (await payload.auth({ headers })).user?.collection
+      } catch {
+        return undefined
+      }
+    },
+  },
 })
 
 const server: Server = app.listen(settings.port, settings.host, () => {

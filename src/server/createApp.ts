@@ -7,6 +7,7 @@ import helmet from 'helmet'
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
 import { errorBody } from '../http/badRequest'
+import { apiGuard, type ApiGuardOptions } from './apiGuard'
 import { BUFFERED_REQUEST, readBody } from './readBody'
 
 export type AppDependencies = {
@@ -16,6 +17,8 @@ export type AppDependencies = {
   checkDatabase: () => Promise<void>
   /** True once SIGTERM has been received: readiness fails so load balancers stop sending traffic. */
   isShuttingDown: () => boolean
+  /** The live Payload config, to refuse malformed API requests before Payload fails on them. */
+  api: ApiGuardOptions
 }
 
 /** Login and password-reset endpoints of both auth collections. */
@@ -45,7 +48,7 @@ const apiContentSecurityPolicy: RequestHandler = (_req, res, next) => {
   next()
 }
 
-export const createApp = ({ handle, checkDatabase, isShuttingDown }: AppDependencies) => {
+export const createApp = ({ handle, checkDatabase, isShuttingDown, api }: AppDependencies) => {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
@@ -114,7 +117,7 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown }: AppDependen
   })
   app.post('/api/subscribers/subscribe', subscribeLimiter)
 
-  app.use('/api', apiContentSecurityPolicy, readBody({ jsonMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
+  app.use('/api', apiContentSecurityPolicy, apiGuard(api), readBody({ jsonMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
 
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
   // mounted: Payload reads the request stream itself (replayed from memory when read above).

@@ -1,6 +1,7 @@
 /**
  * What the express host does before Payload sees a request: body limits on the bytes actually
- * received, whatever the framing, and the client's address behind a proxy (TRUST_PROXY).
+ * received, whatever the framing, malformed input answered 4xx naming the parameter (and logged at
+ * info), and the client's address behind a proxy (TRUST_PROXY).
  * Real HTTP to the built server in production mode.
  */
 import net from 'node:net'
@@ -10,7 +11,7 @@ import { api, errorPaths, type RunningServer, startServer } from '../helpers/ser
 let server: RunningServer
 let client: ReturnType<typeof api>
 
-const LOGIN_LIMIT = 5
+const LOGIN_LIMIT = 8
 
 beforeAll(async () => {
   server = await startServer('http-body-address', { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) })
@@ -90,6 +91,72 @@ describe('body limits whatever the framing', () => {
       Buffer.from('5\r\n--x--\r\n0\r\n\r\n'),
     )
     expect(statusLine).toMatch(/^HTTP\/1\.1 411/)
+  })
+})
+
+describe('malformed input gets a 4xx naming the parameter, never a 500, and no ERROR in the log', () => {
+  const deepWhere = `where${'[and][0]'.repeat(1500)}[title][equals]=x`
+  test.each([
+    ['GET', '/api/blogs?where[title][intersects]=x', undefined, undefined, 400, 'where'],
+    ['GET', '/api/blogs?where[_status][near]=x', undefined, undefined, 400, 'where'],
+    ['GET', '/api/blogs?where=abc', undefined, undefined, 400, 'where'],
+    ['GET', '/api/blogs?where[publishedAt][greater_than]=not-a-date', undefined, undefined, 400, 'where'],
+    ['GET', '/api/blogs?where[title][equals][a]=b', undefined, undefined, 400, 'where'],
+    ['GET', '/api/blogs?sort=nonexistent', undefined, undefined, 400, 'sort'],
+    ['GET', '/api/blogs?select=title', undefined, undefined, 400, 'select'],
+    ['GET', '/api/blogs?data=%7Bbroken', undefined, undefined, 400, 'data'],
+    ['POST', '/api/lab-themes/1/duplicate?where=not-json', 'application/json', '{}', 400, 'where'],
+    ['GET', '/api/blogs/abc', undefined, undefined, 404, 'id'],
+    ['GET', '/api/lab-themes/versions', undefined, undefined, 404, 'path'],
+    ['GET', '/api/payload-migrations', undefined, undefined, 404, 'path'],
+    ['GET', '/api/no-such-thing', undefined, undefined, 404, 'path'],
+    ['PUT', '/api/blogs', undefined, undefined, 405, 'method'],
+    ['PROPFIND', '/api/blogs', undefined, undefined, 405, 'method'],
+    ['GET', '/api/%E0%A4%A', undefined, undefined, 400, 'path'],
+    ['POST', '/api/graphql', 'application/json', '{"query": "{ __typename ', 400, 'body'],
+    ['POST', '/api/graphql', 'application/json', 'null', 400, 'body'],
+    ['POST', '/api/graphql', 'text/plain', '{"query":"{ __typename }"}', 415, 'body'],
+    ['POST', '/api/graphql', 'application/json', '['.repeat(100_000) + ']'.repeat(100_000), 400, 'body'],
+    ['POST', '/api/graphql', 'application/json', `{"query":${'['.repeat(500)}${']'.repeat(500)}}`, 400, 'body'],
+    ['POST', '/api/comments', 'text/plain', 'hello', 415, 'body'],
+    ['POST', '/api/comments', 'application/json', '[]', 400, 'body'],
+    ['POST', '/api/subscribers/subscribe', 'application/json', '"text"', 400, 'body'],
+    ['POST', '/api/members/login', 'multipart/form-data; boundary=x', 'd', 400, 'body'],
+    ['POST', '/api/users/forgot-password', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{bad\r\n--x--\r\n', 400, 'body'],
+  ])('%s %s (%s) → %i naming %s', async (method, pathname, contentType, body, status, field) => {
+    const response = await client.request(method, pathname, { body, headers: contentType ? { 'Content-Type': contentType } : {} })
+    expect(response.status).toBe(status)
+    expect(errorPaths(response.body)).toContain(field)
+  })
+
+  test('invalid UTF-8 in a JSON body → 400 naming body', async () => {
+    const response = await client.request('POST', '/api/members/login', {
+      body: new Uint8Array([0x7b, 0x22, 0x65, 0x6d, 0x61, 0x69, 0x6c, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      headers: { 'Content-Type': 'application/json' },
+    })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toContain('body')
+  })
+
+  test('a where nested 1,500 levels is refused with a 4xx', async () => {
+    const response = await client.request('GET', `/api/blogs?${deepWhere}`)
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+  })
+
+  test('refused requests (401, 403, 404, 4xx) leave no ERROR line and no stack in the log', async () => {
+    await client.request('GET', '/api/members/me', { headers: { Authorization: 'JWT not-a-token' } })
+    await client.request('DELETE', '/api/blogs/1')
+    await client.request('POST', '/api/blogs', { json: { title: 'anonymous' } })
+    await client.request('GET', '/api/payload-locked-documents')
+    await client.request('POST', '/api/members/login', { json: { email: 'nobody@example.org', password: 'wrong' } })
+    await client.graphql('mutation { createBlog(data: { title: "x" }) { id } }')
+    await client.graphql('{ Blogs(where: { nonexistent: { equals: "x" } }) { docs { id } } }')
+    await client.request('GET', '/api/blogs?where[nonexistent][equals]=1')
+    await client.request('GET', '/api/comments/thread?collection=nothing&id=1')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(server.output()).not.toMatch(/ERROR/)
+    expect(server.output()).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
   })
 })
 

@@ -1,0 +1,144 @@
+import type { RequestHandler, Response } from 'express'
+import { match } from 'path-to-regexp'
+import type { Endpoint, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import { parse } from 'qs-esm'
+
+import { errorBody } from '../http/badRequest'
+import { queryProblem } from '../http/queryGuard'
+
+export type ApiGuardOptions = {
+  config: SanitizedConfig
+  /** The database's id type: ids that cannot be one are not found, before the database is asked. */
+  idType: 'number' | 'text'
+  /** The auth collection of the request's user (undefined: anonymous), for the admin-only routes below. */
+  userCollection: (headers: Headers) => Promise<string | undefined>
+}
+
+const notFound = (res: Response, message: string, field = 'path') => res.status(404).json(errorBody(field, message))
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+/** Payload's own routes that read where/sort/select (every collection route parses where and data). */
+const QUERY_ROUTES = ['/', '/count', '/:id', '/versions', '/versions/:id', '/:id/duplicate', '/distinct']
+/** Payload's own create/update routes: they read a JSON object or a multipart upload, nothing else. */
+const WRITE_ROUTES = ['/', '/:id']
+const OWN_ROUTES = ['/graphql', '/graphql-playground']
+
+const isJSONOrMultipart = (contentType: string) => /^(application\/json|multipart\/form-data)\s*(;|$)/i.test(contentType)
+
+/** Node's headers as Web Headers, skipping any a Headers object refuses. */
+const requestHeaders = (incoming: Record<string, string | string[] | undefined>) => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(incoming)) {
+    try {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+    } catch {
+      // an invalid header value cannot carry a valid credential
+    }
+  }
+  return headers
+}
+
+type Matched = { endpoint: Endpoint; params: Record<string, string> }
+
+/** The endpoint Payload would run for this method and path (the first that matches, as Payload picks it). */
+const findEndpoints = (endpoints: Endpoint[], pathname: string) =>
+  endpoints.flatMap((endpoint): Matched[] => {
+    try {
+      const result = match<Record<string, string>>(endpoint.path, { decode: decodeURIComponent })(pathname)
+      return result ? [{ endpoint, params: result.params }] : []
+    } catch {
+      return []
+    }
+  })
+
+/**
+ * Answers what Payload would answer with a 500 or a misleading status, before Next is involved:
+ * a path that is not valid percent-encoding (400 naming `path`), an unknown method or one the route
+ * does not have (405 with `Allow`), an id that cannot exist (404 naming `id`), malformed
+ * `where`/`sort`/`select`/`data` (400 naming it), and a create/update body that is neither JSON nor
+ * an upload (415 naming `body`). Everything else goes on to Payload unchanged.
+ */
+export const apiGuard = ({ config, idType, userCollection }: ApiGuardOptions): RequestHandler => {
+  const collections = new Map<string, SanitizedCollectionConfig>(config.collections.map((collection) => [collection.slug, collection]))
+  return async (req, res, next) => {
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(req.path)
+    } catch {
+      res.status(400).json(errorBody('path', 'The path is not valid percent-encoding.'))
+      return
+    }
+    if (!METHODS.includes(req.method)) {
+      res.setHeader('Allow', METHODS.join(', '))
+      res.status(405).json(errorBody('method', `${req.method} is not supported.`))
+      return
+    }
+    if (OWN_ROUTES.includes(pathname)) {
+      // GraphQL reads JSON only; anything else would reach Payload's multipart parser.
+      if (pathname === '/graphql' && req.method === 'POST' && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+        res.status(415).json(errorBody('body', 'Send GraphQL requests as JSON (Content-Type: application/json).'))
+        return
+      }
+      return next()
+    }
+
+    const segments = req.path.split('/').slice(1)
+    let endpoints: Endpoint[] | false = config.endpoints
+    let rest = req.path
+    let collection: SanitizedCollectionConfig | undefined
+    if (segments[0] === 'globals') {
+      const global = config.globals.find((candidate) => candidate.slug === segments[1])
+      if (!global) return notFound(res, `No global "${segments[1] ?? ''}".`)
+      endpoints = global.endpoints
+      rest = `/${segments.slice(2).join('/')}`
+    } else if (collections.has(segments[0])) {
+      collection = collections.get(segments[0])
+      endpoints = collection?.endpoints ?? false
+      rest = `/${segments.slice(1).join('/')}`
+    }
+    // Payload answers 501 for a collection without endpoints (payload-migrations): there is nothing here.
+    if (endpoints === false) return notFound(res, `Nothing is served at /api${req.path}.`)
+    if (req.method === 'OPTIONS' || req.method === 'HEAD') return next()
+    const candidates = findEndpoints(endpoints, rest)
+    if (candidates.length === 0) return notFound(res, `Nothing is served at /api${req.path}.`)
+    const matched = candidates.find((candidate) => candidate.endpoint.method.toUpperCase() === req.method)
+    if (!matched) {
+      const allowed = [...new Set(candidates.map((candidate) => candidate.endpoint.method.toUpperCase()))]
+      res.setHeader('Allow', allowed.join(', '))
+      res.status(405).json(errorBody('method', `${req.method} is not allowed here; use ${allowed.join(' or ')}.`))
+      return
+    }
+    if (!collection) return next()
+
+    // Payload serves /versions for every collection and fails (500) on those without versions.
+    if (matched.endpoint.path.startsWith('/versions') && !collection.versions) return notFound(res, `${collection.slug} keeps no versions.`)
+    // Payload's preference delete fails (500) for a member's token; preferences belong to the admin UI.
+    if (collection.slug === 'payload-preferences' && (await userCollection(requestHeaders(req.headers))) !== config.admin.user) {
+      return notFound(res, 'Preferences belong to staff accounts.')
+    }
+    const id = matched.params.id
+    const customID = collection.flattenedFields.find((field) => 'name' in field && field.name === 'id')
+    const numericIDs = customID ? customID.type === 'number' : idType === 'number'
+    if (id !== undefined && numericIDs && !/^[1-9]\d{0,15}$/.test(id)) {
+      res.status(404).json(errorBody('id', `No ${collection.slug} document has the id "${id.slice(0, 64)}".`))
+      return
+    }
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : ''
+    // Parsed exactly as Payload parses it (createPayloadRequest).
+    const query = parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<string, unknown>
+    const problem = queryProblem(
+      { collection, collectionBySlug: (slug) => collections.get(slug), idType, versions: matched.endpoint.path.startsWith('/versions') },
+      query,
+      { full: QUERY_ROUTES.includes(matched.endpoint.path) },
+    )
+    if (problem) {
+      res.status(400).json(errorBody(problem.field, problem.message))
+      return
+    }
+    if (['POST', 'PATCH', 'PUT'].includes(req.method) && WRITE_ROUTES.includes(matched.endpoint.path) && !isJSONOrMultipart(req.headers['content-type'] ?? '')) {
+      res.status(415).json(errorBody('body', 'Send a JSON object (Content-Type: application/json) or a multipart upload.'))
+      return
+    }
+    next()
+  }
+}
