@@ -322,9 +322,19 @@ describe('the canary leak crawler', () => {
       for (const pathname of ['/api/network/export?format=json', '/api/network/export?format=gexf', '/api/network/brokers']) {
         expect(`${pathname}: ${(await get(actor, pathname, token)).status}`).toMatch(/: 40[13]$/)
       }
-      for (const pathname of ['/admin', `/admin/collections/members/${ids.alice}`, '/admin/collections/comments', '/admin/collections/subscribers']) {
-        const page = await get(actor, pathname, undefined, token ? { Cookie: `payload-token=${token}` } : {})
-        expect(`${pathname}: ${page.text}`).not.toContain('Alice Canary')
+    }
+    // The admin refuses members (a redirect to /admin/unauthorized), but the redirect's own body is
+    // the rendered page: it is scanned too, sent as the browser would (cookie, same-origin).
+    const adminPages = ['/admin', '/admin/collections/members', `/admin/collections/members/${ids.alice}`, '/admin/collections/comments', '/admin/collections/subscribers', '/admin/collections/comment-decisions']
+    for (const pathname of adminPages) {
+      for (const actor of ACTORS) {
+        const token = tokenFor(actor)
+        const headers: Record<string, string> = { Origin: server.url, 'Sec-Fetch-Site': 'same-origin', ...(token ? { Cookie: `payload-token=${token}` } : {}) }
+        const response = await fetch(`${server.url}${pathname}`, { headers, redirect: 'manual' })
+        const text = await response.text()
+        scanner.scan(actor, `admin page ${pathname} → ${response.status}`, text)
+        if (actor === READER) expect(`${pathname}: ${response.status} ${response.headers.get('location') ?? ''}`).toMatch(/: 30[237] \/admin\/unauthorized/)
+        expect(`${pathname} as ${actor.name}: ${text.includes('Alice Canary') ? 'shows a member' : 'no member data'}`).toBe(`${pathname} as ${actor.name}: no member data`)
       }
     }
     // A subscriber's own links show their own data, never another's; an unknown token shows nothing.
