@@ -56,7 +56,11 @@ const olivia = {
   bio: plant('bio-opted-out', 'staff', 'olivia'),
   organisation: plant('organisation-opted-out', 'staff', 'olivia'),
 }
-const bob = { email: plant('email-bob', 'staff', 'bob', `${canary('email-bob')}@example.org`), reportReason: plant('report-reason', 'staff', 'bob') }
+const bob = {
+  email: plant('email-bob', 'staff', 'bob', `${canary('email-bob')}@example.org`),
+  bio: plant('bio-bob', 'members', 'bob'),
+  reportReason: plant('report-reason', 'staff', 'bob'),
+}
 const staffEmail = plant('email-staff', 'staff', undefined, `${canary('email-staff')}@staff.example.org`)
 const guests = {
   a: plant('guest-email-a', 'staff', 'guest-a', `a-${canary('guest-email')}@example.org`),
@@ -140,7 +144,7 @@ beforeAll(async () => {
   }
   await createMember('alice', { name: 'Alice Canary', email: alice.email, bio: alice.bio, organisation: 'NHS Wales' }, alice.password)
   plant('jwt-alice', 'never', 'alice', tokens.alice)
-  await createMember('bob', { name: 'Bob Canary', email: bob.email })
+  await createMember('bob', { name: 'Bob Canary', email: bob.email, bio: bob.bio })
   await createMember('olivia', { name: olivia.name, email: olivia.email, bio: olivia.bio, organisation: olivia.organisation, directoryVisible: false })
   plant('jwt-olivia', 'never', 'olivia', tokens.olivia)
   await createMember('reader', { name: 'Reader Canary', email: readerEmail })
@@ -184,6 +188,9 @@ beforeAll(async () => {
   ids.heldComment = await comment(alice.heldComment, tokens.alice)
   ids.rejectedComment = await comment(alice.rejectedComment, tokens.alice)
   await moderate(ids.rejectedComment, 'rejected', alice.decisionReason)
+  // A listed member's comment is public and names them; their email and bio stay private even when populated.
+  ids.bobComment = await comment('A comment by a listed member', tokens.bob)
+  await moderate(ids.bobComment, 'approved')
   ids.oliviaComment = await comment('A comment by a member who left the directory', tokens.olivia)
   await moderate(ids.oliviaComment, 'approved')
   expect((await client.request('POST', `/api/comments/${ids['guest-a']}/report`, { token: tokens.bob, json: { reason: bob.reportReason } })).status).toBe(201)
@@ -251,6 +258,9 @@ describe('the canary leak crawler', () => {
           if (collection.versions) reads.push([actor, `/api/${slug}/versions?limit=200&depth=${depth}`])
         }
         reads.push([actor, `/api/${slug}/count`])
+        // Asking for private fields of related documents, and for joins, by name.
+        reads.push([actor, `/api/${slug}?limit=200&depth=1&populate[members][email]=true&populate[members][bio]=true&populate[users][email]=true`])
+        for (const field of collection.flattenedFields.filter((entry) => entry.type === 'join')) reads.push([actor, `/api/${slug}?limit=200&depth=1&joins[${field.name}][limit]=100`])
         for (const id of docIds) {
           reads.push([actor, `/api/${slug}/${id}?depth=2`])
           if (drafts) reads.push([actor, `/api/${slug}/${id}?depth=0&draft=true`])
@@ -426,21 +436,21 @@ describe('where, sort and select on a field the actor cannot read change nothing
     if (baseline.refused) return // the collection itself is closed to this actor
     const control = canary('nowhere')
     const problems: string[] = []
-    for (const operator of VALUE_CONDITIONS) {
+    await Promise.all(VALUE_CONDITIONS.map(async (operator) => {
       const filter = (value: string) => list(`sort=id&where[${field}][${operator}]=${encodeURIComponent(operator === 'contains' ? value.slice(0, 16) : value)}`)
-      const [withMarker, withControl] = [await filter(probe()), await filter(control)]
+      const [withMarker, withControl] = await Promise.all([filter(probe()), filter(control)])
       if (withMarker.refused !== withControl.refused || !sameSet(withMarker.ids, withControl.ids)) {
         problems.push(`where[${field}][${operator}]: ${withMarker.ids.length} docs for the hidden value, ${withControl.ids.length} for a value that exists nowhere`)
       }
-    }
+    }))
     if (!publicElsewhere) {
-      for (const value of ['true', 'false']) {
+      await Promise.all(['true', 'false'].map(async (value) => {
         const filtered = await list(`sort=id&where[${field}][exists]=${value}`)
         if (!filtered.refused && !sameSet(filtered.ids, baseline.ids)) problems.push(`where[${field}][exists]=${value} → ${filtered.ids.length} of ${baseline.ids.length} docs`)
-      }
+      }))
     }
     if (sortable) {
-      const [ascending, descending] = [await list(`sort=${field}`), await list(`sort=-${field}`)]
+      const [ascending, descending] = await Promise.all([list(`sort=${field}`), list(`sort=-${field}`)])
       if (!(ascending.refused && descending.refused) && JSON.stringify(ascending.ids) !== JSON.stringify(descending.ids)) {
         problems.push(`sort=${field} and sort=-${field} order the docs differently (${ascending.response.status}, ${descending.response.status})`)
       }
@@ -468,18 +478,18 @@ describe('where, sort and select on a field the actor cannot read change nothing
     expect(baseline.text).toContain('"docs"')
     const control = canary('nowhere')
     const problems: string[] = []
-    for (const operator of ['equals', 'like', 'not_equals']) {
-      const [withMarker, withControl] = [await run(`where: { ${field}: { ${operator}: ${JSON.stringify(probe())} } }`), await run(`where: { ${field}: { ${operator}: ${JSON.stringify(control)} } }`)]
+    await Promise.all(['equals', 'like', 'not_equals'].map(async (operator) => {
+      const [withMarker, withControl] = await Promise.all([run(`where: { ${field}: { ${operator}: ${JSON.stringify(probe())} } }`), run(`where: { ${field}: { ${operator}: ${JSON.stringify(control)} } }`)])
       if (withMarker.refused !== withControl.refused || !sameSet(withMarker.ids, withControl.ids)) {
         problems.push(`where ${field} ${operator}: ${withMarker.ids.length} docs for the hidden value, ${withControl.ids.length} for a value that exists nowhere`)
       }
-    }
-    for (const value of ['true', 'false']) {
+    }))
+    await Promise.all(['true', 'false'].map(async (value) => {
       const filtered = await run(`where: { ${field}: { exists: ${value} } }`)
       if (!filtered.refused && !sameSet(filtered.ids, baseline.ids)) problems.push(`where ${field} exists ${value} → ${filtered.ids.length} of ${baseline.ids.length} docs`)
-    }
+    }))
     if (sortable) {
-      const [ascending, descending] = [await run(`sort: "${field}"`), await run(`sort: "-${field}"`)]
+      const [ascending, descending] = await Promise.all([run(`sort: "${field}"`), run(`sort: "-${field}"`)])
       if (!(ascending.refused && descending.refused) && JSON.stringify(ascending.ids) !== JSON.stringify(descending.ids)) {
         problems.push(`sort ${field} and -${field} order the docs differently`)
       }
