@@ -4,24 +4,24 @@ type AuthorRef = { relationTo: 'members' | 'users'; value: number | string | { i
 
 /**
  * The byline. Staff accounts are not publicly readable, so a frontend could not show who wrote a
- * post from `author` alone; this virtual field carries the author's name and nothing else.
+ * post from `author` alone; this virtual field carries the author's name and nothing else. A member
+ * author's name is given only to readers who may read that member (not the public, when they opted
+ * out of the directory).
  */
 export const resolveAuthorName: FieldHook = async ({ siblingData, req }) => {
   const author = siblingData?.author as AuthorRef | null | undefined
   if (!author?.value) return null
   if (typeof author.value === 'object' && typeof author.value.name === 'string') return author.value.name
   const id = typeof author.value === 'object' ? author.value.id : author.value
-  try {
-    const doc = await req.payload.findByID({
-      collection: author.relationTo,
-      id,
-      depth: 0,
-      overrideAccess: true,
-      req,
-      select: { name: true },
-    })
-    return typeof doc?.name === 'string' ? doc.name : null
-  } catch {
-    return null
-  }
+  const doc = await req.payload.findByID({
+    collection: author.relationTo,
+    id,
+    depth: 0,
+    // Staff bylines are public; a member's follows the reader's access (one who left the directory stays unnamed).
+    overrideAccess: author.relationTo === 'users',
+    disableErrors: true,
+    req,
+    select: { name: true },
+  })
+  return typeof doc?.name === 'string' ? doc.name : null
 }

@@ -38,7 +38,8 @@ export const buildThread = (comments: (Omit<ThreadNode, 'replies'> & { parent: s
 
 /**
  * `GET /api/comments/thread?collection=blogs&id=<id>`: the approved conversation on a document,
- * as a tree, with no personal data. A logged-in member also sees their own held comments.
+ * as a tree, with no personal data (members' names only where the reader may read the member).
+ * A logged-in member also sees their own held comments.
  */
 export const threadEndpoint = (options: ResolvedOptions): Endpoint => ({
   path: '/thread',
@@ -80,7 +81,9 @@ export const threadEndpoint = (options: ResolvedOptions): Endpoint => ({
         where: { id: { in: memberIds } },
         pagination: false,
         depth: 0,
-        overrideAccess: true,
+        // The reader's own access: a member the host hides from them (opted out) stays nameless.
+        overrideAccess: false,
+        req,
         select: { name: true } as never,
       })
       for (const member of members as unknown as { id: number | string; name: string }[]) names.set(String(member.id), member.name)

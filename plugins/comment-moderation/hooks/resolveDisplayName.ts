@@ -2,7 +2,10 @@ import type { FieldHook } from 'payload'
 
 import type { ResolvedOptions } from '../types'
 
-/** The name shown with a comment: the member's name, or the guest's `authorName`. */
+/**
+ * The name shown with a comment: the guest's `authorName`, or the member's name when the reader may
+ * read that member (a member who left the host's directory stays nameless to the public).
+ */
 export const resolveDisplayName =
   (options: ResolvedOptions): FieldHook =>
   async ({ siblingData, req }) => {
@@ -10,10 +13,14 @@ export const resolveDisplayName =
     const author = siblingData?.author as number | string | { name?: string } | null | undefined
     if (!author) return null
     if (typeof author === 'object') return author.name ?? null
-    try {
-      const member = await req.payload.findByID({ collection: options.authorCollection as never, id: author, depth: 0, overrideAccess: true, req, select: { name: true } as never })
-      return (member as { name?: string }).name ?? null
-    } catch {
-      return null
-    }
+    const member = await req.payload.findByID({
+      collection: options.authorCollection as never,
+      id: author,
+      depth: 0,
+      overrideAccess: false,
+      disableErrors: true,
+      req,
+      select: { name: true } as never,
+    })
+    return (member as { name?: string } | null)?.name ?? null
   }
