@@ -7,10 +7,11 @@ import { checkRole } from '@/access/checkRole'
 import { badRequest } from '@/http/badRequest'
 import type { RequestUser } from '@/access/checkRole'
 
-import { cachedFigure, networkSnapshot } from './cache'
+import { networkSnapshot, type Snapshot } from './cache'
 import { importNetwork } from './import/importNetwork'
 import { betweennessInWorker } from './betweennessInWorker'
-import { buildGraph, type Interval, networkStats, rankBrokers, seriesDates } from './metrics'
+import { buildGraph, type Interval, type NetworkStats, rankBrokers, seriesDates } from './metrics'
+import { runInSlices, sweepStats } from './timeline'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -37,10 +38,14 @@ const staffOnly = (req: PayloadRequest): Response | null => {
     : Response.json({ errors: [{ message: 'Only staff can use this.' }] }, { status: 403 })
 }
 
-const statsAt = async (req: PayloadRequest, at: string) => {
-  const { members, connections } = await networkSnapshot(req.payload)
-  return cachedFigure(`stats:${at}`, () => networkStats(buildGraph(members, connections, at), at))
-}
+/**
+ * The figures at each date, swept from the snapshot's timeline in slices: public, so they must not
+ * hold the event loop (a whole series costs about one date's graph; see bench/RESULTS.md).
+ */
+const series = (snapshot: Snapshot, key: string, dates: string[]): Promise<NetworkStats[]> =>
+  snapshot.figure(key, () => runInSlices(sweepStats(snapshot.timeline, dates)), dates.length)
+
+const statsAt = async (req: PayloadRequest, at: string) => (await series(await networkSnapshot(req.payload), `stats:${at}`, [at]))[0]
 
 /** Pseudonymous, stable ids for evaluators: the same member always gets the same id, and it does not reveal who. */
 const pseudonym = (secret: string, id: string) => createHmac('sha256', secret).update(`member:${id}`).digest('hex').slice(0, 16)
@@ -70,9 +75,8 @@ const analysisEndpoints: Endpoint[] = [
       if (interval !== 'month' && interval !== 'week') return badRequest('interval', 'interval must be month or week.')
       const dates = seriesDates(from, to, interval as Interval)
       if (dates.length >= MAX_SERIES_POINTS) return badRequest('interval', `That would be more than ${MAX_SERIES_POINTS} points: use a shorter range or a longer interval.`)
-      const series = []
-      for (const at of dates) series.push(await statsAt(req, at))
-      return Response.json({ from, to, interval, series })
+      const points = await series(await networkSnapshot(req.payload), `growth:${from}:${to}:${interval}`, dates)
+      return Response.json({ from, to, interval, series: points })
     },
   },
   {
@@ -85,8 +89,9 @@ const analysisEndpoints: Endpoint[] = [
       const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
       if (!(limit >= 1 && limit <= 100)) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
       const at = today()
-      const { members, connections } = await networkSnapshot(req.payload)
-      const ranked = await cachedFigure(`brokers:${at}`, async () => {
+      const snapshot = await networkSnapshot(req.payload)
+      const { members, connections } = snapshot
+      const ranked = await snapshot.figure(`brokers:${at}`, async () => {
         const graph = buildGraph(members, connections, at)
         return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
       })
