@@ -9,6 +9,7 @@ import type { RequestUser } from '@/access/checkRole'
 
 import { networkSnapshot, type Snapshot } from './cache'
 import { importNetwork } from './import/importNetwork'
+import { ImportWriteError } from './import/writeImport'
 import { betweennessInWorker } from './betweennessInWorker'
 import { buildGraph, type Interval, type NetworkStats, rankBrokers, seriesDates } from './metrics'
 import { runInSlices, sweepStats } from './timeline'
@@ -175,8 +176,14 @@ export const importEndpoint: Endpoint = {
     const membersCsv = await text('members')
     const connectionsCsv = await text('connections')
     if (!membersCsv && !connectionsCsv) return badRequest('members', 'Attach a members and/or a connections CSV file.')
-    const report = await importNetwork(req.payload, { membersCsv, connectionsCsv, dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')) })
-    return Response.json(report, { status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201 })
+    try {
+      const report = await importNetwork(req.payload, { membersCsv, connectionsCsv, dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')) })
+      return Response.json(report, { status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201 })
+    } catch (error) {
+      // Nothing was left behind; a conflict (e.g. a member registered meanwhile) is worth retrying.
+      if (error instanceof ImportWriteError && error.conflict) return Response.json({ errors: [{ message: error.message }] }, { status: 409 })
+      throw error
+    }
   },
 }
 

@@ -19,10 +19,13 @@ export type SelectQuery = PromiseLike<Row[]> & {
 }
 
 /** The part of drizzle's query builder used here (the same for SQLite and PostgreSQL). */
+/** A statement that can be awaited, or turned into SQL text and parameters for another connection. */
+export type Buildable<T> = PromiseLike<T> & { toSQL: () => { sql: string; params: unknown[] } }
+
 export type Drizzle = {
   select: (fields: Record<string, Column>) => { from: (table: object) => SelectQuery }
-  insert: (table: object) => { values: (rows: Row[]) => { returning: (fields: Record<string, Column>) => PromiseLike<Row[]> } }
-  delete: (table: object) => { where: (where: SQL | undefined) => PromiseLike<unknown> }
+  insert: (table: object) => { values: (rows: Row[]) => { returning: (fields: Record<string, Column>) => Buildable<Row[]> } }
+  delete: (table: object) => { where: (where: SQL | undefined) => Buildable<unknown> }
   transaction: <T>(work: (tx: Drizzle) => Promise<T>) => Promise<T>
 }
 
