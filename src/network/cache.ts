@@ -1,67 +1,183 @@
-import type { Payload } from 'payload'
+import { type AnyColumn, and, asc, eq, gt } from 'drizzle-orm'
+import { LRUCache } from 'lru-cache'
+import type { Payload, Where } from 'payload'
 
 import type { NetworkConnection, NetworkMember } from './metrics'
+import { column, sqlAccess, type SqlAccess } from './sqlAdapter'
+import { buildTimeline, runInSlices, type Timeline } from './timeline'
 
 /**
- * The network as last loaded, and every figure computed from it, kept per process until members
- * or connections change (the collections' hooks call `invalidateNetwork`).
+ * The network as last loaded, its timeline (what the figures are swept from), and the figures
+ * computed from it, kept per process until members or connections change (the collections' hooks
+ * and the import call `invalidateNetwork`).
  */
-type Snapshot = { members: NetworkMember[]; connections: NetworkConnection[] }
+export type Snapshot = {
+  members: NetworkMember[]
+  connections: NetworkConnection[]
+  timeline: Timeline
+  /** A figure computed once per snapshot, by key (e.g. `stats:2026-03-31`); concurrent requests share it. */
+  figure: <T>(key: string, compute: () => Promise<T>, size?: number) => Promise<T>
+}
+
+/**
+ * Figures kept per snapshot. lru-cache (rather than a Map) because the keys come from the
+ * request: anyone can ask for another range, and a Map would grow with every one of them. Sizes
+ * count series points, so a few long series cannot keep thousands of points each.
+ */
+const FIGURES = { maxEntries: 500, maxPoints: 20_000 }
 
 let snapshot: Promise<Snapshot> | null = null
-const computed = new Map<string, unknown>()
 
 export const invalidateNetwork = (): void => {
   snapshot = null
-  computed.clear()
 }
 
-const loadSnapshot = async (payload: Payload): Promise<Snapshot> => {
-  const [members, connections] = await Promise.all([
-    payload.find({
-      collection: 'members',
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { joinedAt: true, createdAt: true, region: true, profession: true, directoryVisible: true },
-    }),
-    payload.find({
-      collection: 'connections',
-      where: { status: { equals: 'accepted' } },
-      pagination: false,
-      depth: 0,
-      overrideAccess: true,
-      select: { from: true, to: true, acceptedAt: true, updatedAt: true },
-    }),
-  ])
+/** Rows read per query: each query (and what is done with its rows) holds the event loop briefly. */
+const PAGE = 1_000
+
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * Every row of a query, a page at a time (by id) and converted page by page, so that no one read
+ * holds the event loop for long (SQLite's driver reads synchronously).
+ */
+const readPaged = async <R extends { id?: unknown }, T>(readPage: (afterId: number | string | null) => PromiseLike<R[]>, convert: (row: R) => T): Promise<T[]> => {
+  const all: T[] = []
+  let afterId: number | string | null = null
+  for (;;) {
+    const rows = await readPage(afterId)
+    for (const row of rows) all.push(convert(row))
+    const lastId = rows.length ? (rows[rows.length - 1].id as number | string) : null
+    if (rows.length < PAGE || lastId === null) return all
+    afterId = lastId
+    await yieldToEventLoop()
+  }
+}
+
+type Loaded = { members: NetworkMember[]; connections: NetworkConnection[] }
+
+/** A timestamp as the driver gives it: ISO from SQLite, `2024-01-01 00:00:00+00` from PostgreSQL; `Date` reads both. */
+const timestamp = (value: unknown): string => (value === null || value === undefined ? '' : String(value))
+
+/**
+ * SQLite and PostgreSQL: only the columns the figures need, straight from the tables. Through the
+ * Local API the same read takes seconds per 10,000 rows (every document runs through Payload's field
+ * transforms and hooks) and holds the event loop for most of it.
+ */
+const loadWithSql = async (sql: SqlAccess): Promise<Loaded> => {
+  const members = sql.table('members')
+  const connections = sql.table('connections')
+  const memberId = column<AnyColumn>(members, 'id')
+  const connectionId = column<AnyColumn>(connections, 'id')
+  const accepted = eq(column<AnyColumn>(connections, 'status'), 'accepted')
   return {
-    members: members.docs.map((member) => ({
+    members: await readPaged(
+      (afterId) =>
+        sql.drizzle
+          .select({ id: memberId, joinedAt: column(members, 'joinedAt'), createdAt: column(members, 'createdAt'), region: column(members, 'region'), profession: column(members, 'profession'), directoryVisible: column(members, 'directoryVisible') })
+          .from(members)
+          .where(afterId === null ? undefined : gt(memberId, afterId))
+          .orderBy(asc(memberId))
+          .limit(PAGE),
+      (row) => ({
+        id: String(row.id),
+        joinedAt: timestamp(row.joinedAt ?? row.createdAt),
+        region: (row.region as string | null) ?? null,
+        profession: (row.profession as string | null) ?? null,
+        directoryVisible: row.directoryVisible !== false && row.directoryVisible !== 0,
+      }),
+    ),
+    connections: await readPaged(
+      (afterId) =>
+        sql.drizzle
+          .select({ id: connectionId, from: column(connections, 'from'), to: column(connections, 'to'), acceptedAt: column(connections, 'acceptedAt'), updatedAt: column(connections, 'updatedAt') })
+          .from(connections)
+          .where(afterId === null ? accepted : and(accepted, gt(connectionId, afterId)))
+          .orderBy(asc(connectionId))
+          .limit(PAGE),
+      (row) => ({ from: String(row.from), to: String(row.to), acceptedAt: timestamp(row.acceptedAt ?? row.updatedAt) }),
+    ),
+  }
+}
+
+const afterIdWhere = (afterId: number | string | null): Where => (afterId === null ? {} : { id: { greater_than: afterId } })
+
+/** MongoDB: through the Local API, a page at a time. */
+const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
+  members: await readPaged(
+    async (afterId) =>
+      (
+        await payload.find({
+          collection: 'members',
+          where: afterIdWhere(afterId),
+          sort: 'id',
+          limit: PAGE,
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          select: { joinedAt: true, createdAt: true, region: true, profession: true, directoryVisible: true },
+        })
+      ).docs,
+    (member) => ({
       id: String(member.id),
       joinedAt: member.joinedAt ?? member.createdAt,
       region: member.region ?? null,
       profession: member.profession ?? null,
       directoryVisible: member.directoryVisible !== false,
-    })),
-    connections: connections.docs.map((connection) => ({
+    }),
+  ),
+  connections: await readPaged(
+    async (afterId) =>
+      (
+        await payload.find({
+          collection: 'connections',
+          where: { status: { equals: 'accepted' }, ...afterIdWhere(afterId) },
+          sort: 'id',
+          limit: PAGE,
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          select: { from: true, to: true, acceptedAt: true, updatedAt: true },
+        })
+      ).docs,
+    (connection) => ({
       from: String(typeof connection.from === 'object' ? connection.from.id : connection.from),
       to: String(typeof connection.to === 'object' ? connection.to.id : connection.to),
       acceptedAt: connection.acceptedAt ?? connection.updatedAt,
-    })),
+    }),
+  ),
+})
+
+const loadSnapshot = async (payload: Payload): Promise<Snapshot> => {
+  const sql = sqlAccess(payload)
+  const { members, connections } = sql ? await loadWithSql(sql) : await loadWithLocalApi(payload)
+  const timeline = await runInSlices(buildTimeline(members, connections))
+  const figures = new LRUCache<string, Promise<unknown>>({ max: FIGURES.maxEntries, maxSize: FIGURES.maxPoints, sizeCalculation: () => 1 })
+  return {
+    members,
+    connections,
+    timeline,
+    figure: <T>(key: string, compute: () => Promise<T>, size = 1) => {
+      const cached = figures.get(key)
+      if (cached) return cached as Promise<T>
+      const value = compute()
+      figures.set(key, value, { size: Math.max(1, Math.min(size, FIGURES.maxPoints)) })
+      // A failed computation is not kept: the next request tries again.
+      value.catch(() => {
+        if (figures.get(key) === value) figures.delete(key)
+      })
+      return value
+    },
   }
 }
 
 export const networkSnapshot = (payload: Payload): Promise<Snapshot> => {
   if (!snapshot) {
-    snapshot = loadSnapshot(payload)
-    snapshot.catch(() => invalidateNetwork())
+    const loading = loadSnapshot(payload)
+    snapshot = loading
+    loading.catch(() => {
+      if (snapshot === loading) invalidateNetwork()
+    })
   }
   return snapshot
-}
-
-/** A figure computed once per snapshot, by key (e.g. `stats:2026-03-31`). */
-export const cachedFigure = async <T>(key: string, compute: () => T | Promise<T>): Promise<T> => {
-  if (computed.has(key)) return computed.get(key) as T
-  const value = await compute()
-  computed.set(key, value)
-  return value
 }

@@ -8,11 +8,13 @@ import { HOST_KEY_PURPOSE, hostKey } from '@/config/keys'
 import { badRequest } from '@/http/badRequest'
 import type { RequestUser } from '@/access/checkRole'
 
-import { cachedFigure, networkSnapshot } from './cache'
+import { networkSnapshot, type Snapshot } from './cache'
 import { importNetwork } from './import/importNetwork'
+import { ImportWriteError } from './import/writeImport'
 import { betweennessInWorker } from './betweennessInWorker'
-import { buildGraph, type Interval, networkStats, rankBrokers, seriesDates } from './metrics'
+import { buildGraph, type Interval, type NetworkStats, rankBrokers, seriesDates } from './metrics'
 import { singleFlight } from './singleFlight'
+import { runInSlices, sweepStats } from './timeline'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -41,10 +43,14 @@ const staffOnly = (req: PayloadRequest): Response | null => {
     : Response.json({ errors: [{ message: 'Only staff can use this.' }] }, { status: 403 })
 }
 
-const statsAt = async (req: PayloadRequest, at: string) => {
-  const { members, connections } = await networkSnapshot(req.payload)
-  return cachedFigure(`stats:${at}`, () => networkStats(buildGraph(members, connections, at), at))
-}
+/**
+ * The figures at each date, swept from the snapshot's timeline in slices: public, so they must not
+ * hold the event loop (a whole series costs about one date's graph; see bench/RESULTS.md).
+ */
+const series = (snapshot: Snapshot, key: string, dates: string[]): Promise<NetworkStats[]> =>
+  snapshot.figure(key, () => runInSlices(sweepStats(snapshot.timeline, dates)), dates.length)
+
+const statsAt = async (req: PayloadRequest, at: string) => (await series(await networkSnapshot(req.payload), `stats:${at}`, [at]))[0]
 
 /** Pseudonymous, stable ids for evaluators: the same member always gets the same id, and it does not reveal who. */
 const pseudonym = (secret: string, id: string) => createHmac('sha256', hostKey(secret, HOST_KEY_PURPOSE.networkPseudonym)).update(`member:${id}`).digest('hex').slice(0, 16)
@@ -74,9 +80,8 @@ const analysisEndpoints: Endpoint[] = [
       if (interval !== 'month' && interval !== 'week') return badRequest('interval', 'interval must be month or week.')
       const dates = seriesDates(from, to, interval as Interval)
       if (dates.length >= MAX_SERIES_POINTS) return badRequest('interval', `That would be more than ${MAX_SERIES_POINTS} points: use a shorter range or a longer interval.`)
-      const series = []
-      for (const at of dates) series.push(await statsAt(req, at))
-      return Response.json({ from, to, interval, series })
+      const points = await series(await networkSnapshot(req.payload), `growth:${from}:${to}:${interval}`, dates)
+      return Response.json({ from, to, interval, series: points })
     },
   },
   {
@@ -91,8 +96,9 @@ const analysisEndpoints: Endpoint[] = [
       const at = today()
       // Concurrent requests share one computation (betweenness takes seconds on a large network).
       const ranked = await brokersInFlight(`brokers:${at}`, async () => {
-        const { members, connections } = await networkSnapshot(req.payload)
-        return cachedFigure(`brokers:${at}`, async () => {
+        const snapshot = await networkSnapshot(req.payload)
+        const { members, connections } = snapshot
+        return snapshot.figure(`brokers:${at}`, async () => {
           const graph = buildGraph(members, connections, at)
           return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
         })
@@ -177,8 +183,14 @@ export const importEndpoint: Endpoint = {
     const membersCsv = await text('members')
     const connectionsCsv = await text('connections')
     if (!membersCsv && !connectionsCsv) return badRequest('members', 'Attach a members and/or a connections CSV file.')
-    const report = await importNetwork(req.payload, { membersCsv, connectionsCsv, dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')) })
-    return Response.json(report, { status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201 })
+    try {
+      const report = await importNetwork(req.payload, { membersCsv, connectionsCsv, dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')) })
+      return Response.json(report, { status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201 })
+    } catch (error) {
+      // Nothing was left behind; a conflict (e.g. a member registered meanwhile) is worth retrying.
+      if (error instanceof ImportWriteError && error.conflict) return Response.json({ errors: [{ message: error.message }] }, { status: 409 })
+      throw error
+    }
   },
 }
 

@@ -34,7 +34,9 @@ type NodeAttributes = { region: string | null; profession: string | null }
 /** The last instant of the day `at` (UTC): a member who joined or a connection accepted that day counts. */
 export const endOfDay = (at: string): number => new Date(`${at}T23:59:59.999Z`).getTime()
 
-const round = (value: number) => Math.round(value * 10_000) / 10_000
+/** Figures are published to four decimals. */
+export const roundFigure = (value: number) => Math.round(value * 10_000) / 10_000
+const round = roundFigure
 
 /**
  * The undirected graph of accepted connections at `at`: members who had joined by then, and the

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { closeDatabase } from '../db/closeDatabase'
 import { openScriptPayload } from './openScriptPayload'
 import { importNetwork } from '../network/import/importNetwork'
+import { ImportWriteError } from '../network/import/writeImport'
 import { createProgress, type Progress } from '../progress'
 
 const args = process.argv.slice(2)
@@ -21,16 +22,20 @@ const read = (file: string | undefined) => (file && file !== '-' ? readFileSync(
 
 const payload = await openScriptPayload()
 // Created on the first row, when the total is known.
-const progress: { bar: Progress | null } = { bar: null }
+const progress: { bar: Progress | null; shown: number } = { bar: null, shown: 0 }
 let exitCode = 0
 try {
   const report = await importNetwork(payload, {
     membersCsv: read(membersFile),
     connectionsCsv: read(connectionsFile),
     dryRun,
-    onProgress: (_done, total) => {
+    // Called after each batch: advance the bar by the rows of that batch.
+    onProgress: (done, total) => {
       progress.bar ??= createProgress('import', total)
-      progress.bar.step('rows')
+      while (progress.shown < done) {
+        progress.shown++
+        progress.bar.step('rows')
+      }
     },
   })
   progress.bar?.done()
@@ -42,6 +47,11 @@ try {
     exitCode = 1
   } else if (report.dryRun) console.log('[import] dry run: everything checks out; nothing was written.')
   else console.log('[import] done.')
+} catch (error) {
+  progress.bar?.done()
+  if (!(error instanceof ImportWriteError)) throw error
+  console.error(`[import] ${error.message} (${(error.cause as Error | undefined)?.message ?? 'unknown cause'})`)
+  exitCode = 1
 } finally {
   await closeDatabase(payload)
 }

@@ -25,6 +25,24 @@ iona@survey.example.org,owen@survey.example.org,2017-03-05
 owen@survey.example.org,nia@survey.example.org,2017-04-01
 `
 
+/** A made-up survey: `members` members and `connections` distinct pairs among them. */
+const surveyCsv = (members: number, connections: number) => {
+  const memberLines = Array.from({ length: members }, (_, index) => `Surveyed ${index},surveyed-${index}@survey.example.org,nurse,,wales,co-design;evaluation,2019-01-${String(1 + (index % 28)).padStart(2, '0')},true`)
+  const pairs: string[] = []
+  for (let step = 1; pairs.length < connections; step++) {
+    for (let index = 0; index < members && pairs.length < connections; index++) {
+      pairs.push(`surveyed-${index}@survey.example.org,surveyed-${(index + step) % members}@survey.example.org,2019-03-01`)
+    }
+  }
+  return {
+    membersCsv: `name,email,profession,organisation,region,interests,joinedAt,directoryVisible\n${memberLines.join('\n')}\n`,
+    connectionsCsv: `fromEmail,toEmail,acceptedAt\n${pairs.join('\n')}\n`,
+  }
+}
+
+/** The issue's survey is 1,500 members and 15,000 connections; `npm run bench:import` measures that size. */
+const IMPORT_SIZE = { members: 1_500, connections: 15_000 }
+
 describe('row checks', () => {
   test('member rows: each problem is named with its line', () => {
     const { valid, rejected } = checkMemberRows([
@@ -94,12 +112,49 @@ describe('importNetwork (Local API)', () => {
     const progress: number[] = []
     const report = await importNetwork(payload, { membersCsv: MEMBERS_CSV, connectionsCsv: CONNECTIONS_CSV, onProgress: (done) => progress.push(done) })
     expect(report).toMatchObject({ imported: true, members: { created: 3, existing: 0 }, connections: { created: 2, existing: 0 } })
-    expect(progress).toEqual([1, 2, 3, 4, 5])
+    // After each batch: the members (one batch of 3), then the connections (one batch of 2).
+    expect(progress).toEqual([3, 5])
     expect(await counts()).toEqual({ members: 3, connections: 2 })
     const again = await importNetwork(payload, { membersCsv: MEMBERS_CSV, connectionsCsv: CONNECTIONS_CSV })
     expect(again).toMatchObject({ members: { created: 0, existing: 3 }, connections: { created: 0, existing: 2 } })
     const nia = await payload.find({ collection: 'members', where: { email: { equals: 'nia@survey.example.org' } }, overrideAccess: true })
     expect(nia.docs[0]).toMatchObject({ directoryVisible: false, joinedAt: '2017-03-01T00:00:00.000Z', region: 'wales' })
+    const iona = await payload.find({ collection: 'members', where: { email: { equals: 'iona@survey.example.org' } }, overrideAccess: true })
+    expect(iona.docs[0]).toMatchObject({ interests: ['self-management', 'co-design'], organisation: 'NHS Grampian', profession: 'nurse' })
+    const connection = await payload.find({ collection: 'connections', where: { from: { equals: iona.docs[0].id } }, overrideAccess: true, depth: 0 })
+    expect(connection.docs[0]).toMatchObject({ status: 'accepted', source: 'import', acceptedAt: '2017-03-05T00:00:00.000Z' })
+  })
+
+  test('an imported member has no password until they set one: every login is refused', async () => {
+    await expect(payload.login({ collection: 'members', data: { email: 'owen@survey.example.org', password: '' } })).rejects.toThrow()
+    await expect(payload.login({ collection: 'members', data: { email: 'owen@survey.example.org', password: 'anything at all' } })).rejects.toThrow()
+    const token = await payload.forgotPassword({ collection: 'members', data: { email: 'owen@survey.example.org' }, disableEmail: true })
+    await payload.resetPassword({ collection: 'members', data: { token, password: 'owen-chose-this-one' }, overrideAccess: true })
+    expect((await payload.login({ collection: 'members', data: { email: 'owen@survey.example.org', password: 'owen-chose-this-one' } })).user?.email).toBe('owen@survey.example.org')
+  })
+
+  test('a batch that fails after validation (a member registered meanwhile) leaves nothing behind', async () => {
+    const before = await counts()
+    const rows = Array.from({ length: 600 }, (_, index) => `Late ${index},late-${index}@survey.example.org,nurse,,wales,co-design,2018-01-01,true`)
+    const links = Array.from({ length: 300 }, (_, index) => `late-${index}@survey.example.org,late-${index + 1}@survey.example.org,2018-02-01`)
+    let injected = false
+    const attempt = importNetwork(payload, {
+      membersCsv: `name,email,profession,organisation,region,interests,joinedAt,directoryVisible\n${rows.join('\n')}\n`,
+      connectionsCsv: `fromEmail,toEmail,acceptedAt\n${links.join('\n')}\n`,
+      onProgress: (done) => {
+        // After the first batch, somebody takes the email of a row in a later batch.
+        if (!injected && done > 0) {
+          injected = true
+          void payload.db.create({ collection: 'members', data: { name: 'Early bird', email: 'late-599@survey.example.org', profession: 'nurse', region: 'wales' } })
+        }
+      },
+    })
+    await expect(attempt).rejects.toMatchObject({ name: 'ImportWriteError', conflict: true })
+    expect(injected).toBe(true)
+    // Only the member registered meanwhile is new; none of the import's rows or interests remain.
+    expect(await counts()).toEqual({ members: before.members + 1, connections: before.connections })
+    const late = await payload.find({ collection: 'members', where: { email: { like: 'late-' } }, overrideAccess: true, pagination: false })
+    expect(late.docs.map((doc) => doc.email)).toEqual(['late-599@survey.example.org'])
   })
 
   test('a file that is not CSV, or lacks columns, is one rejected row', async () => {
@@ -143,6 +198,44 @@ describe('admin upload and command line', () => {
       await server.stop()
     }
   }, 120_000)
+
+  test('a survey-sized import over HTTP finishes, and comments and logins go on answering meanwhile', async () => {
+    const server = await startServer('import-size', { COMMENT_RATE_LIMIT: '1000', LOGIN_RATE_LIMIT: '1000' })
+    try {
+      const client = api(server.url)
+      const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+      const member = { email: 'reader@import.example.org', password: 'a-long-test-password' }
+      expect((await client.request('POST', '/api/members', { token, json: { name: 'Reader', ...member, profession: 'nurse', region: 'wales' } })).status).toBe(201)
+      expect((await client.request('POST', '/api/globals/comment-policy', { token, json: { floodIntervalSeconds: 0 } })).status).toBe(200)
+      const blogId = (await client.request('GET', '/api/blogs?limit=1')).body.docs?.[0]?.id
+      const { membersCsv, connectionsCsv } = surveyCsv(IMPORT_SIZE.members, IMPORT_SIZE.connections)
+      const form = new FormData()
+      form.append('members', new Blob([membersCsv], { type: 'text/csv' }), 'members.csv')
+      form.append('connections', new Blob([connectionsCsv], { type: 'text/csv' }), 'connections.csv')
+      const started = performance.now()
+      let finished = false
+      const upload = client.request('POST', '/api/network/import', { token, body: form }).finally(() => (finished = true))
+      const statuses: number[] = []
+      for (let round = 0; !finished; round++) {
+        const memberToken = await client.login('members', member.email, member.password)
+        statuses.push(200)
+        const comment = await client.request('POST', '/api/comments', { token: memberToken, json: { target: { relationTo: 'blogs', value: blogId }, body: `Written during the import, round ${round}`, policyAccepted: true } })
+        statuses.push(comment.status)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      const response = await upload
+      const seconds = (performance.now() - started) / 1000
+      console.log(`import of ${IMPORT_SIZE.members} members and ${IMPORT_SIZE.connections} connections over HTTP: ${seconds.toFixed(1)} s`)
+      expect(response.status).toBe(201)
+      expect(response.body).toMatchObject({ imported: true, members: { created: IMPORT_SIZE.members }, connections: { created: IMPORT_SIZE.connections } })
+      expect(statuses.length).toBeGreaterThanOrEqual(2)
+      expect(statuses.every((status) => status >= 200 && status < 300)).toBe(true)
+      const stats = await client.request('GET', '/api/network/stats')
+      expect(Number(stats.body.connections)).toBeGreaterThanOrEqual(IMPORT_SIZE.connections)
+    } finally {
+      await server.stop()
+    }
+  }, 180_000)
 
   test('npm run import: progress, report, exit code 1 and nothing written on a rejected row', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'q-cms-import-cli-'))

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto'
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import { invalidateNetwork } from '../cache'
-import { checkConnectionRows, checkMemberRows, CONNECTION_COLUMNS, MEMBER_COLUMNS, parseCsv, type RejectedRow } from './rows'
+import { column, sqlAccess } from '../sqlAdapter'
+import { checkConnectionRows, checkMemberRows, CONNECTION_COLUMNS, type ConnectionRow, MEMBER_COLUMNS, parseCsv, type RejectedRow } from './rows'
+import { writeImport } from './writeImport'
 
 export type ImportReport = {
   dryRun: boolean
@@ -17,14 +18,39 @@ export type ImportInput = {
   membersCsv?: string
   connectionsCsv?: string
   dryRun?: boolean
-  /** Called after each row is handled, for progress bars. */
+  /** Called after each batch is written with the rows written so far, for progress bars. */
   onProgress?: (done: number, total: number) => void
 }
 
+/** Lower-cased email → id of every member, and every connected pair (`low-high` ids), as they are now. */
+const existingNetwork = async (payload: Payload) => {
+  const sql = sqlAccess(payload)
+  const pair = (a: unknown, b: unknown) => (String(a) < String(b) ? `${a}-${b}` : `${b}-${a}`)
+  if (sql) {
+    const members = sql.table('members')
+    const connections = sql.table('connections')
+    const memberRows = await sql.drizzle.select({ id: column(members, 'id'), email: column(members, 'email') }).from(members)
+    const connectionRows = await sql.drizzle.select({ from: column(connections, 'from'), to: column(connections, 'to') }).from(connections)
+    return {
+      idByEmail: new Map(memberRows.map((row) => [String(row.email).toLowerCase(), row.id as number | string])),
+      pairs: new Set(connectionRows.map((row) => pair(row.from, row.to))),
+    }
+  }
+  const members = await payload.find({ collection: 'members', pagination: false, depth: 0, overrideAccess: true, select: { email: true } })
+  const connections = await payload.find({ collection: 'connections', pagination: false, depth: 0, overrideAccess: true, select: { from: true, to: true } })
+  const idOf = (value: number | { id: number }) => (typeof value === 'object' ? value.id : value)
+  return {
+    idByEmail: new Map<string, number | string>(members.docs.map((member) => [member.email.toLowerCase(), member.id])),
+    pairs: new Set(connections.docs.map((connection) => pair(idOf(connection.from), idOf(connection.to)))),
+  }
+}
+
 /**
- * Imports members and connections (e.g. from an evaluation survey). All or nothing: any rejected
- * row means nothing is written, and the writes run in one transaction, so a failure half-way
- * leaves the database as it was. A dry run checks everything and writes nothing.
+ * Imports members and connections (e.g. from an evaluation survey). Every row is checked first;
+ * any rejected row means nothing is written. Then the rows are written in batches, each a short
+ * transaction of its own (see writeImport), so a large import neither takes minutes nor locks the
+ * site's other writes out; if a batch fails, what the earlier ones wrote is deleted again. A dry
+ * run checks everything and writes nothing.
  */
 export const importNetwork = async (payload: Payload, input: ImportInput): Promise<ImportReport> => {
   const rejected: RejectedRow[] = []
@@ -34,71 +60,38 @@ export const importNetwork = async (payload: Payload, input: ImportInput): Promi
   if (connectionsParsed.error) rejected.push(connectionsParsed.error)
 
   const members = checkMemberRows(membersParsed.records)
-  const existingMembers = await payload.find({ collection: 'members', pagination: false, depth: 0, overrideAccess: true, select: { email: true } })
-  const idByEmail = new Map(existingMembers.docs.map((member) => [member.email.toLowerCase(), member.id]))
+  const existing = await existingNetwork(payload)
+  const idByEmail = existing.idByEmail
   const knownEmails = new Set([...idByEmail.keys(), ...members.valid.map((row) => row.email)])
   const connections = checkConnectionRows(connectionsParsed.records, knownEmails)
   rejected.push(...members.rejected, ...connections.rejected)
 
+  const newMembers = members.valid.filter((row) => !idByEmail.has(row.email))
+  // A pair is already connected only if both members exist and some connection joins them (any status).
+  const isExisting = (row: ConnectionRow) => {
+    const from = idByEmail.get(row.fromEmail)
+    const to = idByEmail.get(row.toEmail)
+    return from !== undefined && to !== undefined && existing.pairs.has(String(from) < String(to) ? `${from}-${to}` : `${to}-${from}`)
+  }
+  const newConnections = connections.valid.filter((row) => !isExisting(row))
+
   const report: ImportReport = {
     dryRun: Boolean(input.dryRun),
     imported: false,
-    members: { rows: membersParsed.records.length, created: 0, existing: 0 },
-    connections: { rows: connectionsParsed.records.length, created: 0, existing: 0 },
+    members: { rows: membersParsed.records.length, created: newMembers.length, existing: members.valid.length - newMembers.length },
+    connections: { rows: connectionsParsed.records.length, created: newConnections.length, existing: connections.valid.length - newConnections.length },
     rejected,
   }
-  if (rejected.length > 0 || input.dryRun) {
-    // What would happen, without writing.
-    report.members.existing = members.valid.filter((row) => idByEmail.has(row.email)).length
-    report.members.created = members.valid.length - report.members.existing
-    report.connections.created = connections.valid.length
-    return report
-  }
+  // With rejected rows or a dry run, the counts say what would happen; nothing is written.
+  if (rejected.length > 0 || input.dryRun) return report
 
-  const req = await createLocalReq({ context: { importing: true } }, payload)
-  const transactionID = await payload.db.beginTransaction()
-  if (transactionID) req.transactionID = transactionID
-  const total = members.valid.length + connections.valid.length
-  let done = 0
   try {
-    for (const row of members.valid) {
-      if (idByEmail.has(row.email)) report.members.existing++
-      else {
-        const { line: _line, ...data } = row
-        // Imported members get an unusable random password; they set their own through "forgot password".
-        const created = await payload.create({ collection: 'members', data: { ...data, password: randomBytes(24).toString('base64url') } as never, overrideAccess: true, req })
-        idByEmail.set(row.email, created.id)
-        report.members.created++
-      }
-      input.onProgress?.(++done, total)
-    }
-    for (const row of connections.valid) {
-      const from = idByEmail.get(row.fromEmail)
-      const to = idByEmail.get(row.toEmail)
-      const { totalDocs } = await payload.count({
-        collection: 'connections',
-        where: { or: [{ and: [{ from: { equals: from } }, { to: { equals: to } }] }, { and: [{ from: { equals: to } }, { to: { equals: from } }] }] },
-        overrideAccess: true,
-        req,
-      })
-      if (totalDocs > 0) report.connections.existing++
-      else {
-        await payload.db.create({
-          collection: 'connections',
-          data: { from, to, status: 'accepted', source: 'import', requestedAt: row.acceptedAt, acceptedAt: row.acceptedAt },
-          req,
-        })
-        report.connections.created++
-      }
-      input.onProgress?.(++done, total)
-    }
-    if (transactionID) await payload.db.commitTransaction(transactionID)
-  } catch (error) {
-    if (transactionID) await payload.db.rollbackTransaction(transactionID)
-    throw error
+    await writeImport(payload, { members: newMembers, connections: newConnections, idByEmail, onProgress: input.onProgress })
+  } finally {
+    // The rows were written through the adapter (no hooks), so drop the cached figures here,
+    // also after a failed import (what it wrote meanwhile has been deleted again).
+    invalidateNetwork()
   }
-  // Connections were written through the adapter (no hooks), so drop the cached figures here.
-  invalidateNetwork()
   report.imported = true
   return report
 }
