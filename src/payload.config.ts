@@ -10,7 +10,8 @@ import { plugins } from '@plugins/index'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { settings } from './config/settings'
-import { databaseAdapterFromURL } from './db/databaseAdapter'
+import { databaseAdapterFromURL, SQLITE_BUSY_TIMEOUT_MS } from './db/databaseAdapter'
+import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { jobsConfig } from './jobs'
@@ -48,6 +49,7 @@ export default buildConfig({
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
   plugins: [...plugins, limitReadsPlugin()],
+  onInit: (payload) => keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS),
   sharp,
   telemetry: false,
   typescript: {

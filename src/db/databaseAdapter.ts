@@ -26,6 +26,9 @@ const ensureSqliteDirectory = (url: string) => {
   if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
 }
 
+/** How long a SQLite writer waits for another process's write lock (see keepSqliteBusyTimeout.ts). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000
+
 /** The committed migrations for the database a URL selects (MongoDB has none). */
 export const migrationsFor = (url: string) => {
   const kind = databaseKindFromURL(url)
@@ -55,7 +58,7 @@ export const databaseAdapterFromURL = (url: string): DatabaseAdapterObj => {
         // sync (NORMAL keeps the database consistent after a crash; a power cut may lose the last
         // commits). A second process (npm run digest, import) waits for a lock instead of failing.
         wal: { synchronous: 'NORMAL' },
-        busyTimeout: 5000,
+        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
         migrationDir: 'src/migrations/sqlite',
         get prodMigrations() {
           return migrateOnConnect() ? sqliteMigrations : undefined

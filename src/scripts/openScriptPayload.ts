@@ -17,15 +17,15 @@ const isDevelopmentDatabase = async (payload: Payload): Promise<boolean> => {
 
 /**
  * Payload for a CLI script (seed, import, digest). They open the same database as a running server,
- * so they run in production mode and never push a development schema over a migrated one (which
- * fails, or silently diverges). Migrations are not applied on connect as the server does, because on
- * a database that `npm run dev` pushed Payload would stop and ask about data loss: a new or migrated
- * database gets the committed migrations here, a development database keeps its pushed schema.
- * Set here, at run time, because bundling does not keep module order (the adapter reads both when
- * Payload starts).
+ * so they never push a development schema over a migrated one (which fails, or silently diverges):
+ * `PAYLOAD_MIGRATING` is Payload's own switch for that. Nor are migrations applied on connect (in
+ * production mode), because on a database that `npm run dev` pushed Payload would stop and ask
+ * about data loss: a new or migrated database gets the committed migrations here, a development
+ * database keeps its pushed schema. Set at run time, not in a module of its own, because bundling
+ * does not keep module order; NODE_ENV is left alone (React picks its build when first loaded).
  */
 export const openScriptPayload = async (log: (line: string) => void = console.log): Promise<Payload> => {
-  Object.assign(process.env, { NODE_ENV: 'production', [CLI_SCRIPT_ENV]: 'true' })
+  Object.assign(process.env, { PAYLOAD_MIGRATING: 'true', [CLI_SCRIPT_ENV]: 'true' })
   const payload = await getPayload({ config })
   const migrations = migrationsFor(settings.databaseURL)
   if (!migrations) return payload
