@@ -7,6 +7,7 @@ import sharp from 'sharp'
 import { collections } from '@collections/index'
 import { plugins } from '@plugins/index'
 
+import { restrictSystemCollections } from './access/systemCollections'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { settings } from './config/settings'
 import { databaseAdapterFromURL } from './db/databaseAdapter'
@@ -16,6 +17,7 @@ import { networkEndpoints } from './network/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+// Payload's own collections are added while the config is sanitised: their access is set after.
 export default buildConfig({
   serverURL: settings.serverURL,
   secret: settings.payloadSecret,
@@ -52,4 +54,4 @@ export default buildConfig({
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
   },
-})
+}).then(restrictSystemCollections)
