@@ -3,6 +3,7 @@ import * as migration_20261126_065823_comment_moderation from './20261126_065823
 import * as migration_20261126_072032_network from './20261126_072032_network';
 import * as migration_20261126_075154_subscribers from './20261126_075154_subscribers';
 import * as migration_20261126_084329_subscription_mailings from './20261126_084329_subscription_mailings';
+import * as migration_20261127_172058_media_used_by_published from './20261127_172058_media_used_by_published';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261126_084329_subscription_mailings.up,
     down: migration_20261126_084329_subscription_mailings.down,
-    name: '20261126_084329_subscription_mailings'
+    name: '20261126_084329_subscription_mailings',
+  },
+  {
+    up: migration_20261127_172058_media_used_by_published.up,
+    down: migration_20261127_172058_media_used_by_published.down,
+    name: '20261127_172058_media_used_by_published'
   },
 ];
