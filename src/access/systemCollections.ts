@@ -1,4 +1,4 @@
-import { type Endpoint, Forbidden, type SanitizedCollectionConfig, type SanitizedConfig, type SanitizedGlobalConfig } from 'payload'
+import { type Endpoint, Forbidden, NotFound, type SanitizedCollectionConfig, type SanitizedConfig, type SanitizedGlobalConfig, type Where } from 'payload'
 
 import { isStaffUser } from './checkRole'
 import { isAdmin } from './isAdmin'
@@ -47,11 +47,20 @@ export const SYSTEM_GLOBAL_ACCESS: Record<string, GlobalAccess> = {
   'payload-jobs-stats': { read: isAdmin, update: nobody },
 }
 
-/** Payload's `/api/payload-preferences/:key` endpoints skip collection access: staff only. */
+/**
+ * Payload's `/api/payload-preferences/:key` endpoints skip collection access: staff only. Deleting
+ * a key that does not exist is a 404 (Payload's adapter call answers 500).
+ */
 const staffOnlyEndpoint = (endpoint: Endpoint): Endpoint => ({
   ...endpoint,
-  handler: (req) => {
-    if (!isStaffUser(req.user)) throw new Forbidden(req.t)
+  handler: async (req) => {
+    const user = req.user
+    if (!isStaffUser(user) || !user) throw new Forbidden(req.t)
+    if (endpoint.method === 'delete') {
+      const key = String(req.routeParams?.key ?? '')
+      const where: Where = { and: [{ key: { equals: key } }, { 'user.relationTo': { equals: user.collection } }, { 'user.value': { equals: user.id } }] }
+      if (!(await req.payload.db.findOne({ collection: 'payload-preferences', where, req }))) throw new NotFound(req.t)
+    }
     return endpoint.handler(req)
   },
 })
