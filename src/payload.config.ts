@@ -7,6 +7,7 @@ import sharp from 'sharp'
 import { collections } from '@collections/index'
 import { plugins } from '@plugins/index'
 
+import { serverOwnedTimestamps } from './access/serverTimestamps'
 import { restrictSystemCollections } from './access/systemCollections'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { settings } from './config/settings'
@@ -17,7 +18,8 @@ import { networkEndpoints } from './network/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-// Payload's own collections are added while the config is sanitised: their access is set after.
+// Payload's own collections and timestamp fields are added while the config is sanitised: their
+// access is set after.
 export default buildConfig({
   serverURL: settings.serverURL,
   secret: settings.payloadSecret,
@@ -54,4 +56,6 @@ export default buildConfig({
   upload: {
     limits: { fileSize: settings.uploadMaxBytes },
   },
-}).then(restrictSystemCollections)
+})
+  .then(restrictSystemCollections)
+  .then(serverOwnedTimestamps)
