@@ -6,10 +6,11 @@
  * allow that stores the marker fails the test, so a new field is refused until someone decides.
  *
  * Local API with `overrideAccess: false` and a user: the access and hooks REST runs.
- * `email` and `password` of members are left out here: changing them is its own flow (verified
+ * The subscriber preferences and `/me` paths are not covered yet (they need a manage token or a
+ * verified member). `email` and `password` of members are left out here: changing them is its own flow (verified
  * email change, admin-only for staff) with its own tests.
  */
-import type { CollectionSlug, Field, Payload, PayloadRequest } from 'payload'
+import { type CollectionSlug, type Field, handleEndpoints, type Payload, type PayloadRequest } from 'payload'
 
 import { createContent, createMember, createStaff, type MemberUser, type StaffUser } from '../helpers/fixtures'
 import { startPayload, stopPayload } from '../helpers/payload'
@@ -168,6 +169,21 @@ const PATHS: Path[] = [
       const requester = await createMember(payload)
       const request = await payload.create({ collection: 'connections', data: { to: other.id } as never, ...asUser(requester) })
       return (await payload.update({ collection: 'connections', id: request.id, data: data as never, ...asUser(other) })).id
+    },
+  },
+  {
+    // The public subscribe form, through Payload's REST handler (what the express host calls).
+    name: 'anyone subscribing to updates',
+    collection: 'subscribers',
+    allowed: ['email', 'frequency', 'topics'],
+    mustSend: ['status', 'confirmTokenHash', 'manageKey', 'manageTokenHash', 'consent', 'confirmationSentAt', 'createdAt'],
+    base: () => ({ email: `${MARK}@example.org`, topics: ['blogs'], frequency: 'weekly' }),
+    run: async (data) => {
+      const request = new Request('http://localhost/api/subscribers/subscribe', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) })
+      const response = await handleEndpoints({ config: payload.config, request })
+      expect(response.status).toBe(202)
+      const { docs } = await payload.find({ collection: 'subscribers', where: { email: { equals: `${MARK}@example.org` } }, overrideAccess: true, depth: 0 })
+      return docs[0]?.id as number
     },
   },
 ]
