@@ -8,10 +8,12 @@ import { Interviews } from './Interviews'
 import { LabThemes } from './LabThemes'
 import { Media } from './Media'
 import { Members } from './Members'
+import { trackMediaUse } from './Media/trackMediaUse'
 import { Users } from './Users'
 
 export { SLUGS } from './slugs'
 
+// Every collection that can reference media keeps `media.usedByPublished` current (see Media/mediaUse).
 export const collections: CollectionConfig[] = [
   Blogs,
   Interviews,
@@ -22,4 +24,4 @@ export const collections: CollectionConfig[] = [
   Members,
   Connections,
   Users,
-]
+].map(trackMediaUse)

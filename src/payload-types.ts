@@ -354,6 +354,10 @@ export interface Media {
    * Describe the image for people who cannot see it.
    */
   alt: string;
+  /**
+   * Public: a published document uses this file.
+   */
+  usedByPublished?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1111,6 +1115,7 @@ export interface EvaluationReportsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  usedByPublished?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

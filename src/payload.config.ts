@@ -7,6 +7,8 @@ import sharp from 'sharp'
 import { collections } from '@collections/index'
 import { plugins } from '@plugins/index'
 
+import { serverOwnedTimestamps } from './access/serverTimestamps'
+import { restrictSystemCollections } from './access/systemCollections'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { settings } from './config/settings'
@@ -19,6 +21,8 @@ import { networkEndpoints } from './network/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+// Payload's own collections and timestamp fields are added while the config is sanitised: their
+// access is set after.
 export default buildConfig({
   serverURL: settings.serverURL,
   secret: settings.payloadSecret,
@@ -61,3 +65,5 @@ export default buildConfig({
     limits: { fileSize: settings.uploadMaxBytes },
   },
 })
+  .then(restrictSystemCollections)
+  .then(serverOwnedTimestamps)

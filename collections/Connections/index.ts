@@ -7,12 +7,16 @@ import { isStaff } from '@/access/isStaff'
 import { isMember } from '@/access/isMember'
 import { partyToConnection } from '@/access/partyToConnection'
 import { recipientOfConnection } from '@/access/recipientOfConnection'
+import { serverOnlyField } from '@/access/serverOnlyField'
 import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/hooks/invalidateNetwork'
 
 import { SLUGS } from '../slugs'
 import { validateConnection } from './hooks/validateConnection'
 
 export const CONNECTION_STATUSES = ['pending', 'accepted', 'declined'] as const
+
+/** Stamped by validateConnection (or given by an import with overrideAccess), never by a client. */
+const serverOnly = { create: serverOnlyField, update: serverOnlyField }
 
 /** Who is connected to whom: the raw material of the network analysis. Never public. */
 export const Connections: CollectionConfig = {
@@ -40,18 +44,19 @@ export const Connections: CollectionConfig = {
       index: true,
       options: CONNECTION_STATUSES.map((value) => ({ label: value, value })),
     },
-    { name: 'requestedAt', type: 'date', admin: { position: 'sidebar' } },
-    { name: 'acceptedAt', type: 'date', index: true, admin: { position: 'sidebar' } },
+    { name: 'requestedAt', type: 'date', access: serverOnly, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'acceptedAt', type: 'date', index: true, access: serverOnly, admin: { position: 'sidebar', readOnly: true } },
     {
       name: 'source',
       type: 'select',
       required: true,
       defaultValue: 'request',
+      access: serverOnly,
       options: [
         { label: 'Request', value: 'request' },
         { label: 'Import', value: 'import' },
       ],
-      admin: { position: 'sidebar' },
+      admin: { position: 'sidebar', readOnly: true },
     },
   ],
 }

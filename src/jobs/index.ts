@@ -1,5 +1,6 @@
 import type { JobsConfig } from 'payload'
 
+import { canRunJobs } from '../access/canRunJobs'
 import { settings } from '../config/settings'
 
 /**
@@ -7,6 +8,9 @@ import { settings } from '../config/settings'
  * every minute in the process started with `cron: true` (the express host), unless JOBS_AUTORUN=false.
  */
 export const jobsConfig: JobsConfig = {
+  // Payload's default lets any logged-in user (members too) run, queue or cancel jobs over HTTP
+  // (`GET /api/payload-jobs/run`). Only admins may; the cron and the Local API override access.
+  access: { run: canRunJobs, queue: canRunJobs, cancel: canRunJobs },
   autoRun: [{ cron: '* * * * *', queue: 'default', limit: 100 }],
   shouldAutoRun: () => settings.runJobs,
 }

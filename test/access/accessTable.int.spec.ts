@@ -88,7 +88,8 @@ const rows = (): Row[] => [
       },
     },
   ]),
-  { collection: 'media', operation: 'read', allowed: ALL, attempt: (as) => findById('media', targets.media)(as) },
+  // No published document uses this image: staff only (test/media covers publishing).
+  { collection: 'media', operation: 'read a file no published document uses', allowed: STAFF, attempt: (as) => findById('media', targets.media)(as) },
   {
     collection: 'media',
     operation: 'update',

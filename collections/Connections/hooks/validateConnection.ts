@@ -13,7 +13,8 @@ const refuse = (path: string, message: string) => new ValidationError({ collecti
 /**
  * Connection rules: a member requests in their own name; only the recipient accepts or declines a
  * pending request; no self-connection; one connection per pair of members, in either direction.
- * Staff (imports) may create accepted connections directly.
+ * Staff (imports) may create accepted connections directly. `requestedAt`, `acceptedAt` and `source` are
+ * stamped here: field access has already dropped any value a client sent (imports keep theirs).
  */
 export const validateConnection: CollectionBeforeValidateHook = async ({ data = {}, operation, originalDoc, req }) => {
   const user = req.user

@@ -16,7 +16,11 @@ export const BODY_MAX_LENGTH = 5000
 
 export const buildComments = (options: ResolvedOptions): CollectionConfig => {
   const { canPost, isModerator, moderatorField, readComments, moderatorOrAuthorField } = commentAccess(options)
-  const privateField = { read: moderatorField, update: moderatorField }
+  // Set by the server only: a client's value is dropped before any hook runs, whether moderation is
+  // on or off (field access stays when the plugin is disabled, hooks that overwrite it may not run).
+  // Moderators cannot create comments, so for create this means "only with overrideAccess".
+  const serverSet = { create: moderatorField }
+  const privateField = { read: moderatorField, create: moderatorField, update: moderatorField }
   return {
     slug: COMMENTS_SLUG,
     admin: {
@@ -53,10 +57,10 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
         maxLength: BODY_MAX_LENGTH,
         admin: { readOnly: true, description: 'Stored and returned as plain text; frontends must render it as text, never as HTML.' },
       },
-      { name: 'author', type: 'relationship', relationTo: options.authorCollection as CollectionSlug, index: true, admin: { readOnly: true } },
+      { name: 'author', type: 'relationship', relationTo: options.authorCollection as CollectionSlug, index: true, access: serverSet, admin: { readOnly: true } },
       { name: 'authorName', type: 'text', maxLength: 100, admin: { readOnly: true } },
-      { name: 'authorEmail', type: 'email', index: true, access: privateField, admin: { readOnly: true } },
-      { name: 'displayName', type: 'text', virtual: true, admin: { hidden: true }, hooks: { afterRead: [resolveDisplayName(options)] } },
+      { name: 'authorEmail', type: 'email', index: true, access: { read: moderatorField, update: moderatorField }, admin: { readOnly: true } },
+      { name: 'displayName', type: 'text', virtual: true, access: { create: moderatorField, update: moderatorField }, admin: { hidden: true }, hooks: { afterRead: [resolveDisplayName(options)] } },
       {
         name: 'status',
         type: 'select',
@@ -64,16 +68,17 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
         defaultValue: 'pending',
         index: true,
         options: COMMENT_STATUSES.map((status) => ({ label: status, value: status })),
+        access: serverSet,
         admin: { position: 'sidebar' },
       },
-      { name: 'reason', type: 'textarea', virtual: true, admin: { position: 'sidebar', description: 'Why you changed the status (recorded in the decision history).' } },
-      { name: 'clause', type: 'text', virtual: true, admin: { position: 'sidebar', description: 'The policy clause you applied, e.g. 2.' } },
+      { name: 'reason', type: 'textarea', virtual: true, access: serverSet, admin: { position: 'sidebar', description: 'Why you changed the status (recorded in the decision history).' } },
+      { name: 'clause', type: 'text', virtual: true, access: serverSet, admin: { position: 'sidebar', description: 'The policy clause you applied, e.g. 2.' } },
       { name: 'policyAccepted', type: 'checkbox', virtual: true, admin: { hidden: true } },
-      { name: 'policyVersion', type: 'text', admin: { readOnly: true, position: 'sidebar' } },
+      { name: 'policyVersion', type: 'text', access: serverSet, admin: { readOnly: true, position: 'sidebar' } },
       {
         name: 'reasons',
         type: 'array',
-        access: { read: moderatorOrAuthorField, update: moderatorField },
+        access: { read: moderatorOrAuthorField, create: moderatorField, update: moderatorField },
         admin: { readOnly: true, description: 'Why the rules decided as they did, citing the policy.' },
         fields: [
           { name: 'rule', type: 'text', index: true },
@@ -106,9 +111,9 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
         ],
       },
       { name: 'reportCount', type: 'number', defaultValue: 0, access: privateField, admin: { readOnly: true, position: 'sidebar' } },
-      { name: 'depth', type: 'number', defaultValue: 1, admin: { hidden: true } },
+      { name: 'depth', type: 'number', defaultValue: 1, access: serverSet, admin: { hidden: true } },
       // Derived from status (true while pending) and used to put the queue first; not private.
-      { name: 'needsReview', type: 'checkbox', defaultValue: true, index: true, admin: { hidden: true } },
+      { name: 'needsReview', type: 'checkbox', defaultValue: true, index: true, access: serverSet, admin: { hidden: true } },
       { name: 'moderatorsNotifiedAt', type: 'date', access: privateField, admin: { hidden: true } },
       { name: 'ipHash', type: 'text', index: true, access: privateField, admin: { hidden: true } },
       { name: 'userAgentHash', type: 'text', access: privateField, admin: { hidden: true } },

@@ -42,7 +42,10 @@ const daysSince = (date: unknown, now: Date) =>
 export const prepareNewComment =
   (options: ResolvedOptions): CollectionBeforeValidateHook =>
   async ({ data = {}, operation, req }) => {
-    if (operation !== 'create' || options.disabled || req.context?.seeding) return data
+    if (operation !== 'create' || req.context?.seeding) return data
+    // Moderation off: no rules, but a comment is still posted in the caller's own name (field access
+    // has already dropped every server-set field the client sent).
+    if (options.disabled) return { ...data, ...authorship(req, options) }
     const now = new Date()
     const policy = await loadPolicy(req)
     const raw = { ...data, ...(req.context.commentRawInput as Record<string, unknown> | undefined) }
@@ -131,6 +134,15 @@ export const prepareNewComment =
       reportCount: 0,
     }
   }
+
+/**
+ * A member's comment is by that member. Guests' `author` was dropped by field access (a server-side
+ * Local API call may set it).
+ */
+const authorship = (req: PayloadRequest, options: ResolvedOptions) => {
+  const user = req.user
+  return user?.collection === options.authorCollection ? { author: user.id, authorName: null, authorEmail: null } : {}
+}
 
 type Target = { collection: string; doc: { id: number | string; commentsEnabled?: boolean | null; publishedAt?: unknown } }
 

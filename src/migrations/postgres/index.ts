@@ -5,6 +5,7 @@ import * as migration_20261126_075201_subscribers from './20261126_075201_subscr
 import * as migration_20261126_084338_subscription_mailings from './20261126_084338_subscription_mailings';
 import * as migration_20261127_165752_subscribe_confirmation_task from './20261127_165752_subscribe_confirmation_task';
 import * as migration_20261127_170615_member_email_change from './20261127_170615_member_email_change';
+import * as migration_20261127_172207_media_used_by_published from './20261127_172207_media_used_by_published';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_170615_member_email_change.up,
     down: migration_20261127_170615_member_email_change.down,
-    name: '20261127_170615_member_email_change'
+    name: '20261127_170615_member_email_change',
+  },
+  {
+    up: migration_20261127_172207_media_used_by_published.up,
+    down: migration_20261127_172207_media_used_by_published.down,
+    name: '20261127_172207_media_used_by_published'
   },
 ];

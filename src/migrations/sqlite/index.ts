@@ -4,6 +4,7 @@ import * as migration_20261126_072032_network from './20261126_072032_network';
 import * as migration_20261126_075154_subscribers from './20261126_075154_subscribers';
 import * as migration_20261126_084329_subscription_mailings from './20261126_084329_subscription_mailings';
 import * as migration_20261127_170546_member_email_change from './20261127_170546_member_email_change';
+import * as migration_20261127_172058_media_used_by_published from './20261127_172058_media_used_by_published';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_170546_member_email_change.up,
     down: migration_20261127_170546_member_email_change.down,
-    name: '20261127_170546_member_email_change'
+    name: '20261127_170546_member_email_change',
+  },
+  {
+    up: migration_20261127_172058_media_used_by_published.up,
+    down: migration_20261127_172058_media_used_by_published.down,
+    name: '20261127_172058_media_used_by_published'
   },
 ];

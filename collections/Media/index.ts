@@ -1,20 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
 import { isEditor } from '@/access/isEditor'
+import { publicMediaOrStaff } from '@/access/publicMediaOrStaff'
+import { serverOnlyField } from '@/access/serverOnlyField'
 import { settings } from '@/config/settings'
 
-import { SLUGS } from './slugs'
+import { SLUGS } from '../slugs'
 
 /** Images and PDFs only: the sharp sizes below are what frontends ask for by name. */
 export const ALLOWED_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'application/pdf']
 
+/** Files are public only once published content uses them (see ./mediaUse); staff read all. */
 export const Media: CollectionConfig = {
   slug: SLUGS.media,
   admin: { group: 'Content' },
   access: {
     create: isEditor,
-    read: anyone,
+    read: publicMediaOrStaff,
     update: isEditor,
     delete: isEditor,
   },
@@ -36,6 +38,16 @@ export const Media: CollectionConfig = {
       required: true,
       maxLength: 300,
       admin: { description: 'Describe the image for people who cannot see it.' },
+    },
+    {
+      // Kept by the hooks in ./trackMediaUse on every collection that references media: true while
+      // a published (public) document uses the file. Only then may the public read it.
+      name: 'usedByPublished',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: serverOnlyField, update: serverOnlyField },
+      admin: { readOnly: true, position: 'sidebar', description: 'Public: a published document uses this file.' },
     },
   ],
 }
