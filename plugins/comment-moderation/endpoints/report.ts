@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { oneAtATimePerKey } from '../../shared/oneAtATime'
 import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES, RULE } from '../constants'
 import { loadPolicy } from '../policy'
 import type { ResolvedOptions } from '../types'
@@ -21,19 +22,7 @@ const sameMember = (a: unknown, b: unknown) => String(memberIdOf(a)) === String(
  * `reportsToHide` hides the comment through the Local API (hooks log the decision and alert
  * moderators), and that write rewrites the comment's reports, so no other report may land meanwhile.
  */
-const running = new Map<string, Promise<unknown>>()
-const oneAtATime = <T>(key: string, work: () => Promise<T>): Promise<T> => {
-  const result = (running.get(key) ?? Promise.resolve()).then(work, work)
-  const settled = result.then(
-    () => undefined,
-    () => undefined,
-  )
-  running.set(key, settled)
-  void settled.then(() => {
-    if (running.get(key) === settled) running.delete(key)
-  })
-  return result
-}
+const oneAtATime = oneAtATimePerKey()
 
 type Row = Record<string, unknown>
 type Column = object

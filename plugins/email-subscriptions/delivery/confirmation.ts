@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { oneAtATimePerKey } from '../../shared/oneAtATime'
 import { CONSENT_WORDING_VERSION, type Frequency, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import { messageIdFor, sendEmail, subscriberEmail } from '../email/send'
 import type { SubscriberDoc } from '../endpoints/shared'
@@ -21,19 +22,7 @@ export type SubscribeRequest = {
  * Jobs of one batch run side by side; two requests for one address must not both mail it. Per
  * process: a second worker process could, at worst, send one extra confirmation.
  */
-const running = new Map<string, Promise<unknown>>()
-const oneAtATime = <T>(key: string, work: () => Promise<T>): Promise<T> => {
-  const result = (running.get(key) ?? Promise.resolve()).then(work, work)
-  const settled = result.then(
-    () => undefined,
-    () => undefined,
-  )
-  running.set(key, settled)
-  void settled.then(() => {
-    if (running.get(key) === settled) running.delete(key)
-  })
-  return result
-}
+const oneAtATime = oneAtATimePerKey()
 
 /**
  * Acts on one subscribe request, in the jobs queue: a new, pending or unsubscribed address gets a
