@@ -33,7 +33,8 @@ export const parseTrustProxy = (value: string | undefined): false | number | str
   const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean)
   for (const entry of entries) {
     const [address, prefix, ...rest] = entry.split('/')
-    const validPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (isIP(address) === 6 ? 128 : 32))
+    // A subnet wider than /8, e.g. 0.0.0.0/0, would trust most of the internet: the same as `true`.
+    const validPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) >= 8 && Number(prefix) <= (isIP(address) === 6 ? 128 : 32))
     if (!PROXY_NAMES.includes(entry) && (rest.length > 0 || isIP(address) === 0 || !validPrefix)) {
       throw new Error(`TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or subnets; "${entry}" is neither.`)
     }
@@ -94,6 +95,10 @@ export const settings = {
   },
   get jsonBodyMaxBytes(): number {
     return intFromEnv('JSON_BODY_MAX_BYTES', 1024 * 1024)
+  },
+  /** Largest GraphQL request body: validating a huge query costs seconds before any limit refuses it. */
+  get graphQLBodyMaxBytes(): number {
+    return intFromEnv('GRAPHQL_BODY_MAX_BYTES', 100 * 1024)
   },
   get loginRateLimit(): number {
     return intFromEnv('LOGIN_RATE_LIMIT', 10)

@@ -112,10 +112,6 @@ export const apiGuard = ({ config, idType, userCollection }: ApiGuardOptions): R
 
     // Payload serves /versions for every collection and fails (500) on those without versions.
     if (matched.endpoint.path.startsWith('/versions') && !collection.versions) return notFound(res, `${collection.slug} keeps no versions.`)
-    // Payload's preference delete fails (500) for a member's token; preferences belong to the admin UI.
-    if (collection.slug === 'payload-preferences' && (await userCollection(requestHeaders(req.headers))) !== config.admin.user) {
-      return notFound(res, 'Preferences belong to staff accounts.')
-    }
     const id = matched.params.id
     const customID = collection.flattenedFields.find((field) => 'name' in field && field.name === 'id')
     const numericIDs = customID ? customID.type === 'number' : idType === 'number'

@@ -9,6 +9,7 @@ import { settings } from '../config/settings'
 import { errorBody } from '../http/badRequest'
 import { apiGuard, type ApiGuardOptions } from './apiGuard'
 import { BUFFERED_REQUEST, readBody } from './readBody'
+import { uploadRoutes } from './uploadRoutes'
 
 export type AppDependencies = {
   /** Next's request handler: the admin UI, REST and GraphQL. */
@@ -117,7 +118,17 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api }: AppDep
   })
   app.post('/api/subscribers/subscribe', subscribeLimiter)
 
-  app.use('/api', apiContentSecurityPolicy, apiGuard(api), readBody({ jsonMaxBytes: settings.jsonBodyMaxBytes, uploadMaxBytes: settings.uploadMaxBytes }))
+  app.use(
+    '/api',
+    apiContentSecurityPolicy,
+    apiGuard(api),
+    readBody({
+      jsonMaxBytes: settings.jsonBodyMaxBytes,
+      uploadMaxBytes: settings.uploadMaxBytes,
+      acceptsUpload: uploadRoutes(api.config),
+      graphQLMaxBytes: settings.graphQLBodyMaxBytes,
+    }),
+  )
 
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
   // mounted: Payload reads the request stream itself (replayed from memory when read above).

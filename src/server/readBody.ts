@@ -11,6 +11,10 @@ export type BodyLimits = {
   jsonMaxBytes: number
   /** Multipart uploads (files), by their declared length. */
   uploadMaxBytes: number
+  /** Whether a route takes files (`path` relative to /api); other multipart bodies count as JSON. */
+  acceptsUpload: (method: string, path: string) => boolean
+  /** GraphQL queries: far smaller than any honest query, so a huge one is refused before parsing. */
+  graphQLMaxBytes: number
 }
 
 /** Set on `res.locals` when the body was read here: the request Next must be given instead of the original. */
@@ -66,11 +70,14 @@ const hasBody = (req: IncomingMessage) =>
  * memory. Uploads stream to Payload, so they must declare their length and stay under the upload
  * limit (Node never reads past a declared length).
  */
-export const readBody = ({ jsonMaxBytes, uploadMaxBytes }: BodyLimits): RequestHandler => async (req, res, next) => {
+export const readBody = ({ jsonMaxBytes: bodyMaxBytes, uploadMaxBytes, acceptsUpload, graphQLMaxBytes }: BodyLimits): RequestHandler => async (req, res, next) => {
   if (!hasBody(req)) return next()
   const contentType = req.headers['content-type'] ?? ''
   const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
-  if (isMultipart(contentType)) {
+  const jsonMaxBytes = req.path === '/graphql' ? Math.min(graphQLMaxBytes, bodyMaxBytes) : bodyMaxBytes
+  // Only routes that take files get the upload limit; a multipart body anywhere else (the admin's
+  // form posts, a bot's 20 MB "form") is read and limited like any other body.
+  if (isMultipart(contentType) && acceptsUpload(req.method, req.path)) {
     const limit = uploadMaxBytes + 64 * 1024
     if (declared === undefined) return refuse(req, res, 411, 'body', 'Send uploads with a Content-Length header.')
     if (declared > limit) return refuse(req, res, 413, 'body', `The request body is ${declared} bytes; the limit for uploads is ${limit} bytes.`)

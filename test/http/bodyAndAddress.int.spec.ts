@@ -92,6 +92,24 @@ describe('body limits whatever the framing', () => {
     )
     expect(statusLine).toMatch(/^HTTP\/1\.1 411/)
   })
+
+  test.each(['/api/members/confirm-email', '/api/subscribers/subscribe', '/api/blogs'])(
+    'a 2 MB multipart body to %s, which takes no files, → 413 naming body (uploads only where files go)',
+    async (pathname) => {
+      const form = new FormData()
+      form.append('file', new Blob([Buffer.alloc(2 * 1024 * 1024, 'x')]), 'big.pdf')
+      const response = await fetch(`${server.url}${pathname}`, { method: 'POST', body: form })
+      expect(response.status).toBe(413)
+      expect(errorPaths((await response.json()) as Parameters<typeof errorPaths>[0])).toContain('body')
+    },
+  )
+
+  test('a GraphQL body over GRAPHQL_BODY_MAX_BYTES (100 KB) → 413 naming body, before it is parsed', async () => {
+    const query = `{ ${Array.from({ length: 20_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`
+    const response = await client.request('POST', '/api/graphql', { json: { query } })
+    expect(response.status).toBe(413)
+    expect(errorPaths(response.body)).toContain('body')
+  })
 })
 
 describe('malformed input gets a 4xx naming the parameter, never a 500, and no ERROR in the log', () => {
