@@ -145,14 +145,15 @@ export const refreshMediaVisibility = async (req: PayloadRequest, ids: Iterable<
 }
 
 /**
- * A member (or anyone not staff) may reference only media that is already public: otherwise
- * setting an avatar to the id of a draft's PDF would publish it.
+ * A member (or anyone not staff) may reference only an image that is already public: otherwise
+ * setting an avatar to the id of a draft's PDF would publish it, and an avatar on a published
+ * report's PDF would keep it public after editors withdraw the report.
  */
 export const assertReferencesPublicMedia = async (req: PayloadRequest, collection: string, ids: Iterable<string>, path: string) => {
   if (!req.user || isStaffUser(req.user)) return
   for (const id of ids) {
-    const media = await req.payload.db.findOne<{ id: number | string; usedByPublished?: boolean | null }>({ collection: MEDIA, where: { id: { equals: id } }, req })
-    if (!media?.usedByPublished) {
+    const media = await req.payload.db.findOne<{ id: number | string; usedByPublished?: boolean | null; mimeType?: string | null }>({ collection: MEDIA, where: { id: { equals: id } }, req })
+    if (!media?.usedByPublished || !media.mimeType?.startsWith('image/')) {
       throw new ValidationError({ collection, errors: [{ path, message: `${path} must be an image that is already public.` }] })
     }
   }

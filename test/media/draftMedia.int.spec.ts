@@ -109,6 +109,18 @@ test("deleting the published report hides its file; another published document's
   await expectHidden(pdf)
 })
 
+test("a member cannot keep a published report's PDF public by making it their avatar", async () => {
+  const pdf = await uploadPdf('Withdrawn later')
+  const published = await client.request('POST', '/api/evaluation-reports', { token: actors.tokens.editor, json: report(pdf, 'published') })
+  expect(published.status).toBe(201)
+  await expectPublic(pdf)
+  const response = await client.request('PATCH', `/api/members/${actors.ids.member}`, { token: actors.tokens.member, json: { avatar: pdf.id } })
+  expect(response.status).toBe(400)
+  expect(errorPaths(response.body)).toContain('avatar')
+  expect((await client.request('DELETE', `/api/evaluation-reports/${published.body.doc?.id}`, { token: actors.tokens.admin })).status).toBe(200)
+  await expectHidden(pdf)
+})
+
 test("a member cannot publish a hidden file by making it their avatar", async () => {
   const pdf = await uploadPdf('Secret draft')
   const response = await client.request('PATCH', `/api/members/${actors.ids.member}`, { token: actors.tokens.member, json: { avatar: pdf.id } })
