@@ -193,6 +193,23 @@ describe("a member's own email change (item 2)", () => {
     expect(response.body.data?.updateMember).toEqual({ email: 'graph.old@example.org', pendingEmail: 'victim@example.org' })
   })
 
+  test('a second change within minutes is refused (429 naming email), so a member cannot mail addresses at will', async () => {
+    const member = await createMember('Eager', 'eager.old@example.org')
+    const token = await client.login('members', 'eager.old@example.org', PASSWORD)
+    const first = await client.request('PATCH', `/api/members/${member.id}`, { token, json: { email: 'eager.first@example.org' } })
+    expect(first.status).toBe(200)
+    const second = await client.request('PATCH', `/api/members/${member.id}`, { token, json: { email: 'eager.second@example.org' } })
+    expect(second.status).toBe(429)
+    expect(errorPaths(second.body)).toContain('email')
+    const aliases = await client.graphql(
+      `mutation { ${Array.from({ length: 5 }, (_, i) => `m${i}: updateMember(id: ${member.id}, data: { email: "eager.alias${i}@example.org" }) { pendingEmail }`).join(' ')} }`,
+      token,
+    )
+    expect(aliases.body.errors?.length).toBe(5)
+    const stored = await client.request('GET', `/api/members/${member.id}`, { token })
+    expect(stored.body).toMatchObject({ email: 'eager.old@example.org', pendingEmail: 'eager.first@example.org' })
+  })
+
   test('an address that is not one is refused naming email', async () => {
     const member = await createMember('Typo', 'typo@example.org')
     const token = await client.login('members', 'typo@example.org', PASSWORD)

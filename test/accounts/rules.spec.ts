@@ -1,4 +1,4 @@
-import { isExpired, isPlausibleEmail, isWellFormedEmailChangeToken, createEmailChangeToken, hashEmailChangeToken, normaliseEmail } from '@collections/Members/emailChange/rules'
+import { EMAIL_CHANGE_INTERVAL_MS, EMAIL_CHANGE_LIFETIME_MS, emailChangeWaitMs, isExpired, isPlausibleEmail, isWellFormedEmailChangeToken, createEmailChangeToken, hashEmailChangeToken, normaliseEmail } from '@collections/Members/emailChange/rules'
 import { maskEmail } from '@/email/maskEmail'
 
 describe('maskEmail', () => {
@@ -37,5 +37,20 @@ describe('email change rules', () => {
     expect(isExpired(null, now)).toBe(true)
     expect(isExpired('2026-11-27T11:59:59Z', now)).toBe(true)
     expect(isExpired('2026-11-28T11:59:59Z', now)).toBe(false)
+  })
+})
+
+describe('email change interval', () => {
+  const now = Date.parse('2026-11-27T12:00:00.000Z')
+  const askedAgo = (ms: number) => new Date(now - ms + EMAIL_CHANGE_LIFETIME_MS).toISOString()
+  test.each([
+    ['no pending change', null, 0],
+    ['asked just now', askedAgo(0), EMAIL_CHANGE_INTERVAL_MS],
+    ['asked a minute ago', askedAgo(60_000), EMAIL_CHANGE_INTERVAL_MS - 60_000],
+    ['asked exactly one interval ago', askedAgo(EMAIL_CHANGE_INTERVAL_MS), 0],
+    ['asked an hour ago', askedAgo(60 * 60_000), 0],
+    ['an unreadable date', 'not a date', 0],
+  ])('%s → waits %p ms', (_label, expiresAt, wait) => {
+    expect(emailChangeWaitMs(expiresAt, now)).toBe(wait)
   })
 })

@@ -1,4 +1,4 @@
-import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import { SLUGS } from '../../slugs'
 import {
@@ -6,6 +6,7 @@ import {
   createEmailChangeToken,
   EMAIL_CHANGE_LIFETIME_MS,
   EMAIL_CHANGE_MESSAGES,
+  emailChangeWaitMs,
   hashEmailChangeToken,
   isPlausibleEmail,
   normaliseEmail,
@@ -33,6 +34,9 @@ export const holdEmailChangeUntilConfirmed: CollectionBeforeChangeHook = ({ data
 
   if (!isPlausibleEmail(requested)) {
     throw new ValidationError({ collection: SLUGS.members, errors: [{ path: 'email', message: EMAIL_CHANGE_MESSAGES.invalidEmail }] })
+  }
+  if (emailChangeWaitMs(originalDoc.pendingEmailExpiresAt, Date.now()) > 0) {
+    throw new APIError(EMAIL_CHANGE_MESSAGES.tooSoon, 429, { errors: [{ path: 'email', message: EMAIL_CHANGE_MESSAGES.tooSoon }] }, true)
   }
   const token = createEmailChangeToken()
   const expiresAt = new Date(Date.now() + EMAIL_CHANGE_LIFETIME_MS).toISOString()
