@@ -134,7 +134,8 @@ describe('malformed input gets a 4xx naming the parameter, never a 500, and no E
     ['POST', '/api/graphql', 'application/json', '{"query": "{ __typename ', 400, 'body'],
     ['POST', '/api/graphql', 'application/json', 'null', 400, 'body'],
     ['POST', '/api/graphql', 'text/plain', '{"query":"{ __typename }"}', 415, 'body'],
-    ['POST', '/api/graphql', 'application/json', '['.repeat(100_000) + ']'.repeat(100_000), 400, 'body'],
+    // 200 KB: past GraphQL's own body limit, so sent where 1 MB bodies are read.
+    ['POST', '/api/comments', 'application/json', '['.repeat(100_000) + ']'.repeat(100_000), 400, 'body'],
     ['POST', '/api/graphql', 'application/json', `{"query":${'['.repeat(500)}${']'.repeat(500)}}`, 400, 'body'],
     ['POST', '/api/comments', 'text/plain', 'hello', 415, 'body'],
     ['POST', '/api/comments', 'application/json', '[]', 400, 'body'],
