@@ -13,7 +13,6 @@ import { importNetwork } from './import/importNetwork'
 import { ImportWriteError } from './import/writeImport'
 import { betweennessInWorker } from './betweennessInWorker'
 import { buildGraph, type Interval, type NetworkStats, rankBrokers, seriesDates } from './metrics'
-import { singleFlight } from './singleFlight'
 import { runInSlices, sweepStats } from './timeline'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -32,8 +31,6 @@ const dayParam = (req: PayloadRequest, name: string, fallback: string): string |
 }
 
 const MAX_SERIES_POINTS = 520
-
-const brokersInFlight = singleFlight<ReturnType<typeof rankBrokers>>()
 
 /** Staff with an analysis role: admins, editors and moderators all work with evaluators. */
 const staffOnly = (req: PayloadRequest): Response | null => {
@@ -94,14 +91,12 @@ const analysisEndpoints: Endpoint[] = [
       const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
       if (!(limit >= 1 && limit <= 100)) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
       const at = today()
-      // Concurrent requests share one computation (betweenness takes seconds on a large network).
-      const ranked = await brokersInFlight(`brokers:${at}`, async () => {
-        const snapshot = await networkSnapshot(req.payload)
-        const { members, connections } = snapshot
-        return snapshot.figure(`brokers:${at}`, async () => {
-          const graph = buildGraph(members, connections, at)
-          return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
-        })
+      // A snapshot's figures are kept as promises: concurrent requests share one betweenness run.
+      const snapshot = await networkSnapshot(req.payload)
+      const { members, connections } = snapshot
+      const ranked = await snapshot.figure(`brokers:${at}`, async () => {
+        const graph = buildGraph(members, connections, at)
+        return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
       })
       const names = new Map(
         (
