@@ -138,9 +138,9 @@ export const apiGuard = ({ config, idType, userCollection }: ApiGuardOptions): R
       return
     }
     // Payload's admin reads long lists as `POST` + `X-Payload-HTTP-Method-Override: GET` with the
-    // query as a form body, which this guard cannot check before the body is read: logged-in users
-    // only (the admin always is); anyone else sends the query in the URL, where it is checked.
-    if (isQueryInBody(req.method, req.headers) && (await userCollection(requestHeaders(req.headers)))) return next()
+    // query as a form body, which this guard cannot check before the body is read: staff only (the
+    // admin's users); members and visitors send the query in the URL, where it is checked.
+    if (isQueryInBody(req.method, req.headers) && (await userCollection(requestHeaders(req.headers))) === config.admin.user) return next()
     if (['POST', 'PATCH', 'PUT'].includes(req.method) && WRITE_ROUTES.includes(matched.endpoint.path) && !isJSONOrMultipart(req.headers['content-type'] ?? '')) {
       res.status(415).json(errorBody('body', 'Send a JSON object (Content-Type: application/json) or a multipart upload.'))
       return

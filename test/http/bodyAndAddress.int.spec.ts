@@ -6,7 +6,7 @@
  */
 import net from 'node:net'
 
-import { api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>
@@ -155,6 +155,21 @@ describe('malformed input gets a 4xx naming the parameter, never a 500, and no E
     })
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain('body')
+  })
+
+  test("a read with its query in a form body (X-Payload-HTTP-Method-Override: GET) is the admin's alone", async () => {
+    const request = (token?: string) =>
+      client.request('POST', '/api/media', {
+        token,
+        body: 'where[id][in][0]=1&depth=0&limit=1',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+      })
+    const anonymous = await request()
+    expect(anonymous.status).toBe(415)
+    expect(errorPaths(anonymous.body)).toContain('body')
+    const staff = await request(await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD))
+    expect(staff.status).toBe(200)
+    expect(staff.body.docs).toEqual(expect.any(Array))
   })
 
   test('a where nested 1,500 levels is refused with a 4xx', async () => {
