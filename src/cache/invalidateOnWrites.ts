@@ -20,7 +20,7 @@ const WRITE_METHODS = [
   'upsert',
 ] as const satisfies readonly (keyof BaseDatabaseAdapter)[]
 
-type WriteArgs = { collection?: string; collectionSlug?: string; data?: unknown; versionData?: unknown; req?: { transactionID?: unknown } }
+type WriteArgs = { collection?: string; collectionSlug?: string; slug?: string; global?: string; globalSlug?: string; data?: unknown; versionData?: unknown; req?: { transactionID?: unknown } }
 type AdapterMethod = (args: WriteArgs) => Promise<unknown>
 type TransactionMethod = (id: number | string | Promise<number | string>) => Promise<void>
 
@@ -46,7 +46,7 @@ export const invalidateReadCacheOnWrites = (payload: Payload): void => {
     if (typeof original !== 'function') continue
     adapter[name] = async function invalidatingWrite(this: unknown, args: WriteArgs) {
       const result = await original.call(this, args)
-      const write = { collection: args?.collection ?? args?.collectionSlug, data: args?.data ?? args?.versionData }
+      const write = { collection: args?.collection ?? args?.collectionSlug ?? args?.slug ?? args?.global ?? args?.globalSlug, data: args?.data ?? args?.versionData }
       if (writeMayChangePublicReads(write)) {
         const transactionID = await args?.req?.transactionID
         if (typeof transactionID === 'string' || typeof transactionID === 'number') writtenTransactions.add(transactionID)

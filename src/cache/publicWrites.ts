@@ -4,9 +4,11 @@
  * document, so saving a draft over a published document changes that answer).
  */
 
-/** Payload's own bookkeeping: never part of a public response. */
+/** Payload's own bookkeeping (collections and globals): never part of a public response. */
 export const PRIVATE_COLLECTIONS: ReadonlySet<string> = new Set([
   'payload-jobs',
+  // The jobs runner records each scheduled task's last run here every few seconds.
+  'payload-jobs-stats',
   'payload-locked-documents',
   'payload-preferences',
   'payload-migrations',
@@ -27,6 +29,7 @@ const AUTH_BOOKKEEPING = new Set([
 ])
 
 export type DatabaseWrite = {
+  /** The collection or global written. */
   collection?: string
   data?: unknown
 }
