@@ -45,6 +45,7 @@ export const plugins: Plugin[] = [
     batchSize: settings.subscriptions.batchSize,
     claimTimeoutSeconds: settings.subscriptions.claimTimeoutSeconds,
     queue: { cron: settings.subscriptions.queueCron, maintenanceCron: settings.subscriptions.maintenanceCron },
+    digest: { cron: settings.subscriptions.digestCron, timeZone: settings.subscriptions.digestTimeZone },
     retries: { retryDelayMs: settings.subscriptions.retryDelayMs },
     unsubscribeMailto: settings.emailFrom.address,
     bounceSecret: settings.bounceSecret,
