@@ -8,6 +8,8 @@ import { collections } from '@collections/index'
 import { plugins } from '@plugins/index'
 
 import { serverOwnedTimestamps } from './access/serverTimestamps'
+import { readCacheEndpoints } from './cache/endpoints'
+import { invalidateReadCacheOnWrites } from './cache/invalidateOnWrites'
 import { restrictSystemCollections } from './access/systemCollections'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
@@ -32,14 +34,14 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     components: {
-      beforeDashboard: ['/components/NetworkDashboard#NetworkDashboard'],
+      beforeDashboard: ['/components/ReadCacheStatus#ReadCacheStatus', '/components/NetworkDashboard#NetworkDashboard'],
     },
     meta: { titleSuffix: ' · Q Community CMS' },
   },
   collections,
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
-  endpoints: networkEndpoints,
+  endpoints: [...networkEndpoints, ...readCacheEndpoints],
   email: emailAdapterFromEnv(smtpTransport),
   graphQL: {
     maxComplexity: settings.graphQLMaxComplexity,
@@ -55,6 +57,7 @@ export default buildConfig({
   // Last, so the read limits reach the plugins' collections too.
   plugins: [...plugins, limitReadsPlugin()],
   onInit: async (payload) => {
+    invalidateReadCacheOnWrites(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)
     clusterSafeJobs(payload)
   },

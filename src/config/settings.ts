@@ -130,6 +130,26 @@ export const settings = {
    * closes a connection just as a request arrives on it, and that request gets a reset (a 502
    * behind a proxy). Keep it above the balancer's idle timeout.
    */
+  /** The public read cache (`READ_CACHE=off` turns it off). */
+  get readCacheEnabled(): boolean {
+    return !['off', 'false', '0'].includes((process.env.READ_CACHE ?? '').trim().toLowerCase())
+  },
+  /** The read cache's memory budget, all encodings of every response counted. */
+  get readCacheMaxBytes(): number {
+    return intFromEnv('READ_CACHE_MB', 64) * 1024 * 1024
+  },
+  /** Longest a cached response is kept; only date-dependent figures need it, writes invalidate at once. */
+  get readCacheTtlSeconds(): number {
+    return intFromEnv('READ_CACHE_TTL_SECONDS', 60)
+  },
+  /** `Cache-Control: s-maxage` of public reads: how long a CDN may keep them (0 = not at all). */
+  get readCacheSharedMaxAgeSeconds(): number {
+    return intFromEnv('READ_CACHE_S_MAXAGE', 10)
+  },
+  /** `Cache-Control: stale-while-revalidate` of public reads. */
+  get readCacheStaleWhileRevalidateSeconds(): number {
+    return intFromEnv('READ_CACHE_STALE_WHILE_REVALIDATE', 30)
+  },
   get keepAliveTimeoutMs(): number {
     return intFromEnv('KEEP_ALIVE_TIMEOUT_MS', 65_000)
   },

@@ -7,7 +7,7 @@ import { tryLock } from '../redis/sharedState'
  * change to members or connections, names the snapshot all instances compute from; a figure is
  * stored in Redis under that generation, computed by one instance while the others wait for it.
  */
-const GENERATION_KEY = 'q:network:generation'
+const GENERATION_KEY = 'q-cms:network:generation'
 const RESULT_TTL_MS = 24 * 60 * 60_000
 
 export type FigureTimings = {
@@ -36,7 +36,7 @@ export const sharedFigure = async <T>(
   redis: Redis,
   { resultKey, lockKey, compute, timings = DEFAULT_TIMINGS }: { resultKey: string; lockKey: string; compute: () => Promise<T>; timings?: FigureTimings },
 ): Promise<T> => {
-  const storedKey = `q:network:figure:${resultKey}`
+  const storedKey = `q-cms:network:figure:${resultKey}`
   for (;;) {
     const stored = await redis.get(storedKey)
     if (stored !== null) return JSON.parse(stored) as T

@@ -7,7 +7,7 @@ import type { KeyedLock, SharedState, ValueCache, WindowCounter } from '@plugins
 
 import { getRedis, redisURL } from './client'
 
-const PREFIX = 'q:'
+const PREFIX = 'q-cms:'
 
 /** INCR, and start the window's expiry with the first hit (one round trip, atomic). */
 const INCREMENT_IN_WINDOW = `

@@ -9,6 +9,7 @@ import { errorBody } from '../http/badRequest'
 import { apiGuard, type ApiGuardOptions } from './apiGuard'
 import { rateLimits } from './rateLimits'
 import { BUFFERED_REQUEST, readBody } from './readBody'
+import { readCacheMiddleware, type ReadCacheOptions } from './readCache'
 import { uploadRoutes } from './uploadRoutes'
 
 export type AppDependencies = {
@@ -20,6 +21,8 @@ export type AppDependencies = {
   isShuttingDown: () => boolean
   /** The live Payload config, to refuse malformed API requests before Payload fails on them. */
   api: ApiGuardOptions
+  /** Public reads answered from memory (src/server/readCache.ts); without it every read goes to Next. */
+  readCache?: ReadCacheOptions
 }
 
 /** Login and password-reset endpoints of both auth collections. */
@@ -49,7 +52,7 @@ const apiContentSecurityPolicy: RequestHandler = (_req, res, next) => {
   next()
 }
 
-export const createApp = ({ handle, checkDatabase, isShuttingDown, api }: AppDependencies) => {
+export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCache }: AppDependencies) => {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
@@ -105,6 +108,7 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api }: AppDep
       graphQLMaxBytes: settings.graphQLBodyMaxBytes,
     }),
   )
+  if (readCache) app.use('/api', readCacheMiddleware(readCache))
 
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
   // mounted: Payload reads the request stream itself (replayed from memory when read above).

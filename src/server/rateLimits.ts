@@ -30,7 +30,7 @@ export const addressRateLimit = ({ name, windowMs, limit, message }: LimitSpec, 
     ...(redis
       ? {
           store: new RedisStore({
-            prefix: `q:rl:${name}:`,
+            prefix: `q-cms:rate-limit:${name}:`,
             sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<number | string>,
           }),
         }
