@@ -1,6 +1,6 @@
-import { memoryKeyedLock, memoryWindowCounter } from '../shared/sharedState'
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
+import { memoryKeyedLock, memoryWindowCounter } from '../shared/sharedState'
 import { isUsersAdmin } from './access'
 import { buildDeliveries } from './collections/deliveries'
 import { buildMailings } from './collections/mailings'

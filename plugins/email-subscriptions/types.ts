@@ -1,5 +1,6 @@
-import type { KeyedLock, SharedState, WindowCounter } from '../shared/sharedState'
 import type { Payload, PayloadRequest, Where } from 'payload'
+
+import type { KeyedLock, SharedState, WindowCounter } from '../shared/sharedState'
 
 /** What every email template returns. */
 export type RenderedEmail = { subject: string; html: string; text: string }
