@@ -53,7 +53,7 @@ beforeAll(async () => {
     databaseURL = cluster.url
   }
   ;[redis, smtp] = await Promise.all([startRedisServer(), startSmtpServer()])
-  digestSecond = (new Date().getUTCSeconds() + 35) % 60
+  digestSecond = (new Date().getUTCSeconds() + 30) % 60
   const env = {
     DATABASE_URL: databaseURL,
     REDIS_URL: redis.url,
