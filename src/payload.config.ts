@@ -19,6 +19,7 @@ import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { jobsConfig } from './jobs'
+import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -55,9 +56,10 @@ export default buildConfig({
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
   plugins: [...plugins, limitReadsPlugin()],
-  onInit: (payload) => {
+  onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
-    return keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)
+    await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)
+    clusterSafeJobs(payload)
   },
   sharp,
   telemetry: false,

@@ -166,6 +166,10 @@ export const settings = {
   get runJobs(): boolean {
     return process.env.JOBS_AUTORUN !== 'false'
   },
+  /** How often the default jobs queue (scheduled publishing, comment digests) is worked: a cron, seconds allowed. */
+  get jobsCron(): string {
+    return process.env.JOBS_CRON || '* * * * *'
+  },
   /** Shared secret of the mail provider's bounce webhook (POST /api/subscribers/bounce). Unset: bounces are refused. */
   get bounceSecret(): string | undefined {
     return process.env.BOUNCE_SECRET || undefined
@@ -181,6 +185,8 @@ export const settings = {
       batchSize: intFromEnv('SUBSCRIPTIONS_BATCH_SIZE', 500),
       claimTimeoutSeconds: intFromEnv('SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS', 300),
       retryDelayMs: intFromEnv('SUBSCRIPTIONS_RETRY_DELAY_MS', 5000),
+      digestCron: process.env.SUBSCRIPTIONS_DIGEST_CRON || '0 8 * * 1',
+      digestTimeZone: process.env.SUBSCRIPTIONS_DIGEST_TIME_ZONE || 'Europe/London',
     }
   },
   get smtp() {

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
 import { errorBody } from '../http/badRequest'
 import { apiGuard, type ApiGuardOptions } from './apiGuard'
+import { rateLimits } from './rateLimits'
 import { BUFFERED_REQUEST, readBody } from './readBody'
 import { readCacheMiddleware, type ReadCacheOptions } from './readCache'
 import { uploadRoutes } from './uploadRoutes'
@@ -92,34 +92,10 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
     }
   })
 
-  const loginLimiter = rateLimit({
-    windowMs: settings.loginRateWindowMs,
-    limit: settings.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) =>
-      jsonError(res, 429, 'Too many login attempts from this address. Try again later.'),
-  })
-  app.post(LOGIN_PATHS, loginLimiter)
-
-  const commentLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: settings.commentRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => jsonError(res, 429, 'Too many comments from this address. Please wait a minute.'),
-  })
-  app.post('/api/comments', commentLimiter)
-
-  // Per client address; the plugin also sends at most one confirmation per address per minute.
-  const subscribeLimiter = rateLimit({
-    windowMs: 60 * 60_000,
-    limit: settings.subscribeRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => jsonError(res, 429, 'Too many subscription requests from this address. Try again later.'),
-  })
-  app.post('/api/subscribers/subscribe', subscribeLimiter)
+  const limits = rateLimits()
+  app.post(LOGIN_PATHS, limits.login)
+  app.post('/api/comments', limits.comment)
+  app.post('/api/subscribers/subscribe', limits.subscribe)
 
   const cache = readCache ? readCacheMiddleware(readCache) : undefined
   app.use(
