@@ -2,8 +2,9 @@
  * The public read cache is never stale, as a table over real HTTP against one server. Each row
  * warms a public read (and shows the second read came from the cache), makes one write as the
  * actor who would make it, then reads again at once, with no sleep and no retry: the new content
- * must be there. Cached entries live for an hour here (READ_CACHE_TTL_SECONDS), so only an
- * invalidation can make a read fresh.
+ * must be there, and the answer must be byte for byte what a read the cache has never seen gets.
+ * Cached entries live for an hour here (READ_CACHE_TTL_SECONDS), so only an invalidation can make
+ * a read fresh.
  */
 import { createClient } from '@libsql/client'
 import pg from 'pg'
@@ -19,8 +20,9 @@ let client: ReturnType<typeof api>
 let actors: Actors
 const PASSWORD = 'a-long-invalidation-test-password'
 
-/** Everyone who writes in the table: staff roles, and members created here (named `Inval …`, found by the directory's `q`). */
+/** The seeded admin and the staff and members `createActors` makes. */
 const token = (actor: 'admin' | 'editor' | 'moderator' | 'member' | 'optedOutMember') => actors.tokens[actor] as string
+/** Members the rows rename, hide, connect and report as; all named `Inval …`, so the directory's `q` finds them. */
 const members: Record<string, { id: number; token: string }> = {}
 let commentTarget: number
 
@@ -187,7 +189,6 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  if (process.env.DEBUG_INVAL) console.log(server?.output().slice(-6000))
   await server?.stop()
 })
 
