@@ -1,6 +1,6 @@
 import type { BaseDatabaseAdapter, Payload } from 'payload'
 
-import { writeMayChangePublicReads } from './publicWrites'
+import { withBookkeepingKeepingUpdatedAt, writeMayChangePublicReads } from './publicWrites'
 import { invalidateReadCache } from './readCacheState'
 
 /** Every adapter method that writes, collections, globals and versions alike (not `updateJobs`). */
@@ -44,7 +44,8 @@ export const invalidateReadCacheOnWrites = (payload: Payload): void => {
   for (const name of WRITE_METHODS) {
     const original = adapter[name] as AdapterMethod | undefined
     if (typeof original !== 'function') continue
-    adapter[name] = async function invalidatingWrite(this: unknown, args: WriteArgs) {
+    adapter[name] = async function invalidatingWrite(this: unknown, given: WriteArgs) {
+      const args = given?.data === undefined ? given : { ...given, data: withBookkeepingKeepingUpdatedAt(given.data) }
       const result = await original.call(this, args)
       const write = { collection: args?.collection ?? args?.collectionSlug ?? args?.slug ?? args?.global ?? args?.globalSlug, data: args?.data ?? args?.versionData }
       if (writeMayChangePublicReads(write)) {

@@ -34,15 +34,32 @@ export type DatabaseWrite = {
   data?: unknown
 }
 
+const isRecord = (data: unknown): data is Record<string, unknown> => Boolean(data) && typeof data === 'object' && !Array.isArray(data)
+
+/** True when a write's data holds auth bookkeeping and nothing else (login attempts, locks, reset tokens). */
+const isAuthBookkeepingOnly = (data: unknown): boolean => {
+  if (!isRecord(data)) return false
+  const keys = Object.keys(data)
+  return keys.length > 0 && keys.every((key) => AUTH_BOOKKEEPING.has(key))
+}
+
 export const writeMayChangePublicReads = ({ collection, data }: DatabaseWrite): boolean => {
   if (collection && PRIVATE_COLLECTIONS.has(collection)) return false
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    const record = data as Record<string, unknown>
+  if (isRecord(data)) {
     // Payload adds a login session by writing the whole user back with `updatedAt: null`
     // ("only adding a session", auth/sessions.js): nothing a reader sees has changed.
-    if (record.updatedAt === null && 'sessions' in record) return false
-    const keys = Object.keys(record)
-    if (keys.length > 0 && keys.every((key) => AUTH_BOOKKEEPING.has(key))) return false
+    if (data.updatedAt === null && 'sessions' in data) return false
+    if (isAuthBookkeepingOnly(data)) return false
   }
   return true
 }
+
+/**
+ * The data of a write as it should reach the database. Auth bookkeeping does not invalidate the
+ * read cache, which holds only while it leaves every public field alone; but the adapters stamp
+ * `updatedAt` on any write that does not say otherwise, and a member's `updatedAt` is public. So
+ * bookkeeping keeps `updatedAt` (`null` means "leave it", as Payload's own session writes say):
+ * the cached copy stays true, and the public cannot watch someone try a member's password.
+ */
+export const withBookkeepingKeepingUpdatedAt = <T>(data: T): T =>
+  isRecord(data) && isAuthBookkeepingOnly(data) && !('updatedAt' in data) ? ({ ...data, updatedAt: null } as T) : data

@@ -1,4 +1,4 @@
-import { writeMayChangePublicReads } from '@/cache/publicWrites'
+import { withBookkeepingKeepingUpdatedAt, writeMayChangePublicReads } from '@/cache/publicWrites'
 
 describe('writeMayChangePublicReads', () => {
   test.each([
@@ -18,5 +18,18 @@ describe('writeMayChangePublicReads', () => {
     ['a password reset token', { collection: 'users', data: { resetPasswordToken: 't', resetPasswordExpiration: 'd' } }, false],
   ])('%s → %s', (_name, write, expected) => {
     expect(writeMayChangePublicReads(write)).toBe(expected)
+  })
+})
+
+describe('withBookkeepingKeepingUpdatedAt', () => {
+  test.each([
+    ['a failed login (an increment)', { loginAttempts: { $inc: 1 } }, { loginAttempts: { $inc: 1 }, updatedAt: null }],
+    ['a lock', { loginAttempts: 5, lockUntil: '2030-01-01T00:00:00.000Z' }, { loginAttempts: 5, lockUntil: '2030-01-01T00:00:00.000Z', updatedAt: null }],
+    ['a password reset token', { resetPasswordToken: 't', resetPasswordExpiration: 'd' }, { resetPasswordToken: 't', resetPasswordExpiration: 'd', updatedAt: null }],
+    ['a profile change, kept as it is', { name: 'New name' }, { name: 'New name' }],
+    ['bookkeeping with a profile field, kept as it is', { loginAttempts: 0, name: 'N' }, { loginAttempts: 0, name: 'N' }],
+    ['bookkeeping that sets updatedAt itself, kept as it is', { hash: 'h', salt: 's', updatedAt: '2030-01-01T00:00:00.000Z' }, { hash: 'h', salt: 's', updatedAt: '2030-01-01T00:00:00.000Z' }],
+  ])('%s', (_name, data, expected) => {
+    expect(withBookkeepingKeepingUpdatedAt(data)).toEqual(expected)
   })
 })

@@ -61,9 +61,12 @@ const addReport = async (req: PayloadRequest, commentId: number | string, member
     .insert(reports)
     .values([{ _order: Number(last?.order ?? 0) + 1, _parentID: commentId, id: randomBytes(12).toString('hex'), member: memberId, reason, reportedAt }])
     .returning({ id: col(reports, 'id') })
+  // Only private fields change here (reports, reportCount), and `updatedAt` stays: these rows are
+  // written past Payload's adapter, so a host's response cache is not told, and a public field
+  // changed here would be served stale. The report that hides the comment goes through the Local API.
   const [counted] = await adapter.drizzle
     .update(comments)
-    .set({ reportCount: sql`coalesce(${col(comments, 'reportCount')}, 0) + 1`, updatedAt: reportedAt })
+    .set({ reportCount: sql`coalesce(${col(comments, 'reportCount')}, 0) + 1` })
     .where(eq(col(comments, 'id'), commentId))
     .returning({ reportCount: col(comments, 'reportCount') })
   // PostgreSQL returns its numeric columns as strings.
