@@ -46,15 +46,38 @@ const requestHeaders = (incoming: Record<string, string | string[] | undefined>)
 
 type Matched = { endpoint: Endpoint; params: Record<string, string> }
 
+type PathMatcher = (pathname: string) => Record<string, string> | null
+
+// Compiled once per endpoint path: compiling path-to-regexp on every request cost more than the
+// rest of the guard together.
+const matchers = new Map<string, PathMatcher>()
+const matcherFor = (path: string): PathMatcher => {
+  let matcher = matchers.get(path)
+  if (!matcher) {
+    let compiled: ReturnType<typeof match<Record<string, string>>> | undefined
+    try {
+      compiled = match<Record<string, string>>(path, { decode: decodeURIComponent })
+    } catch {
+      compiled = undefined
+    }
+    matcher = (pathname) => {
+      try {
+        const result = compiled?.(pathname)
+        return result ? result.params : null
+      } catch {
+        return null
+      }
+    }
+    matchers.set(path, matcher)
+  }
+  return matcher
+}
+
 /** The endpoint Payload would run for this method and path (the first that matches, as Payload picks it). */
 const findEndpoints = (endpoints: Endpoint[], pathname: string) =>
   endpoints.flatMap((endpoint): Matched[] => {
-    try {
-      const result = match<Record<string, string>>(endpoint.path, { decode: decodeURIComponent })(pathname)
-      return result ? [{ endpoint, params: result.params }] : []
-    } catch {
-      return []
-    }
+    const params = matcherFor(endpoint.path)(pathname)
+    return params ? [{ endpoint, params }] : []
   })
 
 /**

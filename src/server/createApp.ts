@@ -121,9 +121,11 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
   })
   app.post('/api/subscribers/subscribe', subscribeLimiter)
 
+  const cache = readCache ? readCacheMiddleware(readCache) : undefined
   app.use(
     '/api',
     apiContentSecurityPolicy,
+    ...(cache ? [cache.lookup] : []),
     apiGuard(api),
     readBody({
       jsonMaxBytes: settings.jsonBodyMaxBytes,
@@ -132,7 +134,7 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
       graphQLMaxBytes: settings.graphQLBodyMaxBytes,
     }),
   )
-  if (readCache) app.use('/api', readCacheMiddleware(readCache))
+  if (cache) app.use('/api', cache.fill)
 
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
   // mounted: Payload reads the request stream itself (replayed from memory when read above).

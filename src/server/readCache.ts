@@ -134,7 +134,10 @@ const sendOneOff = (res: ServerResponse, result: OneOff) => {
  *
  * Mounted after the API guard and the body reader: what reaches the cache has already been checked.
  */
-export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl }: ReadCacheOptions): RequestHandler => {
+/** Set on `res.locals` by the early lookup: the generation it read, so the fill need not read it again. */
+const LOOKED_UP_GENERATION = 'readCacheGeneration'
+
+export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl }: ReadCacheOptions): { lookup: RequestHandler; fill: RequestHandler } => {
   const produce = async (req: ExpressRequest, kind: 'rest' | 'graphql', read: GraphQLRead | null): Promise<globalThis.Response> => {
     const url = new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`)
     if (kind === 'rest') return respond(new Request(url, { method: 'GET', headers: toWebHeaders(req.headers) }), 'rest')
@@ -164,7 +167,31 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  return async (req, res, next) => {
+  /**
+   * Before the API guard: a REST read already in the cache is answered at once. Safe to do before
+   * the guard because an entry exists only for this exact URL, read anonymously, after the guard
+   * let it through and Payload answered 200; the guard's verdict depends on nothing else.
+   */
+  const lookup: RequestHandler = async (req, res, next) => {
+    if (req.method !== 'GET' || req.path === '/graphql') return next()
+    const cache = readCache()
+    if (!cache || !isAnonymous(req.headers) || !cacheableGetPath(req.path, routes)) return next()
+    let generation: number
+    try {
+      generation = await cache.generation.current()
+    } catch {
+      return next()
+    }
+    const cached = cache.responses.get(`GET ${req.originalUrl}`, generation)
+    if (cached) {
+      cache.responses.figures.hits++
+      return sendEntry(req, res, cached)
+    }
+    res.locals[LOOKED_UP_GENERATION] = generation
+    next()
+  }
+
+  const fill: RequestHandler = async (req, res, next) => {
     const isGraphQLPath = req.path === '/graphql'
     if (req.method !== 'GET' && !(req.method === 'POST' && isGraphQLPath)) return next()
     const kind = isGraphQLPath ? 'graphql' : 'rest'
@@ -195,7 +222,7 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
 
     let generation: number
     try {
-      generation = await cache.generation.current()
+      generation = (res.locals[LOOKED_UP_GENERATION] as number | undefined) ?? (await cache.generation.current())
     } catch {
       // The shared generation cannot be read (Redis away): a copy might be stale, so none is used,
       // and none kept from before the outage.
@@ -249,6 +276,8 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read)))
     return next()
   }
+
+  return { lookup, fill }
 }
 
 const toOneOff = async (response: globalThis.Response): Promise<OneOff> => ({
