@@ -30,7 +30,7 @@ export const summariseDecisions = (rows: DecisionRow[]) => ({
 
 /** The longest range one request may count: a year, leap years included. */
 export const STATS_MAX_RANGE_DAYS = 366
-/** Public figures may be this stale: each answer is kept for a minute per `from`/`to` as asked. */
+/** The longest an answer is kept per `from`/`to` as asked, while no decision is added. */
 export const STATS_CACHE_SECONDS = 60
 const STATS_CACHE_ENTRIES = 500
 
@@ -38,9 +38,10 @@ type Stats = { from: string; to: string } & ReturnType<typeof summariseDecisions
 
 /**
  * `GET /api/comments/stats?from=YYYY-MM-DD&to=YYYY-MM-DD` (default: the last 30 days). A range is
- * at most a year, and answers are cached briefly (the promise is cached, so concurrent identical
- * requests share one database read): anonymous callers cannot make the server read every decision
- * ever made, over and over. With a shared cache (several instances) an answer is counted once for all.
+ * at most a year, and answers are cached until the next decision, a minute at most (the promise is
+ * cached, so concurrent identical requests share one count): anonymous callers cannot make the
+ * server read every decision ever made, over and over, and a decision is counted at once. With a
+ * shared cache (several instances) an answer is counted once for all.
  */
 export const statsEndpoint = (options: ResolvedOptions): Endpoint => {
   const cache = new LRUCache<string, Promise<Stats>>({ max: STATS_CACHE_ENTRIES, ttl: STATS_CACHE_SECONDS * 1000 })
@@ -59,8 +60,9 @@ export const statsEndpoint = (options: ResolvedOptions): Endpoint => {
       if (to.getTime() - from.getTime() >= STATS_MAX_RANGE_DAYS * 86_400_000) {
         return errorResponse(400, `from to to may cover at most ${STATS_MAX_RANGE_DAYS} days (to's day included).`, 'from')
       }
-      // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too.
-      const key = `${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
+      // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too,
+      // and by the newest decision: the log only grows, so a decision (on any instance) is counted at once.
+      const key = `${await newestDecisionId(req.payload)}|${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
       let stats = cache.get(key)
       if (!stats) {
         stats = sharedStats(options, key, () => countDecisions(req.payload, from, to))
@@ -79,6 +81,20 @@ const sharedStats = async (options: ResolvedOptions, key: string, count: () => P
   const stats = await count()
   await options.shared.cache.set(cacheKey, JSON.stringify(stats), STATS_CACHE_SECONDS * 1000)
   return stats
+}
+
+/** One indexed read: the id of the newest decision, or none. */
+const newestDecisionId = async (payload: Payload): Promise<number | string | null> => {
+  const { docs } = await payload.find({
+    collection: DECISIONS_SLUG as never,
+    sort: '-id',
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { decidedAt: true } as never,
+  })
+  return (docs[0] as { id?: number | string } | undefined)?.id ?? null
 }
 
 const countDecisions = async (payload: Payload, from: Date, to: Date): Promise<Stats> => {
