@@ -74,6 +74,8 @@ const app = createApp({
     respond: (request, kind) => (kind === 'graphql' ? graphQL(request) : handleEndpoints({ config: payload.config, request })),
     corsOrigins: corsSetting === '*' ? '*' : Array.isArray(corsSetting) ? corsSetting : corsSetting.origins,
     cacheControl: publicCacheControl(settings.readCacheSharedMaxAgeSeconds, settings.readCacheStaleWhileRevalidateSeconds),
+    serverURL: settings.serverURL,
+    authCookie: `${payload.config.cookiePrefix}-token`,
   },
 })
 

@@ -1,15 +1,17 @@
+import { randomInt } from 'node:crypto'
+
 import type { Redis } from 'ioredis'
 
 /**
  * The read cache's generation: a number that every write which can change a public response
- * raises. Cached responses carry the generation they were made in and are served only while it is
- * current, so an invalidation is one increment, whatever the cache holds.
+ * moves on. Cached responses carry the generation they were made in and are served only while it
+ * is current, so an invalidation is one increment, whatever the cache holds.
  */
 export type GenerationSource = {
   /** Where the number lives: this process, or Redis (shared by every instance). */
   readonly kind: 'memory' | 'redis'
   current: () => number | Promise<number>
-  /** Raises the generation; resolves once every instance will see the new one. */
+  /** Moves the generation on; resolves once every instance will see the new one. */
   bump: () => Promise<number>
 }
 
@@ -25,13 +27,51 @@ export const memoryGeneration = (): GenerationSource => {
 export const READ_CACHE_GENERATION_KEY = 'q-cms:read-cache:generation'
 
 /**
+ * Longest a read waits for Redis before it is answered without the cache: a stalled Redis must
+ * not stall the site.
+ */
+export const REDIS_GENERATION_TIMEOUT_MS = 250
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)
+    promise.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (error: unknown) => {
+        clearTimeout(timer)
+        reject(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
+  })
+
+// A generation lost by Redis (restart without persistence, FLUSHALL, eviction) restarts at a
+// random point, not at 0: counting up from 0 again could reach a number an instance still holds
+// copies for, which it would then serve.
+const START_IF_MISSING = `
+if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
+return redis.call('GET', KEYS[1])`
+const BUMP = `
+if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SET', KEYS[1], ARGV[1]) end
+return redis.call('INCR', KEYS[1])`
+
+/** A random start far from any number reached by counting (2^40 writes would take centuries). */
+const randomStart = () => String(randomInt(2 ** 40, 2 ** 47))
+
+/**
  * The generation in Redis: one `INCR` per write, one `GET` per cached read. Chosen over pub/sub
  * (which is not acknowledged: another instance may serve a stale copy for as long as its message
  * takes) and over keeping the responses themselves in Redis (every hit would then move the whole
- * body over the network instead of ten bytes).
+ * body over the network instead of a few bytes).
  */
-export const redisGeneration = (redis: Redis, key = READ_CACHE_GENERATION_KEY): GenerationSource => ({
+export const redisGeneration = (redis: Redis, key = READ_CACHE_GENERATION_KEY, timeoutMs = REDIS_GENERATION_TIMEOUT_MS): GenerationSource => ({
   kind: 'redis',
-  current: async () => Number((await redis.get(key)) ?? 0),
-  bump: async () => redis.incr(key),
+  current: async () => {
+    const value = await withTimeout(redis.get(key), timeoutMs)
+    if (value !== null) return Number(value)
+    return Number(await withTimeout(redis.eval(START_IF_MISSING, 1, key, randomStart()) as Promise<string>, timeoutMs))
+  },
+  bump: async () => Number(await withTimeout(redis.eval(BUMP, 1, key, randomStart()) as Promise<number>, timeoutMs)),
 })

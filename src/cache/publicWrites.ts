@@ -13,6 +13,11 @@ export const PRIVATE_COLLECTIONS: ReadonlySet<string> = new Set([
   'payload-preferences',
   'payload-migrations',
   'payload-kv',
+  // The update-email plugin's records: never readable by the public, and an anonymous subscribe
+  // creates one, which must not empty the cache of every instance.
+  'subscribers',
+  'subscription-mailings',
+  'subscription-deliveries',
 ])
 
 /** Fields Payload's auth writes on login, logout and failed attempts; none is ever public. */

@@ -8,6 +8,11 @@ export type ReadCache = {
   generation: GenerationSource
   /** Misses being answered now, so concurrent identical reads run Payload once. */
   inFlight: Map<string, Promise<CachedResponse | undefined>>
+  /**
+   * An invalidation that could not reach the generation store (Redis away). Until it does, this
+   * instance neither serves nor keeps copies, and retries it every second.
+   */
+  pendingInvalidation: boolean
 }
 
 // The express host and Next's route handlers are separate bundles of this code in one process:
@@ -25,27 +30,59 @@ export const readCache = (): ReadCache | null => {
           responses: new ResponseCache(settings.readCacheMaxBytes, settings.readCacheTtlSeconds * 1000),
           generation: redis ? redisGeneration(redis) : memoryGeneration(),
           inFlight: new Map(),
+          pendingInvalidation: false,
         }
       : null
   }
   return holder[STATE] ?? null
 }
 
+const RETRY_INVALIDATION_MS = 1000
+
+/** One retry chain per outage: bumps every second until the generation store takes it. */
+const retryUntilBumped = (cache: ReadCache) => {
+  setTimeout(() => {
+    cache.generation.bump().then(
+      () => {
+        cache.pendingInvalidation = false
+      },
+      () => retryUntilBumped(cache),
+    )
+  }, RETRY_INVALIDATION_MS).unref()
+}
+
+const bumpOrRetry = async (cache: ReadCache): Promise<void> => {
+  try {
+    await cache.generation.bump()
+    cache.pendingInvalidation = false
+  } catch (error) {
+    if (cache.pendingInvalidation) return
+    console.error(`[read-cache] could not invalidate, retrying every second: ${(error as Error).message}`)
+    cache.pendingInvalidation = true
+    retryUntilBumped(cache)
+  }
+}
+
 /**
  * Makes every cached public response unservable (on every instance, with Redis). Awaited by
- * writes before they answer, so the writer's next read is fresh. A cache that cannot be reached
- * (Redis away) is reported, not thrown: the write itself has succeeded.
+ * writes before they answer, so the writer's next read is fresh. A generation store that cannot
+ * be reached (Redis away) is retried, not thrown: the write itself has succeeded.
  */
 export const invalidateReadCache = async (): Promise<void> => {
   const cache = readCache()
   if (!cache) return
   cache.responses.figures.invalidations++
-  try {
-    await cache.generation.bump()
-  } catch (error) {
-    console.error(`[read-cache] could not invalidate: ${(error as Error).message}`)
-  }
   cache.responses.clear()
+  await bumpOrRetry(cache)
+}
+
+/**
+ * The generation to serve and keep copies in; throws when it cannot be known for sure (Redis
+ * away, or an invalidation of this instance's still waiting to reach it).
+ */
+export const currentGeneration = async (cache: ReadCache): Promise<number> => {
+  if (cache.pendingInvalidation) throw new Error('an invalidation has not reached the generation store yet')
+  return cache.generation.current()
 }
 
 /** Figures for the admin: hits, misses, bytes held and the budget. */

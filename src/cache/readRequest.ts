@@ -5,12 +5,19 @@ import { type DocumentNode, Kind, parse } from 'graphql'
  * share them.
  */
 
-/** Names of the cookies Payload's auth sets (`<cookiePrefix>-token`); any of them means a logged-in reader. */
-const AUTH_COOKIE = /(?:^|;\s*)[^=;]*-token=/
+/** Payload's auth cookie for the default `cookiePrefix`. */
+export const DEFAULT_AUTH_COOKIE = 'payload-token'
 
-/** True when the request carries no credentials: no `Authorization` and no Payload auth cookie. */
-export const isAnonymous = (headers: { authorization?: string; cookie?: string }): boolean =>
-  !headers.authorization && !(headers.cookie && AUTH_COOKIE.test(headers.cookie))
+/** The cookie names in a `Cookie` header, trimmed as Payload's own parser trims them. */
+const cookieNames = (cookie: string): string[] => cookie.split(';').map((pair) => pair.split('=')[0].trim())
+
+/**
+ * True when the request carries no credentials: no `Authorization` and no Payload auth cookie
+ * (`<cookiePrefix>-token`, matched the way Payload reads it, so `payload-token =…` counts too).
+ * Other cookies (analytics, other apps' `*-token`s) do not make a reader logged in.
+ */
+export const isAnonymous = (headers: { authorization?: string; cookie?: string }, authCookie = DEFAULT_AUTH_COOKIE): boolean =>
+  !headers.authorization && !(headers.cookie && cookieNames(headers.cookie).includes(authCookie))
 
 /** Auth-collection and Payload paths that describe the caller or have effects, never cached. */
 const NEVER_CACHED_SEGMENTS = new Set(['me', 'init', 'access', 'logout', 'refresh-token', 'verify', 'unlock', 'versions', 'file'])

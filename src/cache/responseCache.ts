@@ -45,7 +45,7 @@ const entrySize = (key: string, entry: CachedResponse) =>
 export class ResponseCache {
   readonly figures: ReadCacheFigures = { hits: 0, misses: 0, notModified: 0, stores: 0, invalidations: 0, bypassed: 0 }
   private readonly entries: LRUCache<string, CachedResponse>
-  private lastGeneration = 0
+  private lastGeneration: number | undefined
 
   constructor(readonly maxBytes: number, ttlMs: number) {
     this.entries = new LRUCache<string, CachedResponse>({
@@ -67,8 +67,9 @@ export class ResponseCache {
   }
 
   set(key: string, entry: CachedResponse): void {
-    this.observe(entry.generation)
-    // A response made before a write that another request has already seen is not kept.
+    if (this.lastGeneration === undefined) this.observe(entry.generation)
+    // A response made in another generation than the current one (a write came while it was
+    // made) is not kept.
     if (entry.generation !== this.lastGeneration) return
     // Larger than the whole budget: lru-cache would refuse it anyway; say so in the figures.
     if (entrySize(key, entry) > this.maxBytes) return
@@ -76,9 +77,12 @@ export class ResponseCache {
     this.figures.stores++
   }
 
-  /** Frees everything at once when the generation moves on (the old entries can never be served). */
+  /**
+   * Frees everything at once when the generation moves on (the old entries can never be served).
+   * Any change counts, not only a rise: a generation Redis lost restarts somewhere else.
+   */
   private observe(generation: number) {
-    if (generation > this.lastGeneration) {
+    if (generation !== this.lastGeneration) {
       this.lastGeneration = generation
       this.entries.clear()
     }

@@ -5,7 +5,7 @@ import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
 
 import type { Request as ExpressRequest, RequestHandler } from 'express'
 
-import { readCache } from '../cache/readCacheState'
+import { currentGeneration, readCache } from '../cache/readCacheState'
 import {
   cacheableGetPath,
   chooseEncoding,
@@ -32,6 +32,10 @@ export type ReadCacheOptions = {
   corsOrigins: readonly string[] | '*'
   /** `Cache-Control` of cached public reads. */
   cacheControl: string
+  /** The CMS's own address: requests to Payload are built on it, never on a client's `Host`. */
+  serverURL: string
+  /** Payload's auth cookie (`<cookiePrefix>-token`). */
+  authCookie: string
 }
 
 /** A response that is not kept (an error, a cookie, not JSON), replayed as it came. */
@@ -54,13 +58,18 @@ const PER_TRANSFER_HEADERS = new Set([
 
 /** Request headers not given to Payload: the cache negotiates encodings and validators itself. */
 const HOP_HEADERS = new Set(['accept-encoding', 'if-none-match', 'if-modified-since', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+/**
+ * Also not given to Payload for a copy that will be kept: whatever a client sent that Payload might
+ * still read as a login (a cookie spelled oddly, say), the kept copy is the anonymous answer.
+ */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie'])
 
 const VARY = 'Accept-Encoding, Origin, Authorization, Cookie'
 
-const toWebHeaders = (headers: IncomingHttpHeaders, extra: Record<string, string> = {}) => {
+const toWebHeaders = (headers: IncomingHttpHeaders, anonymous: boolean, extra: Record<string, string> = {}) => {
   const result = new Headers()
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_HEADERS.has(name)) continue
+    if (value === undefined || HOP_HEADERS.has(name) || (anonymous && CREDENTIAL_HEADERS.has(name))) continue
     for (const item of Array.isArray(value) ? value : [value]) result.append(name, item)
   }
   for (const [name, value] of Object.entries(extra)) result.set(name, value)
@@ -107,6 +116,22 @@ const isCacheable = (response: globalThis.Response) =>
   !response.headers.has('set-cookie') &&
   /^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '')
 
+/** A GraphQL answer with errors (a resolver or database failure, say) is answered, never kept. */
+const hasGraphQLErrors = (body: Buffer) => {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { errors?: unknown }
+    return Array.isArray(parsed.errors) && parsed.errors.length > 0
+  } catch {
+    return true
+  }
+}
+
+/**
+ * GraphQL over HTTP answers a refused query 200 or 4xx depending on `Accept`
+ * (`application/graphql-response+json`): the two are different responses.
+ */
+const graphQLResponseType = (accept: string | undefined) => (accept?.includes('application/graphql-response+json') ? 'graphql-response' : 'json')
+
 const keptHeaders = (response: globalThis.Response): [string, string][] =>
   [...response.headers.entries()].filter(([name]) => !PER_TRANSFER_HEADERS.has(name.toLowerCase()))
 
@@ -137,13 +162,13 @@ const sendOneOff = (res: ServerResponse, result: OneOff) => {
 /** Set on `res.locals` by the early lookup: the generation it read, so the fill need not read it again. */
 const LOOKED_UP_GENERATION = 'readCacheGeneration'
 
-export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl }: ReadCacheOptions): { lookup: RequestHandler; fill: RequestHandler } => {
-  const produce = async (req: ExpressRequest, kind: 'rest' | 'graphql', read: GraphQLRead | null): Promise<globalThis.Response> => {
-    const url = new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`)
-    if (kind === 'rest') return respond(new Request(url, { method: 'GET', headers: toWebHeaders(req.headers) }), 'rest')
+export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl, serverURL, authCookie }: ReadCacheOptions): { lookup: RequestHandler; fill: RequestHandler } => {
+  const produce = async (req: ExpressRequest, kind: 'rest' | 'graphql', read: GraphQLRead | null, anonymous: boolean): Promise<globalThis.Response> => {
+    const url = new URL(req.originalUrl, serverURL)
+    if (kind === 'rest') return respond(new Request(url, { method: 'GET', headers: toWebHeaders(req.headers, anonymous) }), 'rest')
     url.search = ''
     const body = JSON.stringify({ query: read?.query, variables: read?.variables, operationName: read?.operationName })
-    return respond(new Request(url, { method: 'POST', headers: toWebHeaders(req.headers, { 'content-type': 'application/json' }), body }), 'graphql')
+    return respond(new Request(url, { method: 'POST', headers: toWebHeaders(req.headers, anonymous, { 'content-type': 'application/json' }), body }), 'graphql')
   }
 
   const sendEntry = (req: ExpressRequest, res: ServerResponse, entry: CachedResponse) => {
@@ -153,7 +178,8 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     res.setHeader('Vary', VARY)
     res.setHeader('Cache-Control', cacheControl)
     res.setHeader('ETag', etagFor(entry.hash, encoding))
-    if (matchesIfNoneMatch(req.headers['if-none-match'], entry.hash)) {
+    // Only a GET is revalidated (RFC 9110: If-None-Match on other methods is a precondition, 412).
+    if (req.method === 'GET' && matchesIfNoneMatch(req.headers['if-none-match'], entry.hash)) {
       if (cache) cache.responses.figures.notModified++
       res.statusCode = 304
       res.end()
@@ -175,11 +201,13 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
   const lookup: RequestHandler = async (req, res, next) => {
     if (req.method !== 'GET' || req.path === '/graphql') return next()
     const cache = readCache()
-    if (!cache || !isAnonymous(req.headers) || !cacheableGetPath(req.path, routes)) return next()
+    if (!cache || !isAnonymous(req.headers, authCookie) || !cacheableGetPath(req.path, routes)) return next()
     let generation: number
     try {
-      generation = await cache.generation.current()
+      generation = await currentGeneration(cache)
     } catch {
+      // The fill below answers without the cache; it need not ask the generation store again.
+      res.locals[LOOKED_UP_GENERATION] = null
       return next()
     }
     const cached = cache.responses.get(`GET ${req.originalUrl}`, generation)
@@ -211,29 +239,31 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     }
 
     const cache = readCache()
-    const anonymous = isAnonymous(req.headers)
+    const anonymous = isAnonymous(req.headers, authCookie)
     if (!cache || !anonymous) {
       // Responses for a logged-in reader hold what only they may see: no shared cache may keep them.
       if (!anonymous) res.setHeader('Cache-Control', 'private, no-store')
       // GraphQL GET queries are answered here whether cached or not: Next's route only takes POST.
-      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read)))
+      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
       return next()
     }
 
     let generation: number
     try {
-      generation = (res.locals[LOOKED_UP_GENERATION] as number | undefined) ?? (await cache.generation.current())
+      const lookedUp = res.locals[LOOKED_UP_GENERATION] as number | null | undefined
+      if (lookedUp === null) throw new Error('the generation store did not answer the lookup')
+      generation = lookedUp ?? (await currentGeneration(cache))
     } catch {
       // The shared generation cannot be read (Redis away): a copy might be stale, so none is used,
       // and none kept from before the outage.
       cache.responses.figures.bypassed++
       cache.responses.clear()
-      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read)))
+      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
       return next()
     }
 
     const key = isGraphQLPath
-      ? `graphql ${createHash('sha256').update(JSON.stringify([read?.query, read?.variables ?? null, read?.operationName ?? null])).digest('base64url')}`
+      ? `graphql ${graphQLResponseType(req.headers.accept)} ${createHash('sha256').update(JSON.stringify([read?.query, read?.variables ?? null, read?.operationName ?? null])).digest('base64url')}`
       : `GET ${req.originalUrl}`
     const cached = cache.responses.get(key, generation)
     if (cached) {
@@ -248,12 +278,16 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     let flight = cache.inFlight.get(flightKey)
     if (!flight) {
       flight = (async () => {
-        const response = await produce(req, kind, read)
+        const response = await produce(req, kind, read, true)
         if (!isCacheable(response)) {
           oneOff = await toOneOff(response)
           return undefined
         }
         const identity = Buffer.from(await response.arrayBuffer())
+        if (kind === 'graphql' && hasGraphQLErrors(identity)) {
+          oneOff = { status: response.status, headers: keptHeaders(response), body: identity }
+          return undefined
+        }
         const entry: CachedResponse = {
           generation,
           status: response.status,
@@ -273,7 +307,7 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     const shared = await flight.catch(() => undefined)
     // The read that went first got an answer that is not kept (an error, say): ask again.
     if (shared) return sendEntry(req, res, shared)
-    if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read)))
+    if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
     return next()
   }
 

@@ -10,6 +10,8 @@ describe('writeMayChangePublicReads', () => {
     ['a password change with a profile field', { collection: 'members', data: { hash: 'x', salt: 'y', name: 'N' } }, true],
     ['a logout (the whole user, sessions removed)', { collection: 'members', data: { id: 1, name: 'N', sessions: [] } }, true],
     ['a job', { collection: 'payload-jobs', data: { processing: true } }, false],
+    ['an anonymous subscribe', { collection: 'subscribers', data: { email: 'a@b.c' } }, false],
+    ['an update email delivery', { collection: 'subscription-deliveries', data: { status: 'sent' } }, false],
     ['the scheduler\'s last-run record', { collection: 'payload-jobs-stats', data: { stats: {} } }, false],
     ['a document lock', { collection: 'payload-locked-documents', data: { document: 1 } }, false],
     ['admin preferences', { collection: 'payload-preferences', data: { value: {} } }, false],

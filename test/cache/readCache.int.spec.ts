@@ -144,6 +144,8 @@ describe('reads with credentials', () => {
     ['a member (Authorization)', () => ({ Authorization: `JWT ${memberToken}` })],
     // Payload accepts its cookie only from an origin in its CSRF list.
     ['a member (auth cookie)', () => ({ Cookie: `theme=dark; payload-token=${memberToken}`, Origin: server.url })],
+    // Payload trims cookie names: this is a login too, and must not fill the public copy.
+    ['a member (auth cookie with a space before =)', () => ({ Cookie: `payload-token =${memberToken}`, Origin: server.url })],
   ])('%s never gets the public copy, and the public never gets theirs', async (_name, headers) => {
     const publicFirst = await rawGet(eventPath)
     await rawGet(eventPath)
@@ -161,6 +163,16 @@ describe('reads with credentials', () => {
     expect(after.hits - before.hits).toBe(1)
     expect(after.misses).toBe(before.misses)
   })
+})
+
+test("another app's *-token cookie is not a login: the reader still gets the cached copy", async () => {
+  const path = '/api/lab-themes?limit=2'
+  await rawGet(path)
+  const before = await figures()
+  const response = await rawGet(path, { Cookie: 'next-auth.csrf-token=abc; theme=dark' })
+  expect(response.status).toBe(200)
+  expect(response.headers['cache-control']).toMatch(/^public/)
+  expect((await figures()).hits - before.hits).toBe(1)
 })
 
 describe('GraphQL', () => {

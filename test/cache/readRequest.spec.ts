@@ -26,7 +26,10 @@ describe('isAnonymous', () => {
     [{ authorization: 'users API-Key 123' }, false],
     [{ cookie: 'payload-token=abc' }, false],
     [{ cookie: 'theme=dark; payload-token=abc' }, false],
-    [{ cookie: 'q-token=abc' }, false],
+    [{ cookie: 'payload-token =abc' }, false],
+    [{ cookie: 'a=1;payload-token=abc' }, false],
+    [{ cookie: 'next-auth.csrf-token=abc' }, true],
+    [{ cookie: 'payload-token-old=abc' }, true],
   ])('%j → %s', (headers, expected) => {
     expect(isAnonymous(headers)).toBe(expected)
   })

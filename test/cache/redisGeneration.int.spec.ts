@@ -15,7 +15,7 @@ let redisServer: RedisServer
 const connections: Redis[] = []
 
 const instance = (url: string) => {
-  const connection = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null })
+  const connection = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null })
   connection.on('error', () => undefined)
   connections.push(connection)
   return { generation: redisGeneration(connection, 'test:read-cache:generation'), cache: new ResponseCache(1024 * 1024, 60_000) }
@@ -48,8 +48,23 @@ test('a bump on one instance makes the other instance\'s copy unservable at once
   await b.generation.bump()
   const after = await a.generation.current()
   expect(after).toBe(before + 1)
+  // A generation starts far from 0, so one Redis lost and counted up again cannot meet old copies.
+  expect(before).toBeGreaterThan(2 ** 40)
   expect(await b.generation.current()).toBe(after)
   expect(a.cache.get('GET /api/blogs', after)).toBeUndefined()
+})
+
+test('a generation Redis lost restarts elsewhere, and an instance holding copies drops them', async () => {
+  const a = instance(redisServer.url)
+  const b = instance(redisServer.url)
+  const before = await a.generation.current()
+  a.cache.set('GET /api/events', entry(before, 'before the flush'))
+  await b.generation.bump()
+  await connections[connections.length - 1].flushall()
+  const restarted = await a.generation.current()
+  expect(restarted).not.toBe(before)
+  expect(restarted).not.toBe(before + 1)
+  expect(a.cache.get('GET /api/events', restarted)).toBeUndefined()
 })
 
 test('with Redis unreachable the generation cannot be read, so the cache is not used', async () => {
