@@ -1,4 +1,7 @@
-import { randomInt } from 'node:crypto'
+import { createHash, randomInt } from 'node:crypto'
+import { renameSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import type { Redis } from 'ioredis'
 
@@ -21,6 +24,51 @@ export const memoryGeneration = (): GenerationSource => {
     kind: 'memory',
     current: () => generation,
     bump: async () => ++generation,
+  }
+}
+
+/**
+ * Without Redis, on one machine: the generation in this process, moved on as well whenever
+ * another process on the machine (`npm run seed`, `npm run import`) writes the same database. Each
+ * bump replaces a small marker file named after the database; every read compares the marker's
+ * identity (one `stat`, no database) with the last one seen. A replaced file has a new inode and
+ * change time, so two bumps in one clock tick are still two changes.
+ */
+export const machineGeneration = (databaseURL: string, directory = os.tmpdir()): GenerationSource => {
+  const marker = path.join(directory, `q-cms-read-cache-${createHash('sha256').update(databaseURL).digest('hex').slice(0, 16)}`)
+  let generation = 0
+  let written = 0
+  const identity = () => {
+    try {
+      const stats = statSync(marker, { bigint: true })
+      return `${stats.ino}:${stats.ctimeNs}:${stats.mtimeNs}:${stats.size}`
+    } catch {
+      return 'none'
+    }
+  }
+  let seen = identity()
+  return {
+    kind: 'memory',
+    current: () => {
+      const now = identity()
+      if (now !== seen) {
+        seen = now
+        generation++
+      }
+      return generation
+    },
+    bump: async () => {
+      generation++
+      try {
+        // Different lengths as well as a new inode: nothing about the new file matches the old one.
+        const next = `${marker}.${process.pid}.${++written}`
+        writeFileSync(next, `${process.pid} ${written} ${process.hrtime.bigint()}${' '.repeat(written % 7)}`)
+        renameSync(next, marker)
+      } catch (error) {
+        console.error(`[read-cache] could not tell other processes of a write: ${(error as Error).message}`)
+      }
+      return generation
+    },
   }
 }
 

@@ -1,6 +1,6 @@
 import { settings } from '../config/settings'
 import { getRedis } from '../redis/client'
-import { type GenerationSource, memoryGeneration, redisGeneration } from './generation'
+import { type GenerationSource, machineGeneration, redisGeneration } from './generation'
 import { type CachedResponse, ResponseCache, type ReadCacheStats } from './responseCache'
 
 export type ReadCache = {
@@ -28,7 +28,7 @@ export const readCache = (): ReadCache | null => {
     holder[STATE] = settings.readCacheEnabled
       ? {
           responses: new ResponseCache(settings.readCacheMaxBytes, settings.readCacheTtlSeconds * 1000),
-          generation: redis ? redisGeneration(redis) : memoryGeneration(),
+          generation: redis ? redisGeneration(redis) : machineGeneration(settings.databaseURL),
           inFlight: new Map(),
           pendingInvalidation: false,
         }

@@ -1,4 +1,8 @@
-import { memoryGeneration } from '@/cache/generation'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { machineGeneration, memoryGeneration } from '@/cache/generation'
 import { type CachedResponse, ResponseCache } from '@/cache/responseCache'
 
 const entry = (generation: number, bytes = 100, text = 'x'): CachedResponse => ({
@@ -73,5 +77,34 @@ describe('memoryGeneration', () => {
     expect(generation.current()).toBe(0)
     expect(await generation.bump()).toBe(1)
     expect(generation.current()).toBe(1)
+  })
+})
+
+describe('machineGeneration', () => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'q-cms-generation-'))
+
+  test('a write in another process on the same database moves this one on, every time', async () => {
+    const server = machineGeneration('file:./data/q.db', directory)
+    const seedCommand = machineGeneration('file:./data/q.db', directory)
+    const otherDatabase = machineGeneration('file:./data/other.db', directory)
+    let seen = await server.current()
+    // Back to back, faster than any file-time tick: each is still seen.
+    for (let write = 0; write < 20; write++) {
+      await seedCommand.bump()
+      const now = await server.current()
+      expect(now).not.toBe(seen)
+      seen = now
+    }
+    expect(await server.current()).toBe(seen)
+    const before = await otherDatabase.current()
+    await seedCommand.bump()
+    expect(await otherDatabase.current()).toBe(before)
+  })
+
+  test('its own bump moves it on too', async () => {
+    const generation = machineGeneration('file:./own.db', directory)
+    const before = await generation.current()
+    await generation.bump()
+    expect(await generation.current()).not.toBe(before)
   })
 })
