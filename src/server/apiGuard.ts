@@ -46,15 +46,41 @@ const requestHeaders = (incoming: Record<string, string | string[] | undefined>)
 
 type Matched = { endpoint: Endpoint; params: Record<string, string> }
 
+type Matcher = (pathname: string) => Record<string, string> | undefined
+
+/**
+ * Compiling an endpoint's path is most of the cost of matching it, and the config's endpoints do
+ * not change: each is compiled once, on the first request that reaches it.
+ */
+const matchers = new WeakMap<Endpoint, Matcher>()
+const matcherFor = (endpoint: Endpoint): Matcher => {
+  let matcher = matchers.get(endpoint)
+  if (!matcher) {
+    try {
+      const compiled = match<Record<string, string>>(endpoint.path, { decode: decodeURIComponent })
+      matcher = (pathname) => {
+        try {
+          const result = compiled(pathname)
+          return result ? result.params : undefined
+        } catch {
+          // a parameter that is not valid percent-encoding matches nothing
+          return undefined
+        }
+      }
+    } catch {
+      // a path path-to-regexp cannot compile is served by nothing here
+      matcher = () => undefined
+    }
+    matchers.set(endpoint, matcher)
+  }
+  return matcher
+}
+
 /** The endpoint Payload would run for this method and path (the first that matches, as Payload picks it). */
 const findEndpoints = (endpoints: Endpoint[], pathname: string) =>
   endpoints.flatMap((endpoint): Matched[] => {
-    try {
-      const result = match<Record<string, string>>(endpoint.path, { decode: decodeURIComponent })(pathname)
-      return result ? [{ endpoint, params: result.params }] : []
-    } catch {
-      return []
-    }
+    const params = matcherFor(endpoint)(pathname)
+    return params ? [{ endpoint, params }] : []
   })
 
 /**
