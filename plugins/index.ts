@@ -5,9 +5,13 @@ import type { RequestUser } from '@/access/checkRole'
 import { settings } from '@/config/settings'
 import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
 import { smtpTransport } from '@/email/emailAdapter'
+import { redisSharedState } from '@/redis/sharedState'
 
 import { commentModeration } from './comment-moderation'
 import { emailSubscriptions } from './email-subscriptions'
+
+/** With REDIS_URL, counts, locks and cached figures shared by every instance; otherwise each plugin's memory. */
+const shared = redisSharedState()
 
 /** The collections whose first publications subscribers are told about. */
 const subscriptionTopics = ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports']
@@ -27,6 +31,7 @@ export const plugins: Plugin[] = [
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
     documentURL: ({ collection, doc }) => `${settings.frontendURL}/${collection}/${String(doc.id)}`,
     disabled: !settings.commentModerationEnabled,
+    shared,
   }),
   emailSubscriptions({
     topics: [...subscriptionTopics],
@@ -40,9 +45,11 @@ export const plugins: Plugin[] = [
     batchSize: settings.subscriptions.batchSize,
     claimTimeoutSeconds: settings.subscriptions.claimTimeoutSeconds,
     queue: { cron: settings.subscriptions.queueCron, maintenanceCron: settings.subscriptions.maintenanceCron },
+    digest: { cron: settings.subscriptions.digestCron, timeZone: settings.subscriptions.digestTimeZone },
     retries: { retryDelayMs: settings.subscriptions.retryDelayMs },
     unsubscribeMailto: settings.emailFrom.address,
     bounceSecret: settings.bounceSecret,
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
+    shared,
   }),
 ]

@@ -8,6 +8,8 @@ import { collections } from '@collections/index'
 import { plugins } from '@plugins/index'
 
 import { serverOwnedTimestamps } from './access/serverTimestamps'
+import { readCacheEndpoints } from './cache/endpoints'
+import { invalidateReadCacheOnWrites } from './cache/invalidateOnWrites'
 import { restrictSystemCollections } from './access/systemCollections'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
@@ -17,6 +19,7 @@ import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { jobsConfig } from './jobs'
+import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -31,14 +34,14 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     components: {
-      beforeDashboard: ['/components/NetworkDashboard#NetworkDashboard'],
+      beforeDashboard: ['/components/ReadCacheStatus#ReadCacheStatus', '/components/NetworkDashboard#NetworkDashboard'],
     },
     meta: { titleSuffix: ' · Q Community CMS' },
   },
   collections,
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
-  endpoints: networkEndpoints,
+  endpoints: [...networkEndpoints, ...readCacheEndpoints],
   email: emailAdapterFromEnv(smtpTransport),
   graphQL: {
     maxComplexity: settings.graphQLMaxComplexity,
@@ -53,7 +56,11 @@ export default buildConfig({
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
   plugins: [...plugins, limitReadsPlugin()],
-  onInit: (payload) => keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS),
+  onInit: async (payload) => {
+    invalidateReadCacheOnWrites(payload)
+    await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)
+    clusterSafeJobs(payload)
+  },
   sharp,
   telemetry: false,
   typescript: {

@@ -5,9 +5,11 @@
  * SIGTERM drains in-flight requests, then closes the database.
  */
 import type { Server } from 'node:http'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import next from 'next'
-import { getPayload } from 'payload'
+import { getPayload, handleEndpoints } from 'payload'
 
+import { publicCacheControl, readRoutesFromConfig } from './cache/readRoutes'
 import { settings } from './config/settings'
 import { closeDatabase } from './db/closeDatabase'
 import config from './payload.config'
@@ -44,6 +46,11 @@ const nextApp = next({ dev: false, dir: process.cwd(), hostname: settings.host, 
 await nextApp.prepare()
 const handle = nextApp.getRequestHandler()
 
+// Cache misses are answered by Payload directly, as Next's /api route handlers do, without a
+// round through Next's router for a response that is then kept.
+const graphQL = GRAPHQL_POST(payload.config)
+const corsSetting = payload.config.cors
+
 let shuttingDown = false
 const app = createApp({
   handle: (req, res) => handle(req, res),
@@ -61,6 +68,12 @@ const app = createApp({
         return undefined
       }
     },
+  },
+  readCache: {
+    routes: readRoutesFromConfig(payload.config),
+    respond: (request, kind) => (kind === 'graphql' ? graphQL(request) : handleEndpoints({ config: payload.config, request })),
+    corsOrigins: corsSetting === '*' ? '*' : Array.isArray(corsSetting) ? corsSetting : corsSetting.origins,
+    cacheControl: publicCacheControl(settings.readCacheSharedMaxAgeSeconds, settings.readCacheStaleWhileRevalidateSeconds),
   },
 })
 

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { memoryKeyedLock, memoryValueCache } from '../shared/sharedState'
 import type { CommentModerationOptions, ResolvedOptions } from './types'
 
 const defaultIsModerator = (user: PayloadRequest['user']): boolean => {
@@ -22,4 +23,5 @@ export const resolveOptions = (options: CommentModerationOptions): ResolvedOptio
   digestSchedule: '0 0 * * * *',
   disabled: false,
   ...options,
+  shared: { lock: options.shared?.lock ?? memoryKeyedLock(), cache: options.shared?.cache ?? memoryValueCache() },
 })

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { CommentStatus } from './constants'
 import type { CommentRule, Decision } from './rules/types'
+import type { KeyedLock, SharedState, ValueCache } from '../shared/sharedState'
 
 export type { CommentRule, Decision } from './rules/types'
 
@@ -43,9 +44,14 @@ export type CommentModerationOptions = {
   digestSchedule?: string
   /** A frontend address for a commented document, used in emails. Default: none (no link). */
   documentURL?: (args: { collection: string; doc: Record<string, unknown> }) => string | undefined
+  /**
+   * Where the per-comment report locks and the public stats cache live. Default: this process's
+   * memory. Several instances should share them (e.g. Redis, wired by the host).
+   */
+  shared?: Pick<SharedState, 'lock' | 'cache'>
   /** Keep the schema (fields, collections) but switch every behaviour off. */
   disabled?: boolean
 }
 
-export type ResolvedOptions = Required<Omit<CommentModerationOptions, 'onDecision' | 'documentURL' | 'moderatorEmails'>> &
-  Pick<CommentModerationOptions, 'onDecision' | 'documentURL' | 'moderatorEmails'>
+export type ResolvedOptions = Required<Omit<CommentModerationOptions, 'onDecision' | 'documentURL' | 'moderatorEmails' | 'shared'>> &
+  Pick<CommentModerationOptions, 'onDecision' | 'documentURL' | 'moderatorEmails'> & { shared: { lock: KeyedLock; cache: ValueCache } }

@@ -1,5 +1,6 @@
 import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 
+import { memoryKeyedLock, memoryWindowCounter } from '../shared/sharedState'
 import { isUsersAdmin } from './access'
 import { buildDeliveries } from './collections/deliveries'
 import { buildMailings } from './collections/mailings'
@@ -40,6 +41,7 @@ export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): Resolv
   disabled: false,
   ...pluginOptions,
   templates: { ...defaultTemplates, ...pluginOptions.templates },
+  shared: { counter: pluginOptions.shared?.counter ?? memoryWindowCounter(), lock: pluginOptions.shared?.lock ?? memoryKeyedLock() },
   digest: { cron: '0 8 * * 1', timeZone: 'Europe/London', ...pluginOptions.digest },
   queue: { name: 'subscriptions', cron: '*/10 * * * * *', maintenanceCron: '* * * * *', ...pluginOptions.queue },
   retries: { attempts: 8, retryDelayMs: 5000, ...pluginOptions.retries },

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import type { KeyedLock, SharedState, WindowCounter } from '../shared/sharedState'
+
 /** What every email template returns. */
 export type RenderedEmail = { subject: string; html: string; text: string }
 
@@ -70,6 +72,11 @@ export type EmailSubscriptionsOptions = {
   memberCollection?: string
   /** Who reads subscribers, mailings and deliveries, and may send the digest. Default: `users` with the `admin` role. */
   isAdmin?: (user: PayloadRequest['user']) => boolean
+  /**
+   * Where the per-address subscribe counts and the per-address confirmation locks live. Default:
+   * this process's memory. Several instances must share them (e.g. Redis, wired by the host).
+   */
+  shared?: Pick<SharedState, 'counter' | 'lock'>
   /** The client's address, hashed into the consent record. Default: the first `x-forwarded-for` entry. */
   clientAddress?: (req: PayloadRequest) => string | undefined
   /** Shared secret the mail provider's bounce webhook sends in `x-bounce-secret`. Without it the endpoint refuses everything. */
@@ -107,10 +114,11 @@ export type EmailSubscriptionsOptions = {
 
 export type ResolvedSubscriptionOptions = Omit<
   Required<EmailSubscriptionsOptions>,
-  'unsubscribeMailto' | 'bounceSecret' | 'from' | 'transport' | 'audience' | 'templates' | 'digest' | 'queue' | 'retries'
+  'unsubscribeMailto' | 'bounceSecret' | 'from' | 'transport' | 'audience' | 'templates' | 'digest' | 'queue' | 'retries' | 'shared'
 > &
   Pick<EmailSubscriptionsOptions, 'unsubscribeMailto' | 'bounceSecret' | 'from' | 'transport' | 'audience'> & {
     templates: SubscriptionTemplates
+    shared: { counter: WindowCounter; lock: KeyedLock }
     digest: { cron: string; timeZone: string }
     queue: { name: string; cron: string; maintenanceCron: string }
     retries: { attempts: number; retryDelayMs: number }

@@ -130,6 +130,26 @@ export const settings = {
    * closes a connection just as a request arrives on it, and that request gets a reset (a 502
    * behind a proxy). Keep it above the balancer's idle timeout.
    */
+  /** The public read cache (`READ_CACHE=off` turns it off). */
+  get readCacheEnabled(): boolean {
+    return !['off', 'false', '0'].includes((process.env.READ_CACHE ?? '').trim().toLowerCase())
+  },
+  /** The read cache's memory budget, all encodings of every response counted. */
+  get readCacheMaxBytes(): number {
+    return intFromEnv('READ_CACHE_MB', 64) * 1024 * 1024
+  },
+  /** Longest a cached response is kept; only date-dependent figures need it, writes invalidate at once. */
+  get readCacheTtlSeconds(): number {
+    return intFromEnv('READ_CACHE_TTL_SECONDS', 60)
+  },
+  /** `Cache-Control: s-maxage` of public reads: how long a CDN may keep them (0 = not at all). */
+  get readCacheSharedMaxAgeSeconds(): number {
+    return intFromEnv('READ_CACHE_S_MAXAGE', 10)
+  },
+  /** `Cache-Control: stale-while-revalidate` of public reads. */
+  get readCacheStaleWhileRevalidateSeconds(): number {
+    return intFromEnv('READ_CACHE_STALE_WHILE_REVALIDATE', 30)
+  },
   get keepAliveTimeoutMs(): number {
     return intFromEnv('KEEP_ALIVE_TIMEOUT_MS', 65_000)
   },
@@ -146,6 +166,10 @@ export const settings = {
   get runJobs(): boolean {
     return process.env.JOBS_AUTORUN !== 'false'
   },
+  /** How often the default jobs queue (scheduled publishing, comment digests) is worked: a cron, seconds allowed. */
+  get jobsCron(): string {
+    return process.env.JOBS_CRON || '* * * * *'
+  },
   /** Shared secret of the mail provider's bounce webhook (POST /api/subscribers/bounce). Unset: bounces are refused. */
   get bounceSecret(): string | undefined {
     return process.env.BOUNCE_SECRET || undefined
@@ -161,6 +185,8 @@ export const settings = {
       batchSize: intFromEnv('SUBSCRIPTIONS_BATCH_SIZE', 500),
       claimTimeoutSeconds: intFromEnv('SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS', 300),
       retryDelayMs: intFromEnv('SUBSCRIPTIONS_RETRY_DELAY_MS', 5000),
+      digestCron: process.env.SUBSCRIPTIONS_DIGEST_CRON || '0 8 * * 1',
+      digestTimeZone: process.env.SUBSCRIPTIONS_DIGEST_TIME_ZONE || 'Europe/London',
     }
   },
   get smtp() {

@@ -3,12 +3,12 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 import { invalidateNetwork } from '../network/cache'
 
 /** Members and connections feed the network figures: any change makes the cached ones stale. */
-export const invalidateNetworkAfterChange: CollectionAfterChangeHook = ({ doc }) => {
-  invalidateNetwork()
+export const invalidateNetworkAfterChange: CollectionAfterChangeHook = async ({ doc }) => {
+  await invalidateNetwork()
   return doc
 }
 
-export const invalidateNetworkAfterDelete: CollectionAfterDeleteHook = ({ doc }) => {
-  invalidateNetwork()
+export const invalidateNetworkAfterDelete: CollectionAfterDeleteHook = async ({ doc }) => {
+  await invalidateNetwork()
   return doc
 }

@@ -5,12 +5,13 @@ import { settings } from '../config/settings'
 
 /**
  * Scheduled publishing (and later email fan-out) runs in Payload's jobs queue. The queue is worked
- * every minute in the process started with `cron: true` (the express host), unless JOBS_AUTORUN=false.
+ * every minute (JOBS_CRON) in the process started with `cron: true` (the express host), unless
+ * JOBS_AUTORUN=false. Several instances may all work it: see clusterSafeJobs.
  */
 export const jobsConfig: JobsConfig = {
   // Payload's default lets any logged-in user (members too) run, queue or cancel jobs over HTTP
   // (`GET /api/payload-jobs/run`). Only admins may; the cron and the Local API override access.
   access: { run: canRunJobs, queue: canRunJobs, cancel: canRunJobs },
-  autoRun: [{ cron: '* * * * *', queue: 'default', limit: 100 }],
+  autoRun: [{ cron: settings.jobsCron, queue: 'default', limit: 100 }],
   shouldAutoRun: () => settings.runJobs,
 }

@@ -2,21 +2,27 @@ import { type AnyColumn, and, asc, eq, gt } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import type { Payload, Where } from 'payload'
 
+import { getRedis } from '../redis/client'
 import type { NetworkConnection, NetworkMember } from './metrics'
+import { bumpGeneration, readGeneration, sharedFigure } from './sharedFigures'
 import { column, sqlAccess, type SqlAccess } from './sqlAdapter'
 import { buildTimeline, runInSlices, type Timeline } from './timeline'
 
 /**
  * The network as last loaded, its timeline (what the figures are swept from), and the figures
  * computed from it, kept per process until members or connections change (the collections' hooks
- * and the import call `invalidateNetwork`).
+ * and the import call `invalidateNetwork`). With REDIS_URL the figures are shared: see sharedFigures.
  */
 export type Snapshot = {
   members: NetworkMember[]
   connections: NetworkConnection[]
   timeline: Timeline
-  /** A figure computed once per snapshot, by key (e.g. `stats:2026-03-31`); concurrent requests share it. */
-  figure: <T>(key: string, compute: () => Promise<T>, size?: number) => Promise<T>
+  /**
+   * A figure computed once per snapshot, by key (e.g. `stats:2026-03-31`); concurrent requests
+   * share it. `size` counts its points (for the memory bound); with Redis, `lock` names a
+   * cluster-wide lock shared by figures of every generation (default: one per figure and generation).
+   */
+  figure: <T>(key: string, compute: () => Promise<T>, options?: { size?: number; lock?: string }) => Promise<T>
 }
 
 /**
@@ -26,10 +32,14 @@ export type Snapshot = {
  */
 const FIGURES = { maxEntries: 500, maxPoints: 20_000 }
 
-let snapshot: Promise<Snapshot> | null = null
+/** The snapshot as loaded, and the network generation it was loaded at ('local' without Redis). */
+let snapshot: { generation: string; loading: Promise<Snapshot> } | null = null
 
-export const invalidateNetwork = (): void => {
+/** Drops the snapshot here and, with Redis, on every instance (their next read sees a new generation). */
+export const invalidateNetwork = async (): Promise<void> => {
   snapshot = null
+  const redis = getRedis()
+  if (redis) await bumpGeneration(redis)
 }
 
 /** Rows read per query: each query (and what is done with its rows) holds the event loop briefly. */
@@ -148,7 +158,7 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
   ),
 })
 
-const loadSnapshot = async (payload: Payload): Promise<Snapshot> => {
+const loadSnapshot = async (payload: Payload, generation: string): Promise<Snapshot> => {
   const sql = sqlAccess(payload)
   const { members, connections } = sql ? await loadWithSql(sql) : await loadWithLocalApi(payload)
   const timeline = await runInSlices(buildTimeline(members, connections))
@@ -157,10 +167,11 @@ const loadSnapshot = async (payload: Payload): Promise<Snapshot> => {
     members,
     connections,
     timeline,
-    figure: <T>(key: string, compute: () => Promise<T>, size = 1) => {
+    figure: <T>(key: string, compute: () => Promise<T>, { size = 1, lock }: { size?: number; lock?: string } = {}) => {
       const cached = figures.get(key)
       if (cached) return cached as Promise<T>
-      const value = compute()
+      const redis = getRedis()
+      const value = redis ? sharedFigure(redis, { resultKey: `${generation}:${key}`, lockKey: lock ? `network:${lock}` : `network:${generation}:${key}`, compute }) : compute()
       figures.set(key, value, { size: Math.max(1, Math.min(size, FIGURES.maxPoints)) })
       // A failed computation is not kept: the next request tries again.
       value.catch(() => {
@@ -171,13 +182,17 @@ const loadSnapshot = async (payload: Payload): Promise<Snapshot> => {
   }
 }
 
-export const networkSnapshot = (payload: Payload): Promise<Snapshot> => {
-  if (!snapshot) {
-    const loading = loadSnapshot(payload)
-    snapshot = loading
+export const networkSnapshot = async (payload: Payload): Promise<Snapshot> => {
+  const redis = getRedis()
+  // One GET per request with Redis: another instance may have changed the network.
+  const generation = redis ? await readGeneration(redis) : 'local'
+  if (!snapshot || snapshot.generation !== generation) {
+    const loading = loadSnapshot(payload, generation)
+    const current = { generation, loading }
+    snapshot = current
     loading.catch(() => {
-      if (snapshot === loading) invalidateNetwork()
+      if (snapshot === current) snapshot = null
     })
   }
-  return snapshot
+  return snapshot.loading
 }

@@ -45,7 +45,7 @@ const staffOnly = (req: PayloadRequest): Response | null => {
  * hold the event loop (a whole series costs about one date's graph; see bench/RESULTS.md).
  */
 const series = (snapshot: Snapshot, key: string, dates: string[]): Promise<NetworkStats[]> =>
-  snapshot.figure(key, () => runInSlices(sweepStats(snapshot.timeline, dates)), dates.length)
+  snapshot.figure(key, () => runInSlices(sweepStats(snapshot.timeline, dates)), { size: dates.length })
 
 const statsAt = async (req: PayloadRequest, at: string) => (await series(await networkSnapshot(req.payload), `stats:${at}`, [at]))[0]
 
@@ -91,13 +91,18 @@ const analysisEndpoints: Endpoint[] = [
       const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
       if (!(limit >= 1 && limit <= 100)) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
       const at = today()
-      // A snapshot's figures are kept as promises: concurrent requests share one betweenness run.
+      // A snapshot's figures are kept as promises: concurrent requests share one betweenness run,
+      // and with Redis one instance at a time runs betweenness while the others wait for its result.
       const snapshot = await networkSnapshot(req.payload)
       const { members, connections } = snapshot
-      const ranked = await snapshot.figure(`brokers:${at}`, async () => {
-        const graph = buildGraph(members, connections, at)
-        return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
-      })
+      const ranked = await snapshot.figure(
+        `brokers:${at}`,
+        async () => {
+          const graph = buildGraph(members, connections, at)
+          return rankBrokers(await betweennessInWorker(graph), graph, members, 100)
+        },
+        { lock: 'brokers' },
+      )
       const names = new Map(
         (
           await req.payload.find({

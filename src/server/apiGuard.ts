@@ -46,32 +46,29 @@ const requestHeaders = (incoming: Record<string, string | string[] | undefined>)
 
 type Matched = { endpoint: Endpoint; params: Record<string, string> }
 
-type Matcher = (pathname: string) => Record<string, string> | undefined
+type PathMatcher = (pathname: string) => Record<string, string> | null
 
-/**
- * Compiling an endpoint's path is most of the cost of matching it, and the config's endpoints do
- * not change: each is compiled once, on the first request that reaches it.
- */
-const matchers = new WeakMap<Endpoint, Matcher>()
-const matcherFor = (endpoint: Endpoint): Matcher => {
-  let matcher = matchers.get(endpoint)
+// Compiled once per endpoint path: compiling path-to-regexp on every request cost more than the
+// rest of the guard together.
+const matchers = new Map<string, PathMatcher>()
+const matcherFor = (path: string): PathMatcher => {
+  let matcher = matchers.get(path)
   if (!matcher) {
+    let compiled: ReturnType<typeof match<Record<string, string>>> | undefined
     try {
-      const compiled = match<Record<string, string>>(endpoint.path, { decode: decodeURIComponent })
-      matcher = (pathname) => {
-        try {
-          const result = compiled(pathname)
-          return result ? result.params : undefined
-        } catch {
-          // a parameter that is not valid percent-encoding matches nothing
-          return undefined
-        }
-      }
+      compiled = match<Record<string, string>>(path, { decode: decodeURIComponent })
     } catch {
-      // a path path-to-regexp cannot compile is served by nothing here
-      matcher = () => undefined
+      compiled = undefined
     }
-    matchers.set(endpoint, matcher)
+    matcher = (pathname) => {
+      try {
+        const result = compiled?.(pathname)
+        return result ? result.params : null
+      } catch {
+        return null
+      }
+    }
+    matchers.set(path, matcher)
   }
   return matcher
 }
@@ -79,7 +76,7 @@ const matcherFor = (endpoint: Endpoint): Matcher => {
 /** The endpoint Payload would run for this method and path (the first that matches, as Payload picks it). */
 const findEndpoints = (endpoints: Endpoint[], pathname: string) =>
   endpoints.flatMap((endpoint): Matched[] => {
-    const params = matcherFor(endpoint)(pathname)
+    const params = matcherFor(endpoint.path)(pathname)
     return params ? [{ endpoint, params }] : []
   })
 

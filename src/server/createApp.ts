@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
 import { errorBody } from '../http/badRequest'
 import { apiGuard, type ApiGuardOptions } from './apiGuard'
+import { rateLimits } from './rateLimits'
 import { BUFFERED_REQUEST, readBody } from './readBody'
+import { readCacheMiddleware, type ReadCacheOptions } from './readCache'
 import { uploadRoutes } from './uploadRoutes'
 
 export type AppDependencies = {
@@ -20,6 +21,8 @@ export type AppDependencies = {
   isShuttingDown: () => boolean
   /** The live Payload config, to refuse malformed API requests before Payload fails on them. */
   api: ApiGuardOptions
+  /** Public reads answered from memory (src/server/readCache.ts); without it every read goes to Next. */
+  readCache?: ReadCacheOptions
 }
 
 /** Login and password-reset endpoints of both auth collections. */
@@ -49,7 +52,7 @@ const apiContentSecurityPolicy: RequestHandler = (_req, res, next) => {
   next()
 }
 
-export const createApp = ({ handle, checkDatabase, isShuttingDown, api }: AppDependencies) => {
+export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCache }: AppDependencies) => {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
@@ -89,38 +92,16 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api }: AppDep
     }
   })
 
-  const loginLimiter = rateLimit({
-    windowMs: settings.loginRateWindowMs,
-    limit: settings.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) =>
-      jsonError(res, 429, 'Too many login attempts from this address. Try again later.'),
-  })
-  app.post(LOGIN_PATHS, loginLimiter)
+  const limits = rateLimits()
+  app.post(LOGIN_PATHS, limits.login)
+  app.post('/api/comments', limits.comment)
+  app.post('/api/subscribers/subscribe', limits.subscribe)
 
-  const commentLimiter = rateLimit({
-    windowMs: 60_000,
-    limit: settings.commentRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => jsonError(res, 429, 'Too many comments from this address. Please wait a minute.'),
-  })
-  app.post('/api/comments', commentLimiter)
-
-  // Per client address; the plugin also sends at most one confirmation per address per minute.
-  const subscribeLimiter = rateLimit({
-    windowMs: 60 * 60_000,
-    limit: settings.subscribeRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => jsonError(res, 429, 'Too many subscription requests from this address. Try again later.'),
-  })
-  app.post('/api/subscribers/subscribe', subscribeLimiter)
-
+  const cache = readCache ? readCacheMiddleware(readCache) : undefined
   app.use(
     '/api',
     apiContentSecurityPolicy,
+    ...(cache ? [cache.lookup] : []),
     apiGuard(api),
     readBody({
       jsonMaxBytes: settings.jsonBodyMaxBytes,
@@ -129,6 +110,7 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api }: AppDep
       graphQLMaxBytes: settings.graphQLBodyMaxBytes,
     }),
   )
+  if (cache) app.use('/api', cache.fill)
 
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
   // mounted: Payload reads the request stream itself (replayed from memory when read above).

@@ -19,6 +19,8 @@ export type BodyLimits = {
 
 /** Set on `res.locals` when the body was read here: the request Next must be given instead of the original. */
 export const BUFFERED_REQUEST = 'bufferedRequest'
+/** Set on `res.locals` with the body's bytes when it was read here (the read cache keys GraphQL queries by them). */
+export const REQUEST_BODY = 'requestBody'
 
 const isMultipart = (contentType: string) => contentType.toLowerCase().startsWith('multipart/')
 const isJSON = (contentType: string) => /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)
@@ -103,5 +105,6 @@ export const readBody = ({ jsonMaxBytes: bodyMaxBytes, uploadMaxBytes, acceptsUp
   }
   // `req.url` is relative to where this is mounted; Next needs the whole path.
   res.locals[BUFFERED_REQUEST] = replayRequest(req, req.originalUrl, body)
+  res.locals[REQUEST_BODY] = body
   next()
 }

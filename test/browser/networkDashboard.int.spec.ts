@@ -57,4 +57,18 @@ describeWithChromium('network dashboard in Chromium', () => {
     const after = (await api(server.url).request('GET', '/api/network/stats')).body
     expect(after.members).toBe(expected.members)
   })
+
+  test('admins see a line on how the public read cache is doing', async () => {
+    // Two anonymous reads of the same list: one miss, then one hit.
+    const client = api(server.url)
+    await client.request('GET', '/api/blogs?limit=3')
+    await client.request('GET', '/api/blogs?limit=3')
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await logInToAdmin(page, server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+    const line = page.getByTestId('read-cache-status')
+    await line.waitFor({ timeout: 30_000 })
+    const text = await line.innerText()
+    expect(text).toMatch(/Public read cache: \d+% from memory \(\d+ hits, \d+ misses, \d+ not modified\), \d+\.\d MB of 64\.0 MB in \d+ responses/)
+    expect(Number(/\((\d+) hits/.exec(text)?.[1])).toBeGreaterThanOrEqual(1)
+  })
 })

@@ -5,6 +5,7 @@ import { digestItemsFor, digestPeriod, isDigestDue, latestScheduledRun } from '@
 import { becomesPublished, excerptOf, publicationMailingKey } from '@plugins/email-subscriptions/rules/firstPublication'
 import { isLeaseExpired, leaseAfterFailure } from '@plugins/email-subscriptions/rules/lease'
 import { createEmailRateLimit } from '@plugins/email-subscriptions/rules/emailRateLimit'
+import { memoryWindowCounter } from '@plugins/shared/sharedState'
 import { subscriberStats } from '@plugins/email-subscriptions/rules/stats'
 
 describe('becomesPublished', () => {
@@ -142,13 +143,13 @@ describe('subscriberStats', () => {
 })
 
 describe('createEmailRateLimit', () => {
-  test('allows max requests per address per window, then says how long to wait', () => {
+  test('allows max requests per address per window, then says how long to wait', async () => {
     let now = 0
-    const limit = createEmailRateLimit(2, 60, () => now)
-    expect([limit.hit('a@example.org'), limit.hit('a@example.org'), limit.hit('b@example.org')]).toEqual([0, 0, 0])
+    const limit = createEmailRateLimit(2, 60, memoryWindowCounter(() => now))
+    expect([await limit.hit('a@example.org'), await limit.hit('a@example.org'), await limit.hit('b@example.org')]).toEqual([0, 0, 0])
     now = 15_000
-    expect(limit.hit('a@example.org')).toBe(45)
+    expect(await limit.hit('a@example.org')).toBe(45)
     now = 60_000
-    expect(limit.hit('a@example.org')).toBe(0)
+    expect(await limit.hit('a@example.org')).toBe(0)
   })
 })

@@ -13,7 +13,8 @@ let memberToken: string
 const PASSWORD = 'a-long-test-password'
 
 beforeAll(async () => {
-  server = await startServer('reads')
+  // The read cache off: these limits hold for reads that reach Payload every time.
+  server = await startServer('reads', { READ_CACHE: 'off' })
   client = api(server.url)
   adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
   const member = await client.request('POST', '/api/members', {
@@ -187,5 +188,19 @@ describe('GET /api/comments/stats', () => {
     expect(first.status).toBe(200)
     // Without the cache each answer's `to` would be its own moment.
     for (const response of [...concurrent, later]) expect(response.body).toEqual(first.body)
+  })
+})
+
+describe('READ_CACHE=off', () => {
+  test('public reads are answered by Payload each time, without cache headers, and the figures say off', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await client.request('GET', '/api/blogs?limit=2')
+      expect(response.status).toBe(200)
+      expect(response.headers.get('etag')).toBeNull()
+      expect(response.headers.get('cache-control') ?? '').not.toContain('public')
+    }
+    const stats = await client.request('GET', '/api/read-cache/stats', { token: adminToken })
+    expect(stats.status).toBe(200)
+    expect(stats.body).toEqual({ enabled: false })
   })
 })

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { oneAtATimePerKey } from '../../shared/oneAtATime'
 import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES, RULE } from '../constants'
 import { loadPolicy } from '../policy'
 import type { ResolvedOptions } from '../types'
@@ -16,13 +15,6 @@ type ReportedComment = {
 
 const memberIdOf = (member: unknown) => (typeof member === 'object' && member !== null ? (member as { id: number | string }).id : member) as number | string
 const sameMember = (a: unknown, b: unknown) => String(memberIdOf(a)) === String(memberIdOf(b))
-
-/**
- * Reports of one comment are taken one after another in this process: the report that crosses
- * `reportsToHide` hides the comment through the Local API (hooks log the decision and alert
- * moderators), and that write rewrites the comment's reports, so no other report may land meanwhile.
- */
-const oneAtATime = oneAtATimePerKey()
 
 type Row = Record<string, unknown>
 type Column = object
@@ -81,6 +73,11 @@ const addReport = async (req: PayloadRequest, commentId: number | string, member
 /**
  * `POST /api/comments/<id>/report` `{ reason }`: a logged-in member reports an approved comment,
  * once. At `reportsToHide` distinct reports it goes back to pending and moderators are emailed.
+ *
+ * Reports of one comment are taken one at a time (`options.shared.lock`, across instances when the
+ * host shares it): the count itself is atomic on SQL, but "has this member reported?" is a read
+ * before the insert, and the report that crosses `reportsToHide` hides the comment through the
+ * Local API (one decision, one alert) and rewrites its reports, so no other report may land meanwhile.
  */
 export const reportEndpoint = (options: ResolvedOptions): Endpoint => ({
   path: '/:id/report',
@@ -109,7 +106,7 @@ export const reportEndpoint = (options: ResolvedOptions): Endpoint => ({
     if (!comment) return errorResponse(404, 'No published comment with that id.', 'id')
     if ((comment.reports ?? []).some((report) => sameMember(report.member, memberId))) return errorResponse(409, MESSAGES.alreadyReported)
 
-    return oneAtATime(String(comment.id), async () => {
+    return options.shared.lock(`comment-report:${String(comment.id)}`, async () => {
       const reportCount = await addReport(req, comment.id, memberId, reason)
       if (reportCount === null) return errorResponse(409, MESSAGES.alreadyReported)
       const policy = await loadPolicy(req)

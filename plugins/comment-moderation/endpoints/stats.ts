@@ -40,9 +40,9 @@ type Stats = { from: string; to: string } & ReturnType<typeof summariseDecisions
  * `GET /api/comments/stats?from=YYYY-MM-DD&to=YYYY-MM-DD` (default: the last 30 days). A range is
  * at most a year, and answers are cached briefly (the promise is cached, so concurrent identical
  * requests share one database read): anonymous callers cannot make the server read every decision
- * ever made, over and over.
+ * ever made, over and over. With a shared cache (several instances) an answer is counted once for all.
  */
-export const statsEndpoint = (_options: ResolvedOptions): Endpoint => {
+export const statsEndpoint = (options: ResolvedOptions): Endpoint => {
   const cache = new LRUCache<string, Promise<Stats>>({ max: STATS_CACHE_ENTRIES, ttl: STATS_CACHE_SECONDS * 1000 })
   return {
     path: '/stats',
@@ -63,13 +63,22 @@ export const statsEndpoint = (_options: ResolvedOptions): Endpoint => {
       const key = `${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
       let stats = cache.get(key)
       if (!stats) {
-        stats = countDecisions(req.payload, from, to)
+        stats = sharedStats(options, key, () => countDecisions(req.payload, from, to))
         cache.set(key, stats)
         stats.catch(() => cache.delete(key))
       }
       return Response.json(await stats)
     },
   }
+}
+
+const sharedStats = async (options: ResolvedOptions, key: string, count: () => Promise<Stats>): Promise<Stats> => {
+  const cacheKey = `comment-stats:${key}`
+  const cached = await options.shared.cache.get(cacheKey)
+  if (cached) return JSON.parse(cached) as Stats
+  const stats = await count()
+  await options.shared.cache.set(cacheKey, JSON.stringify(stats), STATS_CACHE_SECONDS * 1000)
+  return stats
 }
 
 const countDecisions = async (payload: Payload, from: Date, to: Date): Promise<Stats> => {

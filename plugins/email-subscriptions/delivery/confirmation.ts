@@ -1,6 +1,5 @@
 import type { Payload } from 'payload'
 
-import { oneAtATimePerKey } from '../../shared/oneAtATime'
 import { CONSENT_WORDING_VERSION, type Frequency, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import { messageIdFor, sendEmail, subscriberEmail } from '../email/send'
 import type { SubscriberDoc } from '../endpoints/shared'
@@ -19,19 +18,17 @@ export type SubscribeRequest = {
 }
 
 /**
- * Jobs of one batch run side by side; two requests for one address must not both mail it. Per
- * process: a second worker process could, at worst, send one extra confirmation.
- */
-const oneAtATime = oneAtATimePerKey()
-
-/**
  * Acts on one subscribe request, in the jobs queue: a new, pending or unsubscribed address gets a
  * fresh confirmation link (at most one per `resendIntervalSeconds`); a confirmed one is left alone;
  * a suppressed one is never mailed. Returns whether an email went out. Throws when sending fails,
  * after releasing the resend interval, so the queue retries.
+ *
+ * One request per address at a time (`options.shared.lock`): jobs run side by side, on every
+ * instance that works the queue, and this is a read-then-write (find, then create or update, then
+ * send), so two requests for one address would otherwise both mail it.
  */
 export const confirmSubscriptionRequest = (payload: Payload, options: ResolvedSubscriptionOptions, request: SubscribeRequest): Promise<boolean> =>
-  oneAtATime(request.email, async () => {
+  options.shared.lock(`subscribe-confirm:${request.email}`, async () => {
     const now = new Date()
     const { docs } = await payload.find({
       collection: SUBSCRIBERS_SLUG as never,

@@ -18,7 +18,7 @@ import { fieldError, readBody } from './shared'
  * never mailed.
  */
 export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoint => {
-  const perEmail = createEmailRateLimit(options.subscribeLimitPerEmail.max, options.subscribeLimitPerEmail.windowSeconds)
+  const perEmail = createEmailRateLimit(options.subscribeLimitPerEmail.max, options.subscribeLimitPerEmail.windowSeconds, options.shared.counter)
   return {
     path: '/subscribe',
     method: 'post',
@@ -27,7 +27,7 @@ export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoin
       if (!body) return fieldError('body', 'Send a JSON object: { email, topics, frequency }.')
       const input = checkSubscription(body, options.topics)
       if ('field' in input) return fieldError(input.field, input.message)
-      const waitSeconds = perEmail.hit(input.email)
+      const waitSeconds = await perEmail.hit(input.email)
       if (waitSeconds > 0) {
         const refused = fieldError('email', 'Too many subscription requests for this address. Try again later.', 429)
         refused.headers.set('Retry-After', String(waitSeconds))

@@ -90,7 +90,7 @@ export const importNetwork = async (payload: Payload, input: ImportInput): Promi
   } finally {
     // The rows were written through the adapter (no hooks), so drop the cached figures here,
     // also after a failed import (what it wrote meanwhile has been deleted again).
-    invalidateNetwork()
+    await invalidateNetwork()
   }
   report.imported = true
   return report

@@ -2,6 +2,7 @@ import { type Config, createClient, type InArgs } from '@libsql/client'
 import { type AnyColumn, getTableName, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
+import { invalidateReadCache } from '../../cache/readCacheState'
 import { column, type Row, type SqlAccess, sqlAccess, type Table } from '../sqlAdapter'
 import type { ConnectionRow, MemberRow } from './rows'
 
@@ -260,5 +261,8 @@ export const writeImport = async (payload: Payload, input: WriteInput): Promise<
     throw new ImportWriteError(error)
   } finally {
     writer?.close()
+    // The rows were written past Payload's adapter, which invalidates the public read cache on its
+    // own writes: members and connections show in the directory and the network figures.
+    await invalidateReadCache()
   }
 }

@@ -1,0 +1,61 @@
+import type { Response } from 'express'
+import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit'
+import type { Redis } from 'ioredis'
+import { RedisStore } from 'rate-limit-redis'
+
+import { settings } from '../config/settings'
+import { getRedis } from '../redis/client'
+
+type LimitSpec = {
+  /** Names the limit's keys in Redis, so limits with different windows never share a count. */
+  name: string
+  windowMs: number
+  limit: number
+  message: string
+}
+
+const tooMany = (res: Response, message: string) => res.status(429).json({ errors: [{ message }] })
+
+/**
+ * One per-address limit: in this process's memory, or with Redis (REDIS_URL) in Redis, so that
+ * every instance counts the same attempts.
+ */
+export const addressRateLimit = ({ name, windowMs, limit, message }: LimitSpec, redis: Redis | undefined = getRedis()): RateLimitRequestHandler =>
+  rateLimit({
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => tooMany(res, message),
+    ...(redis
+      ? {
+          store: new RedisStore({
+            prefix: `q-cms:rate-limit:${name}:`,
+            sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<number | string>,
+          }),
+        }
+      : {}),
+  })
+
+/** The host's per-address limits on login and password reset, comments and subscribe requests. */
+export const rateLimits = () => ({
+  login: addressRateLimit({
+    name: 'login',
+    windowMs: settings.loginRateWindowMs,
+    limit: settings.loginRateLimit,
+    message: 'Too many login attempts from this address. Try again later.',
+  }),
+  comment: addressRateLimit({
+    name: 'comment',
+    windowMs: 60_000,
+    limit: settings.commentRateLimit,
+    message: 'Too many comments from this address. Please wait a minute.',
+  }),
+  // The plugin also sends at most one confirmation per address per minute.
+  subscribe: addressRateLimit({
+    name: 'subscribe',
+    windowMs: 60 * 60_000,
+    limit: settings.subscribeRateLimit,
+    message: 'Too many subscription requests from this address. Try again later.',
+  }),
+})

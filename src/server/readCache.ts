@@ -1,0 +1,287 @@
+import { createHash } from 'node:crypto'
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
+import { promisify } from 'node:util'
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
+
+import type { Request as ExpressRequest, RequestHandler } from 'express'
+
+import { readCache } from '../cache/readCacheState'
+import {
+  cacheableGetPath,
+  chooseEncoding,
+  etagFor,
+  isAnonymous,
+  isGraphQLQuery,
+  matchesIfNoneMatch,
+  type ReadRoutes,
+} from '../cache/readRequest'
+import type { CachedResponse } from '../cache/responseCache'
+import { errorBody } from '../http/badRequest'
+import { REQUEST_BODY } from './readBody'
+
+const gzipAsync = promisify(gzip)
+const brotliAsync = promisify(brotliCompress)
+
+/** Answers a Web request with Payload directly (REST or GraphQL), as Next's route handlers would. */
+export type PayloadResponder = (request: globalThis.Request, kind: 'rest' | 'graphql') => Promise<globalThis.Response>
+
+export type ReadCacheOptions = {
+  routes: ReadRoutes
+  respond: PayloadResponder
+  /** Payload's `cors` setting: origins that get `Access-Control-Allow-Origin`, or `*`. */
+  corsOrigins: readonly string[] | '*'
+  /** `Cache-Control` of cached public reads. */
+  cacheControl: string
+}
+
+/** A response that is not kept (an error, a cookie, not JSON), replayed as it came. */
+type OneOff = { status: number; headers: [string, string][]; body: Buffer }
+
+/** Headers that describe one transfer, not the document, or are set per request here. */
+const PER_TRANSFER_HEADERS = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'etag',
+  'vary',
+  'cache-control',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+])
+
+/** Request headers not given to Payload: the cache negotiates encodings and validators itself. */
+const HOP_HEADERS = new Set(['accept-encoding', 'if-none-match', 'if-modified-since', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+
+const VARY = 'Accept-Encoding, Origin, Authorization, Cookie'
+
+const toWebHeaders = (headers: IncomingHttpHeaders, extra: Record<string, string> = {}) => {
+  const result = new Headers()
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_HEADERS.has(name)) continue
+    for (const item of Array.isArray(value) ? value : [value]) result.append(name, item)
+  }
+  for (const [name, value] of Object.entries(extra)) result.set(name, value)
+  return result
+}
+
+type GraphQLRead = { query: unknown; variables?: unknown; operationName?: unknown }
+
+/** The GraphQL operation of a POST body or GET parameters, or null when there is none to read. */
+const graphQLRead = (req: ExpressRequest, body: Buffer | undefined): GraphQLRead | null => {
+  if (req.method === 'GET') {
+    const { query, variables, operationName } = req.query
+    if (typeof query !== 'string') return null
+    let parsedVariables: unknown
+    if (typeof variables === 'string' && variables !== '') {
+      try {
+        parsedVariables = JSON.parse(variables)
+      } catch {
+        parsedVariables = undefined
+      }
+    }
+    return { query, variables: parsedVariables, operationName }
+  }
+  if (!body) return null
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as unknown
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as GraphQLRead) : null
+  } catch {
+    return null
+  }
+}
+
+const compress = async (identity: Buffer) => {
+  const [gzipped, brotli] = await Promise.all([
+    gzipAsync(identity, { level: 6 }),
+    // Quality 5: most of brotli's gain at a small part of the default (11)'s time, on every miss.
+    brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+  ])
+  return { identity, gzip: gzipped, br: brotli }
+}
+
+const isCacheable = (response: globalThis.Response) =>
+  response.status === 200 &&
+  !response.headers.has('set-cookie') &&
+  /^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '')
+
+const keptHeaders = (response: globalThis.Response): [string, string][] =>
+  [...response.headers.entries()].filter(([name]) => !PER_TRANSFER_HEADERS.has(name.toLowerCase()))
+
+const corsHeaders = (origin: string | undefined, corsOrigins: readonly string[] | '*'): [string, string][] => {
+  if (corsOrigins === '*') return [['Access-Control-Allow-Origin', '*']]
+  return origin && corsOrigins.includes(origin)
+    ? [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Credentials', 'true']]
+    : []
+}
+
+const sendOneOff = (res: ServerResponse, result: OneOff) => {
+  res.statusCode = result.status
+  for (const [name, value] of result.headers) res.appendHeader(name, value)
+  res.setHeader('Content-Length', result.body.length)
+  res.end(result.body)
+}
+
+/**
+ * Public reads from memory: anonymous REST lists, documents and globals, GraphQL queries (POST,
+ * and GET with `?query=`) and the public custom endpoints are answered once by Payload, then from
+ * the exact bytes, pre-compressed (brotli, gzip), with a strong ETag and 304s that touch nothing
+ * but memory. Every write raises the cache's generation (src/cache/invalidateOnWrites.ts), so a
+ * copy is never served after the write that changed it. Requests with credentials pass through
+ * and are marked private.
+ *
+ * Mounted after the API guard and the body reader: what reaches the cache has already been checked.
+ */
+/** Set on `res.locals` by the early lookup: the generation it read, so the fill need not read it again. */
+const LOOKED_UP_GENERATION = 'readCacheGeneration'
+
+export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl }: ReadCacheOptions): { lookup: RequestHandler; fill: RequestHandler } => {
+  const produce = async (req: ExpressRequest, kind: 'rest' | 'graphql', read: GraphQLRead | null): Promise<globalThis.Response> => {
+    const url = new URL(req.originalUrl, `http://${req.headers.host ?? 'localhost'}`)
+    if (kind === 'rest') return respond(new Request(url, { method: 'GET', headers: toWebHeaders(req.headers) }), 'rest')
+    url.search = ''
+    const body = JSON.stringify({ query: read?.query, variables: read?.variables, operationName: read?.operationName })
+    return respond(new Request(url, { method: 'POST', headers: toWebHeaders(req.headers, { 'content-type': 'application/json' }), body }), 'graphql')
+  }
+
+  const sendEntry = (req: ExpressRequest, res: ServerResponse, entry: CachedResponse) => {
+    const cache = readCache()
+    const encoding = chooseEncoding(req.headers['accept-encoding'])
+    for (const [name, value] of corsHeaders(req.headers.origin, corsOrigins)) res.setHeader(name, value)
+    res.setHeader('Vary', VARY)
+    res.setHeader('Cache-Control', cacheControl)
+    res.setHeader('ETag', etagFor(entry.hash, encoding))
+    if (matchesIfNoneMatch(req.headers['if-none-match'], entry.hash)) {
+      if (cache) cache.responses.figures.notModified++
+      res.statusCode = 304
+      res.end()
+      return
+    }
+    for (const [name, value] of entry.headers) res.setHeader(name, value)
+    if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding)
+    const body = entry.bodies[encoding]
+    res.setHeader('Content-Length', body.length)
+    res.statusCode = entry.status
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  /**
+   * Before the API guard: a REST read already in the cache is answered at once. Safe to do before
+   * the guard because an entry exists only for this exact URL, read anonymously, after the guard
+   * let it through and Payload answered 200; the guard's verdict depends on nothing else.
+   */
+  const lookup: RequestHandler = async (req, res, next) => {
+    if (req.method !== 'GET' || req.path === '/graphql') return next()
+    const cache = readCache()
+    if (!cache || !isAnonymous(req.headers) || !cacheableGetPath(req.path, routes)) return next()
+    let generation: number
+    try {
+      generation = await cache.generation.current()
+    } catch {
+      return next()
+    }
+    const cached = cache.responses.get(`GET ${req.originalUrl}`, generation)
+    if (cached) {
+      cache.responses.figures.hits++
+      return sendEntry(req, res, cached)
+    }
+    res.locals[LOOKED_UP_GENERATION] = generation
+    next()
+  }
+
+  const fill: RequestHandler = async (req, res, next) => {
+    const isGraphQLPath = req.path === '/graphql'
+    if (req.method !== 'GET' && !(req.method === 'POST' && isGraphQLPath)) return next()
+    const kind = isGraphQLPath ? 'graphql' : 'rest'
+    const read = isGraphQLPath ? graphQLRead(req, res.locals[REQUEST_BODY] as Buffer | undefined) : null
+    if (isGraphQLPath) {
+      if (!read) return next()
+      if (!isGraphQLQuery(read.query, read.operationName)) {
+        // A GET may only read (GraphQL over HTTP): a mutation there is refused, never run.
+        if (req.method === 'GET') {
+          res.status(405).setHeader('Allow', 'POST').json(errorBody('query', 'Only queries may be sent with GET; send mutations with POST.'))
+          return
+        }
+        return next()
+      }
+    } else if (!cacheableGetPath(req.path, routes)) {
+      return next()
+    }
+
+    const cache = readCache()
+    const anonymous = isAnonymous(req.headers)
+    if (!cache || !anonymous) {
+      // Responses for a logged-in reader hold what only they may see: no shared cache may keep them.
+      if (!anonymous) res.setHeader('Cache-Control', 'private, no-store')
+      // GraphQL GET queries are answered here whether cached or not: Next's route only takes POST.
+      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read)))
+      return next()
+    }
+
+    let generation: number
+    try {
+      generation = (res.locals[LOOKED_UP_GENERATION] as number | undefined) ?? (await cache.generation.current())
+    } catch {
+      // The shared generation cannot be read (Redis away): a copy might be stale, so none is used,
+      // and none kept from before the outage.
+      cache.responses.figures.bypassed++
+      cache.responses.clear()
+      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read)))
+      return next()
+    }
+
+    const key = isGraphQLPath
+      ? `graphql ${createHash('sha256').update(JSON.stringify([read?.query, read?.variables ?? null, read?.operationName ?? null])).digest('base64url')}`
+      : `GET ${req.originalUrl}`
+    const cached = cache.responses.get(key, generation)
+    if (cached) {
+      cache.responses.figures.hits++
+      return sendEntry(req, res, cached)
+    }
+    cache.responses.figures.misses++
+
+    // Concurrent misses for the same read share one Payload call.
+    const flightKey = `${generation} ${key}`
+    let oneOff: OneOff | undefined
+    let flight = cache.inFlight.get(flightKey)
+    if (!flight) {
+      flight = (async () => {
+        const response = await produce(req, kind, read)
+        if (!isCacheable(response)) {
+          oneOff = await toOneOff(response)
+          return undefined
+        }
+        const identity = Buffer.from(await response.arrayBuffer())
+        const entry: CachedResponse = {
+          generation,
+          status: response.status,
+          headers: keptHeaders(response),
+          hash: createHash('sha1').update(identity).digest('base64url'),
+          bodies: await compress(identity),
+        }
+        cache.responses.set(key, entry)
+        return entry
+      })().finally(() => cache.inFlight.delete(flightKey))
+      cache.inFlight.set(flightKey, flight)
+      const entry = await flight
+      if (entry) return sendEntry(req, res, entry)
+      if (oneOff) return sendOneOff(res, oneOff)
+      return next()
+    }
+    const shared = await flight.catch(() => undefined)
+    // The read that went first got an answer that is not kept (an error, say): ask again.
+    if (shared) return sendEntry(req, res, shared)
+    if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read)))
+    return next()
+  }
+
+  return { lookup, fill }
+}
+
+const toOneOff = async (response: globalThis.Response): Promise<OneOff> => ({
+  status: response.status,
+  headers: [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name.toLowerCase())),
+  body: Buffer.from(await response.arrayBuffer()),
+})
