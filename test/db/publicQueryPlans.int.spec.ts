@@ -6,9 +6,11 @@
  * sorts priced out, so the tiny test tables do not hide a missing index) scans the expected index
  * and sorts nothing by the order column. The schema is the migrated one (production mode applies
  * the committed migrations), so dropping an index from a collection or a migration fails here.
+ * Also: a public list does not query once per document for what the documents share (bylines).
  */
 import { handleEndpoints, type Payload } from 'payload'
 
+import { createContent, createStaff } from '../helpers/fixtures'
 import { startPayload, stopPayload } from '../helpers/payload'
 import { databaseKindUnderTest } from '../helpers/testDatabase'
 
@@ -140,5 +142,17 @@ describe(`public lists are read in index order (${kind})`, () => {
       expect(sortsByOrder).toEqual([])
       if (!tieBreakSorted) expect(plan.filter((line) => /^Incremental Sort\b/.test(line) && line.includes(orderColumn))).toEqual([])
     }
+  })
+})
+
+describe('a public list asks for what its documents share once', () => {
+  test('ten posts by one staff author: their byline is looked up once, not once per post', async () => {
+    const author = await createStaff(payload, 'editor')
+    for (let i = 0; i < 10; i++) await createContent(payload, 'blogs', { data: { author: { relationTo: 'users', value: author.id } } })
+    recorded = []
+    const response = await handleEndpoints({ config: payload.config, request: new Request('http://localhost/api/blogs?limit=10&depth=0') })
+    const { docs } = (await response.json()) as { docs: { authorName: string | null }[] }
+    expect(docs.map((doc) => doc.authorName)).toEqual(Array(10).fill(author.name))
+    expect(recorded.filter((statement) => /from "users"/i.test(statement.sql))).toHaveLength(1)
   })
 })
