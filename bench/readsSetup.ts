@@ -104,11 +104,12 @@ export const ensureStockBuilt = (): string => {
   console.log(`[bench] preparing the stock Payload app in ${dir} (npm ci + next build, about two minutes)…`)
   rmSync(dir, { recursive: true, force: true })
   cpSync(STOCK_SOURCE, dir, { recursive: true, filter: (source) => !STOCK_SKIP.has(path.basename(source)) })
+  // npm ci with its devDependencies (TypeScript, types): next build type-checks the app.
   for (const [command, args] of [
-    ['npm', ['ci', '--no-audit', '--no-fund']],
+    ['npm', ['ci', '--no-audit', '--no-fund', '--include=dev']],
     ['npx', ['next', 'build']],
   ] as const) {
-    const result = spawnSync(command, [...args], { cwd: dir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' } })
+    const result = spawnSync(command, [...args], { cwd: dir, stdio: 'inherit', env: { ...process.env, NODE_ENV: command === 'npm' ? 'development' : 'production', NODE_OPTIONS: '' } })
     if (result.status !== 0) throw new Error(`stock app: ${command} ${args.join(' ')} failed (${result.status})`)
   }
   return dir
