@@ -135,8 +135,7 @@ const rssMb = (pid: number | undefined) => {
  * Fills the cache with distinct public URLs (list pages in several sizes, sorts and depths) until
  * it reports being near its limit, or 60 s have passed; then measures the publish that empties it.
  */
-const fillCache = async (url: string, token: string, pid: number | undefined) => {
-  const rssBefore = rssMb(pid)
+const fillCache = async (url: string, token: string, pid: number | undefined, rssIdle: number) => {
   const urls: string[] = []
   for (const limit of [100, 50, 25])
     for (const sort of ['-publishedAt', 'publishedAt', 'title', '-title', 'createdAt', '-createdAt'])
@@ -156,7 +155,7 @@ const fillCache = async (url: string, token: string, pid: number | undefined) =>
   const rssFull = rssMb(pid)
   const id = await firstId(url)
   const [publishMs] = await timed(() => postJSON(`${url}/api/blogs/${id}`, { title: 'Published with a full cache', _status: 'published' }, token, 'PATCH'))
-  return { requested, stats, rssBefore, rssFull, publishMs, statsAfterPublish: await cacheStats(url, token) }
+  return { requested, stats, rssIdle, rssFull, publishMs, statsAfterPublish: await cacheStats(url, token) }
 }
 
 const firstId = async (url: string) => ((await (await fetch(`${url}/api/blogs?limit=1&depth=0`)).json()) as { docs: { id: number }[] }).docs[0].id
@@ -232,6 +231,7 @@ try {
 
 // (c) this CMS with its cache, on the same database.
 const cached = await startCMS(databaseFile, {})
+const cachedIdleRss = rssMb(cached.child.pid)
 let cachedRows: Map<ReadName, Measured>
 let cachedPublish: { publishMs: number; firstReadMs: number }
 let fill: Awaited<ReturnType<typeof fillCache>>
@@ -244,7 +244,7 @@ try {
   const revalidation = await measureRevalidation(target)
   if (revalidation) cachedRows.set('304 revalidation, 50 connections', revalidation)
   cachedPublish = await publishThenRead(cached.url, token, 10)
-  fill = await fillCache(cached.url, token, cached.child.pid)
+  fill = await fillCache(cached.url, token, cached.child.pid, cachedIdleRss)
 } finally {
   await cached.stop()
 }
@@ -300,10 +300,10 @@ recordResults([
   '| --- | --- | --- |',
   `| repeated list, 50 connections | ${cell(repeated)}: ${ratio(repeated, stockList)} (a), ${ratio(repeated, memoryList)} (d) | ≥ 10× (a): ${goal((repeated?.reqPerSec ?? 0) >= 10 * (stockList?.reqPerSec ?? Infinity))}; ≥ 0.3× (d): ${goal((repeated?.reqPerSec ?? 0) >= 0.3 * (memoryList?.reqPerSec ?? Infinity))}; p99 < 25 ms: ${goal((repeated?.p99 ?? Infinity) < 25)} |`,
   `| 304 revalidations, 50 connections | ${cachedRevalidation ? `${cell(cachedRevalidation)}: ${ratio(cachedRevalidation, memoryRevalidation)} (d)` : 'no ETag in the answer (no cache)'} | ≥ 0.5× (d): ${goal((cachedRevalidation?.reqPerSec ?? 0) >= 0.5 * (memoryRevalidation?.reqPerSec ?? Infinity))} |`,
-  `| first public list read right after a publish (median of 10) | ${ms(cachedPublish.firstReadMs)}; (b) without cache ${ms(uncachedPublish.firstReadMs)} | no slower than (b): ${goal(cachedPublish.firstReadMs <= uncachedPublish.firstReadMs * 1.1)} |`,
+  `| first public list read right after a publish (median of 10) | ${ms(cachedPublish.firstReadMs)}; (b) without cache ${ms(uncachedPublish.firstReadMs)} | no slower than (b), within 10 % (two medians of 10 single requests): ${goal(cachedPublish.firstReadMs <= uncachedPublish.firstReadMs * 1.1)} |`,
   `| the publishing PATCH itself (median of 10) | ${ms(cachedPublish.publishMs)}; (b) without cache ${ms(uncachedPublish.publishMs)} | — |`,
   `| the publishing PATCH with a full cache | ${ms(fill.publishMs)} (after ${fill.requested} distinct URLs; entries ${fill.stats?.entries ?? '—'} → ${fill.statsAfterPublish?.entries ?? '—'}) | — |`,
-  `| the cache at its limit | ${fill.stats ? `${mb(fill.stats.bytes)} of ${mb(fill.stats.maxBytes)} in ${fill.stats.entries} entries (hits ${fill.stats.hits}, misses ${fill.stats.misses})` : 'no figures (GET /api/read-cache/stats answered no figures)'}; server RSS ${fill.rssBefore.toFixed(0)} MB before filling, ${fill.rssFull.toFixed(0)} MB full | bounded by READ_CACHE_MB |`,
+  `| the cache at its limit | ${fill.stats ? `${mb(fill.stats.bytes)} of ${mb(fill.stats.maxBytes)} in ${fill.stats.entries} entries (hits ${fill.stats.hits}, misses ${fill.stats.misses})` : 'no figures (GET /api/read-cache/stats answered no figures)'}; server RSS ${fill.rssIdle.toFixed(0)} MB idle after start, ${fill.rssFull.toFixed(0)} MB with the cache full | bounded by READ_CACHE_MB |`,
   '',
   `Goals without the cache: (b) ≥ 1.0× (a) on list, by id and GraphQL at 50 connections: ${uncachedRatio.toFixed(2)}× at worst, ${goal(uncachedRatio >= 1)}; p99 < 1 s at 50 connections: ${uncachedP99} ms at worst, ${goal(uncachedP99 < 1000)}.`,
 ])
