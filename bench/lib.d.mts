@@ -2,3 +2,4 @@
 export declare const machine: () => string
 export declare const recordResults: (lines: string[]) => void
 export declare const percentile: (sorted: number[], p: number) => number
+export declare const root: string

@@ -18,6 +18,9 @@ export const Blogs: CollectionConfig = {
   },
   access: draftableContentAccess,
   defaultSort: '-publishedAt',
+  // The public list: published only (the access Where), newest first (Payload adds -createdAt to
+  // break ties). Without it SQLite picks the _status index and sorts every row.
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
   versions: {
     drafts: { schedulePublish: true },
     maxPerDoc: 50,

@@ -16,6 +16,8 @@ export const EvaluationReports: CollectionConfig = {
   },
   access: draftableContentAccess,
   defaultSort: '-publishedDate',
+  // The public list: published only, newest report first (ties by -createdAt, as Payload sorts).
+  indexes: [{ fields: ['_status', 'publishedDate', 'createdAt'] }],
   versions: { drafts: true, maxPerDoc: 50 },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 250 },

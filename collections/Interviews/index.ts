@@ -17,6 +17,8 @@ export const Interviews: CollectionConfig = {
   },
   access: draftableContentAccess,
   defaultSort: '-publishedAt',
+  // The public list: published only, newest first (ties by -createdAt, as Payload sorts).
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
   versions: { drafts: true, maxPerDoc: 50 },
   hooks: { beforeChange: [populatePublishedAt] },
   fields: [

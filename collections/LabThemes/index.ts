@@ -17,6 +17,8 @@ export const LabThemes: CollectionConfig = {
   },
   access: publicContentAccess,
   defaultSort: '-year',
+  // The public list, newest year first, ties by -createdAt as Payload sorts: read in index order.
+  indexes: [{ fields: ['year', 'createdAt'] }],
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField('title'),

@@ -20,6 +20,8 @@ export const Media: CollectionConfig = {
     update: isEditor,
     delete: isEditor,
   },
+  // The public list: files that published content uses, newest first (Payload's default sort).
+  indexes: [{ fields: ['usedByPublished', 'createdAt'] }],
   upload: {
     staticDir: settings.mediaDir,
     mimeTypes: ALLOWED_MEDIA_TYPES,

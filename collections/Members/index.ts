@@ -47,6 +47,10 @@ export const Members: CollectionConfig = {
     delete: isAdmin,
     unlock: isAdmin,
   },
+  // The public reads: the directory (visible members by name; only members of the same name are
+  // sorted by Payload's -createdAt tie-break) and `/api/members` (visible members, newest first, as
+  // Payload sorts when none is asked for).
+  indexes: [{ fields: ['directoryVisible', 'name'] }, { fields: ['directoryVisible', 'createdAt'] }],
   hooks: {
     beforeOperation: [restrictPasswordChanges],
     beforeChange: [holdEmailChangeUntilConfirmed],

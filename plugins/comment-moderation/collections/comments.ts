@@ -32,6 +32,8 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
       description: 'The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).',
     },
     defaultSort: ['-needsReview', '-createdAt'],
+    // The public list: approved comments (the access Where) in the default order.
+    indexes: [{ fields: ['status', 'needsReview', 'createdAt'] }],
     access: {
       // Members and guests post (prepareNewComment decides the rest); staff moderate, they do not post.
       create: canPost,

@@ -6,6 +6,7 @@ import * as migration_20261126_084338_subscription_mailings from './20261126_084
 import * as migration_20261127_165752_subscribe_confirmation_task from './20261127_165752_subscribe_confirmation_task';
 import * as migration_20261127_170615_member_email_change from './20261127_170615_member_email_change';
 import * as migration_20261127_172207_media_used_by_published from './20261127_172207_media_used_by_published';
+import * as migration_20261127_201700_public_read_indexes from './20261127_201700_public_read_indexes';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261127_172207_media_used_by_published.up,
     down: migration_20261127_172207_media_used_by_published.down,
-    name: '20261127_172207_media_used_by_published'
+    name: '20261127_172207_media_used_by_published',
+  },
+  {
+    up: migration_20261127_201700_public_read_indexes.up,
+    down: migration_20261127_201700_public_read_indexes.down,
+    name: '20261127_201700_public_read_indexes'
   },
 ];

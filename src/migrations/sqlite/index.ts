@@ -5,6 +5,7 @@ import * as migration_20261126_075154_subscribers from './20261126_075154_subscr
 import * as migration_20261126_084329_subscription_mailings from './20261126_084329_subscription_mailings';
 import * as migration_20261127_170546_member_email_change from './20261127_170546_member_email_change';
 import * as migration_20261127_172058_media_used_by_published from './20261127_172058_media_used_by_published';
+import * as migration_20261127_201651_public_read_indexes from './20261127_201651_public_read_indexes';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_172058_media_used_by_published.up,
     down: migration_20261127_172058_media_used_by_published.down,
-    name: '20261127_172058_media_used_by_published'
+    name: '20261127_172058_media_used_by_published',
+  },
+  {
+    up: migration_20261127_201651_public_read_indexes.up,
+    down: migration_20261127_201651_public_read_indexes.down,
+    name: '20261127_201651_public_read_indexes'
   },
 ];
