@@ -154,8 +154,9 @@ const sendOneOff = (res: ServerResponse, result: OneOff) => {
  * and GET with `?query=`) and the public custom endpoints are answered once by Payload, then from
  * the exact bytes, pre-compressed (brotli, gzip), with a strong ETag and 304s that touch nothing
  * but memory. Every write raises the cache's generation (src/cache/invalidateOnWrites.ts), so a
- * copy is never served after the write that changed it. Requests with credentials pass through
- * and are marked private.
+ * copy is never served after the write that changed it. Reads with credentials, and every read
+ * while the cache is off, are answered by Payload directly too (not through Next's router), never
+ * kept, and those with credentials are marked private.
  *
  * Mounted after the API guard and the body reader: what reaches the cache has already been checked.
  */
@@ -240,12 +241,13 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
 
     const cache = readCache()
     const anonymous = isAnonymous(req.headers, authCookie)
+    // Reads not kept are answered by Payload directly too: Next's router adds time to an API read
+    // and nothing else (bench/RESULTS.md).
+    const answerDirectly = async () => sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
     if (!cache || !anonymous) {
       // Responses for a logged-in reader hold what only they may see: no shared cache may keep them.
       if (!anonymous) res.setHeader('Cache-Control', 'private, no-store')
-      // GraphQL GET queries are answered here whether cached or not: Next's route only takes POST.
-      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
-      return next()
+      return answerDirectly()
     }
 
     let generation: number
@@ -258,8 +260,7 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
       // and none kept from before the outage.
       cache.responses.figures.bypassed++
       cache.responses.clear()
-      if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
-      return next()
+      return answerDirectly()
     }
 
     const key = isGraphQLPath
@@ -302,13 +303,12 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
       const entry = await flight
       if (entry) return sendEntry(req, res, entry)
       if (oneOff) return sendOneOff(res, oneOff)
-      return next()
+      return answerDirectly()
     }
     const shared = await flight.catch(() => undefined)
     // The read that went first got an answer that is not kept (an error, say): ask again.
     if (shared) return sendEntry(req, res, shared)
-    if (req.method === 'GET' && isGraphQLPath) return sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
-    return next()
+    return answerDirectly()
   }
 
   return { lookup, fill }
