@@ -4,7 +4,7 @@
  * ADMIN_PASSWORD, or a one-time setup link) → demo seed on an empty database → Next → listen.
  * SIGTERM drains in-flight requests, then closes the database.
  */
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import next from 'next'
 import { getPayload, handleEndpoints } from 'payload'
@@ -79,7 +79,7 @@ const app = createApp({
   },
 })
 
-const server: Server = app.listen(settings.port, settings.host, () => {
+const server: Server = createServer(app).listen(settings.port, settings.host, () => {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : settings.port
   log(`ready on http://${settings.host}:${port} in ${Date.now() - startedAt} ms (admin: ${settings.serverURL}/admin)`)

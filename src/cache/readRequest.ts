@@ -72,8 +72,13 @@ export const isGraphQLQuery = (query: unknown, operationName?: unknown): boolean
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity'
 
-/** The encoding to send for an `Accept-Encoding` header: brotli, then gzip, then none (q=0 excluded). */
-export const chooseEncoding = (acceptEncoding: string | undefined): ContentEncoding => {
+const ALL_ENCODINGS: readonly ContentEncoding[] = ['br', 'gzip', 'identity']
+
+/**
+ * The encoding to send for an `Accept-Encoding` header, among those `available`: brotli, then
+ * gzip, then none (an encoding with q=0 is never chosen; identity is always acceptable here).
+ */
+export const chooseEncoding = (acceptEncoding: string | undefined, available: readonly ContentEncoding[] = ALL_ENCODINGS): ContentEncoding => {
   if (!acceptEncoding) return 'identity'
   const accepted = new Map<string, number>()
   for (const part of acceptEncoding.toLowerCase().split(',')) {
@@ -82,8 +87,8 @@ export const chooseEncoding = (acceptEncoding: string | undefined): ContentEncod
     accepted.set(name.trim(), q ? Number(q.slice(2)) || 0 : 1)
   }
   const weight = (name: string) => accepted.get(name) ?? (accepted.has('*') ? (accepted.get('*') as number) : 0)
-  if (weight('br') > 0) return 'br'
-  if (weight('gzip') > 0) return 'gzip'
+  if (available.includes('br') && weight('br') > 0) return 'br'
+  if (available.includes('gzip') && weight('gzip') > 0) return 'gzip'
   return 'identity'
 }
 

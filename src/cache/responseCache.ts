@@ -10,7 +10,8 @@ export type CachedResponse = {
   headers: [string, string][]
   /** Content hash of the identity body: the ETag's value. */
   hash: string
-  bodies: Record<ContentEncoding, Buffer>
+  /** The compressed copies arrive after the entry is first served (compressing is not on the miss's path). */
+  bodies: { identity: Buffer } & Partial<Record<Exclude<ContentEncoding, 'identity'>, Buffer>>
 }
 
 export type ReadCacheFigures = {
@@ -35,7 +36,7 @@ export type ReadCacheStats = ReadCacheFigures & {
 }
 
 const entrySize = (key: string, entry: CachedResponse) =>
-  key.length + entry.bodies.identity.length + entry.bodies.gzip.length + entry.bodies.br.length + 256
+  key.length + entry.bodies.identity.length + (entry.bodies.gzip?.length ?? 0) + (entry.bodies.br?.length ?? 0) + 256
 
 /**
  * The response bytes, least recently used first out when the byte budget is reached. Entries also
@@ -75,6 +76,16 @@ export class ResponseCache {
     if (entrySize(key, entry) > this.maxBytes) return
     this.entries.set(key, entry)
     this.figures.stores++
+  }
+
+  /** Counts an entry's bytes again once its compressed copies are added, if it is still held. */
+  resized(key: string, entry: CachedResponse): void {
+    if (this.entries.peek(key) !== entry) return
+    if (entrySize(key, entry) > this.maxBytes) {
+      this.entries.delete(key)
+      return
+    }
+    this.entries.set(key, entry)
   }
 
   /**

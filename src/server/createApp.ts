@@ -121,5 +121,14 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
     if (!res.headersSent) jsonError(res, 500, 'Something went wrong.')
   })
 
-  return app
+  if (!cache) return app
+  const answerFromMemory = cache.answerFromMemory
+  // Public reads already in the cache are answered before express (its routing and middleware
+  // cost more than the answer); everything else is the express app.
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const answered = isShuttingDown() ? false : answerFromMemory(req, res)
+    if (answered === true) return
+    if (answered === false) return void app(req, res)
+    answered.then((done) => done || app(req, res), () => app(req, res))
+  }
 }

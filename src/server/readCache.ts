@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
 
@@ -9,6 +9,7 @@ import { currentGeneration, readCache } from '../cache/readCacheState'
 import {
   cacheableGetPath,
   chooseEncoding,
+  type ContentEncoding,
   etagFor,
   isAnonymous,
   isGraphQLQuery,
@@ -108,8 +109,14 @@ const compress = async (identity: Buffer) => {
     // Quality 5: most of brotli's gain at a small part of the default (11)'s time, on every miss.
     brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
   ])
-  return { identity, gzip: gzipped, br: brotli }
+  return { gzip: gzipped, br: brotli }
 }
+
+const availableEncodings = (entry: CachedResponse): ContentEncoding[] => [
+  ...(entry.bodies.br ? (['br'] as const) : []),
+  ...(entry.bodies.gzip ? (['gzip'] as const) : []),
+  'identity',
+]
 
 const isCacheable = (response: globalThis.Response) =>
   response.status === 200 &&
@@ -160,10 +167,19 @@ const sendOneOff = (res: ServerResponse, result: OneOff) => {
  *
  * Mounted after the API guard and the body reader: what reaches the cache has already been checked.
  */
+export type ReadCacheHandlers = {
+  /** Express middleware before the API guard: REST reads in the cache. */
+  lookup: RequestHandler
+  /** Express middleware after the guard and body reader: misses, GraphQL, reads with credentials. */
+  fill: RequestHandler
+  /** Before express: true when the request was answered from memory (or a promise of that). */
+  answerFromMemory: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>
+}
+
 /** Set on `res.locals` by the early lookup: the generation it read, so the fill need not read it again. */
 const LOOKED_UP_GENERATION = 'readCacheGeneration'
 
-export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl, serverURL, authCookie }: ReadCacheOptions): { lookup: RequestHandler; fill: RequestHandler } => {
+export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl, serverURL, authCookie }: ReadCacheOptions): ReadCacheHandlers => {
   const produce = async (req: ExpressRequest, kind: 'rest' | 'graphql', read: GraphQLRead | null, anonymous: boolean): Promise<globalThis.Response> => {
     const url = new URL(req.originalUrl, serverURL)
     if (kind === 'rest') return respond(new Request(url, { method: 'GET', headers: toWebHeaders(req.headers, anonymous) }), 'rest')
@@ -172,9 +188,17 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     return respond(new Request(url, { method: 'POST', headers: toWebHeaders(req.headers, anonymous, { 'content-type': 'application/json' }), body }), 'graphql')
   }
 
-  const sendEntry = (req: ExpressRequest, res: ServerResponse, entry: CachedResponse) => {
+  /**
+   * The headers the express stack in front of the cache sets on every API response (helmet's, the
+   * CSP), as seen on the first copy it served: answers from memory before express carry them too.
+   */
+  let stackHeaders: [string, string | number | string[]][] | undefined
+
+  const sendEntry = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
+    // Not while draining (`Connection: close` is set per response then).
+    if (!stackHeaders && !res.hasHeader('connection')) stackHeaders = Object.entries(res.getHeaders()).filter((header): header is [string, string | number | string[]] => header[1] !== undefined)
     const cache = readCache()
-    const encoding = chooseEncoding(req.headers['accept-encoding'])
+    const encoding = chooseEncoding(req.headers['accept-encoding'], availableEncodings(entry))
     for (const [name, value] of corsHeaders(req.headers.origin, corsOrigins)) res.setHeader(name, value)
     res.setHeader('Vary', VARY)
     res.setHeader('Cache-Control', cacheControl)
@@ -188,7 +212,7 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     }
     for (const [name, value] of entry.headers) res.setHeader(name, value)
     if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding)
-    const body = entry.bodies[encoding]
+    const body = entry.bodies[encoding] ?? entry.bodies.identity
     res.setHeader('Content-Length', body.length)
     res.statusCode = entry.status
     res.end(req.method === 'HEAD' ? undefined : body)
@@ -294,9 +318,17 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
           status: response.status,
           headers: keptHeaders(response),
           hash: createHash('sha1').update(identity).digest('base64url'),
-          bodies: await compress(identity),
+          bodies: { identity },
         }
         cache.responses.set(key, entry)
+        // Compressed off the miss's path: the first readers get the document as it is.
+        compress(identity).then(
+          (compressed) => {
+            Object.assign(entry.bodies, compressed)
+            cache.responses.resized(key, entry)
+          },
+          (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
+        )
         return entry
       })().finally(() => cache.inFlight.delete(flightKey))
       cache.inFlight.set(flightKey, flight)
@@ -311,7 +343,36 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     return answerDirectly()
   }
 
-  return { lookup, fill }
+  /**
+   * Before express: an anonymous REST read already in the cache is answered from memory with the
+   * same headers, without express's routing and middleware (they cost more than the answer). Returns
+   * false (or resolves false) when the request must go through express.
+   */
+  const answerFromMemory = (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
+    const url = req.url ?? ''
+    if (req.method !== 'GET' || !stackHeaders || !url.startsWith('/api/')) return false
+    const cache = readCache()
+    if (!cache || cache.pendingInvalidation) return false
+    const path = url.slice('/api'.length).split('?')[0]
+    if (path === '/graphql' || !isAnonymous(req.headers, authCookie) || !cacheableGetPath(path, routes)) return false
+    const serve = (generation: number) => {
+      const entry = cache.responses.get(`GET ${url}`, generation)
+      if (!entry || !stackHeaders) return false
+      cache.responses.figures.hits++
+      for (const [name, value] of stackHeaders) res.setHeader(name, value)
+      sendEntry(req, res, entry)
+      return true
+    }
+    let generation: number | Promise<number>
+    try {
+      generation = cache.generation.current()
+    } catch {
+      return false
+    }
+    return typeof generation === 'number' ? serve(generation) : generation.then(serve, () => false)
+  }
+
+  return { lookup, fill, answerFromMemory }
 }
 
 const toOneOff = async (response: globalThis.Response): Promise<OneOff> => ({

@@ -44,7 +44,9 @@ const publicRead = async (read: PublicRead): Promise<Answer> => {
   } catch {
     // not JSON: the assertions read `text`
   }
-  return { status: response.status, text, body, etag: response.headers.get('etag'), cacheControl: response.headers.get('cache-control') }
+  // The content's tag, whichever encoding carried it (a miss is sent as it is, later hits compressed).
+  const etag = response.headers.get('etag')?.replace(/-(?:gz|br)"$/, '"') ?? null
+  return { status: response.status, text, body, etag, cacheControl: response.headers.get('cache-control') }
 }
 
 type Figures = { hits: number; misses: number; stores: number; invalidations: number }

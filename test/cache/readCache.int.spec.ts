@@ -62,6 +62,10 @@ describe('anonymous REST reads', () => {
   test('are kept once and then served from memory in brotli, gzip or as they are, all the same document', async () => {
     const identity = await rawGet(path)
     expect(identity.status).toBe(200)
+    // Compressing is off the miss's path: the copies are ready a moment later.
+    for (let attempt = 0; attempt < 50 && (await rawGet(path, { 'Accept-Encoding': 'br' })).headers['content-encoding'] !== 'br'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
     const before = await figures()
     const brotli = await rawGet(path, { 'Accept-Encoding': 'gzip, deflate, br' })
     const gzipped = await rawGet(path, { 'Accept-Encoding': 'gzip' })
@@ -184,7 +188,9 @@ describe('GraphQL', () => {
     const second = await client.graphql(query)
     expect((await figures()).hits - before.hits).toBe(1)
     expect(second.text).toBe(first.text)
-    expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
+    // The same content's tag (the miss went out as it is, the hit compressed).
+    const contentTag = (tag: string | null) => tag?.replace(/-(?:gz|br)"$/, '"')
+    expect(contentTag(second.headers.get('etag'))).toBe(contentTag(first.headers.get('etag')))
     const viaGet = await client.request('GET', `/api/graphql?query=${encodeURIComponent(query)}`)
     expect(viaGet.status).toBe(200)
     expect(viaGet.body).toEqual(first.body)

@@ -100,6 +100,17 @@ describe('chooseEncoding', () => {
   })
 })
 
+describe('chooseEncoding among the copies ready', () => {
+  test.each([
+    ['gzip, br', ['identity'], 'identity'],
+    ['gzip, br', ['gzip', 'identity'], 'gzip'],
+    ['br', ['gzip', 'identity'], 'identity'],
+    ['gzip, br', ['br', 'gzip', 'identity'], 'br'],
+  ] as const)('%s with %j → %s', (header, available, expected) => {
+    expect(chooseEncoding(header, available)).toBe(expected)
+  })
+})
+
 describe('ETags', () => {
   test('differ per encoding and all match the same content', () => {
     const tags = [etagFor('abc', 'identity'), etagFor('abc', 'gzip'), etagFor('abc', 'br')]
