@@ -84,9 +84,9 @@ describe('machineGeneration', () => {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'q-cms-generation-'))
 
   test('a write in another process on the same database moves this one on, every time', async () => {
-    const server = machineGeneration('file:./data/q.db', directory)
-    const seedCommand = machineGeneration('file:./data/q.db', directory)
-    const otherDatabase = machineGeneration('file:./data/other.db', directory)
+    const server = machineGeneration('file:./data/q.db', directory, 0)
+    const seedCommand = machineGeneration('file:./data/q.db', directory, 0)
+    const otherDatabase = machineGeneration('file:./data/other.db', directory, 0)
     let seen = await server.current()
     // Back to back, faster than any file-time tick: each is still seen.
     for (let write = 0; write < 20; write++) {
@@ -99,6 +99,15 @@ describe('machineGeneration', () => {
     const before = await otherDatabase.current()
     await seedCommand.bump()
     expect(await otherDatabase.current()).toBe(before)
+  })
+
+  test('another process\'s write is seen within the check interval', async () => {
+    const server = machineGeneration('file:./interval.db', directory, 50)
+    const seedCommand = machineGeneration('file:./interval.db', directory, 0)
+    const before = await server.current()
+    await seedCommand.bump()
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect(await server.current()).not.toBe(before)
   })
 
   test('its own bump moves it on too', async () => {
