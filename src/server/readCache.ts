@@ -321,13 +321,16 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
           bodies: { identity },
         }
         cache.responses.set(key, entry)
-        // Compressed off the miss's path: the first readers get the document as it is.
-        compress(identity).then(
-          (compressed) => {
-            Object.assign(entry.bodies, compressed)
-            cache.responses.resized(key, entry)
-          },
-          (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
+        // Compressed off the miss's path, once its answer is written: the first readers get the
+        // document as it is.
+        setImmediate(() =>
+          compress(identity).then(
+            (compressed) => {
+              Object.assign(entry.bodies, compressed)
+              cache.responses.resized(key, entry)
+            },
+            (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
+          ),
         )
         return entry
       })().finally(() => cache.inFlight.delete(flightKey))
