@@ -156,17 +156,6 @@ const sendOneOff = (res: ServerResponse, result: OneOff) => {
   res.end(result.body)
 }
 
-/**
- * Public reads from memory: anonymous REST lists, documents and globals, GraphQL queries (POST,
- * and GET with `?query=`) and the public custom endpoints are answered once by Payload, then from
- * the exact bytes, pre-compressed (brotli, gzip), with a strong ETag and 304s that touch nothing
- * but memory. Every write raises the cache's generation (src/cache/invalidateOnWrites.ts), so a
- * copy is never served after the write that changed it. Reads with credentials, and every read
- * while the cache is off, are answered by Payload directly too (not through Next's router), never
- * kept, and those with credentials are marked private.
- *
- * Mounted after the API guard and the body reader: what reaches the cache has already been checked.
- */
 export type ReadCacheHandlers = {
   /** Express middleware before the API guard: REST reads in the cache. */
   lookup: RequestHandler
@@ -179,6 +168,17 @@ export type ReadCacheHandlers = {
 /** Set on `res.locals` by the early lookup: the generation it read, so the fill need not read it again. */
 const LOOKED_UP_GENERATION = 'readCacheGeneration'
 
+/**
+ * Public reads from memory: anonymous REST lists, documents and globals, GraphQL queries (POST,
+ * and GET with `?query=`) and the public custom endpoints are answered once by Payload, then from
+ * the exact bytes, pre-compressed (brotli, gzip), with a strong ETag and 304s that touch nothing
+ * but memory. Every write raises the cache's generation (src/cache/invalidateOnWrites.ts), so a
+ * copy is never served after the write that changed it. Reads with credentials, and every read
+ * while the cache is off, are answered by Payload directly too (not through Next's router), never
+ * kept, and those with credentials are marked private.
+ *
+ * `fill` is mounted after the API guard and the body reader: what it answers has been checked.
+ */
 export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl, serverURL, authCookie }: ReadCacheOptions): ReadCacheHandlers => {
   const produce = async (req: ExpressRequest, kind: 'rest' | 'graphql', read: GraphQLRead | null, anonymous: boolean): Promise<globalThis.Response> => {
     const url = new URL(req.originalUrl, serverURL)
@@ -215,7 +215,7 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     const body = entry.bodies[encoding] ?? entry.bodies.identity
     res.setHeader('Content-Length', body.length)
     res.statusCode = entry.status
-    res.end(req.method === 'HEAD' ? undefined : body)
+    res.end(body)
   }
 
   /**
