@@ -13,6 +13,7 @@ import { publicCacheControl, readRoutesFromConfig } from './cache/readRoutes'
 import { settings } from './config/settings'
 import { closeDatabase } from './db/closeDatabase'
 import config from './payload.config'
+import { closeRedis } from './redis/client'
 import { seed } from './seed'
 import { prepareFirstAdmin } from './seed/firstAdmin'
 import { printFirstAdminHelp, printLoginHelp } from './seed/printLoginHelp'
@@ -99,6 +100,7 @@ const shutdown = (signal: string) => {
   force.unref()
   server.close(async () => {
     await closeDatabase(payload)
+    await closeRedis()
     log('database closed; bye')
     process.exit(0)
   })

@@ -25,15 +25,6 @@ export const getRedis = (): Redis | undefined => {
   return shared
 }
 
-/** A second connection for subscriptions (a subscribed ioredis connection cannot run commands). */
-export const createRedisSubscriber = (): Redis | undefined => {
-  const url = redisURL()
-  if (!url) return undefined
-  const subscriber = new Redis(url, { maxRetriesPerRequest: null })
-  subscriber.on('error', (error) => console.error(`[redis] ${error.message}`))
-  return subscriber
-}
-
 /** Closes the shared connection (server shutdown, tests). */
 export const closeRedis = async (): Promise<void> => {
   const client = shared
