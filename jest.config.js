@@ -17,6 +17,12 @@ export default {
     '^@/(.*)$': '<rootDir>/src/$1',
     '^@collections/(.*)$': '<rootDir>/collections/$1',
     '^@plugins/(.*)$': '<rootDir>/plugins/$1',
+    // The plugins' package names, as their package.json `exports` (and tsconfig paths) give them.
+    '^@q-community/comment-moderation$': '<rootDir>/plugins/comment-moderation/index.ts',
+    '^@q-community/comment-moderation/(.*)$': '<rootDir>/plugins/comment-moderation/exports/$1',
+    '^@q-community/email-subscriptions$': '<rootDir>/plugins/email-subscriptions/index.ts',
+    '^@q-community/email-subscriptions/(.*)$': '<rootDir>/plugins/email-subscriptions/exports/$1',
+    '^@q-community/plugin-shared/(.*)$': '<rootDir>/plugins/shared/$1',
     '\\.(css|scss)$': '<rootDir>/test/helpers/emptyStyle.js',
   },
   testMatch: ['<rootDir>/test/**/*.spec.{ts,tsx}'],

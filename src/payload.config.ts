@@ -5,7 +5,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { collections } from '@collections/index'
-import { plugins } from '@plugins/index'
+import { plugins } from '@/plugins'
 
 import { serverOwnedTimestamps } from './access/serverTimestamps'
 import { readCacheEndpoints } from './cache/endpoints'

@@ -1,4 +1,4 @@
-import { deriveKey } from '@plugins/shared/deriveKey'
+import { deriveKey } from '@q-community/plugin-shared/deriveKey'
 
 /**
  * The host's purposes for keys derived from the Payload secret (see plugins/shared/deriveKey.ts).

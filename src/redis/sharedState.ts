@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 
 import type { Redis } from 'ioredis'
 
-import { oneAtATimePerKey } from '@plugins/shared/oneAtATime'
-import type { KeyedLock, SharedState, ValueCache, WindowCounter } from '@plugins/shared/sharedState'
+import { oneAtATimePerKey } from '@q-community/plugin-shared/oneAtATime'
+import type { KeyedLock, SharedState, ValueCache, WindowCounter } from '@q-community/plugin-shared/sharedState'
 
 import { getRedis, redisURL } from './client'
 

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { oncePerRequest } from '@plugins/shared/oncePerRequest'
+import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
 
 type AuthorRef = { relationTo: 'members' | 'users'; value: number | string | { id: number | string; name?: string } }
 

@@ -1,0 +1,55 @@
+import type { Plugin } from 'payload'
+
+import { checkRole } from '@/access/checkRole'
+import type { RequestUser } from '@/access/checkRole'
+import { settings } from '@/config/settings'
+import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
+import { smtpTransport } from '@/email/emailAdapter'
+import { redisSharedState } from '@/redis/sharedState'
+
+import { commentModeration } from '@q-community/comment-moderation'
+import { emailSubscriptions } from '@q-community/email-subscriptions'
+
+/** With REDIS_URL, counts, locks and cached figures shared by every instance; otherwise each plugin's memory. */
+const shared = redisSharedState()
+
+/** The collections whose first publications subscribers are told about. */
+const subscriptionTopics = ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports']
+
+/**
+ * Every plugin the CMS runs, in order. First-party plugins live in their own folders here
+ * (see plugins/README.md); the host's settings are wired in here.
+ */
+export const plugins: Plugin[] = [
+  commentModeration({
+    collections: ['blogs', 'interviews'],
+    authorCollection: 'members',
+    staffCollection: 'users',
+    isModerator: (user) => checkRole(['admin', 'moderator'], user as RequestUser),
+    // The express host sets this header from the connection (honouring TRUST_PROXY) and
+    // overwrites anything a client sent.
+    clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
+    documentURL: ({ collection, doc }) => `${settings.frontendURL}/${collection}/${String(doc.id)}`,
+    disabled: !settings.commentModerationEnabled,
+    shared,
+  }),
+  emailSubscriptions({
+    topics: [...subscriptionTopics],
+    topicLabels: { blogs: 'Blogs', interviews: 'Interviews', events: 'Events', 'lab-themes': 'Improvement Lab', 'evaluation-reports': 'Evaluation reports' },
+    serverURL: settings.serverURL,
+    frontendURL: Object.fromEntries(
+      subscriptionTopics.map((collection) => [collection, `${settings.frontendURL}/${collection}`]),
+    ),
+    from: `"${settings.emailFrom.name}" <${settings.emailFrom.address}>`,
+    transport: smtpTransport,
+    batchSize: settings.subscriptions.batchSize,
+    claimTimeoutSeconds: settings.subscriptions.claimTimeoutSeconds,
+    queue: { cron: settings.subscriptions.queueCron, maintenanceCron: settings.subscriptions.maintenanceCron },
+    digest: { cron: settings.subscriptions.digestCron, timeZone: settings.subscriptions.digestTimeZone },
+    retries: { retryDelayMs: settings.subscriptions.retryDelayMs },
+    unsubscribeMailto: settings.emailFrom.address,
+    bounceSecret: settings.bounceSecret,
+    clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
+    shared,
+  }),
+]
