@@ -31,6 +31,22 @@ export const COMMENTS_SLUG = 'comments'
 export const DECISIONS_SLUG = 'comment-decisions'
 export const POLICY_SLUG = 'comment-policy'
 
+/** Who or what made a decision in the moderation log. */
+export const DECISION_SOURCES = ['rules', 'moderator', 'reports'] as const
+export type DecisionSource = (typeof DECISION_SOURCES)[number]
+
+/** The plugin's jobs tasks. */
+export const TASK = {
+  moderatorDigest: 'commentModeratorDigest',
+  purgeClientData: 'commentPurgeClientData',
+} as const
+
+/** The host's own queue: the CMS (and any host with `jobs.autoRun` on `default`) works it. */
+export const JOBS_QUEUE = 'default'
+
+/** The one `req.context` key this plugin keeps its per-request state under (see context.ts). */
+export const CONTEXT_KEY = 'commentModeration'
+
 export const MESSAGES = {
   policyNotAccepted: 'Accept the comments policy (policyAccepted: true) before posting.',
   policyVersionStale: 'The comments policy has changed: read the current version and accept it again.',

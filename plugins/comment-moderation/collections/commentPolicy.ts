@@ -1,8 +1,7 @@
 import type { Access, FieldAccess, GlobalConfig } from 'payload'
 
 import { DEFAULT_RULE_CLAUSES, POLICY_SLUG } from '../constants'
-import { forgetPolicy } from '../policy'
-import type { ResolvedOptions } from '../types'
+import type { SanitizedOptions } from '../types'
 
 /** The demo policy: numbered clauses each rule can cite. Staff edit it in the admin. */
 export const DEFAULT_CLAUSES = [
@@ -13,7 +12,7 @@ export const DEFAULT_CLAUSES = [
   { number: '5', title: 'Never share patient-identifiable information', text: 'NHS numbers, or dates of birth with postcodes, are held and never published.' },
 ]
 
-export const buildCommentPolicyGlobal = (options: ResolvedOptions): GlobalConfig => {
+export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfig => {
   const moderatorsOnly: Access = ({ req }) => options.isModerator(req.user)
   const moderatorsOnlyField: FieldAccess = ({ req }) => options.isModerator(req.user)
   return {
@@ -23,7 +22,6 @@ export const buildCommentPolicyGlobal = (options: ResolvedOptions): GlobalConfig
     // The policy is published ("read our comments policy before posting"); its term lists are not,
     // so spammers cannot read what is filtered.
     access: { read: () => true, update: moderatorsOnly },
-    hooks: { afterChange: [forgetPolicy] },
     fields: [
       { name: 'version', type: 'text', required: true, defaultValue: '1', admin: { description: 'Change it whenever the clauses change: authors must accept the current version.' } },
       { name: 'summary', type: 'textarea', defaultValue: 'Read our comments policy before posting. If you have an account, please log in.' },
