@@ -62,6 +62,9 @@ export const MESSAGES = {
   reasonRequired: 'Give a reason or cite a policy clause for this decision.',
 } as const
 
+/** The policy global's field holding a rule's clause: the rule's name in camelCase (`too-many-links` → `tooManyLinks`). */
+export const ruleClauseField = (rule: string) => rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
+
 /** The clause each built-in rule cites unless the policy says otherwise. */
 export const DEFAULT_RULE_CLAUSES: Record<string, string> = {
   [RULE.firstComment]: '1',

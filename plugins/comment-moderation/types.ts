@@ -1,9 +1,11 @@
-import type { CollectionConfig, Field, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import type { CollectionOverrides } from '../shared/collectionOverrides'
 import type { KeyedLock, SharedState, ValueCache } from '../shared/sharedState'
 import type { CommentStatus, DecisionSource } from './constants'
 import type { CommentRule, Decision } from './rules/types'
 
+export type { CollectionOverrides } from '../shared/collectionOverrides'
 export type { CommentRule, Decision } from './rules/types'
 
 /** What `onDecision` observers receive: every automatic and every moderator decision. */
@@ -18,13 +20,6 @@ export type DecisionEvent = {
   policyVersion: string
   req: PayloadRequest
 }
-
-/**
- * Changes a host makes to a collection the plugin adds: receives the plugin's fields and returns
- * what replaces or extends the plugin's config (`fields`, `access`, `admin`, `hooks`, …). The slug
- * stays the plugin's; the plugin's hooks and endpoints run before the host's.
- */
-export type CollectionOverrides = (args: { defaultFields: Field[] }) => Partial<CollectionConfig>
 
 export type Options = {
   /** Slugs of the collections whose documents take comments (e.g. `['blogs', 'interviews']`). */
@@ -91,7 +86,7 @@ export type Options = {
    */
   shared?: Pick<SharedState, 'lock' | 'cache'>
   /**
-   * Changes to the `comments` collection.
+   * Changes to the `comments` collection (its hooks and endpoints run after the plugin's).
    * @default none
    */
   commentsOverrides?: CollectionOverrides

@@ -1,9 +1,8 @@
 /**
- * A JSON error naming the field it is about, in the shape both plugins' endpoints have always
- * answered with: `{ errors: [{ message, field, data: { errors: [{ path, message }] } }] }`.
- * Built by hand because Payload's formatting of a thrown `ValidationError` rewrites the message
- * ("The following field is invalid: …") and has no `field`; errors that name no field are thrown
- * as `APIError`s instead, which Payload formats as `{ errors: [{ message }] }`.
+ * A JSON error in the shape the REST API's field errors have, naming the field when there is one:
+ * `{ errors: [{ message, field, data: { errors: [{ path, message }] } }] }`. Payload's own formatting
+ * of a thrown `ValidationError`/`APIError` with data adds `name` and leaves out `field`, so endpoints
+ * whose answers name a field build them with this; errors without a field are thrown as `APIError`.
  */
-export const fieldErrorResponse = (field: string, message: string, status = 400): Response =>
-  Response.json({ errors: [{ message, field, data: { errors: [{ path: field, message }] } }] }, { status })
+export const errorResponse = (status: number, message: string, field?: string): Response =>
+  Response.json({ errors: [{ message, ...(field ? { field, data: { errors: [{ path: field, message }] } } : {}) }] }, { status })

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { COMMENT_STATUSES, COMMENTS_SLUG, DECISION_SOURCES, DECISIONS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { commentAccess } from '../utilities/access'
-import { withOverrides } from '../utilities/withOverrides'
+import { withOverrides } from '../../shared/collectionOverrides'
 
 const statusOptions = COMMENT_STATUSES.map((status) => ({ label: status, value: status }))
 

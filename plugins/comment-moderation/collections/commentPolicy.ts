@@ -1,6 +1,6 @@
 import type { Access, FieldAccess, GlobalConfig } from 'payload'
 
-import { DEFAULT_RULE_CLAUSES, POLICY_SLUG } from '../constants'
+import { DEFAULT_RULE_CLAUSES, POLICY_SLUG, ruleClauseField } from '../constants'
 import type { SanitizedOptions } from '../types'
 
 /** The demo policy: numbered clauses each rule can cite. Staff edit it in the admin. */
@@ -51,7 +51,7 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
           type: 'group',
           admin: { description: 'The clause each rule cites in its decisions.' },
           fields: Object.entries(DEFAULT_RULE_CLAUSES).map(([rule, clause]) => ({
-            name: rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
+            name: ruleClauseField(rule),
             label: rule,
             type: 'text' as const,
             defaultValue: clause,

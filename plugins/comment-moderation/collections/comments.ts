@@ -6,7 +6,7 @@ import { resolveDisplayName } from '../hooks/resolveDisplayName'
 import type { SanitizedOptions } from '../types'
 import { commentAccess } from '../utilities/access'
 import { prependHooks } from '../utilities/prependHooks'
-import { withOverrides } from '../utilities/withOverrides'
+import { withOverrides } from '../../shared/collectionOverrides'
 
 export const BODY_MAX_LENGTH = 5000
 

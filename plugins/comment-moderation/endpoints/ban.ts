@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { fieldErrorResponse } from '../../shared/responses'
+import { errorResponse } from '../../shared/responses'
 import { CommentingState } from '../rules/commentingState'
 import type { SanitizedOptions } from '../types'
 import { refusal } from '../utilities/errors'
@@ -31,9 +31,9 @@ export const banEndpoints = (options: SanitizedOptions): Endpoint[] => [
       const body = await readJsonBody(req)
       if (body instanceof Response) return body
       const member = await findMember(req, options, body.member)
-      if (!member) return fieldErrorResponse('member', 'member must be the id of a member.')
+      if (!member) return errorResponse(400, 'member must be the id of a member.', 'member')
       const state = CommentingState.ban(body.reason, body.until)
-      if (!(state instanceof CommentingState)) return fieldErrorResponse(state.field, state.error)
+      if (!(state instanceof CommentingState)) return errorResponse(400, state.error, state.field)
       await req.payload.update({ collection: options.authorCollection, id: member.id, data: { commenting: state.toData() }, overrideAccess: true, req })
       return Response.json({ member: member.id, ...state.toData() })
     },
@@ -46,7 +46,7 @@ export const banEndpoints = (options: SanitizedOptions): Endpoint[] => [
       const body = await readJsonBody(req)
       if (body instanceof Response) return body
       const member = await findMember(req, options, body.member)
-      if (!member) return fieldErrorResponse('member', 'member must be the id of a member.')
+      if (!member) return errorResponse(400, 'member must be the id of a member.', 'member')
       const lifted = CommentingState.from(null).toData()
       await req.payload.update({ collection: options.authorCollection, id: member.id, data: { commenting: lifted }, overrideAccess: true, req })
       return Response.json({ member: member.id, ...lifted })

@@ -3,7 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
 import { extractID } from 'payload/shared'
 
-import { fieldErrorResponse } from '../../shared/responses'
+import { errorResponse } from '../../shared/responses'
 import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES, RULE } from '../constants'
 import { setCommentContext } from '../context'
 import type { SanitizedOptions } from '../types'
@@ -99,8 +99,8 @@ export const reportEndpoint = (options: SanitizedOptions): Endpoint => ({
     const body = await readJsonBody(req)
     if (body instanceof Response) return body
     const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
-    if (!reason) return fieldErrorResponse('reason', 'Say why you are reporting this comment.')
-    if (reason.length > 1000) return fieldErrorResponse('reason', 'reason must be at most 1000 characters.')
+    if (!reason) return errorResponse(400, 'Say why you are reporting this comment.', 'reason')
+    if (reason.length > 1000) return errorResponse(400, 'reason must be at most 1000 characters.', 'reason')
 
     const id = String(req.routeParams?.id ?? '')
     const findApproved = async (): Promise<ReportedComment | undefined> => {
@@ -114,7 +114,7 @@ export const reportEndpoint = (options: SanitizedOptions): Endpoint => ({
       return docs[0] ? toReportedComment(docs[0]) : undefined
     }
     const comment = await findApproved()
-    if (!comment) return fieldErrorResponse('id', 'No published comment with that id.', 404)
+    if (!comment) return errorResponse(404, 'No published comment with that id.', 'id')
     if (hasReported(comment, memberId)) throw refusal(MESSAGES.alreadyReported, 409)
 
     const added = await options.shared.lock(`comment-report:${String(comment.id)}`, async () => {

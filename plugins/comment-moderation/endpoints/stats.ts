@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload } from 'payload'
 
-import { fieldErrorResponse } from '../../shared/responses'
+import { errorResponse } from '../../shared/responses'
 import { DECISIONS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 
@@ -51,14 +51,14 @@ export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
     handler: async (req) => {
       const now = new Date()
       const from = parseDate(req.searchParams.get('from'), new Date(now.getTime() - 30 * 86_400_000))
-      if (!from) return fieldErrorResponse('from', 'from must be a date (YYYY-MM-DD).')
+      if (!from) return errorResponse(400, 'from must be a date (YYYY-MM-DD).', 'from')
       let to = parseDate(req.searchParams.get('to'), now)
-      if (!to) return fieldErrorResponse('to', 'to must be a date (YYYY-MM-DD).')
+      if (!to) return errorResponse(400, 'to must be a date (YYYY-MM-DD).', 'to')
       // A bare date means the whole of that day.
       if (/^\d{4}-\d{2}-\d{2}$/.test(req.searchParams.get('to') ?? '')) to = new Date(to.getTime() + 86_400_000 - 1)
-      if (from > to) return fieldErrorResponse('from', 'from must not be after to.')
+      if (from > to) return errorResponse(400, 'from must not be after to.', 'from')
       if (to.getTime() - from.getTime() >= STATS_MAX_RANGE_DAYS * 86_400_000) {
-        return fieldErrorResponse('from', `from to to may cover at most ${STATS_MAX_RANGE_DAYS} days (to's day included).`)
+        return errorResponse(400, `from to to may cover at most ${STATS_MAX_RANGE_DAYS} days (to's day included).`, 'from')
       }
       // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too,
       // and by the newest decision: the log only grows, so a decision (on any instance) is counted at once.

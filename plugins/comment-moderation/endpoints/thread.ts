@@ -1,7 +1,7 @@
 import type { Endpoint, Where } from 'payload'
 import { hasDraftsEnabled } from 'payload/shared'
 
-import { fieldErrorResponse } from '../../shared/responses'
+import { errorResponse } from '../../shared/responses'
 import { COMMENT_STATUS, COMMENTS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 
@@ -63,9 +63,9 @@ export const threadEndpoint = (options: SanitizedOptions): Endpoint => ({
     const collection = req.searchParams.get('collection') ?? ''
     const id = req.searchParams.get('id') ?? ''
     if (!options.collections.includes(collection)) {
-      return fieldErrorResponse('collection', `collection must be one of: ${options.collections.join(', ')}.`)
+      return errorResponse(400, `collection must be one of: ${options.collections.join(', ')}.`, 'collection')
     }
-    if (!/^[\w-]{1,64}$/.test(id)) return fieldErrorResponse('id', 'id must be the id of a document.')
+    if (!/^[\w-]{1,64}$/.test(id)) return errorResponse(400, 'id must be the id of a document.', 'id')
     const targetConfig = req.payload.collections[collection]?.config
     const hasDrafts = targetConfig ? hasDraftsEnabled(targetConfig) : false
     const { totalDocs } = await req.payload.count({
@@ -73,7 +73,7 @@ export const threadEndpoint = (options: SanitizedOptions): Endpoint => ({
       where: { and: [{ id: { equals: id } }, ...(hasDrafts ? [{ _status: { equals: 'published' } }] : [])] },
       overrideAccess: true,
     })
-    if (totalDocs === 0) return fieldErrorResponse('id', `No published ${collection} document with id ${id}.`, 404)
+    if (totalDocs === 0) return errorResponse(404, `No published ${collection} document with id ${id}.`, 'id')
 
     const isMember = req.user?.collection === options.authorCollection
     const visible: Where = isMember

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { extractID } from 'payload/shared'
 
-import { COMMENT_STATUS, type CommentStatus, DECISIONS_SLUG, POLICY_SLUG } from '../constants'
+import { COMMENT_STATUS, COMMENTS_SLUG, type CommentStatus, DECISIONS_SLUG, POLICY_SLUG, RULE } from '../constants'
 import { takeDecision, takeStatusChange } from '../context'
 import { moderatorAddresses, sendSafely } from '../email/notify'
 import { decisionEmail, moderatorAlertEmail } from '../email/templates'
@@ -68,8 +68,8 @@ export const logDecision =
       },
     })
 
-    const settled = event
-    void afterDecision(options, comment, settled, req)
+    // Not awaited: observers and emails never hold up or fail the write.
+    void afterDecision(options, comment, event, req)
     return comment
   }
 
@@ -102,7 +102,7 @@ const afterDecision = async (options: SanitizedOptions, comment: CommentDoc, eve
   if (event.source === 'reports') {
     await sendSafely(payload, await moderatorAddresses(payload, options), moderatorAlertEmail({
       heading: 'A comment was hidden after readers reported it',
-      comments: [{ id: comment.id, body: comment.body, rules: ['reported'], adminURL: `${payload.config.serverURL}/admin/collections/comments/${comment.id}` }],
+      comments: [{ id: comment.id, body: comment.body, rules: [RULE.reported], adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}` }],
     }))
   }
 }

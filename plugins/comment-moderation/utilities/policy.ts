@@ -1,6 +1,6 @@
 import type { JsonObject, Payload, PayloadRequest } from 'payload'
 
-import { DEFAULT_RULE_CLAUSES, POLICY_SLUG } from '../constants'
+import { DEFAULT_RULE_CLAUSES, POLICY_SLUG, ruleClauseField } from '../constants'
 import type { PolicyRules } from '../rules/types'
 
 /** The whole policy as the plugin uses it: the rules' view plus the settings enforced around them. */
@@ -29,8 +29,6 @@ type StoredPolicy = {
 /** The global as stored: every field may be missing (a policy never saved) or null. */
 const toStoredPolicy = (doc: JsonObject): StoredPolicy => doc
 
-const camel = (rule: string) => rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
-
 /**
  * Every comment needs the policy, so it is cached per Payload instance. Saving the global clears
  * the cache at once (`forgetPolicy`); the TTL bounds staleness when several processes share a
@@ -56,7 +54,7 @@ export const loadPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => 
 const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
   const stored: StoredPolicy = toStoredPolicy(await req.payload.findGlobal({ slug: POLICY_SLUG, overrideAccess: true, req, depth: 0 }))
   const ruleClauses = Object.fromEntries(
-    Object.keys(DEFAULT_RULE_CLAUSES).map((rule) => [rule, stored.ruleClauses?.[camel(rule)] ?? DEFAULT_RULE_CLAUSES[rule]]),
+    Object.keys(DEFAULT_RULE_CLAUSES).map((rule) => [rule, stored.ruleClauses?.[ruleClauseField(rule)] ?? DEFAULT_RULE_CLAUSES[rule]]),
   )
   return {
     version: stored.version ?? '1',

@@ -1,15 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
-import { fieldErrorResponse } from '../../shared/responses'
+import { errorResponse } from '../../shared/responses'
 
 /** The request's JSON body, or a 400 naming `body` for a body that is not a JSON object. */
 export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, unknown> | Response> => {
   try {
     const body: unknown = req.json ? await req.json() : {}
-    if (!isRecord(body)) return fieldErrorResponse('body', 'The body must be a JSON object.')
+    if (!isRecord(body)) return errorResponse(400, 'The body must be a JSON object.', 'body')
     return body
   } catch {
-    return fieldErrorResponse('body', 'The body is not valid JSON.')
+    return errorResponse(400, 'The body is not valid JSON.', 'body')
   }
 }
 
