@@ -1,17 +1,16 @@
-import type { CollectionConfig, Config, Field, GlobalConfig, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { buildCommentDecisions } from './collections/commentDecisions'
 import { buildCommentPolicyGlobal } from './collections/commentPolicy'
 import { buildComments } from './collections/comments'
 import { commentingField, commentsEnabledField } from './collections/hostFields'
-import { COMMENTS_SLUG, POLICY_SLUG } from './constants'
+import { COMMENTS_SLUG } from './constants'
 import { sanitizeOptions } from './defaults'
 import { banEndpoints } from './endpoints/ban'
 import { reportEndpoint } from './endpoints/report'
 import { statsEndpoint } from './endpoints/stats'
 import { threadEndpoint } from './endpoints/thread'
 import { captureRawInput } from './hooks/captureRawInput'
-import { forgetPolicy } from './hooks/forgetPolicy'
 import { logDecision } from './hooks/logDecision'
 import { prepareNewComment } from './hooks/prepareNewComment'
 import { recordModeratorDecision } from './hooks/recordModeratorDecision'
@@ -39,39 +38,40 @@ export const commentModeration =
   (incoming: Config): Config => {
     const options = sanitizeOptions(pluginOptions)
 
-    // The schema first, added even when disabled, so migrations stay the same.
+    // The schema first, the same whether disabled or not, so migrations never change.
     const { moderatorField } = commentAccess(options)
     const hostCollections = (incoming.collections ?? []).map((collection) => {
       if (options.collections.includes(collection.slug)) return withField(collection, commentsEnabledField)
       if (collection.slug === options.authorCollection) return withField(collection, commentingField(moderatorField))
       return collection
     })
-    const config: Config = {
+    const schema: Config = {
       ...incoming,
       collections: [...hostCollections, buildComments(options), buildCommentDecisions(options)],
       globals: [...(incoming.globals ?? []), buildCommentPolicyGlobal(options)],
+    }
+
+    // The endpoints and tasks stay when disabled, as they always have: the thread and stats still
+    // answer, and moderators can still ban and read reports while the rules are switched off.
+    const config: Config = {
+      ...schema,
+      collections: schema.collections?.map((collection) => (collection.slug === COMMENTS_SLUG ? withEndpoints(collection, options) : collection)),
+      jobs: {
+        ...schema.jobs,
+        tasks: [...(schema.jobs?.tasks ?? []), moderatorDigestTask(options), purgeClientDataTask(options)],
+      },
     }
     if (options.disabled) return config
 
     return {
       ...config,
-      collections: config.collections?.map((collection) => (collection.slug === COMMENTS_SLUG ? withModeration(collection, options) : collection)),
-      globals: config.globals?.map((global) => (global.slug === POLICY_SLUG ? withPolicyCacheReset(global) : global)),
-      jobs: {
-        ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), moderatorDigestTask(options), purgeClientDataTask(options)],
-      },
+      collections: config.collections?.map((collection) => (collection.slug === COMMENTS_SLUG ? withModerationHooks(collection, options) : collection)),
     }
   }
 
-/** The moderation hooks (before the host's) and the endpoints under `/api/comments`. */
-const withModeration = (comments: CollectionConfig, options: SanitizedOptions): CollectionConfig => ({
-  ...prependHooks(comments, {
-    beforeOperation: [captureRawInput],
-    beforeValidate: [prepareNewComment(options)],
-    beforeChange: [recordModeratorDecision],
-    afterChange: [logDecision(options)],
-  }),
+/** The endpoints under `/api/comments`, before any the host's overrides gave the collection. */
+const withEndpoints = (comments: CollectionConfig, options: SanitizedOptions): CollectionConfig => ({
+  ...comments,
   endpoints: [
     threadEndpoint(options),
     statsEndpoint(options),
@@ -81,7 +81,11 @@ const withModeration = (comments: CollectionConfig, options: SanitizedOptions): 
   ],
 })
 
-const withPolicyCacheReset = (policy: GlobalConfig): GlobalConfig => ({
-  ...policy,
-  hooks: { ...policy.hooks, afterChange: [forgetPolicy, ...(policy.hooks?.afterChange ?? [])] },
-})
+/** The moderation hooks, before the host's: the rules' decision, moderator decisions, the decision log. */
+const withModerationHooks = (comments: CollectionConfig, options: SanitizedOptions): CollectionConfig =>
+  prependHooks(comments, {
+    beforeOperation: [captureRawInput],
+    beforeValidate: [prepareNewComment(options)],
+    beforeChange: [recordModeratorDecision],
+    afterChange: [logDecision(options)],
+  })

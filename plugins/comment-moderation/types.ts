@@ -96,8 +96,9 @@ export type Options = {
    */
   commentDecisionsOverrides?: CollectionOverrides
   /**
-   * Keep the schema (fields, collections, global, field access) but switch the behaviour off: no
-   * moderation hooks, endpoints or tasks. A comment is still posted in its poster's own name.
+   * Keep the schema (fields, collections, global, field access) but switch moderation off: no
+   * rules, decisions or decision log on comments (a comment is still posted in its poster's own
+   * name). The endpoints and the tasks stay.
    * @default false
    */
   disabled?: boolean

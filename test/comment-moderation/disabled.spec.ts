@@ -1,6 +1,6 @@
 /**
- * `disabled: true` keeps the schema exactly (so migrations never change) and adds no moderation
- * hooks, endpoints or tasks; a member's comment is still posted in the member's own name.
+ * `disabled: true` keeps the schema exactly (so migrations never change), the endpoints and the
+ * tasks, and adds no moderation hooks; a member's comment is still posted in the member's own name.
  */
 import type { CollectionConfig, Config, GlobalConfig } from 'payload'
 
@@ -28,20 +28,27 @@ test('the schema is the same whether the plugin is enabled or disabled', async (
   expect(schemaOf(await configs(true))).toBe(schemaOf(await configs(false)))
 })
 
-test('disabled: no endpoints, tasks or moderation hooks; the author is still assigned', async () => {
-  const config = await configs(true)
-  const comments = bySlug<CollectionConfig>(config.collections, 'comments')
-  expect(comments?.endpoints ?? []).toEqual([])
-  expect(config.jobs?.tasks ?? []).toEqual([])
-  expect(comments?.hooks?.beforeOperation ?? []).toEqual([])
-  expect(comments?.hooks?.afterChange ?? []).toEqual([])
-  expect(comments?.hooks?.beforeValidate).toHaveLength(1)
+const commentsOf = (config: Config) => bySlug<CollectionConfig>(config.collections, 'comments')
+const endpointsOf = (config: Config) => {
+  const endpoints = commentsOf(config)?.endpoints
+  return (Array.isArray(endpoints) ? endpoints : []).map((endpoint) => `${endpoint.method} ${endpoint.path}`)
+}
+
+test.each([false, true])('disabled: %s: the endpoints under /api/comments and the two tasks', async (disabled) => {
+  const config = await configs(disabled)
+  expect(endpointsOf(config)).toEqual(['get /thread', 'get /stats', 'post /:id/report', 'post /ban', 'post /unban'])
+  expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['commentModeratorDigest', 'commentPurgeClientData'])
 })
 
-test('enabled: the endpoints under /api/comments and the two tasks', async () => {
-  const config = await configs(false)
-  const comments = bySlug<CollectionConfig>(config.collections, 'comments')
-  const endpoints = Array.isArray(comments?.endpoints) ? comments.endpoints : []
-  expect(endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual(['get /thread', 'get /stats', 'post /:id/report', 'post /ban', 'post /unban'])
-  expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['commentModeratorDigest', 'commentPurgeClientData'])
+test('disabled: no moderation hooks; the author is still assigned', async () => {
+  const hooks = commentsOf(await configs(true))?.hooks
+  expect(hooks?.beforeOperation ?? []).toEqual([])
+  expect(hooks?.beforeChange ?? []).toEqual([])
+  expect(hooks?.afterChange ?? []).toEqual([])
+  expect(hooks?.beforeValidate).toHaveLength(1)
+})
+
+test('enabled: the moderation hooks run before the author is assigned', async () => {
+  const hooks = commentsOf(await configs(false))?.hooks
+  expect([hooks?.beforeOperation, hooks?.beforeValidate, hooks?.beforeChange, hooks?.afterChange].map((list) => list?.length)).toEqual([1, 2, 1, 1])
 })

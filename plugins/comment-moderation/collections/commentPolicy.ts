@@ -1,6 +1,7 @@
 import type { Access, FieldAccess, GlobalConfig } from 'payload'
 
 import { DEFAULT_RULE_CLAUSES, POLICY_SLUG, ruleClauseField } from '../constants'
+import { forgetPolicy } from '../hooks/forgetPolicy'
 import type { SanitizedOptions } from '../types'
 
 /** The demo policy: numbered clauses each rule can cite. Staff edit it in the admin. */
@@ -22,6 +23,8 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
     // The policy is published ("read our comments policy before posting"); its term lists are not,
     // so spammers cannot read what is filtered.
     access: { read: () => true, update: moderatorsOnly },
+    // Also when disabled: the report endpoint reads the cached policy.
+    hooks: { afterChange: [forgetPolicy] },
     fields: [
       { name: 'version', type: 'text', required: true, defaultValue: '1', admin: { description: 'Change it whenever the clauses change: authors must accept the current version.' } },
       { name: 'summary', type: 'textarea', defaultValue: 'Read our comments policy before posting. If you have an account, please log in.' },

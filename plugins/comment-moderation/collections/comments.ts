@@ -11,8 +11,8 @@ import { withOverrides } from '../../shared/collectionOverrides'
 export const BODY_MAX_LENGTH = 5000
 
 /**
- * The `comments` collection as the schema has it, with the host's `commentsOverrides`. The
- * moderation hooks and endpoints are added by the plugin unless it is disabled; `assignAuthor`
+ * The `comments` collection as the schema has it, with the host's `commentsOverrides`. index.ts
+ * adds the endpoints, and the moderation hooks unless the plugin is disabled; `assignAuthor`
  * always runs, since field access drops the `author` a client sends.
  */
 export const buildComments = (options: SanitizedOptions): CollectionConfig => {
