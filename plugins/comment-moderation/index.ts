@@ -20,9 +20,9 @@ import type { Options, SanitizedOptions } from './types'
 import { commentAccess } from './utilities/access'
 import { prependHooks } from './utilities/prependHooks'
 
-export type { CollectionOverrides, CommentRule, Decision, DecisionEvent, Options as CommentModerationOptions } from './types'
 export { COMMENT_STATUS, COMMENT_STATUSES, PUBLIC_STATUSES, RULE, TASK } from './constants'
 export { decide, orderRules } from './rules/decide'
+export type { CollectionOverrides, Options as CommentModerationOptions, CommentRule, Decision, DecisionEvent } from './types'
 
 const withField = (collection: CollectionConfig, field: Field): CollectionConfig => ({
   ...collection,

@@ -2,9 +2,8 @@
  * `disabled: true` keeps the schema exactly (so migrations never change), the endpoints and the
  * tasks, and adds no moderation hooks; a member's comment is still posted in the member's own name.
  */
-import type { CollectionConfig, Config, GlobalConfig } from 'payload'
-
 import { commentModeration } from '@plugins/comment-moderation'
+import type { CollectionConfig, Config, GlobalConfig } from 'payload'
 
 const host = (): Config =>
   ({

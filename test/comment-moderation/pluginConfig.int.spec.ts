@@ -2,15 +2,16 @@
  * The plugin on its own minimal Payload config (no CMS collections, no express): many options set,
  * the extension points exercised as plugins/README.md documents them, and the scheduled tasks.
  */
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { commentModeration, type CommentRule, type DecisionEvent } from '@plugins/comment-moderation'
 import { buildConfig, type Field, getPayload, type Payload, type PayloadRequest } from 'payload'
 
 import { closeDatabase } from '@/db/closeDatabase'
-import { commentModeration, type CommentRule, type DecisionEvent } from '@plugins/comment-moderation'
 
 import { startSmtpServer } from '../helpers/smtpServer'
 

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import { withOverrides } from '../../shared/collectionOverrides'
 import { COMMENT_STATUSES, COMMENTS_SLUG, DECISION_SOURCES, DECISIONS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { commentAccess } from '../utilities/access'
-import { withOverrides } from '../../shared/collectionOverrides'
 
 const statusOptions = COMMENT_STATUSES.map((status) => ({ label: status, value: status }))
 

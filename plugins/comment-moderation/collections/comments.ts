@@ -1,12 +1,12 @@
 import type { CollectionConfig, Field } from 'payload'
 
+import { withOverrides } from '../../shared/collectionOverrides'
 import { COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
 import { assignAuthor } from '../hooks/assignAuthor'
 import { resolveDisplayName } from '../hooks/resolveDisplayName'
 import type { SanitizedOptions } from '../types'
 import { commentAccess } from '../utilities/access'
 import { prependHooks } from '../utilities/prependHooks'
-import { withOverrides } from '../../shared/collectionOverrides'
 
 export const BODY_MAX_LENGTH = 5000
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+
+import { and, eq, type SQL,sql } from 'drizzle-orm'
 import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
 import { extractID } from 'payload/shared'
 
