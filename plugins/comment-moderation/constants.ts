@@ -31,6 +31,22 @@ export const COMMENTS_SLUG = 'comments'
 export const DECISIONS_SLUG = 'comment-decisions'
 export const POLICY_SLUG = 'comment-policy'
 
+/** Who or what made a decision in the moderation log. */
+export const DECISION_SOURCES = ['rules', 'moderator', 'reports'] as const
+export type DecisionSource = (typeof DECISION_SOURCES)[number]
+
+/** The plugin's jobs tasks. */
+export const TASK = {
+  moderatorDigest: 'commentModeratorDigest',
+  purgeClientData: 'commentPurgeClientData',
+} as const
+
+/** The host's own queue: the CMS (and any host with `jobs.autoRun` on `default`) works it. */
+export const JOBS_QUEUE = 'default'
+
+/** The one `req.context` key this plugin keeps its per-request state under (see context.ts). */
+export const CONTEXT_KEY = 'commentModeration'
+
 export const MESSAGES = {
   policyNotAccepted: 'Accept the comments policy (policyAccepted: true) before posting.',
   policyVersionStale: 'The comments policy has changed: read the current version and accept it again.',
@@ -45,6 +61,9 @@ export const MESSAGES = {
   alreadyReported: 'You have already reported this comment.',
   reasonRequired: 'Give a reason or cite a policy clause for this decision.',
 } as const
+
+/** The policy global's field holding a rule's clause: the rule's name in camelCase (`too-many-links` → `tooManyLinks`). */
+export const ruleClauseField = (rule: string) => rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
 
 /** The clause each built-in rule cites unless the policy says otherwise. */
 export const DEFAULT_RULE_CLAUSES: Record<string, string> = {

@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import { memoryKeyedLock, memoryValueCache } from '../shared/sharedState'
-import type { CommentModerationOptions, ResolvedOptions } from './types'
+import type { Options, SanitizedOptions } from './types'
 
 const defaultIsModerator = (user: PayloadRequest['user']): boolean => {
-  const roles = (user as { roles?: unknown } | null | undefined)?.roles
+  const roles: unknown = user?.roles
   return user?.collection === 'users' && Array.isArray(roles) && roles.some((role) => role === 'admin' || role === 'moderator')
 }
 
@@ -12,7 +12,7 @@ const defaultClientAddress = (req: PayloadRequest): string | undefined =>
   req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined
 
 /** Defaults first, then the host's options. */
-export const resolveOptions = (options: CommentModerationOptions): ResolvedOptions => ({
+export const sanitizeOptions = (options: Options): SanitizedOptions => ({
   authorCollection: 'members',
   staffCollection: 'users',
   maxReplyDepth: 3,

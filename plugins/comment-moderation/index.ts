@@ -1,34 +1,28 @@
-import type { CollectionConfig, Config, Field, FieldAccess, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { buildCommentDecisions } from './collections/commentDecisions'
+import { buildCommentPolicyGlobal } from './collections/commentPolicy'
 import { buildComments } from './collections/comments'
-import { resolveOptions } from './defaults'
-import { buildCommentPolicyGlobal } from './globals/commentPolicy'
-import { moderatorDigestTask, purgeClientDataTask } from './tasks'
-import type { CommentModerationOptions } from './types'
+import { commentingField, commentsEnabledField } from './collections/hostFields'
+import { COMMENTS_SLUG } from './constants'
+import { sanitizeOptions } from './defaults'
+import { banEndpoints } from './endpoints/ban'
+import { reportEndpoint } from './endpoints/report'
+import { statsEndpoint } from './endpoints/stats'
+import { threadEndpoint } from './endpoints/thread'
+import { captureRawInput } from './hooks/captureRawInput'
+import { logDecision } from './hooks/logDecision'
+import { prepareNewComment } from './hooks/prepareNewComment'
+import { recordModeratorDecision } from './hooks/recordModeratorDecision'
+import { moderatorDigestTask } from './tasks/moderatorDigest'
+import { purgeClientDataTask } from './tasks/purgeClientData'
+import type { Options, SanitizedOptions } from './types'
+import { commentAccess } from './utilities/access'
+import { prependHooks } from './utilities/prependHooks'
 
-export type { CommentModerationOptions, CommentRule, Decision, DecisionEvent } from './types'
-export { COMMENT_STATUS, COMMENT_STATUSES, PUBLIC_STATUSES, RULE } from './constants'
+export { COMMENT_STATUS, COMMENT_STATUSES, PUBLIC_STATUSES, RULE, TASK } from './constants'
 export { decide, orderRules } from './rules/decide'
-
-const commentsEnabledField: Field = {
-  name: 'commentsEnabled',
-  type: 'checkbox',
-  defaultValue: true,
-  admin: { position: 'sidebar', description: 'Untick to close comments on this page.' },
-}
-
-const commentingField = (isModeratorField: FieldAccess): Field => ({
-  name: 'commenting',
-  type: 'group',
-  admin: { position: 'sidebar', readOnly: true, description: 'Set through the moderation tools (ban / unban).' },
-  access: { read: isModeratorField, update: () => false, create: () => false },
-  fields: [
-    { name: 'banned', type: 'checkbox', defaultValue: false },
-    { name: 'bannedUntil', type: 'date' },
-    { name: 'banReason', type: 'textarea' },
-  ],
-})
+export type { CollectionOverrides, Options as CommentModerationOptions, CommentRule, Decision, DecisionEvent } from './types'
 
 const withField = (collection: CollectionConfig, field: Field): CollectionConfig => ({
   ...collection,
@@ -40,25 +34,58 @@ const withField = (collection: CollectionConfig, field: Field): CollectionConfig
  * collections, the `comment-policy` global, a decision log, moderation endpoints and emails.
  */
 export const commentModeration =
-  (pluginOptions: CommentModerationOptions): Plugin =>
+  (pluginOptions: Options): Plugin =>
   (incoming: Config): Config => {
-    const options = resolveOptions(pluginOptions)
-    const isModeratorField: FieldAccess = ({ req }) => options.isModerator(req.user)
+    const options = sanitizeOptions(pluginOptions)
 
-    // The schema is added even when disabled, so migrations stay the same.
-    const collections = (incoming.collections ?? []).map((collection) => {
+    // The schema first, the same whether disabled or not, so migrations never change.
+    const { moderatorField } = commentAccess(options)
+    const hostCollections = (incoming.collections ?? []).map((collection) => {
       if (options.collections.includes(collection.slug)) return withField(collection, commentsEnabledField)
-      if (collection.slug === options.authorCollection) return withField(collection, commentingField(isModeratorField))
+      if (collection.slug === options.authorCollection) return withField(collection, commentingField(moderatorField))
       return collection
     })
-    const config: Config = {
+    const schema: Config = {
       ...incoming,
-      collections: [...collections, buildComments(options), buildCommentDecisions(options)],
+      collections: [...hostCollections, buildComments(options), buildCommentDecisions(options)],
       globals: [...(incoming.globals ?? []), buildCommentPolicyGlobal(options)],
+    }
+
+    // The endpoints and tasks stay when disabled, as they always have: the thread and stats still
+    // answer, and moderators can still ban and read reports while the rules are switched off.
+    const config: Config = {
+      ...schema,
+      collections: schema.collections?.map((collection) => (collection.slug === COMMENTS_SLUG ? withEndpoints(collection, options) : collection)),
       jobs: {
-        ...incoming.jobs,
-        tasks: [...(incoming.jobs?.tasks ?? []), moderatorDigestTask(options), purgeClientDataTask(options)],
+        ...schema.jobs,
+        tasks: [...(schema.jobs?.tasks ?? []), moderatorDigestTask(options), purgeClientDataTask(options)],
       },
     }
-    return config
+    if (options.disabled) return config
+
+    return {
+      ...config,
+      collections: config.collections?.map((collection) => (collection.slug === COMMENTS_SLUG ? withModerationHooks(collection, options) : collection)),
+    }
   }
+
+/** The endpoints under `/api/comments`, before any the host's overrides gave the collection. */
+const withEndpoints = (comments: CollectionConfig, options: SanitizedOptions): CollectionConfig => ({
+  ...comments,
+  endpoints: [
+    threadEndpoint(options),
+    statsEndpoint(options),
+    reportEndpoint(options),
+    ...banEndpoints(options),
+    ...(Array.isArray(comments.endpoints) ? comments.endpoints : []),
+  ],
+})
+
+/** The moderation hooks, before the host's: the rules' decision, moderator decisions, the decision log. */
+const withModerationHooks = (comments: CollectionConfig, options: SanitizedOptions): CollectionConfig =>
+  prependHooks(comments, {
+    beforeOperation: [captureRawInput],
+    beforeValidate: [prepareNewComment(options)],
+    beforeChange: [recordModeratorDecision],
+    afterChange: [logDecision(options)],
+  })

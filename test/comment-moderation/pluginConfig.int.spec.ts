@@ -2,15 +2,16 @@
  * The plugin on its own minimal Payload config (no CMS collections, no express): many options set,
  * the extension points exercised as plugins/README.md documents them, and the scheduled tasks.
  */
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { commentModeration, type CommentRule, type DecisionEvent } from '@plugins/comment-moderation'
 import { buildConfig, type Field, getPayload, type Payload, type PayloadRequest } from 'payload'
 
 import { closeDatabase } from '@/db/closeDatabase'
-import { commentModeration, type CommentRule, type DecisionEvent } from '@plugins/comment-moderation'
 
 import { startSmtpServer } from '../helpers/smtpServer'
 
@@ -25,6 +26,8 @@ const spamClassifier: CommentRule = {
   },
 }
 const decisions: Omit<DecisionEvent, 'req'>[] = []
+/** Set by a host hook added through `commentsOverrides`: the plugin's hooks ran before it. */
+const hostHookSaw: unknown[] = []
 const recordDecision = ({ req: _req, ...event }: DecisionEvent) => {
   decisions.push(event)
 }
@@ -76,6 +79,11 @@ beforeAll(async () => {
         rules: [spamClassifier],
         onDecision: recordDecision,
         moderatorEmails: async () => ['mods@example.org'],
+        commentsOverrides: ({ defaultFields }) => ({
+          fields: [...defaultFields, { name: 'hostNote', type: 'text' }],
+          hooks: { beforeValidate: [({ data }) => (hostHookSaw.push(data?.status), data)] },
+        }),
+        commentDecisionsOverrides: () => ({ admin: { group: 'Moderation log' } }),
       }),
     ],
   })
@@ -104,6 +112,15 @@ test('the plugin adds its collections, global and fields to a host config', () =
   expect(payload.globals.config.map((global) => global.slug)).toContain('comment-policy')
   expect(fieldNames('posts')).toContain('commentsEnabled')
   expect(fieldNames('people')).toContain('commenting')
+})
+
+test('collection overrides add fields and hooks; the plugin\'s hooks run first', async () => {
+  expect(fieldNames('comments')).toEqual(expect.arrayContaining(['body', 'status', 'hostNote']))
+  expect(payload.collections['comment-decisions'].config.admin.group).toBe('Moderation log')
+  const created = await comment('An override check', { hostNote: 'kept' })
+  expect(created).toMatchObject({ hostNote: 'kept' })
+  // The host's beforeValidate saw the status the plugin's prepareNewComment had decided.
+  expect(hostHookSaw.at(-1)).toBe(created.status)
 })
 
 test("a host rule runs in order with the built-in ones and onDecision sees every decision", async () => {

@@ -1,26 +1,27 @@
-import type { CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
-import { commentAccess } from '../access'
+import { withOverrides } from '../../shared/collectionOverrides'
 import { COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
-import { banEndpoints } from '../endpoints/ban'
-import { reportEndpoint } from '../endpoints/report'
-import { statsEndpoint } from '../endpoints/stats'
-import { threadEndpoint } from '../endpoints/thread'
-import { logDecision } from '../hooks/logDecision'
-import { captureRawInput, prepareNewComment } from '../hooks/prepareNewComment'
-import { recordModeratorDecision } from '../hooks/recordModeratorDecision'
+import { assignAuthor } from '../hooks/assignAuthor'
 import { resolveDisplayName } from '../hooks/resolveDisplayName'
-import type { ResolvedOptions } from '../types'
+import type { SanitizedOptions } from '../types'
+import { commentAccess } from '../utilities/access'
+import { prependHooks } from '../utilities/prependHooks'
 
 export const BODY_MAX_LENGTH = 5000
 
-export const buildComments = (options: ResolvedOptions): CollectionConfig => {
-  const { canPost, isModerator, moderatorField, readComments, moderatorOrAuthorField } = commentAccess(options)
-  // Set by the server only: a client's value is dropped before any hook runs, whether moderation is
-  // on or off (field access stays when the plugin is disabled, hooks that overwrite it may not run).
-  // Moderators cannot create comments, so for create this means "only with overrideAccess".
-  const serverSet = { create: moderatorField }
-  const privateField = { read: moderatorField, create: moderatorField, update: moderatorField }
+/**
+ * The `comments` collection as the schema has it, with the host's `commentsOverrides`. index.ts
+ * adds the endpoints, and the moderation hooks unless the plugin is disabled; `assignAuthor`
+ * always runs, since field access drops the `author` a client sends.
+ */
+export const buildComments = (options: SanitizedOptions): CollectionConfig => {
+  const collection = withOverrides(commentsSchema(options), options.commentsOverrides)
+  return prependHooks(collection, { beforeValidate: [assignAuthor(options.authorCollection)] })
+}
+
+const commentsSchema = (options: SanitizedOptions): CollectionConfig => {
+  const { canPost, isModerator, readComments } = commentAccess(options)
   return {
     slug: COMMENTS_SLUG,
     admin: {
@@ -41,16 +42,20 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
       update: isModerator,
       delete: isModerator,
     },
-    hooks: {
-      beforeOperation: [captureRawInput],
-      beforeValidate: [prepareNewComment(options)],
-      beforeChange: [recordModeratorDecision(options)],
-      afterChange: [logDecision(options)],
-    },
-    endpoints: [threadEndpoint(options), statsEndpoint(options), reportEndpoint(options), ...banEndpoints(options)],
-    fields: [
-      { name: 'target', type: 'relationship', relationTo: options.collections as CollectionSlug[], required: true, index: true, admin: { readOnly: true } },
-      { name: 'parent', type: 'relationship', relationTo: COMMENTS_SLUG as CollectionSlug, index: true, admin: { readOnly: true } },
+    fields: commentFields(options),
+  }
+}
+
+const commentFields = (options: SanitizedOptions): Field[] => {
+  const { moderatorField, moderatorOrAuthorField } = commentAccess(options)
+  // Set by the server only: a client's value is dropped before any hook runs, whether moderation is
+  // on or off (field access stays when the plugin is disabled, the hooks that overwrite it do not run).
+  // Moderators cannot create comments, so for create this means "only with overrideAccess".
+  const serverSet = { create: moderatorField }
+  const privateField = { read: moderatorField, create: moderatorField, update: moderatorField }
+  return [
+      { name: 'target', type: 'relationship', relationTo: options.collections, required: true, index: true, admin: { readOnly: true } },
+      { name: 'parent', type: 'relationship', relationTo: COMMENTS_SLUG, index: true, admin: { readOnly: true } },
       {
         name: 'body',
         type: 'textarea',
@@ -59,7 +64,7 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
         maxLength: BODY_MAX_LENGTH,
         admin: { readOnly: true, description: 'Stored and returned as plain text; frontends must render it as text, never as HTML.' },
       },
-      { name: 'author', type: 'relationship', relationTo: options.authorCollection as CollectionSlug, index: true, access: serverSet, admin: { readOnly: true } },
+      { name: 'author', type: 'relationship', relationTo: options.authorCollection, index: true, access: serverSet, admin: { readOnly: true } },
       { name: 'authorName', type: 'text', maxLength: 100, admin: { readOnly: true } },
       { name: 'authorEmail', type: 'email', index: true, access: { read: moderatorField, update: moderatorField }, admin: { readOnly: true } },
       { name: 'displayName', type: 'text', virtual: true, access: { create: moderatorField, update: moderatorField }, admin: { hidden: true }, hooks: { afterRead: [resolveDisplayName(options)] } },
@@ -94,20 +99,20 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
         access: privateField,
         admin: { readOnly: true, position: 'sidebar' },
         fields: [
-          { name: 'by', type: 'relationship', relationTo: options.staffCollection as CollectionSlug },
+          { name: 'by', type: 'relationship', relationTo: options.staffCollection },
           { name: 'at', type: 'date' },
           { name: 'reason', type: 'textarea' },
           { name: 'clause', type: 'text' },
         ],
       },
-      { name: 'history', type: 'join', collection: DECISIONS_SLUG as CollectionSlug, on: 'comment', access: { read: moderatorField }, admin: { allowCreate: false, defaultColumns: ['decidedAt', 'from', 'to', 'source', 'clauses', 'reason'] } },
+      { name: 'history', type: 'join', collection: DECISIONS_SLUG, on: 'comment', access: { read: moderatorField }, admin: { allowCreate: false, defaultColumns: ['decidedAt', 'from', 'to', 'source', 'clauses', 'reason'] } },
       {
         name: 'reports',
         type: 'array',
         access: privateField,
         admin: { readOnly: true },
         fields: [
-          { name: 'member', type: 'relationship', relationTo: options.authorCollection as CollectionSlug },
+          { name: 'member', type: 'relationship', relationTo: options.authorCollection },
           { name: 'reason', type: 'textarea' },
           { name: 'reportedAt', type: 'date' },
         ],
@@ -119,6 +124,5 @@ export const buildComments = (options: ResolvedOptions): CollectionConfig => {
       { name: 'moderatorsNotifiedAt', type: 'date', access: privateField, admin: { hidden: true } },
       { name: 'ipHash', type: 'text', index: true, access: privateField, admin: { hidden: true } },
       { name: 'userAgentHash', type: 'text', access: privateField, admin: { hidden: true } },
-    ],
-  }
+  ]
 }

@@ -1,6 +1,6 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
-import type { ResolvedOptions } from '../types'
+import type { SanitizedOptions } from '../types'
 import type { RenderedEmail } from './templates'
 
 /** Sends one email; a failure is logged and never reaches the write that caused it. */
@@ -16,18 +16,18 @@ export const sendSafely = async (payload: Payload, to: string | string[], email:
 }
 
 /** Moderators' addresses: the host's list, or every staff user the plugin counts as a moderator. */
-export const moderatorAddresses = async (payload: Payload, options: ResolvedOptions): Promise<string[]> => {
+export const moderatorAddresses = async (payload: Payload, options: SanitizedOptions): Promise<string[]> => {
   if (options.moderatorEmails) return options.moderatorEmails(payload)
   // Runs after the write has committed, so outside its transaction (no `req`).
   const { docs } = await payload.find({
-    collection: options.staffCollection as never,
+    collection: options.staffCollection,
     limit: 500,
     depth: 0,
     overrideAccess: true,
     pagination: false,
   })
   return docs
-    .filter((user) => options.isModerator({ ...(user as object), collection: options.staffCollection } as PayloadRequest['user']))
-    .map((user) => (user as { email?: string }).email)
-    .filter((email): email is string => Boolean(email))
+    .filter((user) => options.isModerator({ ...user, collection: options.staffCollection }))
+    .map((user): unknown => user.email)
+    .filter((email): email is string => typeof email === 'string' && Boolean(email))
 }

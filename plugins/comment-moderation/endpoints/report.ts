@@ -1,20 +1,25 @@
 import { randomBytes } from 'node:crypto'
-import { and, eq, sql, type SQL } from 'drizzle-orm'
-import type { Endpoint, PayloadRequest } from 'payload'
 
+import { and, eq, type SQL,sql } from 'drizzle-orm'
+import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
+import { extractID } from 'payload/shared'
+
+import { errorResponse } from '../../shared/responses'
 import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES, RULE } from '../constants'
-import { loadPolicy } from '../policy'
-import type { ResolvedOptions } from '../types'
-import { errorResponse, readJsonBody } from './http'
+import { setCommentContext } from '../context'
+import type { SanitizedOptions } from '../types'
+import { refusal } from '../utilities/errors'
+import { loadPolicy } from '../utilities/policy'
+import { readJsonBody } from '../utilities/readJsonBody'
 
-type ReportedComment = {
-  id: number | string
-  status: string
-  reports?: { member?: number | string | { id: number | string } | null; reason?: string | null; reportedAt?: string | null }[] | null
-}
+type MemberRef = number | string | { id: number | string }
+type Report = { member?: MemberRef | null; reason?: string | null; reportedAt?: string | null }
+type ReportedComment = { id: number | string; status: string; reports?: Report[] | null }
 
-const memberIdOf = (member: unknown) => (typeof member === 'object' && member !== null ? (member as { id: number | string }).id : member) as number | string
-const sameMember = (a: unknown, b: unknown) => String(memberIdOf(a)) === String(memberIdOf(b))
+const sameMember = (a: MemberRef | null | undefined, b: MemberRef) =>
+  a !== null && a !== undefined && String(extractID(a)) === String(extractID(b))
+const hasReported = (comment: ReportedComment, memberId: number | string) =>
+  (comment.reports ?? []).some((report) => sameMember(report.member, memberId))
 
 type Row = Record<string, unknown>
 type Column = object
@@ -26,9 +31,13 @@ type DrizzleLike = {
   select: (fields: Record<string, Column | SQL>) => { from: (table: object) => { where: (where: SQL | undefined) => PromiseLike<Row[]> } }
 }
 type SqlAdapter = { drizzle: DrizzleLike; tables: Record<string, Record<string, Column>> }
+/** A comment as read here, from the untyped document the Local API returns. */
+const toReportedComment = ({ id, status, reports }: JsonObject & TypeWithID): ReportedComment => ({ id, status, reports })
+
+const isSqlAdapter = (db: object): db is SqlAdapter => 'drizzle' in db && 'tables' in db
 const sqlAdapterOf = (req: PayloadRequest): SqlAdapter | null => {
-  const db = req.payload.db as unknown as Partial<SqlAdapter>
-  return db.drizzle && db.tables?.[COMMENTS_SLUG] && db.tables[`${COMMENTS_SLUG}_reports`] ? (db as SqlAdapter) : null
+  const { db } = req.payload
+  return isSqlAdapter(db) && db.tables[COMMENTS_SLUG] && db.tables[`${COMMENTS_SLUG}_reports`] ? db : null
 }
 const col = (table: Record<string, Column>, name: string) => table[name] as Parameters<typeof eq>[0]
 
@@ -42,12 +51,12 @@ const addReport = async (req: PayloadRequest, commentId: number | string, member
   const reportedAt = new Date().toISOString()
   const adapter = sqlAdapterOf(req)
   if (!adapter) {
-    const comment = (await req.payload.findByID({ collection: COMMENTS_SLUG as never, id: commentId, depth: 0, overrideAccess: true, req })) as unknown as ReportedComment
+    const comment = toReportedComment(await req.payload.findByID({ collection: COMMENTS_SLUG, id: commentId, depth: 0, overrideAccess: true, req }))
+    if (hasReported(comment, memberId)) return null
     const reports = comment.reports ?? []
-    if (reports.some((report) => sameMember(report.member, memberId))) return null
-    const updatedReports = [...reports.map((report) => ({ ...report, member: memberIdOf(report.member) })), { member: memberId, reason, reportedAt }]
-    const reportCount = new Set(updatedReports.map((report) => String(memberIdOf(report.member)))).size
-    await req.payload.update({ collection: COMMENTS_SLUG as never, id: commentId, data: { reports: updatedReports, reportCount } as never, overrideAccess: true, req })
+    const updatedReports = [...reports.map((report) => ({ ...report, member: report.member ? extractID(report.member) : report.member })), { member: memberId, reason, reportedAt }]
+    const reportCount = new Set(updatedReports.map((report) => String(report.member ? extractID(report.member) : report.member))).size
+    await req.payload.update({ collection: COMMENTS_SLUG, id: commentId, data: { reports: updatedReports, reportCount }, overrideAccess: true, req })
     return reportCount
   }
   const comments = adapter.tables[COMMENTS_SLUG]
@@ -82,11 +91,11 @@ const addReport = async (req: PayloadRequest, commentId: number | string, member
  * before the insert, and the report that crosses `reportsToHide` hides the comment through the
  * Local API (one decision, one alert) and rewrites its reports, so no other report may land meanwhile.
  */
-export const reportEndpoint = (options: ResolvedOptions): Endpoint => ({
+export const reportEndpoint = (options: SanitizedOptions): Endpoint => ({
   path: '/:id/report',
   method: 'post',
   handler: async (req) => {
-    if (req.user?.collection !== options.authorCollection) return errorResponse(401, 'Log in as a member to report a comment.')
+    if (req.user?.collection !== options.authorCollection) throw refusal('Log in as a member to report a comment.', 401)
     const memberId = req.user.id
     const body = await readJsonBody(req)
     if (body instanceof Response) return body
@@ -95,33 +104,35 @@ export const reportEndpoint = (options: ResolvedOptions): Endpoint => ({
     if (reason.length > 1000) return errorResponse(400, 'reason must be at most 1000 characters.', 'reason')
 
     const id = String(req.routeParams?.id ?? '')
-    const findApproved = async () => {
+    const findApproved = async (): Promise<ReportedComment | undefined> => {
       const { docs } = await req.payload.find({
-        collection: COMMENTS_SLUG as never,
+        collection: COMMENTS_SLUG,
         where: { and: [{ id: { equals: id } }, { status: { equals: COMMENT_STATUS.approved } }] },
         limit: 1,
         depth: 0,
         overrideAccess: true,
       })
-      return docs[0] as unknown as ReportedComment | undefined
+      return docs[0] ? toReportedComment(docs[0]) : undefined
     }
     const comment = await findApproved()
     if (!comment) return errorResponse(404, 'No published comment with that id.', 'id')
-    if ((comment.reports ?? []).some((report) => sameMember(report.member, memberId))) return errorResponse(409, MESSAGES.alreadyReported)
+    if (hasReported(comment, memberId)) throw refusal(MESSAGES.alreadyReported, 409)
 
-    return options.shared.lock(`comment-report:${String(comment.id)}`, async () => {
+    const added = await options.shared.lock(`comment-report:${String(comment.id)}`, async () => {
       const reportCount = await addReport(req, comment.id, memberId, reason)
-      if (reportCount === null) return errorResponse(409, MESSAGES.alreadyReported)
+      if (reportCount === null) return false
       const policy = await loadPolicy(req)
       // Only the report that finds the comment still approved hides it: one decision, one alert.
       if (reportCount >= policy.reportsToHide && (await findApproved())) {
-        req.context.commentReportDecision = {
-          reason: `Hidden after ${reportCount} members reported it`,
-          clause: policy.ruleClauses[RULE.reported] ?? null,
-        }
-        await req.payload.update({ collection: COMMENTS_SLUG as never, id: comment.id, data: { status: COMMENT_STATUS.pending } as never, overrideAccess: true, req })
+        setCommentContext(req, {
+          reportDecision: { reason: `Hidden after ${reportCount} members reported it`, clause: policy.ruleClauses[RULE.reported] ?? null },
+        })
+        await req.payload.update({ collection: COMMENTS_SLUG, id: comment.id, data: { status: COMMENT_STATUS.pending }, overrideAccess: true, req })
       }
-      return Response.json({ message: 'Thank you. A moderator will look at this comment.' }, { status: 201 })
+      return true
     })
+    // Thrown after the lock is released (a refusal is not a failure of the report's work).
+    if (!added) throw refusal(MESSAGES.alreadyReported, 409)
+    return Response.json({ message: 'Thank you. A moderator will look at this comment.' }, { status: 201 })
   },
 })

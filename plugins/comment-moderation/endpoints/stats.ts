@@ -1,9 +1,9 @@
 import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload } from 'payload'
 
+import { errorResponse } from '../../shared/responses'
 import { DECISIONS_SLUG } from '../constants'
-import type { ResolvedOptions } from '../types'
-import { errorResponse } from './http'
+import type { SanitizedOptions } from '../types'
 
 type DecisionRow = { to: string; source: string; clauses?: string[] | null; rules?: string[] | null }
 
@@ -43,7 +43,7 @@ type Stats = { from: string; to: string } & ReturnType<typeof summariseDecisions
  * server read every decision ever made, over and over, and a decision is counted at once. With a
  * shared cache (several instances) an answer is counted once for all.
  */
-export const statsEndpoint = (options: ResolvedOptions): Endpoint => {
+export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
   const cache = new LRUCache<string, Promise<Stats>>({ max: STATS_CACHE_ENTRIES, ttl: STATS_CACHE_SECONDS * 1000 })
   return {
     path: '/stats',
@@ -74,7 +74,7 @@ export const statsEndpoint = (options: ResolvedOptions): Endpoint => {
   }
 }
 
-const sharedStats = async (options: ResolvedOptions, key: string, count: () => Promise<Stats>): Promise<Stats> => {
+const sharedStats = async (options: SanitizedOptions, key: string, count: () => Promise<Stats>): Promise<Stats> => {
   const cacheKey = `comment-stats:${key}`
   const cached = await options.shared.cache.get(cacheKey)
   if (cached) return JSON.parse(cached) as Stats
@@ -86,25 +86,29 @@ const sharedStats = async (options: ResolvedOptions, key: string, count: () => P
 /** One indexed read: the id of the newest decision, or none. */
 const newestDecisionId = async (payload: Payload): Promise<number | string | null> => {
   const { docs } = await payload.find({
-    collection: DECISIONS_SLUG as never,
+    collection: DECISIONS_SLUG,
     sort: '-id',
     limit: 1,
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { decidedAt: true } as never,
+    select: { decidedAt: true },
   })
-  return (docs[0] as { id?: number | string } | undefined)?.id ?? null
+  return docs[0]?.id ?? null
 }
+
+/** A `hasMany` text value as stored: a list of strings, or none. */
+const strings = (value: unknown): string[] | null => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : null)
 
 const countDecisions = async (payload: Payload, from: Date, to: Date): Promise<Stats> => {
   const { docs } = await payload.find({
-    collection: DECISIONS_SLUG as never,
+    collection: DECISIONS_SLUG,
     where: { and: [{ decidedAt: { greater_than_equal: from.toISOString() } }, { decidedAt: { less_than_equal: to.toISOString() } }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { to: true, source: true, clauses: true, rules: true } as never,
+    select: { to: true, source: true, clauses: true, rules: true },
   })
-  return { from: from.toISOString(), to: to.toISOString(), ...summariseDecisions(docs as unknown as DecisionRow[]) }
+  const rows = docs.map((doc): DecisionRow => ({ to: String(doc.to), source: String(doc.source), clauses: strings(doc.clauses), rules: strings(doc.rules) }))
+  return { from: from.toISOString(), to: to.toISOString(), ...summariseDecisions(rows) }
 }

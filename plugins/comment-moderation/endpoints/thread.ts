@@ -1,8 +1,9 @@
-import type { CollectionSlug, Endpoint, Where } from 'payload'
+import type { Endpoint, Where } from 'payload'
+import { hasDraftsEnabled } from 'payload/shared'
 
+import { errorResponse } from '../../shared/responses'
 import { COMMENT_STATUS, COMMENTS_SLUG } from '../constants'
-import type { ResolvedOptions } from '../types'
-import { errorResponse } from './http'
+import type { SanitizedOptions } from '../types'
 
 type StoredComment = {
   id: number | string
@@ -13,6 +14,20 @@ type StoredComment = {
   authorName?: string | null
   createdAt: string
 }
+
+/** An id as stored at depth 0, or null. */
+const storedID = (value: unknown): number | string | null => (typeof value === 'number' || typeof value === 'string' ? value : null)
+
+/** A comment as read here, from the untyped document the Local API returns. */
+const toStoredComment = (doc: Record<string, unknown> & { id: number | string }): StoredComment => ({
+  id: doc.id,
+  body: String(doc.body),
+  status: String(doc.status),
+  parent: storedID(doc.parent),
+  author: storedID(doc.author),
+  authorName: typeof doc.authorName === 'string' ? doc.authorName : null,
+  createdAt: String(doc.createdAt),
+})
 
 export type ThreadNode = {
   id: number | string
@@ -41,7 +56,7 @@ export const buildThread = (comments: (Omit<ThreadNode, 'replies'> & { parent: s
  * as a tree, with no personal data (members' names only where the reader may read the member).
  * A logged-in member also sees their own held comments.
  */
-export const threadEndpoint = (options: ResolvedOptions): Endpoint => ({
+export const threadEndpoint = (options: SanitizedOptions): Endpoint => ({
   path: '/thread',
   method: 'get',
   handler: async (req) => {
@@ -51,9 +66,10 @@ export const threadEndpoint = (options: ResolvedOptions): Endpoint => ({
       return errorResponse(400, `collection must be one of: ${options.collections.join(', ')}.`, 'collection')
     }
     if (!/^[\w-]{1,64}$/.test(id)) return errorResponse(400, 'id must be the id of a document.', 'id')
-    const hasDrafts = Boolean(req.payload.collections[collection as CollectionSlug]?.config.versions?.drafts)
+    const targetConfig = req.payload.collections[collection]?.config
+    const hasDrafts = targetConfig ? hasDraftsEnabled(targetConfig) : false
     const { totalDocs } = await req.payload.count({
-      collection: collection as never,
+      collection,
       where: { and: [{ id: { equals: id } }, ...(hasDrafts ? [{ _status: { equals: 'published' } }] : [])] },
       overrideAccess: true,
     })
@@ -64,29 +80,29 @@ export const threadEndpoint = (options: ResolvedOptions): Endpoint => ({
       ? { or: [{ status: { equals: COMMENT_STATUS.approved } }, { author: { equals: req.user?.id } }] }
       : { status: { equals: COMMENT_STATUS.approved } }
     const { docs } = await req.payload.find({
-      collection: COMMENTS_SLUG as never,
+      collection: COMMENTS_SLUG,
       where: { and: [{ 'target.relationTo': { equals: collection } }, { 'target.value': { equals: id } }, visible] },
       sort: 'createdAt',
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { body: true, status: true, parent: true, author: true, authorName: true, createdAt: true } as never,
+      select: { body: true, status: true, parent: true, author: true, authorName: true, createdAt: true },
     })
-    const comments = docs as unknown as StoredComment[]
+    const comments = docs.map(toStoredComment)
     const memberIds = [...new Set(comments.map((comment) => comment.author).filter((author): author is number | string => Boolean(author)))]
     const names = new Map<string, string>()
     if (memberIds.length > 0) {
       const { docs: members } = await req.payload.find({
-        collection: options.authorCollection as never,
+        collection: options.authorCollection,
         where: { id: { in: memberIds } },
         pagination: false,
         depth: 0,
         // The reader's own access: a member the host hides from them (opted out) stays nameless.
         overrideAccess: false,
         req,
-        select: { name: true } as never,
+        select: { name: true },
       })
-      for (const member of members as unknown as { id: number | string; name: string }[]) names.set(String(member.id), member.name)
+      for (const member of members) if (typeof member.name === 'string') names.set(String(member.id), member.name)
     }
     const thread = buildThread(
       comments.map((comment) => ({

@@ -1,12 +1,12 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import { extractID } from 'payload/shared'
 
-import { COMMENT_STATUS, type CommentStatus, DECISIONS_SLUG } from '../constants'
+import { COMMENT_STATUS, COMMENTS_SLUG, type CommentStatus, DECISIONS_SLUG, POLICY_SLUG, RULE } from '../constants'
+import { takeDecision, takeStatusChange } from '../context'
 import { moderatorAddresses, sendSafely } from '../email/notify'
 import { decisionEmail, moderatorAlertEmail } from '../email/templates'
-import { loadPolicy } from '../policy'
-import type { Decision } from '../rules/types'
-import type { DecisionEvent, ResolvedOptions } from '../types'
-import { changeKey, type PendingChange } from './recordModeratorDecision'
+import type { DecisionEvent, SanitizedOptions } from '../types'
+import { loadPolicy } from '../utilities/policy'
 
 type CommentDoc = {
   id: number | string
@@ -24,32 +24,28 @@ type CommentDoc = {
  * it and without failing it, tells the host (`onDecision`) and emails the people concerned.
  */
 export const logDecision =
-  (options: ResolvedOptions): CollectionAfterChangeHook =>
-  async ({ doc, operation, req }) => {
-    if (options.disabled) return doc
-    const comment = doc as CommentDoc
+  (options: SanitizedOptions): CollectionAfterChangeHook<CommentDoc> =>
+  async ({ doc: comment, operation, req }) => {
     let event: Omit<DecisionEvent, 'req'> | null = null
 
-    if (operation === 'create' && req.context.commentDecision) {
-      const decision = req.context.commentDecision as Decision
-      delete req.context.commentDecision
+    const decision = operation === 'create' ? takeDecision(req) : undefined
+    if (decision) {
       event = { commentId: comment.id, from: null, to: decision.status, source: 'rules', reasons: decision.reasons, policyVersion: decision.policyVersion }
     }
-    const change = req.context[changeKey(comment.id)] as PendingChange | undefined
-    if (operation === 'update' && change) {
-      delete req.context[changeKey(comment.id)]
+    const change = operation === 'update' ? takeStatusChange(req, comment.id) : undefined
+    if (change) {
       const policy = await loadPolicy(req)
       event = {
         commentId: comment.id,
-        from: change.from as CommentStatus,
-        to: change.to as CommentStatus,
+        from: change.from,
+        to: change.to,
         source: change.source,
         reasons: [{ rule: change.source, clause: change.clause }],
         reason: change.reason,
         policyVersion: policy.version,
       }
     }
-    if (!event) return doc
+    if (!event) return comment
 
     // The log is append-only and written by the plugin alone: the adapter's create skips the
     // document pipeline (access, hooks, validation) that a Local API create would run per comment.
@@ -72,13 +68,13 @@ export const logDecision =
       },
     })
 
-    const settled = event
-    void afterDecision(options, comment, settled, req)
-    return doc
+    // Not awaited: observers and emails never hold up or fail the write.
+    void afterDecision(options, comment, event, req)
+    return comment
   }
 
 /** Observers and emails: errors are logged, never thrown. */
-const afterDecision = async (options: ResolvedOptions, comment: CommentDoc, event: Omit<DecisionEvent, 'req'>, req: PayloadRequest) => {
+const afterDecision = async (options: SanitizedOptions, comment: CommentDoc, event: Omit<DecisionEvent, 'req'>, req: PayloadRequest) => {
   const { payload } = req
   if (options.onDecision) {
     try {
@@ -106,24 +102,25 @@ const afterDecision = async (options: ResolvedOptions, comment: CommentDoc, even
   if (event.source === 'reports') {
     await sendSafely(payload, await moderatorAddresses(payload, options), moderatorAlertEmail({
       heading: 'A comment was hidden after readers reported it',
-      comments: [{ id: comment.id, body: comment.body, rules: ['reported'], adminURL: `${payload.config.serverURL}/admin/collections/comments/${comment.id}` }],
+      comments: [{ id: comment.id, body: comment.body, rules: [RULE.reported], adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}` }],
     }))
   }
 }
 
-const authorAddress = async (req: PayloadRequest, options: ResolvedOptions, comment: CommentDoc) => {
+const authorAddress = async (req: PayloadRequest, options: SanitizedOptions, comment: CommentDoc) => {
   if (comment.authorEmail) return { email: comment.authorEmail, name: comment.authorName ?? 'there' }
-  const authorId = typeof comment.author === 'object' && comment.author ? comment.author.id : comment.author
-  if (!authorId) return null
+  if (!comment.author) return null
   try {
-    const member = (await req.payload.findByID({ collection: options.authorCollection as never, id: authorId, depth: 0, overrideAccess: true })) as { email?: string; name?: string }
-    return member.email ? { email: member.email, name: member.name ?? 'there' } : null
+    const member = await req.payload.findByID({ collection: options.authorCollection, id: extractID(comment.author), depth: 0, overrideAccess: true })
+    return typeof member.email === 'string' && member.email ? { email: member.email, name: typeof member.name === 'string' ? member.name : 'there' } : null
   } catch {
     return null
   }
 }
 
 const clauseTitle = async (req: PayloadRequest, clauseNumber: string) => {
-  const policy = (await req.payload.findGlobal({ slug: 'comment-policy' as never, overrideAccess: true, depth: 0 })) as { clauses?: { number: string; title?: string }[] }
-  return policy.clauses?.find((clause) => clause.number === clauseNumber)?.title ?? null
+  const policy = await req.payload.findGlobal({ slug: POLICY_SLUG, overrideAccess: true, depth: 0 })
+  const clauses: { number?: unknown; title?: unknown }[] = Array.isArray(policy.clauses) ? policy.clauses : []
+  const title = clauses.find((clause) => clause.number === clauseNumber)?.title
+  return typeof title === 'string' ? title : null
 }

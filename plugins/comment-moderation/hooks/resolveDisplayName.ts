@@ -1,7 +1,7 @@
 import type { FieldHook } from 'payload'
 
 import { oncePerRequest } from '../../shared/oncePerRequest'
-import type { ResolvedOptions } from '../types'
+import type { SanitizedOptions } from '../types'
 
 /**
  * The name shown with a comment: the guest's `authorName`, or the member's name when the reader may
@@ -9,22 +9,23 @@ import type { ResolvedOptions } from '../types'
  * member is looked up once per request, however many of the listed comments they wrote.
  */
 export const resolveDisplayName =
-  (options: ResolvedOptions): FieldHook =>
+  (options: SanitizedOptions): FieldHook =>
   async ({ siblingData, req }) => {
     if (siblingData?.authorName) return siblingData.authorName
-    const author = siblingData?.author as number | string | { name?: string } | null | undefined
+    const author: unknown = siblingData?.author
     if (!author) return null
-    if (typeof author === 'object') return author.name ?? null
+    if (typeof author === 'object') return 'name' in author && typeof author.name === 'string' ? author.name : null
+    if (typeof author !== 'string' && typeof author !== 'number') return null
     return oncePerRequest(req, 'resolveDisplayName', String(author), async () => {
       const member = await req.payload.findByID({
-        collection: options.authorCollection as never,
+        collection: options.authorCollection,
         id: author,
         depth: 0,
         overrideAccess: false,
         disableErrors: true,
         req,
-        select: { name: true } as never,
+        select: { name: true },
       })
-      return (member as { name?: string } | null)?.name ?? null
+      return typeof member?.name === 'string' ? member.name : null
     })
   }

@@ -1,7 +1,7 @@
-import type { GlobalAfterChangeHook, Payload, PayloadRequest } from 'payload'
+import type { JsonObject, Payload, PayloadRequest } from 'payload'
 
-import { DEFAULT_RULE_CLAUSES, POLICY_SLUG } from './constants'
-import type { PolicyRules } from './rules/types'
+import { DEFAULT_RULE_CLAUSES, POLICY_SLUG, ruleClauseField } from '../constants'
+import type { PolicyRules } from '../rules/types'
 
 /** The whole policy as the plugin uses it: the rules' view plus the settings enforced around them. */
 export type LoadedPolicy = PolicyRules & {
@@ -26,7 +26,8 @@ type StoredPolicy = {
   ruleClauses?: Record<string, string | null | undefined> | null
 }
 
-const camel = (rule: string) => rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
+/** The global as stored: every field may be missing (a policy never saved) or null. */
+const toStoredPolicy = (doc: JsonObject): StoredPolicy => doc
 
 /**
  * Every comment needs the policy, so it is cached per Payload instance. Saving the global clears
@@ -36,9 +37,9 @@ const camel = (rule: string) => rule.replace(/-(\w)/g, (_, letter: string) => le
 const POLICY_TTL_MS = 5000
 const cache = new WeakMap<Payload, { policy: LoadedPolicy; loadedAt: number }>()
 
-export const forgetPolicy: GlobalAfterChangeHook = ({ doc, req }) => {
-  cache.delete(req.payload)
-  return doc
+/** Drops the cached policy, so the next comment reads the one just saved. */
+export const forgetCachedPolicy = (payload: Payload): void => {
+  cache.delete(payload)
 }
 
 /** The `comment-policy` global (term lists included), from the cache when fresh. */
@@ -51,9 +52,9 @@ export const loadPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => 
 }
 
 const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
-  const stored = (await req.payload.findGlobal({ slug: POLICY_SLUG as never, overrideAccess: true, req, depth: 0 })) as StoredPolicy
+  const stored: StoredPolicy = toStoredPolicy(await req.payload.findGlobal({ slug: POLICY_SLUG, overrideAccess: true, req, depth: 0 }))
   const ruleClauses = Object.fromEntries(
-    Object.keys(DEFAULT_RULE_CLAUSES).map((rule) => [rule, stored.ruleClauses?.[camel(rule)] ?? DEFAULT_RULE_CLAUSES[rule]]),
+    Object.keys(DEFAULT_RULE_CLAUSES).map((rule) => [rule, stored.ruleClauses?.[ruleClauseField(rule)] ?? DEFAULT_RULE_CLAUSES[rule]]),
   )
   return {
     version: stored.version ?? '1',

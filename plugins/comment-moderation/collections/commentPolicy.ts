@@ -1,8 +1,8 @@
 import type { Access, FieldAccess, GlobalConfig } from 'payload'
 
-import { DEFAULT_RULE_CLAUSES, POLICY_SLUG } from '../constants'
-import { forgetPolicy } from '../policy'
-import type { ResolvedOptions } from '../types'
+import { DEFAULT_RULE_CLAUSES, POLICY_SLUG, ruleClauseField } from '../constants'
+import { forgetPolicy } from '../hooks/forgetPolicy'
+import type { SanitizedOptions } from '../types'
 
 /** The demo policy: numbered clauses each rule can cite. Staff edit it in the admin. */
 export const DEFAULT_CLAUSES = [
@@ -13,7 +13,7 @@ export const DEFAULT_CLAUSES = [
   { number: '5', title: 'Never share patient-identifiable information', text: 'NHS numbers, or dates of birth with postcodes, are held and never published.' },
 ]
 
-export const buildCommentPolicyGlobal = (options: ResolvedOptions): GlobalConfig => {
+export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfig => {
   const moderatorsOnly: Access = ({ req }) => options.isModerator(req.user)
   const moderatorsOnlyField: FieldAccess = ({ req }) => options.isModerator(req.user)
   return {
@@ -23,6 +23,7 @@ export const buildCommentPolicyGlobal = (options: ResolvedOptions): GlobalConfig
     // The policy is published ("read our comments policy before posting"); its term lists are not,
     // so spammers cannot read what is filtered.
     access: { read: () => true, update: moderatorsOnly },
+    // Also when disabled: the report endpoint reads the cached policy.
     hooks: { afterChange: [forgetPolicy] },
     fields: [
       { name: 'version', type: 'text', required: true, defaultValue: '1', admin: { description: 'Change it whenever the clauses change: authors must accept the current version.' } },
@@ -53,7 +54,7 @@ export const buildCommentPolicyGlobal = (options: ResolvedOptions): GlobalConfig
           type: 'group',
           admin: { description: 'The clause each rule cites in its decisions.' },
           fields: Object.entries(DEFAULT_RULE_CLAUSES).map(([rule, clause]) => ({
-            name: rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
+            name: ruleClauseField(rule),
             label: rule,
             type: 'text' as const,
             defaultValue: clause,

@@ -1,10 +1,11 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { COMMENT_STATUS } from './constants'
-import type { ResolvedOptions } from './types'
+import { COMMENT_STATUS } from '../constants'
+import type { SanitizedOptions } from '../types'
+import { relationshipID } from './relationshipID'
 
 /** The plugin's access rules, built from the host's idea of who moderates. */
-export const commentAccess = (options: ResolvedOptions) => {
+export const commentAccess = (options: SanitizedOptions) => {
   const isModerator: Access = ({ req }) => options.isModerator(req.user)
   const moderatorField: FieldAccess = ({ req }) => options.isModerator(req.user)
 
@@ -19,9 +20,8 @@ export const commentAccess = (options: ResolvedOptions) => {
   /** Decision reasons: for moderators and for the comment's own author. */
   const moderatorOrAuthorField: FieldAccess = ({ req, doc }) => {
     if (options.isModerator(req.user)) return true
-    const author = (doc as { author?: unknown } | undefined)?.author
-    const authorId = typeof author === 'object' && author !== null ? (author as { id?: unknown }).id : author
-    return req.user?.collection === options.authorCollection && authorId !== undefined && String(authorId) === String(req.user.id)
+    const authorId = relationshipID(doc?.author)
+    return req.user?.collection === options.authorCollection && authorId !== null && authorId === String(req.user.id)
   }
 
   /** Guests and members post; staff accounts moderate instead (and get no "Create New" in the admin). */
