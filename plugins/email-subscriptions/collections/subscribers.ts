@@ -5,10 +5,7 @@ import type { SanitizedOptions } from '../types'
 import { adminsOnly } from '../utilities/access'
 import { withOverrides } from './overrides'
 
-/**
- * Subscribers: personal data, readable by admins only; written only through the endpoints (index.ts
- * adds them, unless the plugin is disabled).
- */
+/** Subscribers: personal data, readable by admins only; written only through the endpoints (index.ts adds them). */
 export const buildSubscribers = (options: SanitizedOptions): CollectionConfig =>
   withOverrides({
   slug: SUBSCRIBERS_SLUG,
