@@ -51,7 +51,7 @@ async function* recipientBatches(payload: Payload, options: SanitizedOptions, pl
       })
       .then(({ docs }) => docs)
     // A read that fails is rethrown where it is awaited; this only keeps it from counting as unhandled in between.
-    reading.catch(() => undefined)
+    void reading.catch(() => undefined)
     return reading
   }
   let next = readAfter(undefined)
