@@ -1,6 +1,9 @@
-import type { CollectionConfig, Field, Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
+import type { CollectionOverrides } from '../shared/collectionOverrides'
 import type { KeyedLock, SharedState, WindowCounter } from '../shared/sharedState'
+
+export type { CollectionOverrides }
 
 /** What every email template returns. */
 export type RenderedEmail = { subject: string; html: string; text: string }
@@ -46,12 +49,6 @@ export type SubscriptionTransport = { sendMail: (message: OutgoingEmail) => Prom
 /** A published document of a topic collection, as the hooks see it. */
 export type TopicDocument = Record<string, unknown> & { id: number | string }
 
-/**
- * Customises a collection the plugin adds, as Payload's official plugins do: receives the plugin's
- * fields and returns what to change (e.g. `access`, `admin`, or `fields: [...defaultFields, extra]`).
- * The slug cannot be changed: the plugin finds its collections by slug.
- */
-export type CollectionOverrides = (args: { defaultFields: Field[] }) => Partial<Omit<CollectionConfig, 'slug'>>
 
 export type Options = {
   /** Slugs of the collections whose publications subscribers can follow (the topics). Required. */
