@@ -18,7 +18,7 @@ import { buildConfig, getPayload } from 'payload'
 
 import { emailSubscriptions } from '../plugins/email-subscriptions'
 import { publicationEmail } from '../plugins/email-subscriptions/email/templates'
-import { newManageCredentials } from '../plugins/email-subscriptions/tokens'
+import { newManageCredentials } from '../plugins/email-subscriptions/utilities/tokens'
 import { createProgress } from '../src/progress'
 import { machine, recordResults } from './lib.mjs'
 

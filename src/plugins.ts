@@ -42,6 +42,7 @@ export const plugins: Plugin[] = [
     ),
     from: `"${settings.emailFrom.name}" <${settings.emailFrom.address}>`,
     transport: smtpTransport,
+    // Only what the environment sets; the plugin fills in its defaults.
     batchSize: settings.subscriptions.batchSize,
     claimTimeoutSeconds: settings.subscriptions.claimTimeoutSeconds,
     queue: { cron: settings.subscriptions.queueCron, maintenanceCron: settings.subscriptions.maintenanceCron },

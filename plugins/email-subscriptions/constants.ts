@@ -42,5 +42,34 @@ export const MANAGE_TOKEN_PLACEHOLDER = 'QMANAGETOKENPLACEHOLDERxxxxxxxxxxxxxxxx
 /** A claim is retried at most this many times for one subscriber before the delivery counts as failed for good. */
 export const MAX_ATTEMPTS_PER_DELIVERY = 5
 
-/** Where the admin components are, as the host's import map resolves them (a tsconfig path here). */
-export const ADMIN_COMPONENTS = '@plugins/email-subscriptions/admin'
+/** The admin components' entry point (package.json `exports`), as the host's import map resolves it. */
+export const ADMIN_COMPONENTS = '@q-community/email-subscriptions/admin'
+
+/** Where the sanitized options are kept in `config.custom` (see `subscriptionOptionsOf`). */
+export const OPTIONS_KEY = 'emailSubscriptions'
+
+/** The jobs queue the plugin's tasks run in unless the host names another (`queue.name`). */
+export const DEFAULT_QUEUE = 'subscriptions'
+
+/** Request-context keys the plugin reads (see context.ts). */
+export const CONTEXT_KEYS = {
+  /** Set in a write's `context` to publish without announcing (imports). */
+  skipAnnouncement: 'skipSubscriptionAnnouncement',
+  /** Set by the host's demo seed: seeded writes notify nobody. */
+  seeding: 'seeding',
+} as const
+
+/** Set in a write's `context` to publish without announcing (the seed, imports). */
+export const SKIP_ANNOUNCEMENT = CONTEXT_KEYS.skipAnnouncement
+
+/** Answers of the endpoints that are not tied to one field. */
+export const MESSAGES = {
+  logInAsAdmin: 'Log in as an admin.',
+  adminsOnlyData: 'Only admins see subscriber data.',
+  logInToSendDigest: 'Log in as an admin to send the digest.',
+  adminsOnlyDigest: 'Only admins send the digest.',
+  switchedOff: 'Email subscriptions are switched off.',
+  logInAsMember: 'Log in as a member to manage your subscription.',
+  verifyFirst: 'Verify your email address first.',
+  suppressed: 'Emails to this address bounced or were reported; contact us to receive updates again.',
+} as const

@@ -1,65 +1,106 @@
-import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
+import type { CollectionConfig, Config, Endpoint, Plugin } from 'payload'
+import { hasDraftsEnabled } from 'payload/shared'
 
-import { memoryKeyedLock, memoryWindowCounter } from '../shared/sharedState'
-import { isUsersAdmin } from './access'
 import { buildDeliveries } from './collections/deliveries'
 import { buildMailings } from './collections/mailings'
 import { buildSubscribers } from './collections/subscribers'
-import { ADMIN_COMPONENTS } from './constants'
-import { defaultTemplates } from './email/templates'
+import { ADMIN_COMPONENTS, SUBSCRIBERS_SLUG } from './constants'
+import { sanitizeOptions } from './defaults'
+import { adminEndpoints } from './endpoints/admin'
+import { bounceEndpoint } from './endpoints/bounce'
+import { confirmEndpoints } from './endpoints/confirm'
+import { digestEndpoint, queueDigestNow, refuseWhileSwitchedOff } from './endpoints/digest'
+import { meEndpoints } from './endpoints/me'
+import { preferencesEndpoints } from './endpoints/preferences'
+import { acceptWithoutQueueing, queueConfirmation, subscribeEndpoint } from './endpoints/subscribe'
+import { unsubscribeEndpoints } from './endpoints/unsubscribe'
 import { announceFirstPublication } from './hooks/announceFirstPublication'
-import { confirmSubscriptionTask, maintenanceTask, sendMailingTask } from './tasks'
-import type { EmailSubscriptionsOptions, ResolvedSubscriptionOptions } from './types'
+import { confirmSubscriptionTask } from './tasks/confirmSubscription'
+import { maintenanceTask } from './tasks/maintenance'
+import { sendMailingTask } from './tasks/sendMailing'
+import type { Options, SanitizedOptions } from './types'
+import { withOptionsInCustom } from './utilities/subscriptionOptions'
 
-export { createDigestNow, runMailingByKey } from './delivery/mailings'
-export { SKIP_ANNOUNCEMENT } from './hooks/announceFirstPublication'
-export type { EmailSubscriptionsOptions, SubscriptionTemplates, SubscriptionTransport } from './types'
+export { CONTEXT_KEYS, SKIP_ANNOUNCEMENT } from './constants'
+export { getSubscriptionContext, skipAnnouncementContext } from './context'
+export { defaults, sanitizeOptions } from './defaults'
+export type { FanOutProgress, MailingResult } from './email/sendMailing'
+export type {
+  CollectionOverrides,
+  EmailSubscriptionsOptions,
+  Options,
+  SanitizedOptions,
+  SubscriptionTemplates,
+  SubscriptionTransport,
+} from './types'
+export { createDigestNow, runMailingByKey } from './utilities/mailings'
+export { subscriptionOptionsOf } from './utilities/subscriptionOptions'
 
-const OPTIONS_KEY = 'emailSubscriptions'
-
-/** The options the plugin runs with in this Payload instance (for CLI scripts such as `npm run digest`). */
-export const subscriptionOptionsOf = (payload: Payload): ResolvedSubscriptionOptions => {
-  const options = (payload.config.custom as Record<string, unknown> | undefined)?.[OPTIONS_KEY]
-  if (!options) throw new Error('emailSubscriptions is not in this Payload config')
-  return options as ResolvedSubscriptionOptions
-}
-
-/** Defaults first, then the host's options; nested groups are merged key by key. */
-export const resolveOptions = (pluginOptions: EmailSubscriptionsOptions): ResolvedSubscriptionOptions => ({
-  topicLabels: {},
-  frontendURL: {},
-  tokenLifetimeDays: 7,
-  resendIntervalSeconds: 60,
-  subscribeLimitPerEmail: { max: 5, windowSeconds: 3600 },
-  memberCollection: 'members',
-  isAdmin: isUsersAdmin,
-  hardBouncesToSuppress: 3,
-  clientAddress: (req) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
-  batchSize: 500,
-  claimTimeoutSeconds: 300,
-  deliveryRetentionDays: 90,
-  disabled: false,
-  ...pluginOptions,
-  templates: { ...defaultTemplates, ...pluginOptions.templates },
-  shared: { counter: pluginOptions.shared?.counter ?? memoryWindowCounter(), lock: pluginOptions.shared?.lock ?? memoryKeyedLock() },
-  digest: { cron: '0 8 * * 1', timeZone: 'Europe/London', ...pluginOptions.digest },
-  queue: { name: 'subscriptions', cron: '*/10 * * * * *', maintenanceCron: '* * * * *', ...pluginOptions.queue },
-  retries: { attempts: 8, retryDelayMs: 5000, ...pluginOptions.retries },
+/** A topic collection's schema part: the email preview in the sidebar (kept when disabled). */
+const withEmailPreview = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  fields: [
+    ...collection.fields,
+    { name: 'updateEmailPreview', type: 'ui', admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}#EmailPreviewLink` } } },
+  ],
 })
 
-const withAnnouncements = (collection: CollectionConfig, options: ResolvedSubscriptionOptions): CollectionConfig => {
-  const versions = collection.versions
-  const hasDrafts = typeof versions === 'object' && Boolean(versions.drafts)
+/** A topic collection's behaviour: its first publication is announced (the plugin's hook runs before the host's). */
+const withAnnouncements = (collection: CollectionConfig, options: SanitizedOptions): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterChange: [announceFirstPublication(options, collection.slug, hasDraftsEnabled(collection)), ...(collection.hooks?.afterChange ?? [])],
+  },
+})
+
+/** The endpoints under `/api/subscribers`; while disabled, subscribing queues nothing and the digest is refused. */
+const subscriberEndpoints = (options: SanitizedOptions): Endpoint[] => [
+  subscribeEndpoint(options, options.disabled ? acceptWithoutQueueing : queueConfirmation(options)),
+  ...confirmEndpoints(options),
+  ...preferencesEndpoints(options),
+  ...unsubscribeEndpoints(options),
+  ...meEndpoints(options),
+  bounceEndpoint(options),
+  digestEndpoint(options, options.disabled ? refuseWhileSwitchedOff : queueDigestNow(options)),
+  ...adminEndpoints(options),
+]
+
+const mapCollections = (config: Config, change: (collection: CollectionConfig) => CollectionConfig): Config => ({
+  ...config,
+  collections: (config.collections ?? []).map(change),
+})
+
+/** Step 1, always: the plugin's collections and the topic collections' preview field, so migrations never depend on `disabled`. */
+const addSchema = (incoming: Config, options: SanitizedOptions): Config => ({
+  ...incoming,
+  // Server-only: scripts and tests reach the sanitized options through `subscriptionOptionsOf(payload)`.
+  custom: withOptionsInCustom(incoming.custom, options),
+  collections: [
+    ...(incoming.collections ?? []).map((collection) => (options.topics.includes(collection.slug) ? withEmailPreview(collection) : collection)),
+    buildSubscribers(options),
+    buildMailings(options),
+    buildDeliveries(options),
+  ],
+})
+
+/** The endpoints, on the subscribers collection (after any the host's overrides gave it). */
+const addEndpoints = (config: Config, options: SanitizedOptions): Config =>
+  mapCollections(config, (collection) =>
+    collection.slug === SUBSCRIBERS_SLUG ? { ...collection, endpoints: [...subscriberEndpoints(options), ...(collection.endpoints || [])] } : collection,
+  )
+
+/** The tasks, in the plugin's queue; hosts that work their queues with `autoRun` also work this one. */
+const addTasks = (config: Config, options: SanitizedOptions): Config => {
+  const jobs = config.jobs ?? {}
+  const autoRun = jobs.autoRun
+  const ownAutoRun = { cron: options.queue.cron, queue: options.queue.name, limit: 10 }
   return {
-    ...collection,
-    fields: [
-      ...collection.fields,
-      { name: 'updateEmailPreview', type: 'ui', admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}/EmailPreviewLink#EmailPreviewLink` } } },
-    ],
-    hooks: {
-      ...collection.hooks,
-      // The plugin's hook runs before the host's.
-      afterChange: [announceFirstPublication(options, collection.slug, hasDrafts), ...(collection.hooks?.afterChange ?? [])],
+    ...config,
+    jobs: {
+      ...jobs,
+      tasks: [...(jobs.tasks ?? []), sendMailingTask(options), maintenanceTask(options), confirmSubscriptionTask(options)],
+      autoRun: typeof autoRun === 'function' ? async (payload) => [...(await autoRun(payload)), ownAutoRun] : [...(autoRun ?? []), ownAutoRun],
     },
   }
 }
@@ -70,34 +111,18 @@ const withAnnouncements = (collection: CollectionConfig, options: ResolvedSubscr
  * per subscriber, one-click unsubscribe, bounce suppression. See plugins/README.md.
  */
 export const emailSubscriptions =
-  (pluginOptions: EmailSubscriptionsOptions): Plugin =>
+  (pluginOptions: Options): Plugin =>
   (incoming: Config): Config => {
-    const options = resolveOptions(pluginOptions)
+    const options = sanitizeOptions(pluginOptions)
     const collections = incoming.collections ?? []
     const missing = options.topics.filter((topic) => !collections.some((collection) => collection.slug === topic))
     if (missing.length) throw new Error(`emailSubscriptions: topics name collections that do not exist: ${missing.join(', ')}`)
 
-    const jobs = incoming.jobs ?? {}
-    const autoRun = jobs.autoRun
-    const ownAutoRun = { cron: options.queue.cron, queue: options.queue.name, limit: 10 }
-    return {
-      ...incoming,
-      // Server-only: scripts and tests reach the resolved options through `subscriptionOptionsOf(payload)`.
-      custom: { ...incoming.custom, [OPTIONS_KEY]: options },
-      collections: [
-        ...collections.map((collection) => (options.topics.includes(collection.slug) ? withAnnouncements(collection, options) : collection)),
-        buildSubscribers(options),
-        buildMailings(options),
-        buildDeliveries(options),
-      ],
-      jobs: {
-        ...jobs,
-        tasks: [...(jobs.tasks ?? []), sendMailingTask(options), maintenanceTask(options), confirmSubscriptionTask(options)],
-        // Hosts that work their queues with autoRun also work this one.
-        autoRun:
-          typeof autoRun === 'function'
-            ? async (payload) => [...(await autoRun(payload)), ownAutoRun]
-            : [...(autoRun ?? []), ownAutoRun],
-      },
-    }
+    const config = addSchema(incoming, options)
+    // Disabled: the endpoints stay (unsubscribe and preference links in sent emails keep working),
+    // but nothing is announced, queued or sent.
+    if (options.disabled) return addEndpoints(config, options)
+
+    const withHooks = mapCollections(config, (collection) => (options.topics.includes(collection.slug) ? withAnnouncements(collection, options) : collection))
+    return addTasks(addEndpoints(withHooks, options), options)
   }

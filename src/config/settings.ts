@@ -17,6 +17,9 @@ const intFromEnv = (name: string, fallback: number): number => {
   return value
 }
 
+/** An integer whose default lives elsewhere (in the plugin that reads it): undefined when unset. */
+const optionalIntFromEnv = (name: string): number | undefined => (process.env[name] ? intFromEnv(name, 0) : undefined)
+
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
 
 /** Parses `TRUST_PROXY` (see `settings.trustProxy`); throws a message naming the variable on anything else. */
@@ -175,18 +178,19 @@ export const settings = {
     return process.env.BOUNCE_SECRET || undefined
   },
   /**
-   * Tuning of the update emails (see plugins/email-subscriptions): how often the queue is worked,
-   * subscribers per batch, and after how long a stopped worker's half-sent mailing is resumed.
+   * Tuning of the update emails: how often the queue is worked, subscribers per batch, and after how
+   * long a stopped worker's half-sent mailing is resumed. Only what the environment sets: the
+   * defaults are the plugin's (plugins/email-subscriptions/defaults.ts).
    */
   get subscriptions() {
     return {
-      queueCron: process.env.SUBSCRIPTIONS_QUEUE_CRON || '*/10 * * * * *',
-      maintenanceCron: process.env.SUBSCRIPTIONS_MAINTENANCE_CRON || '* * * * *',
-      batchSize: intFromEnv('SUBSCRIPTIONS_BATCH_SIZE', 500),
-      claimTimeoutSeconds: intFromEnv('SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS', 300),
-      retryDelayMs: intFromEnv('SUBSCRIPTIONS_RETRY_DELAY_MS', 5000),
-      digestCron: process.env.SUBSCRIPTIONS_DIGEST_CRON || '0 8 * * 1',
-      digestTimeZone: process.env.SUBSCRIPTIONS_DIGEST_TIME_ZONE || 'Europe/London',
+      queueCron: process.env.SUBSCRIPTIONS_QUEUE_CRON || undefined,
+      maintenanceCron: process.env.SUBSCRIPTIONS_MAINTENANCE_CRON || undefined,
+      batchSize: optionalIntFromEnv('SUBSCRIPTIONS_BATCH_SIZE'),
+      claimTimeoutSeconds: optionalIntFromEnv('SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS'),
+      retryDelayMs: optionalIntFromEnv('SUBSCRIPTIONS_RETRY_DELAY_MS'),
+      digestCron: process.env.SUBSCRIPTIONS_DIGEST_CRON || undefined,
+      digestTimeZone: process.env.SUBSCRIPTIONS_DIGEST_TIME_ZONE || undefined,
     }
   },
   get smtp() {

@@ -4,7 +4,7 @@
  * previous digest; subscribers already sent this digest are not sent it again.
  */
 
-import { createDigestNow, runMailingByKey, subscriptionOptionsOf } from '@plugins/email-subscriptions'
+import { createDigestNow, runMailingByKey, subscriptionOptionsOf } from '@q-community/email-subscriptions/utilities'
 
 import { closeDatabase } from '../db/closeDatabase'
 import { openScriptPayload } from './openScriptPayload'

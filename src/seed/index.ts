@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
-import { newManageCredentials } from '@plugins/email-subscriptions/tokens'
+import { newManageCredentials } from '@q-community/email-subscriptions/utilities'
 
 import { createProgress } from '../progress'
 import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'

@@ -6,7 +6,7 @@
 import { createHash, createHmac } from 'node:crypto'
 
 import { CLIENT_DATA_KEY_PURPOSE, hashClientValue } from '@plugins/comment-moderation/utilities/clientData'
-import { consentAddressHash, hashToken, KEY_PURPOSE, manageTokenFor, newManageCredentials } from '@plugins/email-subscriptions/tokens'
+import { consentAddressHash, hashToken, KEY_PURPOSE, manageTokenFor, newManageCredentials } from '@plugins/email-subscriptions/utilities/tokens'
 import { deriveKey } from '@plugins/shared/deriveKey'
 
 import { HOST_KEY_PURPOSE, hostKey } from '@/config/keys'

@@ -21,7 +21,7 @@ import {
   type SubscriptionTemplates,
   type SubscriptionTransport,
 } from '@plugins/email-subscriptions'
-import { newManageCredentials } from '@plugins/email-subscriptions/tokens'
+import { newManageCredentials } from '@plugins/email-subscriptions/utilities/tokens'
 
 import { startSmtpServer } from '../helpers/smtpServer'
 

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 
 import { runMailingByKey, subscriptionOptionsOf } from '@plugins/email-subscriptions'
-import { deliveryStoreFor } from '@plugins/email-subscriptions/delivery/deliveryStore'
+import { deliveryStoreFor } from '@plugins/email-subscriptions/utilities/deliveryStore'
 import { SEED_CONTEXT } from '@/seed'
 
 import { createContent } from '../helpers/fixtures'

@@ -4,9 +4,9 @@ import { MANAGE_TOKEN_PLACEHOLDER } from '@plugins/email-subscriptions/constants
 import { digestItemsFor, digestPeriod, isDigestDue, latestScheduledRun } from '@plugins/email-subscriptions/rules/digest'
 import { becomesPublished, excerptOf, publicationMailingKey } from '@plugins/email-subscriptions/rules/firstPublication'
 import { isLeaseExpired, leaseAfterFailure } from '@plugins/email-subscriptions/rules/lease'
-import { createEmailRateLimit } from '@plugins/email-subscriptions/rules/emailRateLimit'
+import { createEmailRateLimit } from '@plugins/email-subscriptions/utilities/emailRateLimit'
 import { memoryWindowCounter } from '@plugins/shared/sharedState'
-import { subscriberStats } from '@plugins/email-subscriptions/rules/stats'
+import { subscriberStats } from '@plugins/email-subscriptions/utilities/subscriberStats'
 
 describe('becomesPublished', () => {
   test.each([

@@ -2,7 +2,7 @@
  * Double opt-in, preferences and one-click unsubscribe over real HTTP, with a real SMTP server
  * receiving the confirmation emails.
  */
-import { checkSubscription, normaliseEmail } from '@plugins/email-subscriptions/validation'
+import { checkSubscription, normaliseEmail } from '@plugins/email-subscriptions/rules/validation'
 
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { hashToken, newManageCredentials } from '@plugins/email-subscriptions/tokens'
+import { hashToken, newManageCredentials } from '@plugins/email-subscriptions/utilities/tokens'
 
 export type SubscriberSpec = { email: string; topics: string[]; frequency?: 'instant' | 'weekly'; status?: 'pending' | 'confirmed' | 'unsubscribed' | 'suppressed' }
 

@@ -1,7 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { actionPage, htmlPage } from '@plugins/email-subscriptions/pages'
-import { readBody, wantsHtml } from '@plugins/email-subscriptions/endpoints/shared'
+import { actionPage, htmlPage, readBody, wantsHtml } from '@q-community/plugin-shared/pages'
 
 import { badRequest } from '@/http/badRequest'
 import { maskEmail } from '@/email/maskEmail'

@@ -4,7 +4,7 @@ import { useConfig } from '@payloadcms/ui'
 import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
 import React, { useEffect, useRef, useState } from 'react'
 
-import type { SubscriberStats } from '../rules/stats'
+import type { SubscriberStats } from '../utilities/subscriberStats'
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler)
 

@@ -1,15 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly } from '../access'
 import { DELIVERIES_SLUG, DELIVERY_STATUS } from '../constants'
-import type { ResolvedSubscriptionOptions } from '../types'
+import type { SanitizedOptions } from '../types'
+import { adminsOnly } from '../utilities/access'
+import { withOverrides } from '../../shared/collectionOverrides'
 
 /**
  * One row per (mailing, subscriber). A worker claims a row (unique `key`) before sending and marks
  * it sent as the SMTP server accepts the message, so a retry, a crash or a second worker never
  * sends twice.
  */
-export const buildDeliveries = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
+export const buildDeliveries = (options: SanitizedOptions): CollectionConfig =>
+  withOverrides({
   slug: DELIVERIES_SLUG,
   labels: { singular: 'Delivery', plural: 'Deliveries' },
   admin: { group: 'Community', hidden: true },
@@ -24,4 +26,4 @@ export const buildDeliveries = (options: ResolvedSubscriptionOptions): Collectio
     { name: 'sentAt', type: 'date' },
     { name: 'error', type: 'text' },
   ],
-})
+}, options.deliveriesOverrides)

@@ -1,14 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly } from '../access'
 import { MAILING_KIND, MAILING_STATUS, MAILINGS_SLUG } from '../constants'
-import type { ResolvedSubscriptionOptions } from '../types'
+import type { SanitizedOptions } from '../types'
+import { adminsOnly } from '../utilities/access'
+import { withOverrides } from '../../shared/collectionOverrides'
 
 /**
  * One row per announcement (a document's first publication) or digest. The unique `key` is what
  * makes a publication announced once, whatever saves, retries or workers follow.
  */
-export const buildMailings = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
+export const buildMailings = (options: SanitizedOptions): CollectionConfig =>
+  withOverrides({
   slug: MAILINGS_SLUG,
   labels: { singular: 'Mailing', plural: 'Mailings' },
   admin: { group: 'Community', useAsTitle: 'key', defaultColumns: ['key', 'kind', 'status', 'sent', 'failed', 'createdAt'] },
@@ -34,4 +36,4 @@ export const buildMailings = (options: ResolvedSubscriptionOptions): CollectionC
     { name: 'lastError', type: 'text' },
     { name: 'completedAt', type: 'date' },
   ],
-})
+}, options.mailingsOverrides)

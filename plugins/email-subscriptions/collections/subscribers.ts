@@ -1,40 +1,24 @@
-import type { CollectionConfig, CollectionSlug } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { adminsOnly } from '../access'
 import { ADMIN_COMPONENTS, CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
-import { adminEndpoints } from '../endpoints/admin'
-import { bounceEndpoint } from '../endpoints/bounce'
-import { confirmEndpoints } from '../endpoints/confirm'
-import { digestEndpoint } from '../endpoints/digest'
-import { meEndpoints } from '../endpoints/me'
-import { preferencesEndpoints } from '../endpoints/preferences'
-import { subscribeEndpoint } from '../endpoints/subscribe'
-import { unsubscribeEndpoints } from '../endpoints/unsubscribe'
-import type { ResolvedSubscriptionOptions } from '../types'
+import type { SanitizedOptions } from '../types'
+import { adminsOnly } from '../utilities/access'
+import { withOverrides } from '../../shared/collectionOverrides'
 
-/** Subscribers: personal data, readable by admins only; written only through the endpoints. */
-export const buildSubscribers = (options: ResolvedSubscriptionOptions): CollectionConfig => ({
+/** Subscribers: personal data, readable by admins only; written only through the endpoints (index.ts adds them). */
+export const buildSubscribers = (options: SanitizedOptions): CollectionConfig =>
+  withOverrides({
   slug: SUBSCRIBERS_SLUG,
   admin: {
     group: 'Community',
     useAsTitle: 'email',
     defaultColumns: ['email', 'status', 'frequency', 'topics', 'confirmedAt'],
-    components: { beforeList: [`${ADMIN_COMPONENTS}/SubscribersOverview#SubscribersOverview`] },
+    components: { beforeList: [`${ADMIN_COMPONENTS}#SubscribersOverview`] },
   },
   access: { read: adminsOnly(options), create: () => false, update: adminsOnly(options), delete: adminsOnly(options) },
-  endpoints: [
-    subscribeEndpoint(options),
-    ...confirmEndpoints(options),
-    ...preferencesEndpoints(options),
-    ...unsubscribeEndpoints(options),
-    ...meEndpoints(options),
-    bounceEndpoint(options),
-    digestEndpoint(options),
-    ...adminEndpoints(options),
-  ],
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, index: true },
-    { name: 'member', type: 'relationship', relationTo: options.memberCollection as CollectionSlug },
+    { name: 'member', type: 'relationship', relationTo: options.memberCollection },
     { name: 'topics', type: 'select', hasMany: true, options: options.topics.map((topic) => ({ label: options.topicLabels[topic] ?? topic, value: topic })) },
     { name: 'frequency', type: 'select', required: true, defaultValue: 'instant', options: FREQUENCIES.map((value) => ({ label: value, value })) },
     {
@@ -66,6 +50,6 @@ export const buildSubscribers = (options: ResolvedSubscriptionOptions): Collecti
     { name: 'confirmedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'unsubscribedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'bounceCount', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'personalData', type: 'ui', admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}/SubscriberDataActions#SubscriberDataActions` } } },
+    { name: 'personalData', type: 'ui', admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}#SubscriberDataActions` } } },
   ],
-})
+}, options.subscribersOverrides)

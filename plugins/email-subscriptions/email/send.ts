@@ -1,16 +1,16 @@
 import type { Payload } from 'payload'
 
 import { MANAGE_TOKEN_PLACEHOLDER } from '../constants'
-import type { ManageLinks, OutgoingEmail, RenderedEmail, ResolvedSubscriptionOptions } from '../types'
+import type { ManageLinks, OutgoingEmail, RenderedEmail, SanitizedOptions } from '../types'
 
 /** The preferences and unsubscribe links for a manage token. */
-export const manageLinks = (options: ResolvedSubscriptionOptions, manageToken: string): ManageLinks => ({
+export const manageLinks = (options: SanitizedOptions, manageToken: string): ManageLinks => ({
   preferencesURL: `${options.serverURL}/api/subscribers/preferences?token=${manageToken}`,
   unsubscribeURL: `${options.serverURL}/api/subscribers/unsubscribe?token=${manageToken}`,
 })
 
 /** Links carrying the placeholder, for content rendered once and personalised per subscriber. */
-export const placeholderLinks = (options: ResolvedSubscriptionOptions) => manageLinks(options, MANAGE_TOKEN_PLACEHOLDER)
+export const placeholderLinks = (options: SanitizedOptions) => manageLinks(options, MANAGE_TOKEN_PLACEHOLDER)
 
 /**
  * Puts one subscriber's token where the placeholder was rendered. The content is split at the
@@ -29,7 +29,7 @@ export const personalise = (email: RenderedEmail, manageToken: string): Rendered
 
 /** An email to one subscriber, with the RFC 8058 one-click unsubscribe headers. */
 export const subscriberEmail = (
-  options: ResolvedSubscriptionOptions,
+  options: SanitizedOptions,
   args: { to: string; manageToken: string; email: RenderedEmail; messageId: string },
 ): OutgoingEmail => {
   const { unsubscribeURL } = manageLinks(options, args.manageToken)
@@ -47,7 +47,7 @@ export const subscriberEmail = (
 }
 
 /** A stable Message-ID for (mailing, subscriber): if a crash makes a resend unavoidable, receivers can recognise it. */
-export const messageIdFor = (options: ResolvedSubscriptionOptions, key: string) => `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@${hostnameOf(options.serverURL)}>`
+export const messageIdFor = (options: SanitizedOptions, key: string) => `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@${hostnameOf(options.serverURL)}>`
 
 const hostnames = new Map<string, string>()
 const hostnameOf = (url: string) => {
@@ -60,7 +60,7 @@ const hostnameOf = (url: string) => {
 }
 
 /** Sends through the host's transport when given, else the configured Payload email adapter. Throws on failure. */
-export const sendEmail = async (payload: Payload, options: ResolvedSubscriptionOptions, message: OutgoingEmail): Promise<void> => {
+export const sendEmail = async (payload: Payload, options: SanitizedOptions, message: OutgoingEmail): Promise<void> => {
   if (options.transport) await options.transport.sendMail(message)
   else await payload.sendEmail(message)
 }

@@ -1,17 +1,17 @@
-import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 import { toCsv } from '../../shared/csv'
-import { DELIVERIES_SLUG, SUBSCRIBERS_SLUG } from '../constants'
-import { deliveryStoreFor } from '../delivery/deliveryStore'
-import { digestCandidates } from '../delivery/fanOut'
-import { documentURL, lastDigestEnd } from '../delivery/mailings'
+import { htmlPage } from '../../shared/pages'
+import { errorResponse } from '../../shared/responses'
+import { DELIVERIES_SLUG, MESSAGES, SUBSCRIBERS_SLUG } from '../constants'
+import { deliveryStoreFor } from '../utilities/deliveryStore'
+import { documentURL, lastDigestEnd } from '../utilities/mailings'
 import { placeholderLinks } from '../email/send'
-import { htmlPage } from '../pages'
 import { digestItemsFor, digestPeriod } from '../rules/digest'
 import { excerptOf } from '../rules/firstPublication'
-import { type SubscriberRow, subscriberStats } from '../rules/stats'
-import type { RenderedEmail, ResolvedSubscriptionOptions, TopicDocument } from '../types'
-import { fieldError } from './shared'
+import { type SubscriberRow, subscriberStats } from '../utilities/subscriberStats'
+import type { RenderedEmail, SanitizedOptions, TopicDocument } from '../types'
+import { digestCandidates } from '../utilities/mailingPlans'
 
 type FullSubscriber = SubscriberRow & {
   id: number | string
@@ -22,14 +22,12 @@ type FullSubscriber = SubscriberRow & {
   consent?: { at?: string | null; source?: string | null; ipHash?: string | null; wordingVersion?: string | null } | null
 }
 
-const refuse = (req: PayloadRequest) =>
-  req.user
-    ? Response.json({ errors: [{ message: 'Only admins see subscriber data.' }] }, { status: 403 })
-    : Response.json({ errors: [{ message: 'Log in as an admin.' }] }, { status: 401 })
+/** 401 for visitors, 403 for everyone else who is not an admin. */
+const refusal = (req: PayloadRequest) => (req.user ? new APIError(MESSAGES.adminsOnlyData, 403) : new APIError(MESSAGES.logInAsAdmin, 401))
 
 const allSubscribers = async (req: PayloadRequest, select?: Record<string, true>) =>
-  (await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, pagination: false, depth: 0, sort: 'id', overrideAccess: true, ...(select ? { select: select as never } : {}) }))
-    .docs as unknown as FullSubscriber[]
+  (await req.payload.find({ collection: SUBSCRIBERS_SLUG, pagination: false, depth: 0, sort: 'id', overrideAccess: true, ...(select ? { select } : {}) }))
+    .docs as FullSubscriber[]
 
 /** What the figures read: no addresses, no consent records. */
 const STATS_FIELDS = { status: true, frequency: true, topics: true, confirmedAt: true, unsubscribedAt: true } as const
@@ -37,27 +35,27 @@ const STATS_FIELDS = { status: true, frequency: true, topics: true, confirmedAt:
 const findSubscriber = async (req: PayloadRequest) => {
   const id = req.routeParams?.id
   if (typeof id !== 'string' && typeof id !== 'number') return null
-  return (await req.payload.findByID({ collection: SUBSCRIBERS_SLUG as never, id, depth: 0, overrideAccess: true, disableErrors: true })) as unknown as FullSubscriber | null
+  return (await req.payload.findByID({ collection: SUBSCRIBERS_SLUG, id, depth: 0, overrideAccess: true, disableErrors: true })) as FullSubscriber | null
 }
 
 /** An admin-only handler for `/:id/…`: 401/403 for others, 404 naming `id` when there is no such subscriber. */
 const forOneSubscriber =
-  (options: ResolvedSubscriptionOptions, handle: (req: PayloadRequest, subscriber: FullSubscriber) => Promise<Response>) => async (req: PayloadRequest) => {
-    if (!options.isAdmin(req.user)) return refuse(req)
+  (options: SanitizedOptions, handle: (req: PayloadRequest, subscriber: FullSubscriber) => Promise<Response>) => async (req: PayloadRequest) => {
+    if (!options.isAdmin(req.user)) throw refusal(req)
     const subscriber = await findSubscriber(req)
-    if (!subscriber) return fieldError('id', 'No subscriber with this id.', 404)
+    if (!subscriber) return errorResponse(404, 'No subscriber with this id.', 'id')
     return handle(req, subscriber)
   }
 
 const CSV_COLUMNS = ['email', 'status', 'frequency', 'topics', 'member', 'confirmedAt', 'unsubscribedAt', 'bounceCount', 'consentAt', 'consentSource', 'consentWordingVersion', 'createdAt'] as const
 
 /** Admin tools: figures for the overview, CSV export, and one subscriber's data export and erasure (UK GDPR). */
-export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[] => [
+export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
   {
     path: '/stats',
     method: 'get',
     handler: async (req) => {
-      if (!options.isAdmin(req.user)) return refuse(req)
+      if (!options.isAdmin(req.user)) throw refusal(req)
       const stats = subscriberStats(await allSubscribers(req, STATS_FIELDS), options.topics, new Date())
       const topicLabels = Object.fromEntries(options.topics.map((topic) => [topic, options.topicLabels[topic] ?? topic]))
       return Response.json({ ...stats, topicLabels }, { headers: { 'Cache-Control': 'no-store' } })
@@ -67,7 +65,7 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
     path: '/export.csv',
     method: 'get',
     handler: async (req) => {
-      if (!options.isAdmin(req.user)) return refuse(req)
+      if (!options.isAdmin(req.user)) throw refusal(req)
       const rows = (await allSubscribers(req)).map((row) => ({
         email: row.email,
         status: row.status,
@@ -113,8 +111,8 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
       // One transaction: either both go, or neither.
       const ownTransaction = await initTransaction(req)
       try {
-        const { docs } = await req.payload.delete({ collection: DELIVERIES_SLUG as never, where: { subscriberId: { equals: String(subscriber.id) } }, overrideAccess: true, req })
-        await req.payload.delete({ collection: SUBSCRIBERS_SLUG as never, id: subscriber.id, overrideAccess: true, req })
+        const { docs } = await req.payload.delete({ collection: DELIVERIES_SLUG, where: { subscriberId: { equals: String(subscriber.id) } }, overrideAccess: true, req })
+        await req.payload.delete({ collection: SUBSCRIBERS_SLUG, id: subscriber.id, overrideAccess: true, req })
         if (ownTransaction) await commitTransaction(req)
         return Response.json({ erased: true, deliveries: docs.length })
       } catch (err) {
@@ -129,7 +127,7 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
     path: '/preview',
     method: 'get',
     handler: async (req) => {
-      if (!req.user || req.user.collection === options.memberCollection) return refuse(req)
+      if (!req.user || req.user.collection === options.memberCollection) throw refusal(req)
       if (req.searchParams.get('kind') === 'digest') {
         const period = digestPeriod(new Date(), await lastDigestEnd(req.payload))
         const candidates = await digestCandidates(req.payload, options, { start: period.start.toISOString(), end: period.end.toISOString() })
@@ -138,13 +136,13 @@ export const adminEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[]
         return emailResponse(req, await options.templates.digest({ items, periodStart: period.start, periodEnd: period.end, ...placeholderLinks(options) }))
       }
       const collection = req.searchParams.get('collection') ?? ''
-      if (!options.topics.includes(collection)) return fieldError('collection', `collection must be one of: ${options.topics.join(', ')}.`)
+      if (!options.topics.includes(collection)) return errorResponse(400, `collection must be one of: ${options.topics.join(', ')}.`, 'collection')
       const id = req.searchParams.get('id') ?? ''
       const doc = id
-        ? await req.payload.findByID({ collection: collection as never, id, depth: 0, draft: true, overrideAccess: false, user: req.user, disableErrors: true }).catch(() => null)
+        ? await req.payload.findByID({ collection, id, depth: 0, draft: true, overrideAccess: false, user: req.user, disableErrors: true }).catch(() => null)
         : null
-      if (!doc) return fieldError('id', 'No document with this id that you can read.', 404)
-      const topicDoc = doc as unknown as TopicDocument
+      if (!doc) return errorResponse(404, 'No document with this id that you can read.', 'id')
+      const topicDoc: TopicDocument = doc
       const email = await options.templates.publication({
         topic: collection,
         topicLabel: options.topicLabels[collection] ?? collection,

@@ -1,17 +1,21 @@
 import { timingSafeEqual } from 'node:crypto'
 import { eq, sql, type SQL } from 'drizzle-orm'
-import type { Endpoint, PayloadRequest } from 'payload'
+import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
+import { readBody } from '../../shared/pages'
+import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
-import type { ResolvedSubscriptionOptions } from '../types'
-import { normaliseEmail } from '../validation'
-import { fieldError, readBody, type SubscriberDoc } from './shared'
+import { normaliseEmail } from '../rules/validation'
+import type { SanitizedOptions } from '../types'
+import type { SubscriberDoc } from '../utilities/subscribers'
 
 export const BOUNCE_SECRET_HEADER = 'x-bounce-secret'
 const BOUNCE_TYPES = ['hard', 'soft', 'complaint'] as const
 
 const sameSecret = (given: string | null, expected: string) =>
-  Boolean(given) && Buffer.byteLength(given as string) === Buffer.byteLength(expected) && timingSafeEqual(Buffer.from(given as string), Buffer.from(expected))
+  Boolean(given) && Buffer.byteLength(given ?? '') === Buffer.byteLength(expected) && timingSafeEqual(Buffer.from(given ?? ''), Buffer.from(expected))
+
+const isBounceType = (value: unknown): value is (typeof BOUNCE_TYPES)[number] => BOUNCE_TYPES.some((type) => type === value)
 
 type Row = Record<string, unknown>
 type Column = Parameters<typeof eq>[0]
@@ -20,9 +24,10 @@ type DrizzleLike = {
   update: (table: object) => { set: (values: Row) => { where: (where: SQL | undefined) => { returning: (fields: Record<string, Column>) => Promise<Row[]> } } }
 }
 type SqlAdapter = { drizzle: DrizzleLike; tables: Record<string, Record<string, Column>> }
+const isSqlAdapter = (db: object): db is SqlAdapter => 'drizzle' in db && 'tables' in db
 const sqlAdapterOf = (req: PayloadRequest): SqlAdapter | null => {
-  const db = req.payload.db as unknown as Partial<SqlAdapter>
-  return db.drizzle && db.tables?.[SUBSCRIBERS_SLUG] ? (db as SqlAdapter) : null
+  const { db } = req.payload
+  return isSqlAdapter(db) && db.tables[SUBSCRIBERS_SLUG] ? db : null
 }
 
 /**
@@ -31,7 +36,7 @@ const sqlAdapterOf = (req: PayloadRequest): SqlAdapter | null => {
  * arriving together (a provider retrying, a burst after an outage) each count: none overwrites
  * another's count. Elsewhere (MongoDB), read and write through the Local API.
  */
-const recordBounce = async (req: PayloadRequest, options: ResolvedSubscriptionOptions, email: string, type: 'hard' | 'complaint') => {
+const recordBounce = async (req: PayloadRequest, options: SanitizedOptions, email: string, type: 'hard' | 'complaint') => {
   const adapter = sqlAdapterOf(req)
   const now = new Date().toISOString()
   if (adapter) {
@@ -47,15 +52,15 @@ const recordBounce = async (req: PayloadRequest, options: ResolvedSubscriptionOp
     }
     return
   }
-  const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG as never, where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
-  const subscriber = docs[0] as unknown as (SubscriberDoc & { bounceCount?: number | null }) | undefined
+  const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG, where: { email: { equals: email } }, limit: 1, depth: 0, overrideAccess: true })
+  const subscriber = docs[0] as SubscriberDoc | undefined
   if (!subscriber) return
   const bounceCount = (subscriber.bounceCount ?? 0) + (type === 'hard' ? 1 : 0)
   const suppress = type === 'complaint' || bounceCount >= options.hardBouncesToSuppress
   await req.payload.update({
-    collection: SUBSCRIBERS_SLUG as never,
+    collection: SUBSCRIBERS_SLUG,
     id: subscriber.id,
-    data: { bounceCount, ...(suppress ? { status: SUBSCRIBER_STATUS.suppressed } : {}) } as never,
+    data: { bounceCount, ...(suppress ? { status: SUBSCRIBER_STATUS.suppressed } : {}) },
     overrideAccess: true,
   })
 }
@@ -66,19 +71,19 @@ const recordBounce = async (req: PayloadRequest, options: ResolvedSubscriptionOp
  * after `hardBouncesToSuppress` hard bounces or one complaint, and never mailed again until an
  * admin re-enables it. The answer is the same whether or not the address is known.
  */
-export const bounceEndpoint = (options: ResolvedSubscriptionOptions): Endpoint => ({
+export const bounceEndpoint = (options: SanitizedOptions): Endpoint => ({
   path: '/bounce',
   method: 'post',
   handler: async (req) => {
     if (!options.bounceSecret || !sameSecret(req.headers.get(BOUNCE_SECRET_HEADER), options.bounceSecret)) {
-      return Response.json({ errors: [{ message: `A valid ${BOUNCE_SECRET_HEADER} header is required.` }] }, { status: 401 })
+      throw new APIError(`A valid ${BOUNCE_SECRET_HEADER} header is required.`, 401)
     }
     const body = await readBody(req)
-    if (!body) return fieldError('body', 'Send a JSON object: { email, type }.')
+    if (!body) return errorResponse(400, 'Send a JSON object: { email, type }.', 'body')
     const email = normaliseEmail(body.email)
-    if (!email) return fieldError('email', 'email must be a valid email address.')
-    if (!BOUNCE_TYPES.includes(body.type as (typeof BOUNCE_TYPES)[number])) return fieldError('type', 'type must be hard, soft or complaint.')
-    if (body.type !== 'soft') await recordBounce(req, options, email, body.type as 'hard' | 'complaint')
+    if (!email) return errorResponse(400, 'email must be a valid email address.', 'email')
+    if (!isBounceType(body.type)) return errorResponse(400, 'type must be hard, soft or complaint.', 'type')
+    if (body.type !== 'soft') await recordBounce(req, options, email, body.type)
     return Response.json({ received: true }, { status: 202 })
   },
 })

@@ -1,10 +1,11 @@
 import type { Endpoint } from 'payload'
 
+import { actionPage, htmlPage, readBody, wantsHtml } from '../../shared/pages'
+import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
-import { actionPage, htmlPage } from '../pages'
-import { isWellFormedToken } from '../tokens'
-import type { ResolvedSubscriptionOptions } from '../types'
-import { fieldError, findByToken, readBody, wantsHtml } from './shared'
+import type { SanitizedOptions } from '../types'
+import { findByToken } from '../utilities/subscribers'
+import { isWellFormedToken } from '../utilities/tokens'
 
 const INVALID = 'This confirmation link is not valid: it may have been used already or have expired. Subscribe again to get a new one.'
 
@@ -12,7 +13,7 @@ const INVALID = 'This confirmation link is not valid: it may have been used alre
  * Double opt-in. `GET /api/subscribers/confirm?token=` shows a Confirm button and changes nothing,
  * so email link scanners cannot confirm; `POST` (form or JSON `{ token }`) confirms, once.
  */
-export const confirmEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[] => [
+export const confirmEndpoints = (options: SanitizedOptions): Endpoint[] => [
   {
     path: '/confirm',
     method: 'get',
@@ -31,13 +32,13 @@ export const confirmEndpoints = (options: ResolvedSubscriptionOptions): Endpoint
       const subscriber = await findByToken(req, 'confirmTokenHash', token)
       const expired = subscriber?.confirmTokenExpiresAt && new Date(subscriber.confirmTokenExpiresAt) < new Date()
       if (!subscriber || expired || subscriber.status !== SUBSCRIBER_STATUS.pending) {
-        return wantsHtml(req) ? htmlPage('Link not valid', <p>{INVALID}</p>, 400) : fieldError('token', INVALID)
+        return wantsHtml(req) ? htmlPage('Link not valid', <p>{INVALID}</p>, 400) : errorResponse(400, INVALID, 'token')
       }
       await req.payload.update({
-        collection: SUBSCRIBERS_SLUG as never,
+        collection: SUBSCRIBERS_SLUG,
         id: subscriber.id,
         // Single use: the hash is cleared as the subscription is confirmed.
-        data: { status: SUBSCRIBER_STATUS.confirmed, confirmedAt: new Date().toISOString(), confirmTokenHash: null, confirmTokenExpiresAt: null } as never,
+        data: { status: SUBSCRIBER_STATUS.confirmed, confirmedAt: new Date().toISOString(), confirmTokenHash: null, confirmTokenExpiresAt: null },
         overrideAccess: true,
       })
       return wantsHtml(req)

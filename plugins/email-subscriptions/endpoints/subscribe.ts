@@ -1,12 +1,31 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
+import { readBody } from '../../shared/pages'
+import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBE_ACCEPTED, TASK_CONFIRM_SUBSCRIPTION } from '../constants'
-import type { SubscribeRequest } from '../delivery/confirmation'
-import { createEmailRateLimit } from '../rules/emailRateLimit'
-import { consentAddressHash } from '../tokens'
-import type { ResolvedSubscriptionOptions } from '../types'
-import { checkSubscription } from '../validation'
-import { fieldError, readBody } from './shared'
+import { checkSubscription, type SubscriptionInput } from '../rules/validation'
+import type { SanitizedOptions } from '../types'
+import type { SubscribeRequest } from '../utilities/confirmSubscriptionRequest'
+import { createEmailRateLimit } from '../utilities/emailRateLimit'
+import { consentAddressHash } from '../utilities/tokens'
+
+/** What a checked, counted subscribe request leads to (index.ts picks it: queued, or nothing while switched off). */
+export type AcceptSubscription = (req: PayloadRequest, input: SubscriptionInput) => Promise<void>
+
+/** Queues the request for `subscriptionsConfirm`, with the consent facts of this moment. */
+export const queueConfirmation =
+  (options: SanitizedOptions): AcceptSubscription =>
+  async (req, input) => {
+    const request: SubscribeRequest = {
+      ...input,
+      ipHash: consentAddressHash(req.payload.secret, options.clientAddress(req)),
+      requestedAt: new Date().toISOString(),
+    }
+    await req.payload.jobs.queue({ task: TASK_CONFIRM_SUBSCRIPTION, input: request, queue: options.queue.name, req })
+  }
+
+/** While the plugin is disabled: the same answer, nothing queued. */
+export const acceptWithoutQueueing: AcceptSubscription = () => Promise.resolve()
 
 /**
  * `POST /api/subscribers/subscribe { email, topics, frequency }`: always 202 with the same body,
@@ -17,30 +36,23 @@ import { fieldError, readBody } from './shared'
  * (at most one per `resendIntervalSeconds`); a confirmed one is left alone; a suppressed one is
  * never mailed.
  */
-export const subscribeEndpoint = (options: ResolvedSubscriptionOptions): Endpoint => {
+export const subscribeEndpoint = (options: SanitizedOptions, accept: AcceptSubscription): Endpoint => {
   const perEmail = createEmailRateLimit(options.subscribeLimitPerEmail.max, options.subscribeLimitPerEmail.windowSeconds, options.shared.counter)
   return {
     path: '/subscribe',
     method: 'post',
     handler: async (req) => {
       const body = await readBody(req)
-      if (!body) return fieldError('body', 'Send a JSON object: { email, topics, frequency }.')
+      if (!body) return errorResponse(400, 'Send a JSON object: { email, topics, frequency }.', 'body')
       const input = checkSubscription(body, options.topics)
-      if ('field' in input) return fieldError(input.field, input.message)
+      if ('field' in input) return errorResponse(400, input.message, input.field)
       const waitSeconds = await perEmail.hit(input.email)
       if (waitSeconds > 0) {
-        const refused = fieldError('email', 'Too many subscription requests for this address. Try again later.', 429)
+        const refused = errorResponse(429, 'Too many subscription requests for this address. Try again later.', 'email')
         refused.headers.set('Retry-After', String(waitSeconds))
         return refused
       }
-      if (options.disabled) return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
-
-      const request: SubscribeRequest = {
-        ...input,
-        ipHash: consentAddressHash(req.payload.secret, options.clientAddress(req)),
-        requestedAt: new Date().toISOString(),
-      }
-      await req.payload.jobs.queue({ task: TASK_CONFIRM_SUBSCRIPTION as never, input: request as never, queue: options.queue.name, req })
+      await accept(req, input)
       return Response.json(SUBSCRIBE_ACCEPTED, { status: 202 })
     },
   }

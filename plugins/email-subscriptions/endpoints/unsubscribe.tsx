@@ -1,10 +1,11 @@
 import type { Endpoint } from 'payload'
 
+import { actionPage, htmlPage, readBody, wantsHtml } from '../../shared/pages'
+import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
-import { actionPage, htmlPage } from '../pages'
-import { isWellFormedToken } from '../tokens'
-import type { ResolvedSubscriptionOptions } from '../types'
-import { fieldError, findByToken, readBody, wantsHtml } from './shared'
+import type { SanitizedOptions } from '../types'
+import { findByToken } from '../utilities/subscribers'
+import { isWellFormedToken } from '../utilities/tokens'
 
 const INVALID = 'This unsubscribe link is not valid.'
 
@@ -12,7 +13,7 @@ const INVALID = 'This unsubscribe link is not valid.'
  * RFC 8058 one-click unsubscribe: `POST /api/subscribers/unsubscribe?token=` (body
  * `List-Unsubscribe=One-Click`) unsubscribes at once, no login. `GET` shows a button.
  */
-export const unsubscribeEndpoints = (options: ResolvedSubscriptionOptions): Endpoint[] => [
+export const unsubscribeEndpoints = (options: SanitizedOptions): Endpoint[] => [
   {
     path: '/unsubscribe',
     method: 'get',
@@ -29,13 +30,13 @@ export const unsubscribeEndpoints = (options: ResolvedSubscriptionOptions): Endp
       const body = await readBody(req)
       const token = req.searchParams.get('token') ?? body?.token
       const subscriber = await findByToken(req, 'manageTokenHash', token)
-      if (!subscriber) return wantsHtml(req) ? htmlPage('Link not valid', <p>{INVALID}</p>, 400) : fieldError('token', INVALID)
+      if (!subscriber) return wantsHtml(req) ? htmlPage('Link not valid', <p>{INVALID}</p>, 400) : errorResponse(400, INVALID, 'token')
       // Suppressed stays suppressed (bounces, complaints); otherwise unsubscribing is idempotent.
       if (subscriber.status !== SUBSCRIBER_STATUS.suppressed && subscriber.status !== SUBSCRIBER_STATUS.unsubscribed) {
         await req.payload.update({
-          collection: SUBSCRIBERS_SLUG as never,
+          collection: SUBSCRIBERS_SLUG,
           id: subscriber.id,
-          data: { status: SUBSCRIBER_STATUS.unsubscribed, unsubscribedAt: new Date().toISOString() } as never,
+          data: { status: SUBSCRIBER_STATUS.unsubscribed, unsubscribedAt: new Date().toISOString() },
           overrideAccess: true,
         })
       }

@@ -1,11 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { announcePublication } from '../delivery/mailings'
+import { getSubscriptionContext } from '../context'
 import { becomesPublished } from '../rules/firstPublication'
-import type { ResolvedSubscriptionOptions, TopicDocument } from '../types'
-
-/** Set in a write's `context` to publish without announcing (the seed, imports). */
-export const SKIP_ANNOUNCEMENT = 'skipSubscriptionAnnouncement'
+import type { SanitizedOptions } from '../types'
+import { announcePublication } from '../utilities/mailings'
 
 /**
  * Queues the announcement of a document's first publication. Only a record and a job are written
@@ -13,13 +11,14 @@ export const SKIP_ANNOUNCEMENT = 'skipSubscriptionAnnouncement'
  * never fails the editor's save.
  */
 export const announceFirstPublication =
-  (options: ResolvedSubscriptionOptions, collection: string, hasDrafts: boolean): CollectionAfterChangeHook =>
+  (options: SanitizedOptions, collection: string, hasDrafts: boolean): CollectionAfterChangeHook =>
   async ({ doc, previousDoc, operation, req, context }) => {
-    if (options.disabled || context.seeding || context[SKIP_ANNOUNCEMENT]) return doc
+    const { seeding, skipAnnouncement } = getSubscriptionContext(context)
+    if (seeding || skipAnnouncement) return doc
     const change = { operation, hasDrafts, status: doc._status, previousStatus: previousDoc?._status }
     if (!becomesPublished(change)) return doc
     try {
-      await announcePublication(req.payload, options, collection, doc as TopicDocument, req)
+      await announcePublication(req.payload, options, collection, doc, req)
     } catch (err) {
       req.payload.logger.error({ err, msg: `email-subscriptions: announcement of ${collection} ${String(doc.id)} not queued` })
     }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { DELIVERIES_SLUG, DELIVERY_STATUS, type DeliveryStatus, MAX_ATTEMPTS_PER_DELIVERY } from '../constants'
 
@@ -119,8 +119,8 @@ type DeliveryDoc = { id: number | string; subscriberId: string; status: string; 
 
 /** The Local API version: correct, one row per statement. */
 const localApiStore = (payload: Payload): DeliveryStore => {
-  const find = async (where: object) =>
-    (await payload.find({ collection: DELIVERIES_SLUG as never, where: where as never, pagination: false, depth: 0, overrideAccess: true })).docs as unknown as DeliveryDoc[]
+  const find = async (where: Where) =>
+    (await payload.find({ collection: DELIVERIES_SLUG, where, pagination: false, depth: 0, overrideAccess: true })).docs as DeliveryDoc[]
   return {
     claim: async (mailing, subscriberIds, now, claimTimeoutSeconds) => {
       const claimed = new Set<string>()
@@ -131,7 +131,7 @@ const localApiStore = (payload: Payload): DeliveryStore => {
         if (!row) {
           try {
             const data = { key: deliveryKey(mailing, subscriberId), mailing, subscriberId, status: DELIVERY_STATUS.claimed, attempts: 1, claimedAt: at }
-            await payload.create({ collection: DELIVERIES_SLUG as never, data: data as never, overrideAccess: true })
+            await payload.create({ collection: DELIVERIES_SLUG, data, overrideAccess: true })
             claimed.add(subscriberId)
           } catch {
             // The unique key: another worker claimed it first.
@@ -140,7 +140,7 @@ const localApiStore = (payload: Payload): DeliveryStore => {
         }
         const abandoned = row.status === DELIVERY_STATUS.claimed && row.claimedAt && now.getTime() - new Date(row.claimedAt).getTime() > claimTimeoutSeconds * 1000
         if ((row.attempts ?? 1) < MAX_ATTEMPTS_PER_DELIVERY && (row.status === DELIVERY_STATUS.failed || abandoned)) {
-          await payload.update({ collection: DELIVERIES_SLUG as never, id: row.id, data: { status: DELIVERY_STATUS.claimed, claimedAt: at, attempts: (row.attempts ?? 1) + 1 } as never, overrideAccess: true })
+          await payload.update({ collection: DELIVERIES_SLUG, id: row.id, data: { status: DELIVERY_STATUS.claimed, claimedAt: at, attempts: (row.attempts ?? 1) + 1 }, overrideAccess: true })
           claimed.add(subscriberId)
         }
       }
@@ -149,7 +149,7 @@ const localApiStore = (payload: Payload): DeliveryStore => {
     mark: async (mailing, subscriberIds, status, error) => {
       const at = new Date().toISOString()
       for (const row of await find({ mailing: { equals: mailing }, subscriberId: { in: subscriberIds } })) {
-        await payload.update({ collection: DELIVERIES_SLUG as never, id: row.id, data: { status, ...(status === DELIVERY_STATUS.sent ? { sentAt: at } : { error }) } as never, overrideAccess: true })
+        await payload.update({ collection: DELIVERIES_SLUG, id: row.id, data: { status, ...(status === DELIVERY_STATUS.sent ? { sentAt: at } : { error }) }, overrideAccess: true })
       }
     },
     countByStatus: async (mailing) => {
@@ -159,7 +159,7 @@ const localApiStore = (payload: Payload): DeliveryStore => {
     },
     purgeBefore: async (cutoff) => {
       const { docs } = await payload.delete({
-        collection: DELIVERIES_SLUG as never,
+        collection: DELIVERIES_SLUG,
         where: { updatedAt: { less_than: cutoff.toISOString() }, status: { in: [DELIVERY_STATUS.sent, DELIVERY_STATUS.failed] } },
         overrideAccess: true,
       })

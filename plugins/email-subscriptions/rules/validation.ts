@@ -1,4 +1,4 @@
-import { FREQUENCIES, type Frequency } from './constants'
+import { FREQUENCIES, type Frequency } from '../constants'
 
 /** The address as stored and compared: trimmed and lower-cased. */
 export const normaliseEmail = (value: unknown): string | null => {

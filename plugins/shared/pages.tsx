@@ -1,3 +1,4 @@
+import type { PayloadRequest } from 'payload'
 import type { ReactNode } from 'react'
 // React Email's render (not react-dom/server, which Next refuses in route code) turns the page into HTML.
 import { render } from '@react-email/render'
@@ -34,3 +35,27 @@ export const actionPage = (title: string, text: string, action: string, token: s
       <button type="submit">{button}</button>
     </form>,
   )
+
+/** Whether the client wants a page (a person in a browser) rather than JSON (a frontend). */
+export const wantsHtml = (req: PayloadRequest): boolean => (req.headers.get('accept') ?? '').includes('text/html')
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
+/** The body of a JSON or form POST (the pages' buttons post forms); null when it cannot be read. */
+export const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
+  const type = req.headers.get('content-type') ?? ''
+  try {
+    if (type.includes('application/json')) {
+      const body: unknown = await req.json?.()
+      return isPlainObject(body) ? body : null
+    }
+    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
+      const form = await req.formData?.()
+      return form ? Object.fromEntries(form.entries()) : null
+    }
+    return {}
+  } catch {
+    return null
+  }
+}
+

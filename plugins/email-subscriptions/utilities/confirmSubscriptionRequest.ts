@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { CONSENT_WORDING_VERSION, type Frequency, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import { messageIdFor, sendEmail, subscriberEmail } from '../email/send'
-import type { SubscriberDoc } from '../endpoints/shared'
-import { createToken, hashToken, newManageCredentials } from '../tokens'
-import type { ResolvedSubscriptionOptions } from '../types'
+import type { SanitizedOptions } from '../types'
+import type { SubscriberDoc } from './subscribers'
+import { createToken, hashToken, newManageCredentials } from './tokens'
 
 /** What `POST /subscribe` hands the queue: the checked request, and the consent facts of its moment. */
 export type SubscribeRequest = {
@@ -27,18 +27,18 @@ export type SubscribeRequest = {
  * instance that works the queue, and this is a read-then-write (find, then create or update, then
  * send), so two requests for one address would otherwise both mail it.
  */
-export const confirmSubscriptionRequest = (payload: Payload, options: ResolvedSubscriptionOptions, request: SubscribeRequest): Promise<boolean> =>
+export const confirmSubscriptionRequest = (payload: Payload, options: SanitizedOptions, request: SubscribeRequest): Promise<boolean> =>
   options.shared.lock(`subscribe-confirm:${request.email}`, async () => {
     const now = new Date()
     const { docs } = await payload.find({
-      collection: SUBSCRIBERS_SLUG as never,
+      collection: SUBSCRIBERS_SLUG,
       where: { email: { equals: request.email } },
       limit: 1,
       depth: 0,
       overrideAccess: true,
       showHiddenFields: true,
     })
-    const existing = docs[0] as unknown as SubscriberDoc | undefined
+    const existing = docs[0] as SubscriberDoc | undefined
     const mayMail = !existing || existing.status === SUBSCRIBER_STATUS.pending || existing.status === SUBSCRIBER_STATUS.unsubscribed
     const recentlySent =
       existing?.confirmationSentAt && now.getTime() - new Date(existing.confirmationSentAt).getTime() < options.resendIntervalSeconds * 1000
@@ -60,9 +60,9 @@ export const confirmSubscriptionRequest = (payload: Payload, options: ResolvedSu
     }
     const subscriber = (
       existing
-        ? await payload.update({ collection: SUBSCRIBERS_SLUG as never, id: existing.id, data: data as never, overrideAccess: true })
-        : await payload.create({ collection: SUBSCRIBERS_SLUG as never, data: data as never, overrideAccess: true })
-    ) as unknown as SubscriberDoc
+        ? await payload.update({ collection: SUBSCRIBERS_SLUG, id: existing.id, data, overrideAccess: true })
+        : await payload.create({ collection: SUBSCRIBERS_SLUG, data, overrideAccess: true })
+    ) as SubscriberDoc
     const confirmURL = `${options.serverURL}/api/subscribers/confirm?token=${confirmToken}`
     const email = await options.templates.confirmation({ confirmURL, topics: request.topics, lifetimeDays: options.tokenLifetimeDays })
     try {
@@ -73,7 +73,7 @@ export const confirmSubscriptionRequest = (payload: Payload, options: ResolvedSu
       )
     } catch (err) {
       // Not sent: the next attempt may send at once.
-      await payload.update({ collection: SUBSCRIBERS_SLUG as never, id: subscriber.id, data: { confirmationSentAt: null } as never, overrideAccess: true })
+      await payload.update({ collection: SUBSCRIBERS_SLUG, id: subscriber.id, data: { confirmationSentAt: null }, overrideAccess: true })
       throw err
     }
     return true
