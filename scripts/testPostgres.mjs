@@ -1,6 +1,12 @@
 /**
- * `npm run test:postgres`: the same suite as `npm test`, on a private PostgreSQL cluster.
- * Each test file gets its own database in that cluster (test/helpers/testDatabase.ts).
+ * `npm run test:postgres`: the suite of `npm test` that uses a database, on a private PostgreSQL
+ * cluster. Each test file gets its own database in that cluster (test/helpers/testDatabase.ts).
+ *
+ * Left out, because they run under `npm test` already and would run the same here:
+ * - the unit tests (`*.spec.ts` that are not `*.int.spec.ts`): pure functions, schemas and URL
+ *   parsing, with no database connection and no server (none reads TEST_DATABASE_URL);
+ * - the two-instance test, which runs on PostgreSQL + redis-server under `npm test` (its own cluster).
+ * Given test paths (`node scripts/testPostgres.mjs test/cache`) run whatever they name.
  */
 import { spawnSync } from 'node:child_process'
 
@@ -10,8 +16,10 @@ const cluster = await startPostgresCluster()
 console.log(`[test:postgres] cluster at ${cluster.url}`)
 let status = 1
 try {
-  // The two-instance test runs on PostgreSQL under `npm test` too (its own cluster): not twice in CI.
-  const args = process.argv.length > 2 ? process.argv.slice(2) : ['--testPathIgnorePatterns', '/node_modules/', '<rootDir>/test/cluster/']
+  const args =
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : ['--testPathIgnorePatterns', '/node_modules/', '<rootDir>/test/cluster/', '^(?!.*\\.int\\.spec\\.tsx?$).*\\.spec\\.tsx?$']
   const result = spawnSync('npm', ['test', '--', ...args], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE_URL: cluster.url },

@@ -21,7 +21,9 @@ let page: Page
 
 describeWithChromium('admin UI in Chromium', () => {
   beforeAll(async () => {
-    server = await startServer('browser', { SEED: 'true' })
+    // The queue is worked every second, so the scheduled publish runs right at its minute
+    // instead of at the next minute's tick (the default cron is once a minute).
+    server = await startServer('browser', { SEED: 'true', JOBS_CRON: '* * * * * *' })
     const client = api(server.url)
     const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
     const created = await client.request('POST', '/api/users', {

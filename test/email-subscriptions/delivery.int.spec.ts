@@ -6,7 +6,6 @@
 import { freePort } from '../../scripts/postgresCluster.mjs'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
-import { createTestDatabaseURL } from '../helpers/testDatabase'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
 type Client = ReturnType<typeof api>
@@ -69,9 +68,10 @@ describe('a worker killed mid-batch, then a new one', () => {
   })
 
   test('every confirmed subscriber gets the announcement exactly once', async () => {
-    const databaseURL = await createTestDatabaseURL('killed-worker')
-    const env = { ...FAST_QUEUE, DATABASE_URL: databaseURL, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SUBSCRIPTIONS_BATCH_SIZE: '5', SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS: '2' }
-    first = await startServer('killed-worker', env)
+    const queueEnv = { ...FAST_QUEUE, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SUBSCRIPTIONS_BATCH_SIZE: '5', SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS: '2' }
+    first = await startServer('killed-worker', queueEnv)
+    // The new worker starts on the killed one's database.
+    const env = { ...queueEnv, DATABASE_URL: first.databaseURL }
     const client = api(first.url)
     const recipients = Array.from({ length: 24 }, (_, i) => `reader-${i}@example.org`)
     await Promise.all(recipients.map((email) => subscribeAndConfirm(client, smtp, email, ['blogs'])))

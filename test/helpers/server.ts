@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { freePort } from '../../scripts/postgresCluster.mjs'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, copySeededTemplate, seededTemplate, TEST_PAYLOAD_SECRET } from './seededTemplate.mjs'
 import { createTestDatabaseURL } from './testDatabase'
 
 export type RunningServer = {
@@ -19,8 +20,7 @@ export type RunningServer = {
   exited: Promise<number | null>
 }
 
-export const ADMIN_EMAIL = 'admin@test.example.org'
-export const ADMIN_PASSWORD = 'admin-password-for-tests'
+export { ADMIN_EMAIL, ADMIN_PASSWORD }
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..', '..')
 
@@ -28,15 +28,30 @@ const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.met
 export type StartOptions = { reuse?: Pick<RunningServer, 'databaseURL' | 'mediaDir'> }
 
 /**
+ * A seeded start that the run's seeded template (test/helpers/seededTemplate.mjs) can stand in for:
+ * a new database and media folder, SEED on, the usual admin. Its own copy of the template is then
+ * the same data the seed would write, without seeding again.
+ */
+const templateCopyFor = (label: string, env: Record<string, string>, options: StartOptions) => {
+  const template = seededTemplate()
+  const seeded = (env.SEED ?? 'true') !== 'false'
+  const usualAdmin = (env.ADMIN_EMAIL ?? ADMIN_EMAIL) === ADMIN_EMAIL && (env.ADMIN_PASSWORD ?? ADMIN_PASSWORD) === ADMIN_PASSWORD
+  if (!template || options.reuse || env.DATABASE_URL || env.MEDIA_DIR || !seeded || !usualAdmin) return undefined
+  return copySeededTemplate(label, template)
+}
+
+/**
  * Starts the real express host (`dist/server.mjs`, production mode, so migrations run) on a fresh
- * database and a free loopback port, and waits until it is listening. With `reuse` it starts on an
- * earlier server's database and media folder instead, with `SEED=false` (env may still override).
+ * database and a free loopback port, and waits until it is listening. A fresh seeded database is a
+ * copy of the run's seeded template when there is one. With `reuse` it starts on an earlier
+ * server's database and media folder instead, with `SEED=false` (env may still override).
  */
 export const startServer = async (label: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const databaseURL = env.DATABASE_URL ?? options.reuse?.databaseURL ?? (await createTestDatabaseURL(label))
-  const mediaDir = env.MEDIA_DIR ?? options.reuse?.mediaDir ?? mkdtempSync(path.join(os.tmpdir(), `q-cms-media-${label}-`))
+  const copy = await templateCopyFor(label, env, options)
+  const databaseURL = env.DATABASE_URL ?? options.reuse?.databaseURL ?? copy?.databaseURL ?? (await createTestDatabaseURL(label))
+  const mediaDir = env.MEDIA_DIR ?? options.reuse?.mediaDir ?? copy?.mediaDir ?? mkdtempSync(path.join(os.tmpdir(), `q-cms-media-${label}-`))
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server.mjs')], {
     cwd: root,
     env: {
@@ -48,7 +63,7 @@ export const startServer = async (label: string, env: Record<string, string> = {
       SERVER_URL: url,
       DATABASE_URL: databaseURL,
       MEDIA_DIR: mediaDir,
-      PAYLOAD_SECRET: 'test-secret-not-for-production',
+      PAYLOAD_SECRET: TEST_PAYLOAD_SECRET,
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       SEED: options.reuse ? 'false' : 'true',
@@ -59,19 +74,35 @@ export const startServer = async (label: string, env: Record<string, string> = {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  let onOutput = () => undefined as void
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    onOutput()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+    onOutput()
+  })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
 
-  const deadline = Date.now() + 60_000
-  while (!output.includes('ready on')) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
-    if (Date.now() > deadline) {
+  // Ready when the host says so (not at the next tick of a poll).
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      throw new Error(`server did not start within 60 s:\n${output}`)
+      reject(new Error(`server did not start within 60 s:\n${output}`))
+    }, 60_000)
+    const settle = (error?: Error) => {
+      clearTimeout(timer)
+      onOutput = () => undefined
+      if (error) reject(error)
+      else resolve()
     }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+    onOutput = () => {
+      if (output.includes('ready on')) settle()
+    }
+    onOutput()
+    void exited.then((code) => settle(new Error(`server exited with ${code}:\n${output}`)))
+  })
   return {
     url,
     child,

@@ -15,7 +15,6 @@ import { formatNames, type SanitizedConfig } from 'payload'
 import { type Actor, canary, graphQLReads, LeakScanner, type Marker, mayRead, readSecretCells } from '../helpers/canary'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiBody, api, type RunningServer, startServer } from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
-import { createTestDatabaseURL } from '../helpers/testDatabase'
 
 type Client = ReturnType<typeof api>
 type Response = Awaited<ReturnType<Client['request']>>
@@ -114,11 +113,9 @@ const lap = (label: string) => setupPhases.push(`${label} ${Date.now() - setupSt
 beforeAll(async () => {
   setupStarted = Date.now()
   smtp = await startSmtpServer()
-  databaseURL = await createTestDatabaseURL('canary')
   // The test reads the live config (collections, globals, the GraphQL schema) while the server starts.
   const configLoaded = import('@payload-config').then((module) => module.default)
   server = await startServer('canary', {
-    DATABASE_URL: databaseURL,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtp.port),
     EMAIL_FROM: 'community@q.example.org',
@@ -126,6 +123,8 @@ beforeAll(async () => {
     SUBSCRIBE_RATE_LIMIT: '500',
     SUBSCRIPTIONS_QUEUE_CRON: '* * * * * *',
   })
+  // The server's own (seeded) database, where the secrets are read from.
+  databaseURL = server.databaseURL
   client = api(server.url)
   lap('server')
   config = await configLoaded
