@@ -90,16 +90,32 @@ const addEndpoints = (config: Config, options: SanitizedOptions): Config =>
     collection.slug === SUBSCRIBERS_SLUG ? { ...collection, endpoints: [...subscriberEndpoints(options), ...(collection.endpoints || [])] } : collection,
   )
 
+/**
+ * While disabled the tasks stay registered, because their slugs are part of the jobs table's
+ * schema, but nothing schedules them and a job queued before the switch finishes without work.
+ */
+type JobsTask = NonNullable<NonNullable<Config['jobs']>['tasks']>[number]
+
+const idleTask = (task: JobsTask): JobsTask => ({
+  ...task,
+  schedule: undefined,
+  handler: async () => ({ output: {} }),
+})
+
 /** The tasks, in the plugin's queue; hosts that work their queues with `autoRun` also work this one. */
 const addTasks = (config: Config, options: SanitizedOptions): Config => {
   const jobs = config.jobs ?? {}
+  const tasks: JobsTask[] = [sendMailingTask(options), maintenanceTask(options), confirmSubscriptionTask(options)]
+  if (options.disabled) {
+    return { ...config, jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), ...tasks.map(idleTask)] } }
+  }
   const autoRun = jobs.autoRun
   const ownAutoRun = { cron: options.queue.cron, queue: options.queue.name, limit: 10 }
   return {
     ...config,
     jobs: {
       ...jobs,
-      tasks: [...(jobs.tasks ?? []), sendMailingTask(options), maintenanceTask(options), confirmSubscriptionTask(options)],
+      tasks: [...(jobs.tasks ?? []), ...tasks],
       autoRun: typeof autoRun === 'function' ? async (payload) => [...(await autoRun(payload)), ownAutoRun] : [...(autoRun ?? []), ownAutoRun],
     },
   }
@@ -119,9 +135,9 @@ export const emailSubscriptions =
     if (missing.length) throw new Error(`emailSubscriptions: topics name collections that do not exist: ${missing.join(', ')}`)
 
     const config = addSchema(incoming, options)
-    // Disabled: the endpoints stay (unsubscribe and preference links in sent emails keep working),
-    // but nothing is announced, queued or sent.
-    if (options.disabled) return addEndpoints(config, options)
+    // Disabled: the endpoints stay (unsubscribe and preference links in sent emails keep working)
+    // and the tasks stay idle, but nothing is announced, queued or sent.
+    if (options.disabled) return addTasks(addEndpoints(config, options), options)
 
     const withHooks = mapCollections(config, (collection) => (options.topics.includes(collection.slug) ? withAnnouncements(collection, options) : collection))
     return addTasks(addEndpoints(withHooks, options), options)

@@ -36,14 +36,17 @@ describe('emailSubscriptions', () => {
     expect(config.jobs?.autoRun).toEqual([{ cron: defaults.queue.cron, queue: 'subscriptions', limit: 10 }])
   })
 
-  test('disabled: the same schema, no hook and no tasks; the endpoints stay', async () => {
+  test('disabled: the same schema (the tasks stay registered, idle and unscheduled), no hook, no queue run; the endpoints stay', async () => {
     const enabled = await apply(options)
     const disabled = await apply({ ...options, disabled: true })
     for (const slug of ['posts', SUBSCRIBERS_SLUG, MAILINGS_SLUG, DELIVERIES_SLUG]) {
       expect(fieldNames(collectionOf(disabled, slug))).toEqual(fieldNames(collectionOf(enabled, slug)))
     }
     expect(collectionOf(disabled, 'posts')?.hooks?.afterChange ?? []).toHaveLength(0)
-    expect(disabled.jobs?.tasks ?? []).toHaveLength(0)
+    const taskSlugs = (config: Config) => (config.jobs?.tasks ?? []).map((task) => task.slug)
+    expect(taskSlugs(disabled)).toEqual(taskSlugs(enabled))
+    expect((disabled.jobs?.tasks ?? []).every((task) => task.schedule === undefined)).toBe(true)
+    expect(disabled.jobs?.autoRun ?? []).toHaveLength(0)
     expect(endpointPaths(collectionOf(disabled, SUBSCRIBERS_SLUG))).toEqual(endpointPaths(collectionOf(enabled, SUBSCRIBERS_SLUG)))
   })
 
