@@ -2,6 +2,8 @@ import { type AnyColumn, and, asc, eq, gt } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import type { Payload, Where } from 'payload'
 
+import { SLUGS } from '@collections/slugs'
+
 import { getRedis } from '../redis/client'
 import type { NetworkConnection, NetworkMember } from './metrics'
 import { bumpGeneration, readGeneration, sharedFigure } from './sharedFigures'
@@ -75,8 +77,8 @@ const timestamp = (value: unknown): string => (value === null || value === undef
  * transforms and hooks) and holds the event loop for most of it.
  */
 const loadWithSql = async (sql: SqlAccess): Promise<Loaded> => {
-  const members = sql.table('members')
-  const connections = sql.table('connections')
+  const members = sql.table(SLUGS.members)
+  const connections = sql.table(SLUGS.connections)
   const memberId = column<AnyColumn>(members, 'id')
   const connectionId = column<AnyColumn>(connections, 'id')
   const accepted = eq(column<AnyColumn>(connections, 'status'), 'accepted')
@@ -118,7 +120,7 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
     async (afterId) =>
       (
         await payload.find({
-          collection: 'members',
+          collection: SLUGS.members,
           where: afterIdWhere(afterId),
           sort: 'id',
           limit: PAGE,
@@ -140,7 +142,7 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
     async (afterId) =>
       (
         await payload.find({
-          collection: 'connections',
+          collection: SLUGS.connections,
           where: { status: { equals: 'accepted' }, ...afterIdWhere(afterId) },
           sort: 'id',
           limit: PAGE,
