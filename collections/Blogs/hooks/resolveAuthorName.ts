@@ -1,6 +1,7 @@
 import type { FieldHook } from 'payload'
 
 import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
+import { SLUGS } from '../../slugs'
 
 type AuthorRef = { relationTo: 'members' | 'users'; value: number | string | { id: number | string; name?: string } }
 
@@ -22,7 +23,7 @@ export const resolveAuthorName: FieldHook = async ({ siblingData, req }) => {
       id,
       depth: 0,
       // Staff bylines are public; a member's follows the reader's access (one who left the directory stays unnamed).
-      overrideAccess: author.relationTo === 'users',
+      overrideAccess: author.relationTo === SLUGS.users,
       disableErrors: true,
       req,
       select: { name: true },
