@@ -1,6 +1,7 @@
 import { type AnyColumn, and, asc, eq, gt } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import type { Payload, Where } from 'payload'
+import { extractID } from 'payload/shared'
 
 import { SLUGS } from '@collections/slugs'
 
@@ -153,8 +154,8 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
         })
       ).docs,
     (connection) => ({
-      from: String(typeof connection.from === 'object' ? connection.from.id : connection.from),
-      to: String(typeof connection.to === 'object' ? connection.to.id : connection.to),
+      from: String(extractID(connection.from)),
+      to: String(extractID(connection.to)),
       acceptedAt: connection.acceptedAt ?? connection.updatedAt,
     }),
   ),

@@ -1,9 +1,11 @@
 import type { FieldHook } from 'payload'
+import { extractID } from 'payload/shared'
 
 import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
+
 import { SLUGS } from '../../slugs'
 
-type AuthorRef = { relationTo: 'members' | 'users'; value: number | string | { id: number | string; name?: string } }
+type AuthorRef = { relationTo: typeof SLUGS.members | typeof SLUGS.users; value: number | string | { id: number | string; name?: string } }
 
 /**
  * The byline. Staff accounts are not publicly readable, so a frontend could not show who wrote a
@@ -16,7 +18,7 @@ export const resolveAuthorName: FieldHook = async ({ siblingData, req }) => {
   const author = siblingData?.author as AuthorRef | null | undefined
   if (!author?.value) return null
   if (typeof author.value === 'object' && typeof author.value.name === 'string') return author.value.name
-  const id = typeof author.value === 'object' ? author.value.id : author.value
+  const id = extractID(author.value)
   return oncePerRequest(req, 'resolveAuthorName', `${author.relationTo}:${String(id)}`, async () => {
     const doc = await req.payload.findByID({
       collection: author.relationTo,
