@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis'
 import { RedisStore } from 'rate-limit-redis'
 
 import { SLUGS } from '@collections/slugs'
+
 import { settings } from '../config/settings'
 import { messageBody } from '../http/badRequest'
 import { getRedis } from '../redis/client'
