@@ -193,14 +193,15 @@ const keepEntry = (cache: ReadCache, key: string, generation: number, response: 
   cache.responses.set(key, entry)
   // Compressed off the miss's path, once its answer is written: the first readers get the
   // document as it is.
-  setImmediate(() =>
-    compress(identity).then(
-      (compressed) => {
-        Object.assign(entry.bodies, compressed)
-        cache.responses.resized(key, entry)
-      },
-      (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
-    ),
+  setImmediate(
+    () =>
+      void compress(identity).then(
+        (compressed) => {
+          Object.assign(entry.bodies, compressed)
+          cache.responses.resized(key, entry)
+        },
+        (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
+      ),
   )
   return entry
 }
