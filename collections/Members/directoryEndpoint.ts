@@ -1,7 +1,7 @@
 import type { Endpoint, Where } from 'payload'
 
 import { isStaffUser } from '@/access/checkRole'
-import { badRequest } from '@/http/badRequest'
+import { badRequest } from '@/http/errorResponses'
 import { PROFESSIONS } from '@/fields/professions'
 import { REGIONS } from '@/fields/regions'
 import { TOPICS } from '@/fields/topics'

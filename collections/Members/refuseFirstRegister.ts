@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { errorResponse } from '@/http/badRequest'
+import { errorResponse } from '@/http/errorResponses'
 
 /**
  * `POST /api/members/first-register`, in front of Payload's own, which would let anyone create the

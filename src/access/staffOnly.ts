@@ -1,6 +1,6 @@
 import type { Access, PayloadRequest } from 'payload'
 
-import { errorResponse } from '../http/badRequest'
+import { errorResponse } from '../http/errorResponses'
 import { hasStaffRole } from './hasStaffRole'
 
 export type StaffOnlyMessages = {

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { checkRole } from '../access/checkRole'
-import { errorResponse } from '../http/badRequest'
+import { errorResponse } from '../http/errorResponses'
 import { readCacheStats } from './readCacheState'
 
 export const READ_CACHE_STATS_PATH = '/read-cache/stats'

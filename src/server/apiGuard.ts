@@ -3,7 +3,7 @@ import { match } from 'path-to-regexp'
 import type { Endpoint, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 import { parse } from 'qs-esm'
 
-import { errorBody } from '../http/badRequest'
+import { errorBody } from '../http/errorResponses'
 import { queryProblem } from '../http/queryGuard'
 
 export type ApiGuardOptions = {

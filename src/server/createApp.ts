@@ -5,7 +5,7 @@ import helmet from 'helmet'
 
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
-import { errorBody, messageBody } from '../http/badRequest'
+import { errorBody, messageBody } from '../http/errorResponses'
 import { apiGuard, type ApiGuardOptions } from './apiGuard'
 import { mountRateLimits } from './rateLimits'
 import { BUFFERED_REQUEST, readBody } from './readBody'

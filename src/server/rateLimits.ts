@@ -6,7 +6,7 @@ import { RedisStore } from 'rate-limit-redis'
 import { SLUGS } from '@collections/slugs'
 
 import { settings } from '../config/settings'
-import { messageBody } from '../http/badRequest'
+import { messageBody } from '../http/errorResponses'
 import { getRedis } from '../redis/client'
 
 type LimitSpec = {

@@ -17,7 +17,7 @@ import {
   type ReadRoutes,
 } from '../cache/readRequest'
 import type { CachedResponse } from '../cache/responseCache'
-import { errorBody } from '../http/badRequest'
+import { errorBody } from '../http/errorResponses'
 import { REQUEST_BODY } from './readBody'
 
 const gzipAsync = promisify(gzip)

@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { actionPage, htmlPage } from '@plugins/email-subscriptions/pages'
 import { readBody, wantsHtml } from '@plugins/email-subscriptions/endpoints/shared'
 
-import { badRequest } from '@/http/badRequest'
+import { badRequest } from '@/http/errorResponses'
 import { maskEmail } from '@/email/maskEmail'
 
 import { SLUGS } from '../../slugs'

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { badRequest, errorResponse } from '@/http/badRequest'
+import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { SLUGS } from '../../slugs'
 import { clearSetupToken, isValidSetupToken, SETUP_COOKIE, SETUP_TOKEN_LIFETIME_MS, setupTokenOf } from './setupToken'

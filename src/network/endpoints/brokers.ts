@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { SLUGS } from '@collections/slugs'
 import { staffOnly } from '@/access/staffOnly'
-import { badRequest } from '@/http/badRequest'
+import { badRequest } from '@/http/errorResponses'
 
 import { betweennessInWorker } from '../betweennessInWorker'
 import { networkSnapshot } from '../cache'

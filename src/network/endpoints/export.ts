@@ -3,7 +3,7 @@ import { write as writeGexf } from 'graphology-gexf'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { staffOnly } from '@/access/staffOnly'
-import { badRequest } from '@/http/badRequest'
+import { badRequest } from '@/http/errorResponses'
 
 import { networkSnapshot } from '../cache'
 import { buildGraph } from '../metrics'

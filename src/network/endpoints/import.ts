@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isEditor } from '@/access/isEditor'
 import { staffOnly } from '@/access/staffOnly'
-import { badRequest, errorResponse } from '@/http/badRequest'
+import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { importNetwork } from '../import/importNetwork'
 import { ImportWriteError } from '../import/writeImport'

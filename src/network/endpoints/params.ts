@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { badRequest } from '@/http/badRequest'
+import { badRequest } from '@/http/errorResponses'
 
 export const today = () => new Date().toISOString().slice(0, 10)
 

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { badRequest } from '@/http/badRequest'
+import { badRequest } from '@/http/errorResponses'
 
 import { networkSnapshot, type Snapshot } from '../cache'
 import { type Interval, type NetworkStats, seriesDates } from '../metrics'
