@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { collections } from '@collections/index'
+import { SLUGS } from '@collections/slugs'
 import { plugins } from '@/plugins'
 
 import { serverOwnedTimestamps } from './access/serverTimestamps'
@@ -30,11 +31,11 @@ export default buildConfig({
   serverURL: settings.serverURL,
   secret: settings.payloadSecret,
   admin: {
-    user: 'users',
+    user: SLUGS.users,
     avatar: 'default',
     importMap: { baseDir: dirname },
     components: {
-      beforeDashboard: ['/components/ReadCacheStatus#ReadCacheStatus', '/components/NetworkDashboard#NetworkDashboard'],
+      beforeDashboard: ['/components/ReadCacheStatus#ReadCacheStatus', '/network/admin/NetworkDashboard#NetworkDashboard'],
     },
     meta: { titleSuffix: ' · Q Community CMS' },
   },

@@ -9,6 +9,8 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import next from 'next'
 import { getPayload, handleEndpoints } from 'payload'
 
+import { SLUGS } from '@collections/slugs'
+
 import { publicCacheControl, readRoutesFromConfig } from './cache/readRoutes'
 import { settings } from './config/settings'
 import { closeDatabase } from './db/closeDatabase'
@@ -33,7 +35,7 @@ try {
 
 const payload = await getPayload({ config, cron: true })
 
-const { totalDocs: staff } = await payload.count({ collection: 'users', overrideAccess: true })
+const { totalDocs: staff } = await payload.count({ collection: SLUGS.users, overrideAccess: true })
 // Whatever SEED says: the configured admin, or a one-time setup link, never an open first-register.
 const firstAdmin = await prepareFirstAdmin(payload, { seedOnStart: settings.seedOnStart })
 if (settings.seedOnStart && staff === 0) {
@@ -56,7 +58,7 @@ let shuttingDown = false
 const app = createApp({
   handle: (req, res) => handle(req, res),
   checkDatabase: async () => {
-    await payload.count({ collection: 'users', overrideAccess: true })
+    await payload.count({ collection: SLUGS.users, overrideAccess: true })
   },
   isShuttingDown: () => shuttingDown,
   api: {

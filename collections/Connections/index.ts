@@ -8,7 +8,7 @@ import { isMember } from '@/access/isMember'
 import { partyToConnection } from '@/access/partyToConnection'
 import { recipientOfConnection } from '@/access/recipientOfConnection'
 import { serverOnlyField } from '@/access/serverOnlyField'
-import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/hooks/invalidateNetwork'
+import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/network/hooks/invalidateNetwork'
 
 import { SLUGS } from '../slugs'
 import { validateConnection } from './hooks/validateConnection'

@@ -1,4 +1,5 @@
 import { type Field, type PayloadRequest, type Where, ValidationError } from 'payload'
+import { extractID } from 'payload/shared'
 
 import { isStaffUser } from '@/access/checkRole'
 
@@ -49,10 +50,11 @@ export const findMediaReferences = (fields: Field[], prefix = ''): MediaReferenc
   return found
 }
 
-const idOf = (value: unknown): string | null => {
+/** The media id of an upload value (an id, or the document when populated) as a string; null when empty. */
+const mediaIdOf = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return idOf((value as { id?: unknown }).id)
-  return String(value)
+  const id: unknown = extractID(value as number | string | { id: number | string })
+  return id === null || id === undefined || id === '' ? null : String(id)
 }
 
 const valueAt = (doc: Record<string, unknown> | undefined, path: string): unknown =>
@@ -65,7 +67,7 @@ export const richTextMediaIds = (value: unknown, into = new Set<string>()): Set<
   } else if (value && typeof value === 'object') {
     const node = value as { type?: unknown; relationTo?: unknown; value?: unknown }
     if (node.type === 'upload' && node.relationTo === MEDIA) {
-      const id = idOf(node.value)
+      const id = mediaIdOf(node.value)
       if (id) into.add(id)
     }
     for (const child of Object.values(value)) if (child && typeof child === 'object') richTextMediaIds(child, into)
@@ -78,7 +80,7 @@ export const mediaIdsOf = (doc: Record<string, unknown> | undefined, refs: Media
   const ids = new Set<string>()
   if (!doc) return ids
   for (const path of refs.uploads) {
-    const id = idOf(valueAt(doc, path))
+    const id = mediaIdOf(valueAt(doc, path))
     if (id) ids.add(id)
   }
   for (const path of refs.richText) richTextMediaIds(valueAt(doc, path), ids)

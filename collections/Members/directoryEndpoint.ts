@@ -1,11 +1,11 @@
 import type { Endpoint, Where } from 'payload'
 
 import { isStaffUser } from '@/access/checkRole'
-import { badRequest } from '@/http/badRequest'
-import { MEMBER_COLLECTION } from '@/access/roles'
+import { badRequest } from '@/http/errorResponses'
 import { PROFESSIONS } from '@/fields/professions'
 import { REGIONS } from '@/fields/regions'
 import { TOPICS } from '@/fields/topics'
+import { SLUGS } from '../slugs'
 
 const oneOf = (values: readonly { value: string }[]) => new Set(values.map((option) => option.value))
 const regions = oneOf(REGIONS)
@@ -42,7 +42,7 @@ export const directoryEndpoint: Endpoint = {
     const limit = integerParam(params.get('limit'), 20, 1, 100)
     if (limit === null) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
 
-    const insider = req.user?.collection === MEMBER_COLLECTION || isStaffUser(req.user)
+    const insider = req.user?.collection === SLUGS.members || isStaffUser(req.user)
     const searchFields = insider ? ['name', 'organisation', 'bio'] : ['name', 'organisation']
     const conditions: Where[] = [{ directoryVisible: { equals: true } }]
     if (q) conditions.push({ or: searchFields.map((field) => ({ [field]: { like: q } })) })
@@ -51,7 +51,7 @@ export const directoryEndpoint: Endpoint = {
     if (topic) conditions.push({ interests: { in: [topic] } })
 
     const result = await req.payload.find({
-      collection: 'members',
+      collection: SLUGS.members,
       where: { and: conditions },
       sort: 'name',
       page,

@@ -12,7 +12,7 @@ import { staffOrSelfFieldIn } from '@/access/staffOrSelfField'
 import { professionField } from '@/fields/professions'
 import { regionField } from '@/fields/regions'
 import { topicsField } from '@/fields/topics'
-import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/hooks/invalidateNetwork'
+import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/network/hooks/invalidateNetwork'
 
 import { SLUGS } from '../slugs'
 import { directoryEndpoint } from './directoryEndpoint'

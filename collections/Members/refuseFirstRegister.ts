@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { errorResponse } from '@/http/errorResponses'
+
 /**
  * `POST /api/members/first-register`, in front of Payload's own, which would let anyone create the
  * first member (with any fields) while the collection is empty. Members never register themselves:
@@ -8,5 +10,5 @@ import type { Endpoint } from 'payload'
 export const refuseFirstRegister: Endpoint = {
   path: '/first-register',
   method: 'post',
-  handler: () => Response.json({ errors: [{ message: 'Members cannot register themselves: accounts are created by the Q team.' }] }, { status: 403 }),
+  handler: () => errorResponse(403, 'Members cannot register themselves: accounts are created by the Q team.'),
 }

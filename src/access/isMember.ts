@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { MEMBER_COLLECTION } from './roles'
+import { SLUGS } from '@collections/slugs'
 
 /** Any logged-in community member. */
-export const isMember: Access = ({ req }) => req.user?.collection === MEMBER_COLLECTION
+export const isMember: Access = ({ req }) => req.user?.collection === SLUGS.members

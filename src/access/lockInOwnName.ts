@@ -1,21 +1,16 @@
 import type { Access } from 'payload'
+import { extractID } from 'payload/shared'
 
 import { isStaffUser, type RequestUser } from './checkRole'
 import { ownLock } from './ownLock'
 
-type UserRef = { relationTo?: unknown; value?: unknown } | null | undefined
-
-const idOf = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object') return idOf((value as { id?: unknown }).id)
-  return String(value)
-}
+type UserRef = { relationTo?: unknown; value?: number | string | { id: number | string } | null } | null | undefined
 
 /** True when a polymorphic `user` value names the logged-in staff user. */
 export const namesUser = (ref: unknown, user: RequestUser): boolean => {
   if (!user || typeof ref !== 'object' || ref === null) return false
   const { relationTo, value } = ref as UserRef & object
-  return relationTo === user.collection && idOf(value) === String(user.id)
+  return relationTo === user.collection && value !== null && value !== undefined && String(extractID(value)) === String(user.id)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Access } from 'payload'
 
-import { MEMBER_COLLECTION } from './roles'
+import { SLUGS } from '@collections/slugs'
 
 /** Only the member a request was sent to may answer it. */
 export const recipientOfConnection: Access = ({ req }) =>
-  req.user?.collection === MEMBER_COLLECTION ? { to: { equals: req.user.id } } : false
+  req.user?.collection === SLUGS.members ? { to: { equals: req.user.id } } : false

@@ -4,6 +4,3 @@ export type StaffRole = (typeof STAFF_ROLES)[number]
 
 /** Roles that may create, edit and publish content. */
 export const CONTENT_ROLES: readonly StaffRole[] = ['admin', 'editor']
-
-export const STAFF_COLLECTION = 'users'
-export const MEMBER_COLLECTION = 'members'

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { checkRole } from '../access/checkRole'
+import { errorResponse } from '../http/errorResponses'
 import { readCacheStats } from './readCacheState'
 
 export const READ_CACHE_STATS_PATH = '/read-cache/stats'
@@ -13,6 +14,6 @@ export const readCacheEndpoints: Endpoint[] = [
     handler: async (req) =>
       checkRole(['admin'], req.user)
         ? Response.json(await readCacheStats(), { headers: { 'Cache-Control': 'private, no-store' } })
-        : Response.json({ errors: [{ message: 'Only admins can see the read cache figures.' }] }, { status: 403 }),
+        : errorResponse(403, 'Only admins can see the read cache figures.'),
   },
 ]

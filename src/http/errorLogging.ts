@@ -1,6 +1,6 @@
 import { type AfterErrorHook, type Config, defaultLoggerOptions } from 'payload'
 
-import { errorBody } from './badRequest'
+import { errorBody } from './errorResponses'
 
 /**
  * Refused requests (4xx) are part of normal traffic on a public API: bots must not flood the log

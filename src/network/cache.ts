@@ -1,6 +1,9 @@
 import { type AnyColumn, and, asc, eq, gt } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import type { Payload, Where } from 'payload'
+import { extractID } from 'payload/shared'
+
+import { SLUGS } from '@collections/slugs'
 
 import { getRedis } from '../redis/client'
 import type { NetworkConnection, NetworkMember } from './metrics'
@@ -75,8 +78,8 @@ const timestamp = (value: unknown): string => (value === null || value === undef
  * transforms and hooks) and holds the event loop for most of it.
  */
 const loadWithSql = async (sql: SqlAccess): Promise<Loaded> => {
-  const members = sql.table('members')
-  const connections = sql.table('connections')
+  const members = sql.table(SLUGS.members)
+  const connections = sql.table(SLUGS.connections)
   const memberId = column<AnyColumn>(members, 'id')
   const connectionId = column<AnyColumn>(connections, 'id')
   const accepted = eq(column<AnyColumn>(connections, 'status'), 'accepted')
@@ -118,7 +121,7 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
     async (afterId) =>
       (
         await payload.find({
-          collection: 'members',
+          collection: SLUGS.members,
           where: afterIdWhere(afterId),
           sort: 'id',
           limit: PAGE,
@@ -140,7 +143,7 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
     async (afterId) =>
       (
         await payload.find({
-          collection: 'connections',
+          collection: SLUGS.connections,
           where: { status: { equals: 'accepted' }, ...afterIdWhere(afterId) },
           sort: 'id',
           limit: PAGE,
@@ -151,8 +154,8 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
         })
       ).docs,
     (connection) => ({
-      from: String(typeof connection.from === 'object' ? connection.from.id : connection.from),
-      to: String(typeof connection.to === 'object' ? connection.to.id : connection.to),
+      from: String(extractID(connection.from)),
+      to: String(extractID(connection.to)),
       acceptedAt: connection.acceptedAt ?? connection.updatedAt,
     }),
   ),

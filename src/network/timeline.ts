@@ -73,8 +73,10 @@ const orderBy = (times: Float64Array, count: number): Uint32Array => {
   return order.sort((a, b) => times[a] - times[b])
 }
 
-export function* buildTimeline(members: readonly NetworkMember[], connections: readonly NetworkConnection[]): Steps<Timeline> {
-  // Members: those with a valid join date, ordered by it.
+type TimedMembers = Pick<Timeline, 'memberTimes' | 'memberRegion' | 'memberProfession'> & { indexById: Map<string, number> }
+
+/** Members with a valid join date, ordered by it, their regions and professions coded as numbers. */
+function* timedMembers(members: readonly NetworkMember[]): Steps<TimedMembers> {
   const rawTimes = new Float64Array(members.length)
   const kept: number[] = []
   const seen = new Set<string>()
@@ -105,8 +107,12 @@ export function* buildTimeline(members: readonly NetworkMember[], connections: r
     indexById.set(member.id, index)
     if (index % STEP === 0) yield
   }
+  return { memberTimes, memberRegion, memberProfession, indexById }
+}
 
-  // Connections: each pair once, at the moment it becomes an edge.
+/** Each pair of members once (keyed `low * memberCount + high`), at the moment it becomes an edge. */
+function* firstConnectionTimes(connections: readonly NetworkConnection[], { indexById, memberTimes }: TimedMembers): Steps<Map<number, number>> {
+  const memberCount = memberTimes.length
   const firstTime = new Map<number, number>()
   for (let i = 0; i < connections.length; i++) {
     const connection = connections[i]
@@ -125,6 +131,11 @@ export function* buildTimeline(members: readonly NetworkMember[], connections: r
     }
     if (i % STEP === 0) yield
   }
+  return firstTime
+}
+
+/** The edges ordered by the time they appear, each as its two members' indexes. */
+function* edgesInTimeOrder(firstTime: Map<number, number>, memberCount: number): Steps<Pick<Timeline, 'edgeTimes' | 'edgeA' | 'edgeB'>> {
   const edgeCount = firstTime.size
   const rawEdgeTimes = new Float64Array(edgeCount)
   const rawKeys = new Float64Array(edgeCount)
@@ -146,7 +157,15 @@ export function* buildTimeline(members: readonly NetworkMember[], connections: r
     edgeB[index] = key % memberCount
     if (index % STEP === 0) yield
   }
-  return { memberTimes, memberRegion, memberProfession, edgeTimes, edgeA, edgeB }
+  return { edgeTimes, edgeA, edgeB }
+}
+
+/** The members and connections as a timeline (see `Timeline`), built in steps that yield to the event loop. */
+export function* buildTimeline(members: readonly NetworkMember[], connections: readonly NetworkConnection[]): Steps<Timeline> {
+  const timed = yield* timedMembers(members)
+  const firstTime = yield* firstConnectionTimes(connections, timed)
+  const edges = yield* edgesInTimeOrder(firstTime, timed.memberTimes.length)
+  return { memberTimes: timed.memberTimes, memberRegion: timed.memberRegion, memberProfession: timed.memberProfession, ...edges }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { createSetupToken } from '@collections/Users/firstRegister/setupToken'
+import { SLUGS } from '@collections/slugs'
 
 import { settings } from '../config/settings'
 
@@ -21,7 +22,7 @@ const adminFromEnv = () => {
   return email && password ? { email, password } : null
 }
 
-const staffCount = async (payload: Payload) => (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs
+const staffCount = async (payload: Payload) => (await payload.count({ collection: SLUGS.users, overrideAccess: true })).totalDocs
 
 /**
  * Runs on every start, whatever SEED says, so that `first-register` is never open to whoever comes
@@ -34,7 +35,7 @@ export const prepareFirstAdmin = async (payload: Payload, options: { seedOnStart
   if (configured) {
     try {
       await payload.create({
-        collection: 'users',
+        collection: SLUGS.users,
         data: { email: configured.email, password: configured.password, name: 'Q Admin', roles: ['admin'] },
         overrideAccess: true,
         context: { seeding: true },

@@ -3,7 +3,9 @@ import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } f
 
 import { newManageCredentials } from '@q-community/email-subscriptions/utilities'
 
-import { createProgress } from '../progress'
+import { SLUGS } from '@collections/slugs'
+
+import { createProgress, type Progress } from '../progress'
 import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
 import { seedConnections, seedMembers } from './data/members'
 import { seedSubscribers } from './data/subscribers'
@@ -24,16 +26,10 @@ export type SeedResult = {
 
 type UploadFile = { data: Buffer; mimetype: string; name: string; size: number }
 
-/**
- * Loads the demo content. Idempotent: every document is looked up by its natural key (email, slug,
- * filename) first, so a second run creates nothing.
- */
-export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
-  const steps = 1 + seedMembers.length + seedConnections.length + 2 + 2 + seedEvents.length + 2 + seedComments.length + seedSubscribers.length
-  const progress = createProgress('seed', steps, log)
-  const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
-
-  const ensure = async <TSlug extends CollectionSlug>(
+/** Finds a document by its natural key or creates it, counting either in `result` and on the bar. */
+const ensurer =
+  (payload: Payload, result: SeedResult, progress: Progress) =>
+  async <TSlug extends CollectionSlug>(
     collection: TSlug,
     where: Where,
     data: RequiredDataFromCollectionSlug<TSlug>,
@@ -52,116 +48,161 @@ export const seed = async (payload: Payload, log: (line: string) => void = conso
     return doc
   }
 
+type Ensure = ReturnType<typeof ensurer>
+
+/** The first staff admin (see `ensureAdmin`). */
+const seedAdmin = async (payload: Payload, result: SeedResult, progress: Progress) => {
+  const { admin, created } = await ensureAdmin(payload, result)
+  if (created) result.created++
+  else result.existing++
+  progress.step(`staff admin ${result.adminEmail}: ${created ? 'created' : 'exists'}`)
+  return admin
+}
+
+/** Members and their connections; the members' ids by name. */
+const seedPeople = async (ensure: Ensure) => {
+  const members = new Map<string, number | string>()
+  for (const member of seedMembers) {
+    const doc = await ensure(
+      SLUGS.members,
+      { email: { equals: member.email } },
+      { ...member, password: randomBytes(18).toString('base64url') },
+      `member ${member.name}`,
+    )
+    members.set(member.name, doc.id)
+  }
+
+  for (const [from, to, acceptedAt] of seedConnections) {
+    const fromId = members.get(from) as number
+    const toId = members.get(to) as number
+    await ensure(
+      SLUGS.connections,
+      { or: [{ and: [{ from: { equals: fromId } }, { to: { equals: toId } }] }, { and: [{ from: { equals: toId } }, { to: { equals: fromId } }] }] },
+      { from: fromId, to: toId, status: 'accepted', source: 'import', requestedAt: `${acceptedAt}T09:00:00.000Z`, acceptedAt: `${acceptedAt}T09:00:00.000Z` },
+      `connection ${from} – ${to}`,
+    )
+  }
+  return members
+}
+
+/** The hero image and the evaluation report's PDF. */
+const seedMedia = async (ensure: Ensure) => {
+  const hero = await makeHeroImage()
+  const heroImage = await ensure(
+    SLUGS.media,
+    { filename: { equals: 'q-learning-hero.png' } },
+    { alt: 'Overlapping coloured circles: a network of improvers across the UK' },
+    'image q-learning-hero.png',
+    { data: hero, mimetype: 'image/png', name: 'q-learning-hero.png', size: hero.length },
+  )
+  const pdf = makeReportPdf(seedEvaluationReport.title)
+  const reportFile = await ensure(
+    SLUGS.media,
+    { filename: { equals: 'evaluating-q-phase-one.pdf' } },
+    { alt: `${seedEvaluationReport.title} (PDF)` },
+    'file evaluating-q-phase-one.pdf',
+    { data: pdf, mimetype: 'application/pdf', name: 'evaluating-q-phase-one.pdf', size: pdf.length },
+  )
+  return { heroImage, reportFile }
+}
+
+/** The blog post, the interview and the events; the blog post, which the comments are on. */
+const seedContent = async (ensure: Ensure, adminId: number, heroImageId: number, members: Map<string, number | string>) => {
+  const blog = await ensure(
+    SLUGS.blogs,
+    { slug: { equals: seedBlog.slug } },
+    { ...seedBlog, heroImage: heroImageId, author: { relationTo: SLUGS.users, value: adminId } },
+    `blog ${seedBlog.slug}`,
+  )
+  await ensure(
+    SLUGS.interviews,
+    { slug: { equals: seedInterview.slug } },
+    { ...seedInterview, interviewee: members.get('Carolyn Johnston') as number },
+    `interview ${seedInterview.slug}`,
+  )
+  for (const event of seedEvents) {
+    await ensure(SLUGS.events, { slug: { equals: event.slug } }, event, `event ${event.slug}`)
+  }
+  return blog
+}
+
+/** The lab theme and the evaluation report. */
+const seedLabThemesAndReports = async (ensure: Ensure, reportFileId: number) => {
+  await ensure(SLUGS.labThemes, { slug: { equals: seedLabTheme.slug } }, seedLabTheme, `lab theme ${seedLabTheme.year}`)
+  await ensure(
+    SLUGS.evaluationReports,
+    { slug: { equals: seedEvaluationReport.slug } },
+    { ...seedEvaluationReport, reportFile: reportFileId },
+    `evaluation report ${seedEvaluationReport.slug}`,
+  )
+}
+
+/** The comments (and replies) on the blog post. */
+const seedDiscussion = async (ensure: Ensure, blogId: number, members: Map<string, number | string>) => {
+  const comments = new Map<string, number>()
+  for (const comment of seedComments) {
+    const doc = await ensure(
+      'comments',
+      { body: { equals: comment.body } },
+      {
+        target: { relationTo: SLUGS.blogs, value: blogId },
+        parent: 'replyTo' in comment && comment.replyTo ? comments.get(comment.replyTo) : undefined,
+        body: comment.body,
+        author: members.get(comment.author) as number,
+        status: comment.status,
+        needsReview: comment.status === 'pending',
+        reasons: 'reasons' in comment ? comment.reasons : [],
+        policyVersion: '1',
+        depth: 'replyTo' in comment && comment.replyTo ? 2 : 1,
+      },
+      `comment by ${comment.author}`,
+    )
+    comments.set(comment.key, doc.id as number)
+  }
+}
+
+/** Subscribers in every status. */
+const seedMailingList = async (ensure: Ensure, payload: Payload) => {
+  for (const subscriber of seedSubscribers) {
+    const at = new Date(Date.now() - subscriber.daysAgo * 86_400_000).toISOString()
+    const { manageKey, manageTokenHash } = newManageCredentials(payload.secret)
+    await ensure(
+      'subscribers',
+      { email: { equals: subscriber.email } },
+      {
+        email: subscriber.email,
+        topics: subscriber.topics,
+        frequency: subscriber.frequency,
+        status: subscriber.status,
+        manageKey,
+        manageTokenHash,
+        confirmedAt: subscriber.status === 'pending' ? undefined : at,
+        unsubscribedAt: subscriber.status === 'unsubscribed' ? new Date(Date.now() - 20 * 86_400_000).toISOString() : undefined,
+        bounceCount: subscriber.status === 'suppressed' ? 3 : 0,
+        consent: { at, source: 'seed', wordingVersion: '2026-11' },
+      },
+      `subscriber ${subscriber.email}`,
+    )
+  }
+}
+
+/**
+ * Loads the demo content. Idempotent: every document is looked up by its natural key (email, slug,
+ * filename) first, so a second run creates nothing.
+ */
+export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
+  const steps = 1 + seedMembers.length + seedConnections.length + 2 + 2 + seedEvents.length + 2 + seedComments.length + seedSubscribers.length
+  const progress = createProgress('seed', steps, log)
+  const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
+  const ensure = ensurer(payload, result, progress)
   try {
-    const { admin, created } = await ensureAdmin(payload, result)
-    if (created) result.created++
-    else result.existing++
-    progress.step(`staff admin ${result.adminEmail}: ${created ? 'created' : 'exists'}`)
-
-    const members = new Map<string, number | string>()
-    for (const member of seedMembers) {
-      const doc = await ensure(
-        'members',
-        { email: { equals: member.email } },
-        { ...member, password: randomBytes(18).toString('base64url') },
-        `member ${member.name}`,
-      )
-      members.set(member.name, doc.id)
-    }
-
-    for (const [from, to, acceptedAt] of seedConnections) {
-      const fromId = members.get(from) as number
-      const toId = members.get(to) as number
-      await ensure(
-        'connections',
-        { or: [{ and: [{ from: { equals: fromId } }, { to: { equals: toId } }] }, { and: [{ from: { equals: toId } }, { to: { equals: fromId } }] }] },
-        { from: fromId, to: toId, status: 'accepted', source: 'import', requestedAt: `${acceptedAt}T09:00:00.000Z`, acceptedAt: `${acceptedAt}T09:00:00.000Z` },
-        `connection ${from} – ${to}`,
-      )
-    }
-
-    const hero = await makeHeroImage()
-    const heroImage = await ensure(
-      'media',
-      { filename: { equals: 'q-learning-hero.png' } },
-      { alt: 'Overlapping coloured circles: a network of improvers across the UK' },
-      'image q-learning-hero.png',
-      { data: hero, mimetype: 'image/png', name: 'q-learning-hero.png', size: hero.length },
-    )
-    const pdf = makeReportPdf(seedEvaluationReport.title)
-    const reportFile = await ensure(
-      'media',
-      { filename: { equals: 'evaluating-q-phase-one.pdf' } },
-      { alt: `${seedEvaluationReport.title} (PDF)` },
-      'file evaluating-q-phase-one.pdf',
-      { data: pdf, mimetype: 'application/pdf', name: 'evaluating-q-phase-one.pdf', size: pdf.length },
-    )
-
-    const blog = await ensure(
-      'blogs',
-      { slug: { equals: seedBlog.slug } },
-      { ...seedBlog, heroImage: heroImage.id as number, author: { relationTo: 'users', value: admin.id as number } },
-      `blog ${seedBlog.slug}`,
-    )
-    await ensure(
-      'interviews',
-      { slug: { equals: seedInterview.slug } },
-      { ...seedInterview, interviewee: members.get('Carolyn Johnston') as number },
-      `interview ${seedInterview.slug}`,
-    )
-    for (const event of seedEvents) {
-      await ensure('events', { slug: { equals: event.slug } }, event, `event ${event.slug}`)
-    }
-    await ensure('lab-themes', { slug: { equals: seedLabTheme.slug } }, seedLabTheme, `lab theme ${seedLabTheme.year}`)
-    await ensure(
-      'evaluation-reports',
-      { slug: { equals: seedEvaluationReport.slug } },
-      { ...seedEvaluationReport, reportFile: reportFile.id as number },
-      `evaluation report ${seedEvaluationReport.slug}`,
-    )
-
-    const comments = new Map<string, number>()
-    for (const comment of seedComments) {
-      const doc = await ensure(
-        'comments',
-        { body: { equals: comment.body } },
-        {
-          target: { relationTo: 'blogs', value: blog.id as number },
-          parent: 'replyTo' in comment && comment.replyTo ? comments.get(comment.replyTo) : undefined,
-          body: comment.body,
-          author: members.get(comment.author) as number,
-          status: comment.status,
-          needsReview: comment.status === 'pending',
-          reasons: 'reasons' in comment ? comment.reasons : [],
-          policyVersion: '1',
-          depth: 'replyTo' in comment && comment.replyTo ? 2 : 1,
-        },
-        `comment by ${comment.author}`,
-      )
-      comments.set(comment.key, doc.id as number)
-    }
-
-    for (const subscriber of seedSubscribers) {
-      const at = new Date(Date.now() - subscriber.daysAgo * 86_400_000).toISOString()
-      const { manageKey, manageTokenHash } = newManageCredentials(payload.secret)
-      await ensure(
-        'subscribers',
-        { email: { equals: subscriber.email } },
-        {
-          email: subscriber.email,
-          topics: subscriber.topics,
-          frequency: subscriber.frequency,
-          status: subscriber.status,
-          manageKey,
-          manageTokenHash,
-          confirmedAt: subscriber.status === 'pending' ? undefined : at,
-          unsubscribedAt: subscriber.status === 'unsubscribed' ? new Date(Date.now() - 20 * 86_400_000).toISOString() : undefined,
-          bounceCount: subscriber.status === 'suppressed' ? 3 : 0,
-          consent: { at, source: 'seed', wordingVersion: '2026-11' },
-        },
-        `subscriber ${subscriber.email}`,
-      )
-    }
+    const admin = await seedAdmin(payload, result, progress)
+    const members = await seedPeople(ensure)
+    const { heroImage, reportFile } = await seedMedia(ensure)
+    const blog = await seedContent(ensure, admin.id as number, heroImage.id as number, members)
+    await seedLabThemesAndReports(ensure, reportFile.id as number)
+    await seedDiscussion(ensure, blog.id as number, members)
+    await seedMailingList(ensure, payload)
   } finally {
     progress.done()
   }
@@ -179,10 +220,10 @@ const ensureAdmin = async (payload: Payload, result: SeedResult) => {
 
   if (email && password) {
     result.adminEmail = email
-    const existing = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, overrideAccess: true })
+    const existing = await payload.find({ collection: SLUGS.users, where: { email: { equals: email } }, limit: 1, overrideAccess: true })
     if (existing.docs[0]) return { admin: existing.docs[0], created: false }
     const admin = await payload.create({
-      collection: 'users',
+      collection: SLUGS.users,
       data: { email, password, name: 'Q Admin', roles: ['admin'] },
       overrideAccess: true,
       context: SEED_CONTEXT,
@@ -191,7 +232,7 @@ const ensureAdmin = async (payload: Payload, result: SeedResult) => {
   }
 
   const admins = await payload.find({
-    collection: 'users',
+    collection: SLUGS.users,
     where: { roles: { contains: 'admin' } },
     limit: 1,
     sort: 'createdAt',
@@ -205,7 +246,7 @@ const ensureAdmin = async (payload: Payload, result: SeedResult) => {
   result.adminEmail = DEMO_ADMIN_EMAIL
   result.demoAdminPassword = demoPassword
   const admin = await payload.create({
-    collection: 'users',
+    collection: SLUGS.users,
     data: { email: DEMO_ADMIN_EMAIL, password: demoPassword, name: 'Q Community team', roles: ['admin'] },
     overrideAccess: true,
     context: SEED_CONTEXT,

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import helmet from 'helmet'
 
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
-import { errorBody } from '../http/badRequest'
+import { errorBody, messageBody } from '../http/errorResponses'
 import { apiGuard, type ApiGuardOptions } from './apiGuard'
-import { rateLimits } from './rateLimits'
+import { mountRateLimits } from './rateLimits'
 import { BUFFERED_REQUEST, readBody } from './readBody'
-import { readCacheMiddleware, type ReadCacheOptions } from './readCache'
+import { type ReadCacheHandlers, readCacheMiddleware, type ReadCacheOptions } from './readCache'
 import { uploadRoutes } from './uploadRoutes'
 
 export type AppDependencies = {
@@ -25,16 +25,8 @@ export type AppDependencies = {
   readCache?: ReadCacheOptions
 }
 
-/** Login and password-reset endpoints of both auth collections. */
-export const LOGIN_PATHS = [
-  '/api/users/login',
-  '/api/members/login',
-  '/api/users/forgot-password',
-  '/api/members/forgot-password',
-]
-
 const jsonError = (res: Response, status: number, message: string, field?: string) =>
-  res.status(status).json(field ? errorBody(field, message) : { errors: [{ message }] })
+  res.status(status).json(field ? errorBody(field, message) : messageBody(message))
 
 const withTimeout = (promise: Promise<void>, ms: number) =>
   Promise.race([
@@ -52,11 +44,8 @@ const apiContentSecurityPolicy: RequestHandler = (_req, res, next) => {
   next()
 }
 
-export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCache }: AppDependencies) => {
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('trust proxy', settings.trustProxy)
-
+/** Security headers, the drain signal and the client's address, for every request. */
+const mountRequestBasics = (app: Express, isShuttingDown: () => boolean) => {
   app.use(
     helmet({
       contentSecurityPolicy: false,
@@ -74,7 +63,10 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
     req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? ''
     next()
   })
+}
 
+/** Liveness (`/healthz`) and readiness (`/readyz`: the database answers and we are not draining). */
+const mountHealthChecks = (app: Express, checkDatabase: () => Promise<void>, isShuttingDown: () => boolean) => {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
@@ -91,13 +83,10 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
       res.status(503).json({ status: 'unavailable', database: (error as Error).message })
     }
   })
+}
 
-  const limits = rateLimits()
-  app.post(LOGIN_PATHS, limits.login)
-  app.post('/api/comments', limits.comment)
-  app.post('/api/subscribers/subscribe', limits.subscribe)
-
-  const cache = readCache ? readCacheMiddleware(readCache) : undefined
+/** The API's own middleware: its CSP, the read cache's lookup, the request guard and body limits. */
+const mountApiMiddleware = (app: Express, api: ApiGuardOptions, cache: ReadCacheHandlers | undefined) => {
   app.use(
     '/api',
     apiContentSecurityPolicy,
@@ -111,7 +100,10 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
     }),
   )
   if (cache) app.use('/api', cache.fill)
+}
 
+/** Everything else goes to Next/Payload; errors nobody answered become a JSON 500. */
+const mountNextAndErrors = (app: Express, handle: AppDependencies['handle']) => {
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
   // mounted: Payload reads the request stream itself (replayed from memory when read above).
   app.use((req, res) => handle((res.locals[BUFFERED_REQUEST] as IncomingMessage | undefined) ?? req, res))
@@ -120,15 +112,33 @@ export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCach
     console.error(error)
     if (!res.headersSent) jsonError(res, 500, 'Something went wrong.')
   })
+}
 
-  if (!cache) return app
+/**
+ * Public reads already in the cache are answered before express (its routing and middleware cost
+ * more than the answer); everything else is the express app.
+ */
+const answerFromMemoryFirst = (app: Express, cache: ReadCacheHandlers, isShuttingDown: () => boolean) => {
   const answerFromMemory = cache.answerFromMemory
-  // Public reads already in the cache are answered before express (its routing and middleware
-  // cost more than the answer); everything else is the express app.
   return (req: IncomingMessage, res: ServerResponse) => {
     const answered = isShuttingDown() ? false : answerFromMemory(req, res)
     if (answered === true) return
     if (answered === false) return void app(req, res)
     answered.then((done) => done || app(req, res), () => app(req, res))
   }
+}
+
+export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCache }: AppDependencies) => {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', settings.trustProxy)
+
+  mountRequestBasics(app, isShuttingDown)
+  mountHealthChecks(app, checkDatabase, isShuttingDown)
+  mountRateLimits(app)
+  const cache = readCache ? readCacheMiddleware(readCache) : undefined
+  mountApiMiddleware(app, api, cache)
+  mountNextAndErrors(app, handle)
+
+  return cache ? answerFromMemoryFirst(app, cache, isShuttingDown) : app
 }

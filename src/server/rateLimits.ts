@@ -1,9 +1,12 @@
-import type { Response } from 'express'
+import type { Express, Response } from 'express'
 import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit'
 import type { Redis } from 'ioredis'
 import { RedisStore } from 'rate-limit-redis'
 
+import { SLUGS } from '@collections/slugs'
+
 import { settings } from '../config/settings'
+import { messageBody } from '../http/errorResponses'
 import { getRedis } from '../redis/client'
 
 type LimitSpec = {
@@ -14,7 +17,7 @@ type LimitSpec = {
   message: string
 }
 
-const tooMany = (res: Response, message: string) => res.status(429).json({ errors: [{ message }] })
+const tooMany = (res: Response, message: string) => res.status(429).json(messageBody(message))
 
 /**
  * One per-address limit: in this process's memory, or with Redis (REDIS_URL) in Redis, so that
@@ -37,25 +40,44 @@ export const addressRateLimit = ({ name, windowMs, limit, message }: LimitSpec, 
       : {}),
   })
 
+/** Which requests a limit covers (express paths, POST only) and how it counts them. */
+export type RateLimitRow = LimitSpec & { paths: string | string[] }
+
+/** Login and password-reset endpoints of both auth collections. */
+export const LOGIN_PATHS = [
+  `/api/${SLUGS.users}/login`,
+  `/api/${SLUGS.members}/login`,
+  `/api/${SLUGS.users}/forgot-password`,
+  `/api/${SLUGS.members}/forgot-password`,
+]
+
 /** The host's per-address limits on login and password reset, comments and subscribe requests. */
-export const rateLimits = () => ({
-  login: addressRateLimit({
+export const rateLimitTable = (): RateLimitRow[] => [
+  {
     name: 'login',
+    paths: LOGIN_PATHS,
     windowMs: settings.loginRateWindowMs,
     limit: settings.loginRateLimit,
     message: 'Too many login attempts from this address. Try again later.',
-  }),
-  comment: addressRateLimit({
+  },
+  {
     name: 'comment',
+    paths: '/api/comments',
     windowMs: 60_000,
     limit: settings.commentRateLimit,
     message: 'Too many comments from this address. Please wait a minute.',
-  }),
+  },
   // The plugin also sends at most one confirmation per address per minute.
-  subscribe: addressRateLimit({
+  {
     name: 'subscribe',
+    paths: '/api/subscribers/subscribe',
     windowMs: 60 * 60_000,
     limit: settings.subscribeRateLimit,
     message: 'Too many subscription requests from this address. Try again later.',
-  }),
-})
+  },
+]
+
+/** Mounts one per-address limit for each row of the table on POST requests to its paths. */
+export const mountRateLimits = (app: Express, table: RateLimitRow[] = rateLimitTable()) => {
+  for (const { paths, ...spec } of table) app.post(paths, addressRateLimit(spec))
+}

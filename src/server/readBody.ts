@@ -3,7 +3,7 @@ import { IncomingMessage } from 'node:http'
 import type { RequestHandler, Response } from 'express'
 import getRawBody from 'raw-body'
 
-import { errorBody } from '../http/badRequest'
+import { errorBody } from '../http/errorResponses'
 import { jsonBodyProblem } from '../http/json'
 
 export type BodyLimits = {

@@ -3,9 +3,9 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
 
-import type { Request as ExpressRequest, RequestHandler } from 'express'
+import type { Request as ExpressRequest, Response as ExpressResponse, RequestHandler } from 'express'
 
-import { currentGeneration, readCache } from '../cache/readCacheState'
+import { currentGeneration, type ReadCache, readCache } from '../cache/readCacheState'
 import {
   cacheableGetPath,
   chooseEncoding,
@@ -17,7 +17,7 @@ import {
   type ReadRoutes,
 } from '../cache/readRequest'
 import type { CachedResponse } from '../cache/responseCache'
-import { errorBody } from '../http/badRequest'
+import { errorBody } from '../http/errorResponses'
 import { REQUEST_BODY } from './readBody'
 
 const gzipAsync = promisify(gzip)
@@ -156,6 +156,56 @@ const sendOneOff = (res: ServerResponse, result: OneOff) => {
   res.end(result.body)
 }
 
+/** A read's key in the cache: its URL for REST; for GraphQL, the response type and a hash of the query. */
+const cacheKeyOf = (req: ExpressRequest, isGraphQLPath: boolean, read: GraphQLRead | null) =>
+  isGraphQLPath
+    ? `graphql ${graphQLResponseType(req.headers.accept)} ${createHash('sha256').update(JSON.stringify([read?.query, read?.variables ?? null, read?.operationName ?? null])).digest('base64url')}`
+    : `GET ${req.originalUrl}`
+
+/**
+ * The read `fill` answers (a GraphQL query, a REST read it may keep), or null to pass the request
+ * on; 'refused' when it has answered a mutation sent with GET.
+ */
+const fillableRead = (req: ExpressRequest, res: ExpressResponse, routes: ReadRoutes): { kind: 'rest' | 'graphql'; read: GraphQLRead | null } | 'refused' | null => {
+  const isGraphQLPath = req.path === '/graphql'
+  if (req.method !== 'GET' && !(req.method === 'POST' && isGraphQLPath)) return null
+  if (!isGraphQLPath) return cacheableGetPath(req.path, routes) ? { kind: 'rest', read: null } : null
+  const read = graphQLRead(req, res.locals[REQUEST_BODY] as Buffer | undefined)
+  if (!read) return null
+  if (isGraphQLQuery(read.query, read.operationName)) return { kind: 'graphql', read }
+  // A GET may only read (GraphQL over HTTP): a mutation there is refused, never run.
+  if (req.method === 'GET') {
+    res.status(405).setHeader('Allow', 'POST').json(errorBody('query', 'Only queries may be sent with GET; send mutations with POST.'))
+    return 'refused'
+  }
+  return null
+}
+
+/** Keeps a cacheable answer under `key`: its bytes as they are now, compressed copies once made. */
+const keepEntry = (cache: ReadCache, key: string, generation: number, response: globalThis.Response, identity: Buffer): CachedResponse => {
+  const entry: CachedResponse = {
+    generation,
+    status: response.status,
+    headers: keptHeaders(response),
+    hash: createHash('sha1').update(identity).digest('base64url'),
+    bodies: { identity },
+  }
+  cache.responses.set(key, entry)
+  // Compressed off the miss's path, once its answer is written: the first readers get the
+  // document as it is.
+  setImmediate(
+    () =>
+      void compress(identity).then(
+        (compressed) => {
+          Object.assign(entry.bodies, compressed)
+          cache.responses.resized(key, entry)
+        },
+        (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
+      ),
+  )
+  return entry
+}
+
 export type ReadCacheHandlers = {
   /** Express middleware before the API guard: REST reads in the cache. */
   lookup: RequestHandler
@@ -245,23 +295,11 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
   }
 
   const fill: RequestHandler = async (req, res, next) => {
-    const isGraphQLPath = req.path === '/graphql'
-    if (req.method !== 'GET' && !(req.method === 'POST' && isGraphQLPath)) return next()
-    const kind = isGraphQLPath ? 'graphql' : 'rest'
-    const read = isGraphQLPath ? graphQLRead(req, res.locals[REQUEST_BODY] as Buffer | undefined) : null
-    if (isGraphQLPath) {
-      if (!read) return next()
-      if (!isGraphQLQuery(read.query, read.operationName)) {
-        // A GET may only read (GraphQL over HTTP): a mutation there is refused, never run.
-        if (req.method === 'GET') {
-          res.status(405).setHeader('Allow', 'POST').json(errorBody('query', 'Only queries may be sent with GET; send mutations with POST.'))
-          return
-        }
-        return next()
-      }
-    } else if (!cacheableGetPath(req.path, routes)) {
-      return next()
-    }
+    const fillable = fillableRead(req, res, routes)
+    if (fillable === 'refused') return
+    if (!fillable) return next()
+    const { kind, read } = fillable
+    const isGraphQLPath = kind === 'graphql'
 
     const cache = readCache()
     const anonymous = isAnonymous(req.headers, authCookie)
@@ -287,9 +325,7 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
       return answerDirectly()
     }
 
-    const key = isGraphQLPath
-      ? `graphql ${graphQLResponseType(req.headers.accept)} ${createHash('sha256').update(JSON.stringify([read?.query, read?.variables ?? null, read?.operationName ?? null])).digest('base64url')}`
-      : `GET ${req.originalUrl}`
+    const key = cacheKeyOf(req, isGraphQLPath, read)
     const cached = cache.responses.get(key, generation)
     if (cached) {
       cache.responses.figures.hits++
@@ -313,26 +349,7 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
           oneOff = { status: response.status, headers: keptHeaders(response), body: identity }
           return undefined
         }
-        const entry: CachedResponse = {
-          generation,
-          status: response.status,
-          headers: keptHeaders(response),
-          hash: createHash('sha1').update(identity).digest('base64url'),
-          bodies: { identity },
-        }
-        cache.responses.set(key, entry)
-        // Compressed off the miss's path, once its answer is written: the first readers get the
-        // document as it is.
-        setImmediate(() =>
-          compress(identity).then(
-            (compressed) => {
-              Object.assign(entry.bodies, compressed)
-              cache.responses.resized(key, entry)
-            },
-            (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
-          ),
-        )
-        return entry
+        return keepEntry(cache, key, generation, response, identity)
       })().finally(() => cache.inFlight.delete(flightKey))
       cache.inFlight.set(flightKey, flight)
       const entry = await flight

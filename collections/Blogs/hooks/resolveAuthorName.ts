@@ -1,8 +1,11 @@
 import type { FieldHook } from 'payload'
+import { extractID } from 'payload/shared'
 
 import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
 
-type AuthorRef = { relationTo: 'members' | 'users'; value: number | string | { id: number | string; name?: string } }
+import { SLUGS } from '../../slugs'
+
+type AuthorRef = { relationTo: typeof SLUGS.members | typeof SLUGS.users; value: number | string | { id: number | string; name?: string } }
 
 /**
  * The byline. Staff accounts are not publicly readable, so a frontend could not show who wrote a
@@ -15,14 +18,14 @@ export const resolveAuthorName: FieldHook = async ({ siblingData, req }) => {
   const author = siblingData?.author as AuthorRef | null | undefined
   if (!author?.value) return null
   if (typeof author.value === 'object' && typeof author.value.name === 'string') return author.value.name
-  const id = typeof author.value === 'object' ? author.value.id : author.value
+  const id = extractID(author.value)
   return oncePerRequest(req, 'resolveAuthorName', `${author.relationTo}:${String(id)}`, async () => {
     const doc = await req.payload.findByID({
       collection: author.relationTo,
       id,
       depth: 0,
       // Staff bylines are public; a member's follows the reader's access (one who left the directory stays unnamed).
-      overrideAccess: author.relationTo === 'users',
+      overrideAccess: author.relationTo === SLUGS.users,
       disableErrors: true,
       req,
       select: { name: true },

@@ -1,6 +1,7 @@
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
 import { isStaffUser } from '@/access/checkRole'
+import { SLUGS } from '../../slugs'
 
 const idOf = (value: unknown): string | null => {
   if (value === null || value === undefined || value === '') return null
@@ -8,7 +9,7 @@ const idOf = (value: unknown): string | null => {
   return String(value)
 }
 
-const refuse = (path: string, message: string) => new ValidationError({ collection: 'connections', errors: [{ path, message }] })
+const refuse = (path: string, message: string) => new ValidationError({ collection: SLUGS.connections, errors: [{ path, message }] })
 
 /**
  * Connection rules: a member requests in their own name; only the recipient accepts or declines a
@@ -42,14 +43,14 @@ export const validateConnection: CollectionBeforeValidateHook = async ({ data = 
   if (!idOf(to)) throw refuse('to', 'to must be the id of a member.')
   if (idOf(from) === idOf(to)) throw refuse('to', 'A member cannot connect to themself.')
   const members = await req.payload.count({
-    collection: 'members',
+    collection: SLUGS.members,
     where: { id: { in: [idOf(from), idOf(to)] } },
     overrideAccess: true,
     req,
   })
   if (members.totalDocs < 2) throw refuse('to', 'to must be the id of an existing member.')
   const existing = await req.payload.count({
-    collection: 'connections',
+    collection: SLUGS.connections,
     where: {
       or: [
         { and: [{ from: { equals: idOf(from) } }, { to: { equals: idOf(to) } }] },

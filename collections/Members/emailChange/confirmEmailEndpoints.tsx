@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { actionPage, htmlPage, readBody, wantsHtml } from '@q-community/plugin-shared/pages'
 
-import { badRequest } from '@/http/badRequest'
+import { badRequest } from '@/http/errorResponses'
 import { maskEmail } from '@/email/maskEmail'
 
 import { SLUGS } from '../../slugs'

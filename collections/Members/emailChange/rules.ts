@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 
+import { EMAIL_ADDRESS } from '@/email/emailAddress'
+
 /**
  * A member's own change of address, held until it is confirmed from the new address (Ghost's
  * single-token model): the token goes only into the email, the database keeps its hash, it works
@@ -36,7 +38,7 @@ export const EMAIL_CHANGE_MESSAGES = {
 
 export const normaliseEmail = (value: unknown): string | null => (typeof value === 'string' ? value.trim().toLowerCase() : null)
 
-export const isPlausibleEmail = (value: string): boolean => value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+export const isPlausibleEmail = (value: string): boolean => value.length <= 254 && EMAIL_ADDRESS.test(value)
 
 export const createEmailChangeToken = (): string => randomBytes(32).toString('base64url')
 

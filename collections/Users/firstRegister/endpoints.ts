@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { badRequest } from '@/http/badRequest'
+import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { SLUGS } from '../../slugs'
 import { clearSetupToken, isValidSetupToken, SETUP_COOKIE, SETUP_TOKEN_LIFETIME_MS, setupTokenOf } from './setupToken'
@@ -11,7 +11,7 @@ export const FIRST_REGISTER_MESSAGES = {
   invalidLink: 'This setup link is not valid: it was used, has expired, or a later start replaced it. Restart the server for a new one.',
 } as const
 
-const forbidden = (message: string) => Response.json({ errors: [{ message }] }, { status: 403 })
+const forbidden = (message: string) => errorResponse(403, message)
 
 const staffExists = async (req: PayloadRequest) => (await req.payload.count({ collection: SLUGS.users, overrideAccess: true, req })).totalDocs > 0
 

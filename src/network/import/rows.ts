@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync'
 
+import { EMAIL_ADDRESS } from '@/email/emailAddress'
 import { PROFESSIONS } from '@/fields/professions'
 import { REGIONS } from '@/fields/regions'
 import { TOPICS } from '@/fields/topics'
@@ -21,7 +22,6 @@ export type MemberRow = {
 
 export type ConnectionRow = { line: number; fromEmail: string; toEmail: string; acceptedAt: string }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const values = (options: readonly { value: string }[]) => new Set(options.map((option) => option.value))
 const regions = values(REGIONS)
 const professions = values(PROFESSIONS)
@@ -57,7 +57,7 @@ export const checkMemberRows = (records: Record<string, string>[]) => {
     const interests = (record.interests ?? '').split(/[;|]/).map((topic) => topic.trim()).filter(Boolean)
     const joinedAt = record.joinedAt || new Date().toISOString().slice(0, 10)
     if (!record.name) return reject('name is empty')
-    if (!EMAIL.test(email)) return reject('email is not an email address')
+    if (!EMAIL_ADDRESS.test(email)) return reject('email is not an email address')
     if (seen.has(email)) return reject(`email ${email} appears twice in the file`)
     if (!professions.has(record.profession)) return reject(`profession "${record.profession}" is not one of the list`)
     if (!regions.has(record.region)) return reject(`region "${record.region}" is not one of the list`)

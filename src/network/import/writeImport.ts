@@ -2,6 +2,8 @@ import { type Config, createClient, type InArgs } from '@libsql/client'
 import { type AnyColumn, getTableName, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
+import { SLUGS } from '@collections/slugs'
+
 import { invalidateReadCache } from '../../cache/readCacheState'
 import { column, type Row, type SqlAccess, sqlAccess, type Table } from '../sqlAdapter'
 import type { ConnectionRow, MemberRow } from './rows'
@@ -123,9 +125,9 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
       }
     }
   }
-  const members = sql.table('members')
+  const members = sql.table(SLUGS.members)
   const interests = sql.table('members_interests')
-  const connections = sql.table('connections')
+  const connections = sql.table(SLUGS.connections)
   return {
     members: async (rows, now) => {
       const statements: Statement[] = [sql.drizzle.insert(members).values(rows.map((row) => memberRow(row, now))).returning({ id: column(members, 'id'), email: column(members, 'email') }).toSQL()]
@@ -162,9 +164,9 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
 
 /** PostgreSQL locks rows, not the database: a transaction per batch on the adapter's pool. */
 const postgresWriter = (sql: SqlAccess): SqlWriter => {
-  const members = sql.table('members')
+  const members = sql.table(SLUGS.members)
   const interests = sql.table('members_interests')
-  const connections = sql.table('connections')
+  const connections = sql.table(SLUGS.connections)
   return {
     members: (rows, now) =>
       sql.drizzle.transaction(async (tx) => {
@@ -222,21 +224,21 @@ const writeWithLocalApi = async (payload: Payload, input: WriteInput, written: W
   const now = new Date().toISOString()
   for (const row of input.members) {
     const { line: _line, ...data } = row
-    const created = await payload.db.create({ collection: 'members', data: { ...data, loginAttempts: 0, createdAt: now, updatedAt: now } })
+    const created = await payload.db.create({ collection: SLUGS.members, data: { ...data, loginAttempts: 0, createdAt: now, updatedAt: now } })
     input.idByEmail.set(row.email, created.id as number | string)
     written.members.push(created.id as number | string)
     input.onProgress?.(++done, total)
   }
   for (const row of input.connections) {
-    const created = await payload.db.create({ collection: 'connections', data: connectionRow(row, input.idByEmail, now) })
+    const created = await payload.db.create({ collection: SLUGS.connections, data: connectionRow(row, input.idByEmail, now) })
     written.connections.push(created.id as number | string)
     input.onProgress?.(++done, total)
   }
 }
 
 const deleteWithLocalApi = async (payload: Payload, written: Written) => {
-  if (written.connections.length) await payload.db.deleteMany({ collection: 'connections', where: { id: { in: written.connections } } })
-  if (written.members.length) await payload.db.deleteMany({ collection: 'members', where: { id: { in: written.members } } })
+  if (written.connections.length) await payload.db.deleteMany({ collection: SLUGS.connections, where: { id: { in: written.connections } } })
+  if (written.members.length) await payload.db.deleteMany({ collection: SLUGS.members, where: { id: { in: written.members } } })
 }
 
 /**

@@ -38,12 +38,8 @@ const yearAgo = () => {
   return date.toISOString().slice(0, 10)
 }
 
-/**
- * On the admin dashboard: how connected the community is now, and a chart of average connections
- * per member over the last year (the figure the community's first network analysis reported).
- */
-export const NetworkDashboard: React.FC = () => {
-  const canvas = useRef<HTMLCanvasElement>(null)
+/** Today's figures and the monthly series of the last year, loaded once. */
+const useNetworkFigures = () => {
   const [current, setCurrent] = useState<Stats | null>(null)
   const [series, setSeries] = useState<Stats[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -64,6 +60,12 @@ export const NetworkDashboard: React.FC = () => {
     void load()
   }, [])
 
+  return { current, series, error }
+}
+
+/** Draws average connections per member over `series` on the canvas, redrawn when it changes. */
+const useGrowthChart = (series: Stats[]) => {
+  const canvas = useRef<HTMLCanvasElement>(null)
   useEffect(() => {
     if (!canvas.current || series.length === 0) return
     const chart = new Chart(canvas.current, {
@@ -86,23 +88,34 @@ export const NetworkDashboard: React.FC = () => {
     })
     return () => chart.destroy()
   }, [series])
+  return canvas
+}
+
+/** Today's figures, one tile each. */
+const Summary: React.FC<{ current: Stats }> = ({ current }) => (
+  <dl data-testid="network-summary" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))', gap: '0.75rem' }}>
+    {FIGURES.map(([key, label, format]) => (
+      <div key={key} data-figure={key}>
+        <dt style={{ opacity: 0.7 }}>{label}</dt>
+        <dd style={{ fontSize: '1.5rem', margin: 0 }}>{format(current[key] as number)}</dd>
+      </div>
+    ))}
+  </dl>
+)
+
+/**
+ * On the admin dashboard: how connected the community is now, and a chart of average connections
+ * per member over the last year (the figure the community's first network analysis reported).
+ */
+export const NetworkDashboard: React.FC = () => {
+  const { current, series, error } = useNetworkFigures()
+  const canvas = useGrowthChart(series)
 
   return (
     <section className="network-dashboard" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <h2>Who is improving, and how they connect</h2>
       {error ? <p role="alert">{error}</p> : null}
-      {current ? (
-        <dl data-testid="network-summary" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))', gap: '0.75rem' }}>
-          {FIGURES.map(([key, label, format]) => (
-            <div key={key} data-figure={key}>
-              <dt style={{ opacity: 0.7 }}>{label}</dt>
-              <dd style={{ fontSize: '1.5rem', margin: 0 }}>{format(current[key] as number)}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p>Loading network figures…</p>
-      )}
+      {current ? <Summary current={current} /> : <p>Loading network figures…</p>}
       <figure style={{ height: 260, margin: '1rem 0 0' }}>
         <canvas ref={canvas} aria-label="Average connections per member, by month" role="img" />
       </figure>

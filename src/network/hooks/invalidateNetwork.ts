@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { invalidateNetwork } from '../network/cache'
+import { invalidateNetwork } from '../cache'
 
 /** Members and connections feed the network figures: any change makes the cached ones stale. */
 export const invalidateNetworkAfterChange: CollectionAfterChangeHook = async ({ doc }) => {
