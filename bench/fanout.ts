@@ -8,11 +8,12 @@
  * The plugin runs on a minimal Payload config (SQLite) rather than the whole CMS: what is measured
  * is the fan-out, and the CMS's other collections take no part in it.
  */
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { createTransport } from 'nodemailer'
 import { buildConfig, getPayload } from 'payload'
 

@@ -25,7 +25,7 @@ const cluster = postgres ? await startPostgresCluster() : undefined
 if (cluster) process.env.TEST_DATABASE_URL = cluster.url
 else delete process.env.TEST_DATABASE_URL
 const server = await startServer('bench-load', LOAD_ENV)
-let exitCode = 1
+let exitCode
 try {
   const target = await prepareLoad(server.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
   const loadBefore = os.loadavg()[0]

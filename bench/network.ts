@@ -5,11 +5,12 @@
  * Then a 520-point weekly growth series as `GET /api/network/growth` computes it (one sweep over
  * the snapshot's timeline, src/network/timeline.ts): under 1.5 s, and at most 2× one stats call.
  */
+import os from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
 import Graph from 'graphology'
 import { connectedComponents } from 'graphology-components'
 import { density } from 'graphology-metrics/graph/density.js'
-import os from 'node:os'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 
 import { betweennessInWorker } from '../src/network/betweennessInWorker'
 import { betweennessScores, buildGraph, type NetworkConnection, type NetworkMember, networkStats, seriesDates } from '../src/network/metrics'
@@ -136,7 +137,7 @@ const sweepMs = time(() => runAtOnce(sweepStats(timeline, dates)))
 const seriesMs = await timeAsync(async () => runInSlices(sweepStats(await runInSlices(buildTimeline(members, connections)), dates)))
 const seriesRatio = seriesMs / oursMs
 const oneDateMs = time(() => runAtOnce(sweepStats(timeline, [AT])))
-let maxStallMs = 0
+let maxStallMs: number
 {
   const delay = monitorEventLoopDelay({ resolution: 5 })
   delay.enable()

@@ -10,15 +10,16 @@
  *
  * BENCH_SECONDS (default 8) per measured row, BENCH_DOCS (default 1000).
  */
-import autocannon from 'autocannon'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import autocannon from 'autocannon'
+
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs'
 import { freePort } from '../scripts/postgresCluster.mjs'
 import { machine, percentile, recordResults, root } from './lib.mjs'
-import { type BenchServer, benchPosts, eachLimited, ensureStockBuilt, loginCMS, postJSON, seedCMS, seedStock, spawnServer, startCMS, startStock } from './readsSetup'
+import { benchPosts, type BenchServer, eachLimited, ensureStockBuilt, loginCMS, postJSON, seedCMS, seedStock, spawnServer, startCMS, startStock } from './readsSetup'
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8)
 const DOCS = Number(process.env.BENCH_DOCS || 1000)

@@ -6,8 +6,9 @@
  * running a line. Bundling the Lexical module graph into one file avoids that; every other package
  * stays external and is loaded from node_modules as usual.
  */
-import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
+
+import { build } from 'esbuild'
 
 const tsconfig = JSON.parse(readFileSync(new URL('../tsconfig.json', import.meta.url), 'utf8'))
 const aliasPrefixes = Object.keys(tsconfig.compilerOptions.paths).map((alias) => alias.replace('*', ''))

@@ -14,7 +14,7 @@ import { startPostgresCluster } from './postgresCluster.mjs'
 
 const cluster = await startPostgresCluster()
 console.log(`[test:postgres] cluster at ${cluster.url}`)
-let status = 1
+let status
 try {
   const args =
     process.argv.length > 2

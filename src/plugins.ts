@@ -1,14 +1,13 @@
-import type { Plugin } from 'payload'
-
-import { checkRole } from '@/access/checkRole'
-import type { RequestUser } from '@/access/checkRole'
-import { settings } from '@/config/settings'
-import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
-import { smtpTransport } from '@/email/emailAdapter'
-import { redisSharedState } from '@/redis/sharedState'
-
 import { commentModeration } from '@q-community/comment-moderation'
 import { emailSubscriptions } from '@q-community/email-subscriptions'
+import type { Plugin } from 'payload'
+
+import type { RequestUser } from '@/access/checkRole'
+import { checkRole } from '@/access/checkRole'
+import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
+import { settings } from '@/config/settings'
+import { smtpTransport } from '@/email/emailAdapter'
+import { redisSharedState } from '@/redis/sharedState'
 
 /** With REDIS_URL, counts, locks and cached figures shared by every instance; otherwise each plugin's memory. */
 const shared = redisSharedState()

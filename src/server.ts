@@ -5,11 +5,11 @@
  * SIGTERM drains in-flight requests, then closes the database.
  */
 import { createServer, type Server } from 'node:http'
+
+import { SLUGS } from '@collections/slugs'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import next from 'next'
 import { getPayload, handleEndpoints } from 'payload'
-
-import { SLUGS } from '@collections/slugs'
 
 import { publicCacheControl, readRoutesFromConfig } from './cache/readRoutes'
 import { settings } from './config/settings'
@@ -100,12 +100,13 @@ const shutdown = (signal: string) => {
     process.exit(1)
   }, settings.shutdownTimeoutMs)
   force.unref()
-  server.close(async () => {
+  const closeConnections = async () => {
     await closeDatabase(payload)
     await closeRedis()
     log('database closed; bye')
     process.exit(0)
-  })
+  }
+  server.close(() => void closeConnections())
   // A response still in flight when the signal came leaves its connection idle, and open for the
   // whole keep-alive timeout: close each as soon as it is idle.
   server.closeIdleConnections()

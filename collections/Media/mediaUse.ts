@@ -1,4 +1,4 @@
-import { type Field, type PayloadRequest, type Where, ValidationError } from 'payload'
+import { type Field, type PayloadRequest, ValidationError,type Where } from 'payload'
 import { extractID } from 'payload/shared'
 
 import { isStaffUser } from '@/access/checkRole'

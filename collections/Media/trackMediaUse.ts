@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { SLUGS } from '../slugs'
 import { onlyPublicMediaForNonStaff } from './hooks/onlyPublicMediaForNonStaff'
 import { refreshMediaAfterChange } from './hooks/refreshMediaAfterChange'
-import { rememberMediaBeforeChange } from './hooks/rememberMediaBeforeChange'
 import { refreshMediaAfterDelete } from './hooks/refreshMediaAfterDelete'
+import { rememberMediaBeforeChange } from './hooks/rememberMediaBeforeChange'
 import { findMediaReferences, PUBLIC_DOCUMENTS } from './mediaUse'
 
 /**

@@ -1,10 +1,11 @@
 import type { Endpoint, Where } from 'payload'
 
 import { isStaffUser } from '@/access/checkRole'
-import { badRequest } from '@/http/errorResponses'
 import { PROFESSIONS } from '@/fields/professions'
 import { REGIONS } from '@/fields/regions'
 import { TOPICS } from '@/fields/topics'
+import { badRequest } from '@/http/errorResponses'
+
 import { SLUGS } from '../slugs'
 
 const oneOf = (values: readonly { value: string }[]) => new Set(values.map((option) => option.value))

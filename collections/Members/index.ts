@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOrSelfFieldIn } from '@/access/adminOrSelfField'
-import { directoryVisible } from '@/access/directoryVisible'
 import { or } from '@/access/combine'
+import { directoryVisible } from '@/access/directoryVisible'
 import { isAdmin } from '@/access/isAdmin'
 import { isEditor } from '@/access/isEditor'
 import { isMemberOrStaffField } from '@/access/isMemberOrStaffField'

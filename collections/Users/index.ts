@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+import { isStaffUser } from '@/access/checkRole'
 import { or } from '@/access/combine'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
-import { isStaffUser } from '@/access/checkRole'
 import { isStaff, isStaffField } from '@/access/isStaff'
 import { STAFF_ROLES } from '@/access/roles'
 import { selfIn } from '@/access/self'

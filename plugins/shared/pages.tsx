@@ -1,7 +1,7 @@
-import type { PayloadRequest } from 'payload'
-import type { ReactNode } from 'react'
 // React Email's render (not react-dom/server, which Next refuses in route code) turns the page into HTML.
 import { render } from '@react-email/render'
+import type { PayloadRequest } from 'payload'
+import type { ReactNode } from 'react'
 
 const Page = ({ title, children }: { title: string; children: ReactNode }) => (
   <html lang="en">

@@ -1,6 +1,5 @@
-import type { Access, Where } from 'payload'
-
 import { SLUGS } from '@collections/slugs'
+import type { Access, Where } from 'payload'
 
 /** A member's own connections, at either end. */
 export const partyToConnection: Access = ({ req }) => {

@@ -1,6 +1,5 @@
-import type { Access } from 'payload'
-
 import { SLUGS } from '@collections/slugs'
+import type { Access } from 'payload'
 
 /** Only the member a request was sent to may answer it. */
 export const recipientOfConnection: Access = ({ req }) =>

@@ -1,11 +1,11 @@
 import { type Endpoint, Forbidden, NotFound, type SanitizedCollectionConfig, type SanitizedConfig, type SanitizedGlobalConfig, type Where } from 'payload'
 
 import { isStaffUser } from './checkRole'
+import { or } from './combine'
 import { isAdmin } from './isAdmin'
 import { isStaff } from './isStaff'
 import { lockInOwnName } from './lockInOwnName'
 import { nobody } from './nobody'
-import { or } from './combine'
 import { ownLock } from './ownLock'
 import { ownPreferences } from './ownPreferences'
 

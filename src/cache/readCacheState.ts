@@ -1,7 +1,7 @@
 import { settings } from '../config/settings'
 import { getRedis } from '../redis/client'
 import { type GenerationSource, machineGeneration, redisGeneration } from './generation'
-import { type CachedResponse, ResponseCache, type ReadCacheStats } from './responseCache'
+import { type CachedResponse, type ReadCacheStats,ResponseCache } from './responseCache'
 
 export type ReadCache = {
   responses: ResponseCache
@@ -89,11 +89,9 @@ export const currentGeneration = async (cache: ReadCache): Promise<number> => {
 export const readCacheStats = async (): Promise<ReadCacheStats | { enabled: false }> => {
   const cache = readCache()
   if (!cache) return { enabled: false }
-  let generation: number | null = null
-  try {
-    generation = await cache.generation.current()
-  } catch {
-    generation = null
-  }
+  // The figures still show when Redis cannot say the generation.
+  const generation = await Promise.resolve()
+    .then(() => cache.generation.current())
+    .catch(() => null)
   return cache.responses.stats(cache.generation.kind, generation)
 }

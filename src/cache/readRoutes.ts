@@ -1,6 +1,5 @@
-import type { SanitizedConfig } from 'payload'
-
 import { SLUGS } from '@collections/slugs'
+import type { SanitizedConfig } from 'payload'
 
 import type { ReadRoutes } from './readRequest'
 

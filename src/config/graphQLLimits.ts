@@ -1,5 +1,5 @@
-import depthLimit from 'graphql-depth-limit'
 import { type ExecutionArgs, GraphQLError, type ValidationContext, type ValidationRule } from 'graphql'
+import depthLimit from 'graphql-depth-limit'
 
 import { isStaffUser, type RequestUser } from '@/access/checkRole'
 import { costLimit } from '@/graphql/costLimit'

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises'
+
 import type { Payload } from 'payload'
 
 type ClosableSqlite = { client?: { close: () => void } }

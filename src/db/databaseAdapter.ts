@@ -1,8 +1,9 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as postgresMigrations } from '../migrations/postgres'

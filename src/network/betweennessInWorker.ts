@@ -1,5 +1,6 @@
-import type Graph from 'graphology'
 import { Worker } from 'node:worker_threads'
+
+import type Graph from 'graphology'
 
 import type { BetweennessScores } from './metrics'
 

@@ -1,14 +1,13 @@
-import { type AnyColumn, and, asc, eq, gt } from 'drizzle-orm'
+import { SLUGS } from '@collections/slugs'
+import { and, type AnyColumn, asc, eq, gt } from 'drizzle-orm'
 import { LRUCache } from 'lru-cache'
 import type { Payload, Where } from 'payload'
 import { extractID } from 'payload/shared'
 
-import { SLUGS } from '@collections/slugs'
-
 import { getRedis } from '../redis/client'
 import type { NetworkConnection, NetworkMember } from './metrics'
 import { bumpGeneration, readGeneration, sharedFigure } from './sharedFigures'
-import { column, sqlAccess, type SqlAccess } from './sqlAdapter'
+import { column, type SqlAccess,sqlAccess } from './sqlAdapter'
 import { buildTimeline, runInSlices, type Timeline } from './timeline'
 
 /**

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
 
-import type { Redis } from 'ioredis'
-
 import { oneAtATimePerKey } from '@q-community/plugin-shared/oneAtATime'
 import type { KeyedLock, SharedState, ValueCache, WindowCounter } from '@q-community/plugin-shared/sharedState'
+import type { Redis } from 'ioredis'
 
 import { getRedis, redisURL } from './client'
 

@@ -7,8 +7,8 @@
 import { createDigestNow, runMailingByKey, subscriptionOptionsOf } from '@q-community/email-subscriptions/utilities'
 
 import { closeDatabase } from '../db/closeDatabase'
-import { openScriptPayload } from './openScriptPayload'
 import { createProgress, type Progress } from '../progress'
+import { openScriptPayload } from './openScriptPayload'
 
 const payload = await openScriptPayload()
 const options = subscriptionOptionsOf(payload)

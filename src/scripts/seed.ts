@@ -4,9 +4,9 @@
  */
 
 import { closeDatabase } from '../db/closeDatabase'
-import { openScriptPayload } from './openScriptPayload'
-import { printLoginHelp } from '../seed/printLoginHelp'
 import { seed } from '../seed'
+import { printLoginHelp } from '../seed/printLoginHelp'
+import { openScriptPayload } from './openScriptPayload'
 
 const payload = await openScriptPayload()
 try {

@@ -1,7 +1,6 @@
-import type { Payload } from 'payload'
-
-import { createSetupToken } from '@collections/Users/firstRegister/setupToken'
 import { SLUGS } from '@collections/slugs'
+import { createSetupToken } from '@collections/Users/firstRegister/setupToken'
+import type { Payload } from 'payload'
 
 import { settings } from '../config/settings'
 

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
-
-import { newManageCredentials } from '@q-community/email-subscriptions/utilities'
 
 import { SLUGS } from '@collections/slugs'
+import { newManageCredentials } from '@q-community/email-subscriptions/utilities'
+import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
 import { createProgress, type Progress } from '../progress'
 import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'

@@ -1,9 +1,8 @@
+import { SLUGS } from '@collections/slugs'
 import type { Express, Response } from 'express'
 import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit'
 import type { Redis } from 'ioredis'
 import { RedisStore } from 'rate-limit-redis'
-
-import { SLUGS } from '@collections/slugs'
 
 import { settings } from '../config/settings'
 import { messageBody } from '../http/errorResponses'

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
 
-import type { Request as ExpressRequest, Response as ExpressResponse, RequestHandler } from 'express'
+import type { Request as ExpressRequest, RequestHandler,Response as ExpressResponse } from 'express'
 
 import { currentGeneration, type ReadCache, readCache } from '../cache/readCacheState'
 import {

@@ -15,7 +15,7 @@
 import type { SanitizedConfig } from 'payload'
 
 import { api, type RunningServer, startServer } from '../helpers/server'
-import { ACTORS, type Actor, type Actors, createActors } from './actors'
+import { type Actor, ACTORS, type Actors, createActors } from './actors'
 
 type Who = 'absent' | 'nobody' | 'all' | 'loggedIn' | 'members' | 'staff' | 'moderators' | 'editors' | 'admin' | Actor[]
 

@@ -7,11 +7,11 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import {
   CONTENT_SLUGS,
-  DRAFT_SLUGS,
-  type ContentSlug,
   contentData,
+  type ContentSlug,
   createMember,
   createStaff,
+  DRAFT_SLUGS,
   type MemberUser,
   type StaffUser,
 } from '../helpers/fixtures'

@@ -1,4 +1,5 @@
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api } from '../helpers/server'
+import type { api } from '../helpers/server';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../helpers/server'
 
 /** The people the access tests act as, over real HTTP. */
 export const ACTORS = ['anonymous', 'member', 'optedOutMember', 'moderator', 'editor', 'admin'] as const

@@ -5,7 +5,7 @@
  * (item 3), and a member's own email change waits for confirmation from the new address, with the
  * real SMTP server receiving the emails (item 2).
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiDoc, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type ApiDoc, errorPaths, type RunningServer, startServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtpServer'
 
 const PASSWORD = 'member-password-123'

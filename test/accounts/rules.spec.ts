@@ -1,4 +1,5 @@
-import { EMAIL_CHANGE_INTERVAL_MS, EMAIL_CHANGE_LIFETIME_MS, emailChangeWaitMs, isExpired, isPlausibleEmail, isWellFormedEmailChangeToken, createEmailChangeToken, hashEmailChangeToken, normaliseEmail } from '@collections/Members/emailChange/rules'
+import { createEmailChangeToken, EMAIL_CHANGE_INTERVAL_MS, EMAIL_CHANGE_LIFETIME_MS, emailChangeWaitMs, hashEmailChangeToken, isExpired, isPlausibleEmail, isWellFormedEmailChangeToken, normaliseEmail } from '@collections/Members/emailChange/rules'
+
 import { maskEmail } from '@/email/maskEmail'
 
 describe('maskEmail', () => {

@@ -2,11 +2,12 @@
  * An editor's day in the admin, in headless Chromium: log in, write a blog with a hero image
  * uploaded on the spot, publish it; the public REST API then shows it with its image sizes.
  */
-import type { Browser, Page } from 'playwright-core'
-import sharp from 'sharp'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
 
 import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'

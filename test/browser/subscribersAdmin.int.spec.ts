@@ -4,6 +4,7 @@
  */
 import os from 'node:os'
 import path from 'node:path'
+
 import type { Browser } from 'playwright-core'
 
 import { hasChromium, launchChromium, logInToAdmin, waitForChartDrawn } from '../helpers/browser'

@@ -12,8 +12,8 @@ import pg from 'pg'
 import { makeReportPdf } from '@/seed/demoFiles'
 
 import { type Actors, createActors } from '../access/actors'
-import { CONTENT_SLUGS, type ContentSlug, contentData, DRAFT_SLUGS } from '../helpers/fixtures'
-import { type ApiBody, type ApiDoc, api, type RunningServer, startServer } from '../helpers/server'
+import { CONTENT_SLUGS, contentData, type ContentSlug, DRAFT_SLUGS } from '../helpers/fixtures'
+import { api, type ApiBody, type ApiDoc, type RunningServer, startServer } from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>

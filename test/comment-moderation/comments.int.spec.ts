@@ -2,7 +2,7 @@
  * Comment moderation over real HTTP against the express host, as guest, member, trusted member,
  * banned member, moderator and admin, with a real SMTP server receiving the emails.
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiBody, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type ApiBody, errorPaths, type RunningServer, startServer } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtpServer'
 
 let server: RunningServer

@@ -2,7 +2,7 @@
  * Reports under concurrency, over real HTTP: twenty members reporting one comment at the same
  * moment each count once; the comment is hidden once, with one decision.
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiBody, api, type RunningServer, startServer } from '../helpers/server'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type ApiBody, type RunningServer, startServer } from '../helpers/server'
 
 const PASSWORD = 'a-long-test-password'
 const MEMBERS = 20

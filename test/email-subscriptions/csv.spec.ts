@@ -1,7 +1,6 @@
 /** CSV exports never hand a spreadsheet a formula (OWASP CSV injection). */
-import { parse } from 'csv-parse/sync'
-
 import { neutraliseCsvCell, toCsv } from '@plugins/shared/csv'
+import { parse } from 'csv-parse/sync'
 
 describe('neutraliseCsvCell', () => {
   test.each([

@@ -4,6 +4,7 @@
  * never carry a formula, and login tokens are signed with a key nothing else uses.
  */
 import { createHash, createHmac } from 'node:crypto'
+
 import { parse } from 'csv-parse/sync'
 
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'

@@ -3,25 +3,26 @@
  * the extension points as plugins/README.md documents them: the host's own transport, a template of
  * its own, and an audience rule narrowing a publication to one region.
  */
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { render } from '@react-email/render'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createTransport } from 'nodemailer'
-import { buildConfig, getPayload, type Payload } from 'payload'
 
-import { closeDatabase } from '@/db/closeDatabase'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import {
   createDigestNow,
   emailSubscriptions,
+  type EmailSubscriptionsOptions,
   runMailingByKey,
   subscriptionOptionsOf,
-  type EmailSubscriptionsOptions,
   type SubscriptionTemplates,
   type SubscriptionTransport,
 } from '@plugins/email-subscriptions'
 import { newManageCredentials } from '@plugins/email-subscriptions/utilities/tokens'
+import { render } from '@react-email/render'
+import { createTransport } from 'nodemailer'
+import { buildConfig, getPayload, type Payload } from 'payload'
+
+import { closeDatabase } from '@/db/closeDatabase'
 
 import { startSmtpServer } from '../helpers/smtpServer'
 

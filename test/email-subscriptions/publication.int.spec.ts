@@ -2,13 +2,13 @@
  * Announcements of first publications, on the CMS's own config through the Local API, with a real
  * SMTP server receiving the emails: who gets one, when, and never twice.
  */
-import type { Payload } from 'payload'
-
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 
 import { runMailingByKey, subscriptionOptionsOf } from '@plugins/email-subscriptions'
 import { deliveryStoreFor } from '@plugins/email-subscriptions/utilities/deliveryStore'
+import type { Payload } from 'payload'
+
 import { SEED_CONTEXT } from '@/seed'
 
 import { createContent } from '../helpers/fixtures'

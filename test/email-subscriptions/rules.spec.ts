@@ -1,12 +1,12 @@
 /** The pure rules of the subscriptions plugin: when a save announces, digest timing and selection, leases. */
-import { personalise } from '@plugins/email-subscriptions/email/send'
 import { MANAGE_TOKEN_PLACEHOLDER } from '@plugins/email-subscriptions/constants'
+import { personalise } from '@plugins/email-subscriptions/email/send'
 import { digestItemsFor, digestPeriod, isDigestDue, latestScheduledRun } from '@plugins/email-subscriptions/rules/digest'
 import { becomesPublished, excerptOf, publicationMailingKey } from '@plugins/email-subscriptions/rules/firstPublication'
 import { isLeaseExpired, leaseAfterFailure } from '@plugins/email-subscriptions/rules/lease'
 import { createEmailRateLimit } from '@plugins/email-subscriptions/utilities/emailRateLimit'
-import { memoryWindowCounter } from '@plugins/shared/sharedState'
 import { subscriberStats } from '@plugins/email-subscriptions/utilities/subscriberStats'
+import { memoryWindowCounter } from '@plugins/shared/sharedState'
 
 describe('becomesPublished', () => {
   test.each([

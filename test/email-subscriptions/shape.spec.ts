@@ -1,9 +1,8 @@
 /** How the plugin transforms a config: options, `overrides`, `disabled`, without starting Payload. */
-import type { CollectionConfig, Config } from 'payload'
-
 import { defaults, emailSubscriptions, type Options, sanitizeOptions } from '@plugins/email-subscriptions'
 import { DELIVERIES_SLUG, MAILINGS_SLUG, SUBSCRIBERS_SLUG, TASK_CONFIRM_SUBSCRIPTION, TASK_MAINTENANCE, TASK_SEND_MAILING } from '@plugins/email-subscriptions/constants'
 import { errorResponse } from '@plugins/shared/responses'
+import type { CollectionConfig, Config } from 'payload'
 
 const posts: CollectionConfig = { slug: 'posts', versions: { drafts: true }, fields: [{ name: 'title', type: 'text' }] }
 const base: Config = { collections: [posts], secret: 'test', db: {} as Config['db'] }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+
 import { type Browser, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'

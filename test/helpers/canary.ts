@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
+
 import { createClient } from '@libsql/client'
 import {
+  getNamedType,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
   type GraphQLType,
-  getNamedType,
   isInterfaceType,
   isNonNullType,
   isObjectType,

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
 import { getPayload, type Payload } from 'payload'
 
 import { closeDatabase } from '@/db/closeDatabase'

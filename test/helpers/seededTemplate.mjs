@@ -14,6 +14,7 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
 import pg from 'pg'
 
 import { freePort } from '../../scripts/postgresCluster.mjs'

@@ -1,6 +1,5 @@
-import type { Payload } from 'payload'
-
 import { hashToken, newManageCredentials } from '@plugins/email-subscriptions/utilities/tokens'
+import type { Payload } from 'payload'
 
 export type SubscriberSpec = { email: string; topics: string[]; frequency?: 'instant' | 'weekly'; status?: 'pending' | 'confirmed' | 'unsubscribed' | 'suppressed' }
 

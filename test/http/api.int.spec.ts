@@ -6,7 +6,7 @@ import sharp from 'sharp'
 
 import { makeReportPdf } from '@/seed/demoFiles'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiDoc, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type ApiDoc, errorPaths, type RunningServer, startServer } from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>

@@ -1,7 +1,7 @@
 import type { FlattenedField, SanitizedCollectionConfig } from 'payload'
 
-import { type QueryContext, queryProblem } from '@/http/queryGuard'
 import { jsonBodyProblem, jsonDepth } from '@/http/json'
+import { type QueryContext, queryProblem } from '@/http/queryGuard'
 
 const field = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, type, ...extra }) as unknown as FlattenedField
 const collection = (slug: string, fields: FlattenedField[], versions = false) => ({ slug, flattenedFields: fields, versions }) as unknown as SanitizedCollectionConfig

@@ -1,7 +1,7 @@
+import { findMediaReferences, mediaIdsOf, richTextMediaIds } from '@collections/Media/mediaUse'
 import type { Field } from 'payload'
 
 import { namesUser } from '@/access/lockInOwnName'
-import { findMediaReferences, mediaIdsOf, richTextMediaIds } from '@collections/Media/mediaUse'
 
 describe('media references', () => {
   test('upload fields are found through groups and rows; rich text is listed', () => {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 import { importNetwork } from '@/network/import/importNetwork'

@@ -13,7 +13,7 @@
 import { formatNames, type SanitizedConfig } from 'payload'
 
 import { type Actor, canary, graphQLReads, LeakScanner, type Marker, mayRead, readSecretCells } from '../helpers/canary'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type ApiBody, api, type RunningServer, startServer } from '../helpers/server'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type ApiBody, type RunningServer, startServer } from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
 
 type Client = ReturnType<typeof api>

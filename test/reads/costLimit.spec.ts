@@ -1,7 +1,7 @@
 import { configToSchema } from '@payloadcms/graphql'
 import { type GraphQLSchema, parse, specifiedRules, validate } from 'graphql'
 
-import { COST_LIMIT_NAMES, type CostLimits, costLimit } from '@/graphql/costLimit'
+import { COST_LIMIT_NAMES, costLimit,type CostLimits } from '@/graphql/costLimit'
 
 let schema: GraphQLSchema
 

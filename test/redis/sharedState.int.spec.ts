@@ -2,9 +2,8 @@
  * The Redis implementations behind the shared limits, locks and figures, against a real private
  * redis-server. Two connections stand for two instances.
  */
-import { Redis } from 'ioredis'
-
 import { memoryValueCache, memoryWindowCounter, secondsToWait } from '@plugins/shared/sharedState'
+import { Redis } from 'ioredis'
 
 import { startRedisServer } from '../../scripts/redisServer.mjs'
 import { sharedFigure } from '../../src/network/sharedFigures'

@@ -1,7 +1,6 @@
+import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
 import type { FieldHook } from 'payload'
 import { extractID } from 'payload/shared'
-
-import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
 
 import { SLUGS } from '../../slugs'
 

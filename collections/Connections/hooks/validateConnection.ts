@@ -1,6 +1,7 @@
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
 import { isStaffUser } from '@/access/checkRole'
+
 import { SLUGS } from '../../slugs'
 
 const idOf = (value: unknown): string | null => {

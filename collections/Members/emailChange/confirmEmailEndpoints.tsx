@@ -1,9 +1,8 @@
+import { actionPage, htmlPage, readBody, wantsHtml } from '@q-community/plugin-shared/pages'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { actionPage, htmlPage, readBody, wantsHtml } from '@q-community/plugin-shared/pages'
-
-import { badRequest } from '@/http/errorResponses'
 import { maskEmail } from '@/email/maskEmail'
+import { badRequest } from '@/http/errorResponses'
 
 import { SLUGS } from '../../slugs'
 import { APPLYING_CONFIRMED_EMAIL_CHANGE, EMAIL_CHANGE_MESSAGES, hashEmailChangeToken, isExpired, isWellFormedEmailChangeToken } from './rules'

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+
 import type { Payload, PayloadRequest } from 'payload'
 import { parseCookies } from 'payload/shared'
 

@@ -1,4 +1,4 @@
-import { COMMENT_STATUS, STATUS_SEVERITY, type CommentStatus } from '../constants'
+import { COMMENT_STATUS, type CommentStatus,STATUS_SEVERITY } from '../constants'
 import { builtInRules } from './builtInRules'
 import type { CommentInput, CommentRule, Decision, ModerationContext, PolicyRules, RuleResult } from './types'
 

@@ -1,7 +1,7 @@
 'use client'
 
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
-import React from 'react'
+import type React from 'react'
 
 /** In a topic document's sidebar: the announcement email subscribers would get, for staff to check. */
 export const EmailPreviewLink: React.FC = () => {

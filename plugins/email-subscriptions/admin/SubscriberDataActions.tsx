@@ -1,7 +1,8 @@
 'use client'
 
 import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
-import React, { useState } from 'react'
+import type React from 'react';
+import { useState } from 'react'
 
 /** On a subscriber: the UK GDPR export of everything held about them, and erasure. */
 export const SubscriberDataActions: React.FC = () => {

@@ -2,7 +2,8 @@
 
 import { useConfig } from '@payloadcms/ui'
 import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
-import React, { useEffect, useRef, useState } from 'react'
+import type React from 'react';
+import { useEffect, useRef, useState } from 'react'
 
 import type { SubscriberStats } from '../utilities/subscriberStats'
 

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import { withOverrides } from '../../shared/collectionOverrides'
 import { DELIVERIES_SLUG, DELIVERY_STATUS } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { adminsOnly } from '../utilities/access'
-import { withOverrides } from '../../shared/collectionOverrides'
 
 /**
  * One row per (mailing, subscriber). A worker claims a row (unique `key`) before sending and marks

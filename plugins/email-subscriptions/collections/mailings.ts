@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import { withOverrides } from '../../shared/collectionOverrides'
 import { MAILING_KIND, MAILING_STATUS, MAILINGS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { adminsOnly } from '../utilities/access'
-import { withOverrides } from '../../shared/collectionOverrides'
 
 /**
  * One row per announcement (a document's first publication) or digest. The unique `key` is what

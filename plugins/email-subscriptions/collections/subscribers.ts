@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import { withOverrides } from '../../shared/collectionOverrides'
 import { ADMIN_COMPONENTS, CONSENT_WORDING_VERSION, FREQUENCIES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { adminsOnly } from '../utilities/access'
-import { withOverrides } from '../../shared/collectionOverrides'
 
 /** Subscribers: personal data, readable by admins only; written only through the endpoints (index.ts adds them). */
 export const buildSubscribers = (options: SanitizedOptions): CollectionConfig =>

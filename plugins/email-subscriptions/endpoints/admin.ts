@@ -4,14 +4,14 @@ import { toCsv } from '../../shared/csv'
 import { htmlPage } from '../../shared/pages'
 import { errorResponse } from '../../shared/responses'
 import { DELIVERIES_SLUG, MESSAGES, SUBSCRIBERS_SLUG } from '../constants'
-import { deliveryStoreFor } from '../utilities/deliveryStore'
-import { documentURL, lastDigestEnd } from '../utilities/mailings'
 import { placeholderLinks } from '../email/send'
 import { digestItemsFor, digestPeriod } from '../rules/digest'
 import { excerptOf } from '../rules/firstPublication'
-import { type SubscriberRow, subscriberStats } from '../utilities/subscriberStats'
 import type { RenderedEmail, SanitizedOptions, TopicDocument } from '../types'
+import { deliveryStoreFor } from '../utilities/deliveryStore'
 import { digestCandidates } from '../utilities/mailingPlans'
+import { documentURL, lastDigestEnd } from '../utilities/mailings'
+import { type SubscriberRow, subscriberStats } from '../utilities/subscriberStats'
 
 type FullSubscriber = SubscriberRow & {
   id: number | string

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
-import { eq, sql, type SQL } from 'drizzle-orm'
+
+import { eq, type SQL,sql } from 'drizzle-orm'
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { readBody } from '../../shared/pages'

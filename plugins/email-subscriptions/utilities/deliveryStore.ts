@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, lt, or, type SQL,sql } from 'drizzle-orm'
 import type { Payload, Where } from 'payload'
 
 import { DELIVERIES_SLUG, DELIVERY_STATUS, type DeliveryStatus, MAX_ATTEMPTS_PER_DELIVERY } from '../constants'

@@ -1,13 +1,14 @@
 /* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
 /* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
-import config from '@payload-config'
 import '@payloadcms/next/css'
-import type { ServerFunctionClient } from 'payload'
+import './custom.scss'
+
+import config from '@payload-config'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
-import React from 'react'
+import type { ServerFunctionClient } from 'payload'
+import type React from 'react'
 
 import { importMap } from './admin/importMap.js'
-import './custom.scss'
 
 type Args = {
   children: React.ReactNode

@@ -10,7 +10,8 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js'
-import React, { useEffect, useRef, useState } from 'react'
+import type React from 'react';
+import { useEffect, useRef, useState } from 'react'
 
 import type { NetworkStats } from '@/network/metrics'
 

@@ -1,6 +1,6 @@
+import { SLUGS } from '@collections/slugs'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { SLUGS } from '@collections/slugs'
 import { staffOnly } from '@/access/staffOnly'
 import { badRequest } from '@/http/errorResponses'
 

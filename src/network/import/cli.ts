@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { closeDatabase } from '../../db/closeDatabase'
 import { createProgress, type Progress } from '../../progress'
 import { openScriptPayload } from '../../scripts/openScriptPayload'
-import { type ImportReport, importNetwork } from './importNetwork'
+import { importNetwork,type ImportReport } from './importNetwork'
 import { ImportWriteError } from './writeImport'
 
 const USAGE = 'usage: npm run import -- members.csv connections.csv [--dry-run]   (use - to skip a file)'

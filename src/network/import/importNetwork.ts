@@ -1,7 +1,6 @@
+import { SLUGS } from '@collections/slugs'
 import type { Payload } from 'payload'
 import { extractID } from 'payload/shared'
-
-import { SLUGS } from '@collections/slugs'
 
 import { invalidateNetwork } from '../cache'
 import { column, sqlAccess } from '../sqlAdapter'

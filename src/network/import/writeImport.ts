@@ -1,8 +1,7 @@
+import { SLUGS } from '@collections/slugs'
 import { type Config, createClient, type InArgs } from '@libsql/client'
 import { type AnyColumn, getTableName, inArray } from 'drizzle-orm'
 import type { Payload } from 'payload'
-
-import { SLUGS } from '@collections/slugs'
 
 import { invalidateReadCache } from '../../cache/readCacheState'
 import { column, type Row, type SqlAccess, sqlAccess, type Table } from '../sqlAdapter'
