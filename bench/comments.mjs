@@ -23,16 +23,22 @@ const body = (blogId, index) =>
   })
 
 const postComment = (url, blogId, index) =>
-  fetch(`${url}/api/comments?depth=0`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body(blogId, index) })
+  fetch(`${url}/api/comments?depth=0`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body(blogId, index),
+  })
 
 const measure = async (label, env) => {
   const server = await startServer({ SEED: 'true', COMMENT_RATE_LIMIT: '1000000', ...env })
   try {
-    const login = await (await fetch(`${server.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@example.org', password: 'bench-password' }),
-    })).json()
+    const login = await (
+      await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'bench@example.org', password: 'bench-password' }),
+      })
+    ).json()
     // No flood interval: every request comes from the one benchmark address.
     await fetch(`${server.url}/api/globals/comment-policy`, {
       method: 'POST',
@@ -41,7 +47,8 @@ const measure = async (label, env) => {
     })
     const blogId = (await (await fetch(`${server.url}/api/blogs?limit=1`)).json()).docs[0].id
     let index = 0
-    for (let i = 0; i < 20; i++) await (await postComment(server.url, blogId, index++)).arrayBuffer() // warm-up
+    for (let i = 0; i < 20; i++)
+      await (await postComment(server.url, blogId, index++)).arrayBuffer() // warm-up
 
     const sequential = []
     for (let i = 0; i < SEQUENTIAL; i++) {
@@ -96,11 +103,19 @@ const measure = async (label, env) => {
   }
 }
 
-const plain = await measure('plain Payload create (COMMENT_MODERATION=off)', { COMMENT_MODERATION: 'off' })
+const plain = await measure('plain Payload create (COMMENT_MODERATION=off)', {
+  COMMENT_MODERATION: 'off',
+})
 const moderated = await measure('with moderation', {})
 const ratio = moderated.p50 / plain.p50
 const row = (r) =>
-  `| ${r.label} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.rateP50.toFixed(1)} ms / ${r.rateP99.toFixed(1)} ms | ${r.errors} of ${RATE * SECONDS}${r.errors ? ` (${Object.entries(r.errorKinds).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}; ${r.achieved.toFixed(0)} req/s achieved |`
+  `| ${r.label} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.rateP50.toFixed(1)} ms / ${r.rateP99.toFixed(1)} ms | ${r.errors} of ${RATE * SECONDS}${
+    r.errors
+      ? ` (${Object.entries(r.errorKinds)
+          .map(([k, n]) => `${k}: ${n}`)
+          .join(', ')})`
+      : ''
+  }; ${r.achieved.toFixed(0)} req/s achieved |`
 recordResults([
   `## Comment posting: moderation vs plain create — ${new Date().toISOString()}`,
   '',

@@ -28,8 +28,14 @@ const GOAL_RATIO = 0.7
 const POOL = { pool: true, maxConnections: 5, maxMessages: 1000 } as const
 
 const startSink = async (): Promise<{ port: number; child: ChildProcess }> => {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'smtpSink.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const port = await new Promise<number>((resolve) => child.stdout?.on('data', (chunk: Buffer) => resolve(Number(/port (\d+)/.exec(chunk.toString())?.[1]))))
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'smtpSink.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const port = await new Promise<number>((resolve) =>
+    child.stdout?.on('data', (chunk: Buffer) =>
+      resolve(Number(/port (\d+)/.exec(chunk.toString())?.[1])),
+    ),
+  )
   return { port, child }
 }
 
@@ -43,7 +49,8 @@ const sampler = setInterval(() => {
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`
 
 const sink = await startSink()
-const transport = () => createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, ...POOL })
+const transport = () =>
+  createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, ...POOL })
 
 // --- Bare pooled nodemailer: the same email (rendered once), no database, no queue ---------------
 const sameEmail = await publicationEmail({
@@ -64,7 +71,10 @@ const bare = async () => {
         ...sameEmail,
         from: 'updates@q.example.org',
         to: `reader-${index}@example.org`,
-        headers: { 'List-Unsubscribe': '<https://q.example.org/api/subscribers/unsubscribe?token=x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        headers: {
+          'List-Unsubscribe': '<https://q.example.org/api/subscribers/unsubscribe?token=x>',
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
       }),
     ),
   )
@@ -85,9 +95,24 @@ const payload = await getPayload({
     collections: [
       { slug: 'users', auth: true, fields: [] },
       { slug: 'members', auth: true, fields: [] },
-      { slug: 'posts', access: { read: () => true }, fields: [{ name: 'title', type: 'text' }, { name: 'summary', type: 'textarea' }] },
+      {
+        slug: 'posts',
+        access: { read: () => true },
+        fields: [
+          { name: 'title', type: 'text' },
+          { name: 'summary', type: 'textarea' },
+        ],
+      },
     ],
-    plugins: [emailSubscriptions({ topics: ['posts'], serverURL: 'https://q.example.org', from: 'updates@q.example.org', transport: transport(), queue: { name: 'bench' } })],
+    plugins: [
+      emailSubscriptions({
+        topics: ['posts'],
+        serverURL: 'https://q.example.org',
+        from: 'updates@q.example.org',
+        transport: transport(),
+        queue: { name: 'bench' },
+      }),
+    ],
   }),
   key: 'bench-fanout',
 })
@@ -97,7 +122,14 @@ for (let index = 0; index < SUBSCRIBERS; index++) {
   const { manageKey, manageTokenHash } = newManageCredentials(payload.secret)
   await payload.create({
     collection: 'subscribers' as never,
-    data: { email: `reader-${index}@example.org`, topics: ['posts'], frequency: 'instant', status: 'confirmed', manageKey, manageTokenHash } as never,
+    data: {
+      email: `reader-${index}@example.org`,
+      topics: ['posts'],
+      frequency: 'instant',
+      status: 'confirmed',
+      manageKey,
+      manageTokenHash,
+    } as never,
     overrideAccess: true,
   })
   setup.step()
@@ -111,13 +143,21 @@ const plugin = async (title: string) => {
   peakRss = rssBefore
   peakHeap = heapBefore
   const started = performance.now()
-  await payload.create({ collection: 'posts' as never, data: { title, summary: 'What a bench post is about.' } as never, overrideAccess: true })
+  await payload.create({
+    collection: 'posts' as never,
+    data: { title, summary: 'What a bench post is about.' } as never,
+    overrideAccess: true,
+  })
   for (;;) {
     const result = await payload.jobs.run({ queue: 'bench', limit: 10 })
     if (result.noJobsRemaining) break
   }
   const seconds = (performance.now() - started) / 1000
-  const { docs } = await payload.find({ collection: 'subscription-mailings' as never, where: { title: { equals: title } }, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'subscription-mailings' as never,
+    where: { title: { equals: title } },
+    overrideAccess: true,
+  })
   const sent = Number((docs[0] as unknown as { sent?: number } | undefined)?.sent)
   if (sent !== SUBSCRIBERS) throw new Error(`the plugin sent ${sent} of ${SUBSCRIBERS}`)
   return { seconds, rssBefore, peak: peakRss, heapBefore, peakHeap }

@@ -14,7 +14,10 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
 const { server, target, collections } = await startFuzzTarget('fuzz-bench')
 try {
   const report = await runFuzz(target, { runs, seed, collections })
-  const logErrors = server.output().split('\n').filter((line) => /ERROR/.test(line)).length
+  const logErrors = server
+    .output()
+    .split('\n')
+    .filter((line) => /ERROR/.test(line)).length
   const statuses = Object.entries(report.statuses)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, count]) => `${status}: ${count}`)

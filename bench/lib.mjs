@@ -9,7 +9,8 @@ import { freePort } from '../scripts/postgresCluster.mjs'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+export const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
 export const machine = () =>
   `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`
@@ -56,9 +57,11 @@ export const startServer = async (env = {}) => {
   return { child, url, dir, coldStartMs: performance.now() - startedAt, output: () => output, stop }
 }
 
-export const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024
+export const rssMb = (pid) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024
 
-const HEADER = '# Benchmark results\n\nThe latest result of each benchmark, newest first (earlier runs are in git history); each section names the command that wrote it and the machine.\n\n'
+const HEADER =
+  '# Benchmark results\n\nThe latest result of each benchmark, newest first (earlier runs are in git history); each section names the command that wrote it and the machine.\n\n'
 
 /**
  * Prepends a section to bench/RESULTS.md (newest first), replacing the previous result of the same

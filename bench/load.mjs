@@ -11,7 +11,14 @@ import os from 'node:os'
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs'
 import { startPostgresCluster } from '../scripts/postgresCluster.mjs'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer } from '../test/helpers/server.ts'
-import { DEFAULT_WEIGHTS, LOAD_ENV, missingWritesOnceQueued, percentile, prepareLoad, runMixedLoad } from '../test/load/mixedLoad.ts'
+import {
+  DEFAULT_WEIGHTS,
+  LOAD_ENV,
+  missingWritesOnceQueued,
+  percentile,
+  prepareLoad,
+  runMixedLoad,
+} from '../test/load/mixedLoad.ts'
 import { machine, recordResults } from './lib.mjs'
 
 const SECONDS = Number(process.env.LOAD_SECONDS || 30)

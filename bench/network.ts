@@ -13,7 +13,14 @@ import { connectedComponents } from 'graphology-components'
 import { density } from 'graphology-metrics/graph/density.js'
 
 import { betweennessInWorker } from '../src/network/betweennessInWorker'
-import { betweennessScores, buildGraph, type NetworkConnection, type NetworkMember, networkStats, seriesDates } from '../src/network/metrics'
+import {
+  betweennessScores,
+  buildGraph,
+  type NetworkConnection,
+  type NetworkMember,
+  networkStats,
+  seriesDates,
+} from '../src/network/metrics'
 import { buildTimeline, runAtOnce, runInSlices, sweepStats } from '../src/network/timeline'
 import { machine, recordResults } from './lib.mjs'
 
@@ -34,10 +41,27 @@ const random = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
 }
 const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]
-const day = (start: number, spanDays: number) => new Date(start + Math.floor(random() * spanDays) * 86_400_000).toISOString()
+const day = (start: number, spanDays: number) =>
+  new Date(start + Math.floor(random() * spanDays) * 86_400_000).toISOString()
 
-const regions = ['north-east', 'north-west', 'london', 'wales', 'scotland', 'northern-ireland', 'south-west', 'east-midlands'] as const
-const professions = ['doctor', 'nurse', 'manager', 'researcher', 'pharmacist', 'patient-leader'] as const
+const regions = [
+  'north-east',
+  'north-west',
+  'london',
+  'wales',
+  'scotland',
+  'northern-ireland',
+  'south-west',
+  'east-midlands',
+] as const
+const professions = [
+  'doctor',
+  'nurse',
+  'manager',
+  'researcher',
+  'pharmacist',
+  'patient-leader',
+] as const
 const start = Date.UTC(2025, 0, 1)
 const members: NetworkMember[] = Array.from({ length: MEMBERS }, (_, index) => ({
   id: String(index + 1),
@@ -61,9 +85,14 @@ while (connections.length < CONNECTIONS) {
 const bare = () => {
   const until = new Date(`${AT}T23:59:59.999Z`).getTime()
   const graph = new Graph({ type: 'undirected' })
-  for (const member of members) if (Date.parse(member.joinedAt) <= until) graph.addNode(member.id, member)
+  for (const member of members)
+    if (Date.parse(member.joinedAt) <= until) graph.addNode(member.id, member)
   for (const connection of connections) {
-    if (Date.parse(connection.acceptedAt) <= until && graph.hasNode(connection.from) && graph.hasNode(connection.to)) {
+    if (
+      Date.parse(connection.acceptedAt) <= until &&
+      graph.hasNode(connection.from) &&
+      graph.hasNode(connection.to)
+    ) {
       graph.mergeEdge(connection.from, connection.to)
     }
   }
@@ -109,7 +138,11 @@ const timeAsync = async (fn: () => Promise<unknown>) => {
 
 const ours = networkStats(buildGraph(members, connections, AT), AT)
 const baseline = bare()
-if (ours.connections !== baseline.connections || ours.components !== baseline.components || ours.isolates !== baseline.isolates) {
+if (
+  ours.connections !== baseline.connections ||
+  ours.components !== baseline.components ||
+  ours.isolates !== baseline.isolates
+) {
   throw new Error('the two computations disagree')
 }
 const bareMs = time(bare)
@@ -121,20 +154,28 @@ const peakMb = process.memoryUsage().rss / 2 ** 20
 // swept), and from a cached timeline (what every request after the first costs), on the main
 // thread in slices as the endpoint runs it.
 const seriesTo = new Date(`${AT}T00:00:00.000Z`)
-const seriesFrom = new Date(seriesTo.getTime() - (SERIES_POINTS - 1) * 7 * 86_400_000).toISOString().slice(0, 10)
+const seriesFrom = new Date(seriesTo.getTime() - (SERIES_POINTS - 1) * 7 * 86_400_000)
+  .toISOString()
+  .slice(0, 10)
 const dates = seriesDates(seriesFrom, AT, 'week')
-if (dates.length !== SERIES_POINTS) throw new Error(`expected ${SERIES_POINTS} dates, got ${dates.length}`)
+if (dates.length !== SERIES_POINTS)
+  throw new Error(`expected ${SERIES_POINTS} dates, got ${dates.length}`)
 const swept = runAtOnce(sweepStats(runAtOnce(buildTimeline(members, connections)), dates))
 // The sweep must give the graph's figures exactly (the unit tests check every date on small networks).
 for (const index of [0, 100, 300, 519]) {
-  if (JSON.stringify(swept[index]) !== JSON.stringify(networkStats(buildGraph(members, connections, dates[index]), dates[index]))) {
+  if (
+    JSON.stringify(swept[index]) !==
+    JSON.stringify(networkStats(buildGraph(members, connections, dates[index]), dates[index]))
+  ) {
     throw new Error(`the sweep disagrees with networkStats at ${dates[index]}`)
   }
 }
 const timeline = runAtOnce(buildTimeline(members, connections))
 const timelineMs = time(() => runAtOnce(buildTimeline(members, connections)))
 const sweepMs = time(() => runAtOnce(sweepStats(timeline, dates)))
-const seriesMs = await timeAsync(async () => runInSlices(sweepStats(await runInSlices(buildTimeline(members, connections)), dates)))
+const seriesMs = await timeAsync(async () =>
+  runInSlices(sweepStats(await runInSlices(buildTimeline(members, connections)), dates)),
+)
 const seriesRatio = seriesMs / oursMs
 const oneDateMs = time(() => runAtOnce(sweepStats(timeline, [AT])))
 let maxStallMs: number
@@ -147,9 +188,10 @@ let maxStallMs: number
   maxStallMs = delay.max / 1e6
 }
 // Before: a graph per date, as the endpoint did. Timed on 10 points and scaled: 520 would take minutes.
-const perDateMs = time(() => {
-  for (const at of dates.slice(-10)) networkStats(buildGraph(members, connections, at), at)
-}) / 10
+const perDateMs =
+  time(() => {
+    for (const at of dates.slice(-10)) networkStats(buildGraph(members, connections, at), at)
+  }) / 10
 
 // Brokers (betweenness over the whole graph) as the endpoint computes them: on a worker thread.
 // What matters is that the server goes on answering meanwhile: the event loop's longest stall

@@ -19,17 +19,41 @@ import autocannon from 'autocannon'
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs'
 import { freePort } from '../scripts/postgresCluster.mjs'
 import { machine, percentile, recordResults, root } from './lib.mjs'
-import { benchPosts, type BenchServer, eachLimited, ensureStockBuilt, loginCMS, postJSON, seedCMS, seedStock, spawnServer, startCMS, startStock } from './readsSetup'
+import {
+  benchPosts,
+  type BenchServer,
+  eachLimited,
+  ensureStockBuilt,
+  loginCMS,
+  postJSON,
+  seedCMS,
+  seedStock,
+  spawnServer,
+  startCMS,
+  startStock,
+} from './readsSetup'
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8)
 const DOCS = Number(process.env.BENCH_DOCS || 1000)
 const CONNECTIONS = 50
 
 type Measured = { reqPerSec: number; p50: number; p99: number; unexpected: number }
-type Target = { label: string; url: string; list: string; graphql: { path: string; body: string }; ids: number[]; idPath: (id: number) => string }
+type Target = {
+  label: string
+  url: string
+  list: string
+  graphql: { path: string; body: string }
+  ids: number[]
+  idPath: (id: number) => string
+}
 
 /** req/s over the whole run, latency percentiles, and every answer that was not the expected status. */
-const measure = async (url: string, connections: number, requests: autocannon.Request[], expect: '2xx' | '3xx' = '2xx'): Promise<Measured> => {
+const measure = async (
+  url: string,
+  connections: number,
+  requests: autocannon.Request[],
+  expect: '2xx' | '3xx' = '2xx',
+): Promise<Measured> => {
   await autocannon({ url, connections, duration: 1, requests })
   const result = await autocannon({ url, connections, duration: SECONDS, requests })
   const expected = result[expect]
@@ -41,29 +65,50 @@ const measure = async (url: string, connections: number, requests: autocannon.Re
   }
 }
 
-const get = (pathname: string, headers: Record<string, string> = {}): autocannon.Request[] => [{ method: 'GET', path: pathname, headers }]
+const get = (pathname: string, headers: Record<string, string> = {}): autocannon.Request[] => [
+  { method: 'GET', path: pathname, headers },
+]
 const rotating = (paths: string[]): autocannon.Request[] => {
   let next = 0
-  return [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }]
+  return [
+    {
+      method: 'GET',
+      setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
+    },
+  ]
 }
 const graphQL = ({ path: pathname, body }: Target['graphql']): autocannon.Request[] => [
   { method: 'POST', path: pathname, headers: { 'content-type': 'application/json' }, body },
 ]
 
-const READS = ['list, 50 connections', 'list, 1 connection', 'by id, 50 connections', 'GraphQL list, 50 connections'] as const
-type ReadName = (typeof READS)[number] | 'repeated list, 50 connections' | '304 revalidation, 50 connections'
+const READS = [
+  'list, 50 connections',
+  'list, 1 connection',
+  'by id, 50 connections',
+  'GraphQL list, 50 connections',
+] as const
+type ReadName =
+  (typeof READS)[number] | 'repeated list, 50 connections' | '304 revalidation, 50 connections'
 
 /** The four reads of the issue's table against one server. */
 const measureReads = async (target: Target): Promise<Map<ReadName, Measured>> => {
   const rows = new Map<ReadName, Measured>()
   const log = (name: ReadName, row: Measured) => {
     rows.set(name, row)
-    console.log(`[bench] ${target.label}: ${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.unexpected ? `, ${row.unexpected} unexpected` : ''}`)
+    console.log(
+      `[bench] ${target.label}: ${name}: ${row.reqPerSec.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.unexpected ? `, ${row.unexpected} unexpected` : ''}`,
+    )
   }
   log('list, 50 connections', await measure(target.url, CONNECTIONS, get(target.list)))
   log('list, 1 connection', await measure(target.url, 1, get(target.list)))
-  log('by id, 50 connections', await measure(target.url, CONNECTIONS, rotating(target.ids.map(target.idPath))))
-  log('GraphQL list, 50 connections', await measure(target.url, CONNECTIONS, graphQL(target.graphql)))
+  log(
+    'by id, 50 connections',
+    await measure(target.url, CONNECTIONS, rotating(target.ids.map(target.idPath))),
+  )
+  log(
+    'GraphQL list, 50 connections',
+    await measure(target.url, CONNECTIONS, graphQL(target.graphql)),
+  )
   return rows
 }
 
@@ -80,7 +125,10 @@ const cmsTarget = (label: string, url: string, ids: number[]): Target => ({
   label,
   url,
   list: LIST,
-  graphql: { path: GRAPHQL_PATH, body: JSON.stringify({ query: '{ Blogs(limit: 10) { docs { id title content } } }' }) },
+  graphql: {
+    path: GRAPHQL_PATH,
+    body: JSON.stringify({ query: '{ Blogs(limit: 10) { docs { id title content } } }' }),
+  },
   ids,
   idPath: (id) => `/api/blogs/${id}`,
 })
@@ -91,7 +139,11 @@ const timed = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
   return [performance.now() - startedAt, value]
 }
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50)
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  )
 
 /**
  * A staff PATCH that publishes a new title on one of the listed documents, then at once the first
@@ -100,11 +152,20 @@ const median = (values: number[]) => percentile([...values].sort((a, b) => a - b
 const publishThenRead = async (url: string, token: string, rounds: number) => {
   const publish: number[] = []
   const firstRead: number[] = []
-  const listed = ((await (await fetch(`${url}${LIST}`)).json()) as { docs: { id: number }[] }).docs.map((doc) => doc.id)
+  const listed = (
+    (await (await fetch(`${url}${LIST}`)).json()) as { docs: { id: number }[] }
+  ).docs.map((doc) => doc.id)
   for (let round = 0; round < rounds; round++) {
     await (await fetch(`${url}${LIST}`)).arrayBuffer()
     const id = listed[round % listed.length]
-    const [patchMs] = await timed(() => postJSON(`${url}/api/blogs/${id}`, { title: `Edited title ${round}`, _status: 'published' }, token, 'PATCH'))
+    const [patchMs] = await timed(() =>
+      postJSON(
+        `${url}/api/blogs/${id}`,
+        { title: `Edited title ${round}`, _status: 'published' },
+        token,
+        'PATCH',
+      ),
+    )
     const [readMs, response] = await timed(async () => {
       const answer = await fetch(`${url}${LIST}`)
       return { status: answer.status, text: await answer.text() }
@@ -118,15 +179,25 @@ const publishThenRead = async (url: string, token: string, rounds: number) => {
   return { publishMs: median(publish), firstReadMs: median(firstRead) }
 }
 
-type CacheStats = { hits?: number; misses?: number; bytes?: number; entries?: number; maxBytes?: number }
+type CacheStats = {
+  hits?: number
+  misses?: number
+  bytes?: number
+  entries?: number
+  maxBytes?: number
+}
 const cacheStats = async (url: string, token: string): Promise<CacheStats | undefined> => {
-  const response = await fetch(`${url}/api/read-cache/stats`, { headers: { Authorization: `JWT ${token}` } })
+  const response = await fetch(`${url}/api/read-cache/stats`, {
+    headers: { Authorization: `JWT ${token}` },
+  })
   return response.ok ? ((await response.json()) as CacheStats) : undefined
 }
 
 const rssMb = (pid: number | undefined) => {
   try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+    return (
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+    )
   } catch {
     return 0
   }
@@ -139,9 +210,17 @@ const rssMb = (pid: number | undefined) => {
 const fillCache = async (url: string, token: string, pid: number | undefined, rssIdle: number) => {
   const urls: string[] = []
   for (const limit of [100, 50, 25])
-    for (const sort of ['-publishedAt', 'publishedAt', 'title', '-title', 'createdAt', '-createdAt'])
+    for (const sort of [
+      '-publishedAt',
+      'publishedAt',
+      'title',
+      '-title',
+      'createdAt',
+      '-createdAt',
+    ])
       for (const depth of [0, 1, 2])
-        for (let page = 1; page <= Math.ceil(DOCS / limit); page++) urls.push(`/api/blogs?limit=${limit}&page=${page}&depth=${depth}&sort=${sort}`)
+        for (let page = 1; page <= Math.ceil(DOCS / limit); page++)
+          urls.push(`/api/blogs?limit=${limit}&page=${page}&depth=${depth}&sort=${sort}`)
   const deadline = Date.now() + 60_000
   let requested = 0
   let stats = await cacheStats(url, token)
@@ -155,35 +234,71 @@ const fillCache = async (url: string, token: string, pid: number | undefined, rs
   stats = await cacheStats(url, token)
   const rssFull = rssMb(pid)
   const id = await firstId(url)
-  const [publishMs] = await timed(() => postJSON(`${url}/api/blogs/${id}`, { title: 'Published with a full cache', _status: 'published' }, token, 'PATCH'))
-  return { requested, stats, rssIdle, rssFull, publishMs, statsAfterPublish: await cacheStats(url, token) }
+  const [publishMs] = await timed(() =>
+    postJSON(
+      `${url}/api/blogs/${id}`,
+      { title: 'Published with a full cache', _status: 'published' },
+      token,
+      'PATCH',
+    ),
+  )
+  return {
+    requested,
+    stats,
+    rssIdle,
+    rssFull,
+    publishMs,
+    statsAfterPublish: await cacheStats(url, token),
+  }
 }
 
-const firstId = async (url: string) => ((await (await fetch(`${url}/api/blogs?limit=1&depth=0`)).json()) as { docs: { id: number }[] }).docs[0].id
+const firstId = async (url: string) =>
+  ((await (await fetch(`${url}/api/blogs?limit=1&depth=0`)).json()) as { docs: { id: number }[] })
+    .docs[0].id
 
 /** Every document by id, the list and the GraphQL answer, as the CMS sends them, for (d). */
 const collectResponses = async (target: Target) => {
   const responses: Record<string, { type: string; body: string }> = {}
   const keep = async (key: string, answer: Response) => {
     if (answer.status !== 200) throw new Error(`${key}: HTTP ${answer.status}`)
-    responses[key] = { type: answer.headers.get('content-type') ?? 'application/json', body: Buffer.from(await answer.arrayBuffer()).toString('base64') }
+    responses[key] = {
+      type: answer.headers.get('content-type') ?? 'application/json',
+      body: Buffer.from(await answer.arrayBuffer()).toString('base64'),
+    }
   }
   await keep(`GET ${target.list}`, await fetch(`${target.url}${target.list}`))
-  await keep(`POST ${target.graphql.path}`, await fetch(`${target.url}${target.graphql.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.graphql.body }))
-  await eachLimited(target.ids, 4, async (id) => keep(`GET ${target.idPath(id)}`, await fetch(`${target.url}${target.idPath(id)}`)))
+  await keep(
+    `POST ${target.graphql.path}`,
+    await fetch(`${target.url}${target.graphql.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: target.graphql.body,
+    }),
+  )
+  await eachLimited(target.ids, 4, async (id) =>
+    keep(`GET ${target.idPath(id)}`, await fetch(`${target.url}${target.idPath(id)}`)),
+  )
   return responses
 }
 
 const startMemoryServer = async (responses: object): Promise<BenchServer> => {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'q-cms-bench-memory-')), 'responses.json')
+  const file = path.join(
+    mkdtempSync(path.join(os.tmpdir(), 'q-cms-bench-memory-')),
+    'responses.json',
+  )
   writeFileSync(file, JSON.stringify(responses))
   const port = await freePort()
-  return spawnServer('node:http', process.execPath, [path.join(root, 'bench', 'readsMemoryServer.mjs'), file, String(port)], {
-    cwd: root,
-    port,
-    env: {},
-    ready: async (url) => (await fetch(`${url}${LIST}`)).status === 200,
-  })
+  return spawnServer(
+    'node:http',
+    process.execPath,
+    [path.join(root, 'bench', 'readsMemoryServer.mjs'), file, String(port)],
+    {
+      cwd: root,
+      port,
+      env: {},
+      ready: async (url) => (await fetch(`${url}${LIST}`)).status === 200,
+    },
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,12 +314,17 @@ const stock = await startStock(stockDir)
 let stockRows: Map<ReadName, Measured>
 try {
   const [seedMs, stockIds] = await timed(() => seedStock(stock.url, docs))
-  console.log(`[bench] stock Payload: ${DOCS} posts seeded through REST in ${(seedMs / 1000).toFixed(1)} s`)
+  console.log(
+    `[bench] stock Payload: ${DOCS} posts seeded through REST in ${(seedMs / 1000).toFixed(1)} s`,
+  )
   stockRows = await measureReads({
     label: '(a) stock',
     url: stock.url,
     list: '/api/posts?limit=10&depth=1',
-    graphql: { path: GRAPHQL_PATH, body: JSON.stringify({ query: '{ Posts(limit: 10) { docs { id title content } } }' }) },
+    graphql: {
+      path: GRAPHQL_PATH,
+      body: JSON.stringify({ query: '{ Posts(limit: 10) { docs { id title content } } }' }),
+    },
     ids: stockIds,
     idPath: (id) => `/api/posts/${id}`,
   })
@@ -241,7 +361,10 @@ try {
   const target = cmsTarget('(c) CMS, cache', cached.url, ids)
   cachedRows = await measureReads(target)
   // The list row above already repeats one URL; named as the issue's goal names it.
-  cachedRows.set('repeated list, 50 connections', cachedRows.get('list, 50 connections') as Measured)
+  cachedRows.set(
+    'repeated list, 50 connections',
+    cachedRows.get('list, 50 connections') as Measured,
+  )
   const revalidation = await measureRevalidation(target)
   if (revalidation) cachedRows.set('304 revalidation, 50 connections', revalidation)
   cachedPublish = await publishThenRead(cached.url, token, 10)
@@ -265,24 +388,38 @@ try {
 // ---------------------------------------------------------------------------------------------
 
 const cell = (row: Measured | undefined) =>
-  row ? `${row.reqPerSec.toFixed(0)} req/s (p50 ${row.p50} ms, p99 ${row.p99} ms)${row.unexpected ? `, ${row.unexpected} unexpected answers` : ''}` : '—'
-const ratio = (a: Measured | undefined, b: Measured | undefined) => (a && b ? `${(a.reqPerSec / b.reqPerSec).toFixed(2)}×` : '—')
+  row
+    ? `${row.reqPerSec.toFixed(0)} req/s (p50 ${row.p50} ms, p99 ${row.p99} ms)${row.unexpected ? `, ${row.unexpected} unexpected answers` : ''}`
+    : '—'
+const ratio = (a: Measured | undefined, b: Measured | undefined) =>
+  a && b ? `${(a.reqPerSec / b.reqPerSec).toFixed(2)}×` : '—'
 const rowNames: ReadName[] = [...READS, '304 revalidation, 50 connections']
 const table = rowNames.map((name) => {
-  const [a, b, c, d] = [stockRows, uncachedRows, cachedRows, memoryRows].map((rows) => rows.get(name))
+  const [a, b, c, d] = [stockRows, uncachedRows, cachedRows, memoryRows].map((rows) =>
+    rows.get(name),
+  )
   return `| ${name} | ${cell(a)} | ${cell(b)} | ${cell(c)} | ${cell(d)} | ${ratio(b, a)} | ${ratio(c, a)} | ${ratio(c, d)} |`
 })
 
 const goal = (met: boolean) => (met ? 'meets' : '**misses**')
 const min = (...values: number[]) => Math.min(...values)
-const uncachedRatio = min(...READS.filter((name) => name !== 'list, 1 connection').map((name) => (uncachedRows.get(name)?.reqPerSec ?? 0) / (stockRows.get(name)?.reqPerSec ?? 1)))
-const uncachedP99 = Math.max(...READS.filter((name) => name.includes('50')).map((name) => uncachedRows.get(name)?.p99 ?? Infinity))
+const uncachedRatio = min(
+  ...READS.filter((name) => name !== 'list, 1 connection').map(
+    (name) => (uncachedRows.get(name)?.reqPerSec ?? 0) / (stockRows.get(name)?.reqPerSec ?? 1),
+  ),
+)
+const uncachedP99 = Math.max(
+  ...READS.filter((name) => name.includes('50')).map(
+    (name) => uncachedRows.get(name)?.p99 ?? Infinity,
+  ),
+)
 const repeated = cachedRows.get('repeated list, 50 connections')
 const stockList = stockRows.get('list, 50 connections')
 const memoryList = memoryRows.get('list, 50 connections')
 const cachedRevalidation = cachedRows.get('304 revalidation, 50 connections')
 const memoryRevalidation = memoryRows.get('304 revalidation, 50 connections')
-const mb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 2 ** 20).toFixed(1)} MB`)
+const mb = (bytes: number | undefined) =>
+  bytes === undefined ? '—' : `${(bytes / 2 ** 20).toFixed(1)} MB`
 const ms = (value: number) => `${value.toFixed(1)} ms`
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(0)
 

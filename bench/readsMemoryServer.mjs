@@ -13,7 +13,10 @@ const [file, port] = process.argv.slice(2)
 const responses = new Map(
   Object.entries(JSON.parse(readFileSync(file, 'utf8'))).map(([key, { type, body }]) => {
     const bytes = Buffer.from(body, 'base64')
-    return [key, { type, bytes, etag: `"${createHash('sha256').update(bytes).digest('base64url')}"` }]
+    return [
+      key,
+      { type, bytes, etag: `"${createHash('sha256').update(bytes).digest('base64url')}"` },
+    ]
   }),
 )
 
@@ -23,14 +26,22 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     const found = responses.get(`${req.method} ${req.url}`)
     if (!found) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"message":"not found"}]}')
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end('{"errors":[{"message":"not found"}]}')
       return
     }
     if (req.headers['if-none-match'] === found.etag) {
       res.writeHead(304, { etag: found.etag }).end()
       return
     }
-    res.writeHead(200, { 'content-type': found.type, 'content-length': found.bytes.length, etag: found.etag }).end(found.bytes)
+    res
+      .writeHead(200, {
+        'content-type': found.type,
+        'content-length': found.bytes.length,
+        etag: found.etag,
+      })
+      .end(found.bytes)
   })
 })
 server.keepAliveTimeout = 60_000

@@ -4,7 +4,17 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -13,7 +23,11 @@ import { richText, type RichTextBlock } from '../src/seed/lexical'
 import { root } from './lib.mjs'
 
 /** A realistic post: the paragraphs of a real Q blog post (shared/seed), about 500 words per document. */
-const SOURCE_CANDIDATES = [path.join(root, '..', 'shared', 'seed', 'q-blog-post.txt'), '/work/shared/seed/q-blog-post.txt', path.join(root, 'bench', 'q-blog-post.txt')]
+const SOURCE_CANDIDATES = [
+  path.join(root, '..', 'shared', 'seed', 'q-blog-post.txt'),
+  '/work/shared/seed/q-blog-post.txt',
+  path.join(root, 'bench', 'q-blog-post.txt'),
+]
 const WORDS_PER_POST = 500
 
 const paragraphsOf = (text: string): string[] =>
@@ -21,11 +35,16 @@ const paragraphsOf = (text: string): string[] =>
     .split('\n')
     .map((line) => line.trim())
     // The page's chrome around the post (navigation, comment form) is not content.
-    .filter((line) => line.split(/\s+/).length >= 10 && !/^(Skip to content|If you have a Q account|Read our comments policy)/.test(line))
+    .filter(
+      (line) =>
+        line.split(/\s+/).length >= 10 &&
+        !/^(Skip to content|If you have a Q account|Read our comments policy)/.test(line),
+    )
 
 const sourceParagraphs = (): string[] => {
   const file = SOURCE_CANDIDATES.find((candidate) => existsSync(candidate))
-  if (!file) throw new Error(`bench:reads needs the seed text; looked in ${SOURCE_CANDIDATES.join(', ')}`)
+  if (!file)
+    throw new Error(`bench:reads needs the seed text; looked in ${SOURCE_CANDIDATES.join(', ')}`)
   return paragraphsOf(readFileSync(file, 'utf8'))
 }
 
@@ -48,7 +67,11 @@ export const benchPosts = (count: number) => {
 }
 
 /** Runs `task` for every item, `concurrency` at a time. */
-export const eachLimited = async <T>(items: T[], concurrency: number, task: (item: T, index: number) => Promise<void>) => {
+export const eachLimited = async <T>(
+  items: T[],
+  concurrency: number,
+  task: (item: T, index: number) => Promise<void>,
+) => {
   let next = 0
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -63,7 +86,10 @@ export const eachLimited = async <T>(items: T[], concurrency: number, task: (ite
 export const postJSON = async (url: string, json: unknown, token?: string, method = 'POST') => {
   const response = await fetch(url, {
     method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `JWT ${token}` } : {}),
+    },
     body: JSON.stringify(json),
   })
   const text = await response.text()
@@ -72,7 +98,12 @@ export const postJSON = async (url: string, json: unknown, token?: string, metho
 }
 
 /** Creates the documents through REST (what an editor or an import would do), 4 requests at a time. */
-export const seedThroughREST = async (url: string, collectionPath: string, token: string, docs: object[]) => {
+export const seedThroughREST = async (
+  url: string,
+  collectionPath: string,
+  token: string,
+  docs: object[],
+) => {
   const ids: number[] = new Array(docs.length)
   await eachLimited(docs, 4, async (doc, index) => {
     const body = await postJSON(`${url}${collectionPath}`, doc, token)
@@ -99,28 +130,56 @@ const sourceHash = (dir: string, hash = createHash('sha256')) => {
 
 /** The stock app's build folder, prepared (npm ci + next build, about two minutes) when missing. */
 export const ensureStockBuilt = (): string => {
-  const dir = path.join(os.tmpdir(), `q-cms-stock-payload-${sourceHash(STOCK_SOURCE).digest('hex').slice(0, 12)}`)
+  const dir = path.join(
+    os.tmpdir(),
+    `q-cms-stock-payload-${sourceHash(STOCK_SOURCE).digest('hex').slice(0, 12)}`,
+  )
   if (existsSync(path.join(dir, '.next', 'BUILD_ID'))) return dir
-  console.log(`[bench] preparing the stock Payload app in ${dir} (npm ci + next build, about two minutes)…`)
+  console.log(
+    `[bench] preparing the stock Payload app in ${dir} (npm ci + next build, about two minutes)…`,
+  )
   rmSync(dir, { recursive: true, force: true })
-  cpSync(STOCK_SOURCE, dir, { recursive: true, filter: (source) => !STOCK_SKIP.has(path.basename(source)) })
+  cpSync(STOCK_SOURCE, dir, {
+    recursive: true,
+    filter: (source) => !STOCK_SKIP.has(path.basename(source)),
+  })
   // npm ci with its devDependencies (TypeScript, types): next build type-checks the app.
   for (const [command, args] of [
     ['npm', ['ci', '--no-audit', '--no-fund', '--include=dev']],
     ['npx', ['next', 'build']],
   ] as const) {
-    const result = spawnSync(command, [...args], { cwd: dir, stdio: 'inherit', env: { ...process.env, NODE_ENV: command === 'npm' ? 'development' : 'production', NODE_OPTIONS: '' } })
-    if (result.status !== 0) throw new Error(`stock app: ${command} ${args.join(' ')} failed (${result.status})`)
+    const result = spawnSync(command, [...args], {
+      cwd: dir,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_ENV: command === 'npm' ? 'development' : 'production',
+        NODE_OPTIONS: '',
+      },
+    })
+    if (result.status !== 0)
+      throw new Error(`stock app: ${command} ${args.join(' ')} failed (${result.status})`)
   }
   return dir
 }
 
-export type BenchServer = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }
+export type BenchServer = {
+  url: string
+  child: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
 
-const waitFor = async (child: ChildProcess, output: () => string, ready: () => Promise<boolean>, label: string) => {
+const waitFor = async (
+  child: ChildProcess,
+  output: () => string,
+  ready: () => Promise<boolean>,
+  label: string,
+) => {
   const deadline = Date.now() + 90_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode}):\n${output()}`)
+    if (child.exitCode !== null)
+      throw new Error(`${label} exited (${child.exitCode}):\n${output()}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
       throw new Error(`${label} did not start within 90 s:\n${output()}`)
@@ -130,14 +189,33 @@ const waitFor = async (child: ChildProcess, output: () => string, ready: () => P
   }
 }
 
-export const spawnServer = async (label: string, command: string, args: string[], options: { cwd: string; env: Record<string, string>; ready: (url: string) => Promise<boolean>; port: number }): Promise<BenchServer> => {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, NODE_OPTIONS: '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export const spawnServer = async (
+  label: string,
+  command: string,
+  args: string[],
+  options: {
+    cwd: string
+    env: Record<string, string>
+    ready: (url: string) => Promise<boolean>
+    port: number
+  },
+): Promise<BenchServer> => {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, NODE_OPTIONS: '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()))
   const url = `http://127.0.0.1:${options.port}`
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  await waitFor(child, () => log, () => options.ready(url), label)
+  await waitFor(
+    child,
+    () => log,
+    () => options.ready(url),
+    label,
+  )
   return {
     url,
     child,
@@ -156,12 +234,22 @@ export const startStock = async (dir: string): Promise<BenchServer> => {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'q-cms-stock-data-'))
   mkdirSync(path.join(dir, 'data'), { recursive: true })
-  return spawnServer('stock Payload', path.join(dir, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: dir,
-    port,
-    env: { NODE_ENV: 'production', PAYLOAD_SECRET: 'bench-stock-secret', DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`, MEDIA_DIR: path.join(dataDir, 'media') },
-    ready: async (url) => (await fetch(`${url}/api/posts?limit=1`)).status === 200,
-  })
+  return spawnServer(
+    'stock Payload',
+    path.join(dir, 'node_modules', '.bin', 'next'),
+    ['start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: dir,
+      port,
+      env: {
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: 'bench-stock-secret',
+        DATABASE_URI: `file:${path.join(dataDir, 'bench.db')}`,
+        MEDIA_DIR: path.join(dataDir, 'media'),
+      },
+      ready: async (url) => (await fetch(`${url}/api/posts?limit=1`)).status === 200,
+    },
+  )
 }
 
 export const STOCK_ADMIN = { email: 'bench@example.org', password: 'bench-password-1' }
@@ -176,35 +264,51 @@ export const seedStock = async (url: string, docs: object[]) => {
 export const CMS_ADMIN = { email: 'bench-admin@example.org', password: 'bench-admin-password-1' }
 
 /** Starts this CMS (dist/server.mjs, production mode) on the given SQLite file. */
-export const startCMS = async (databaseFile: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> => {
+export const startCMS = async (
+  databaseFile: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<BenchServer> => {
   const port = await freePort()
-  return spawnServer('the CMS', process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.mjs')], {
-    cwd: root,
-    port,
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SERVER_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: `file:${databaseFile}`,
-      MEDIA_DIR: path.join(path.dirname(databaseFile), 'media'),
-      PAYLOAD_SECRET: 'bench-cms-secret',
-      ADMIN_EMAIL: CMS_ADMIN.email,
-      ADMIN_PASSWORD: CMS_ADMIN.password,
-      SEED: 'false',
-      ...env,
+  return spawnServer(
+    'the CMS',
+    process.execPath,
+    [...nodeArgs, path.join(root, 'dist', 'server.mjs')],
+    {
+      cwd: root,
+      port,
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SERVER_URL: `http://127.0.0.1:${port}`,
+        DATABASE_URL: `file:${databaseFile}`,
+        MEDIA_DIR: path.join(path.dirname(databaseFile), 'media'),
+        PAYLOAD_SECRET: 'bench-cms-secret',
+        ADMIN_EMAIL: CMS_ADMIN.email,
+        ADMIN_PASSWORD: CMS_ADMIN.password,
+        SEED: 'false',
+        ...env,
+      },
+      ready: async (url) => (await fetch(`${url}/readyz`)).status === 200,
     },
-    ready: async (url) => (await fetch(`${url}/readyz`)).status === 200,
-  })
+  )
 }
 
-export const loginCMS = async (url: string) => String((await postJSON(`${url}/api/users/login`, CMS_ADMIN)).token)
+export const loginCMS = async (url: string) =>
+  String((await postJSON(`${url}/api/users/login`, CMS_ADMIN)).token)
 
 /** The documents as published `blogs` of this CMS. */
 export const seedCMS = async (url: string, docs: object[]) => {
   const token = await loginCMS(url)
-  const ids = await seedThroughREST(url, '/api/blogs', token, docs.map((doc) => ({ ...doc, _status: 'published' })))
+  const ids = await seedThroughREST(
+    url,
+    '/api/blogs',
+    token,
+    docs.map((doc) => ({ ...doc, _status: 'published' })),
+  )
   return { token, ids }
 }
 
-export const writeJSON = (file: string, value: unknown) => writeFileSync(file, JSON.stringify(value))
+export const writeJSON = (file: string, value: unknown) =>
+  writeFileSync(file, JSON.stringify(value))

@@ -25,7 +25,12 @@ const timeRequests = async (label, makeRequest) => {
   }
   const elapsed = performance.now() - startedAt
   durations.sort((a, b) => a - b)
-  return { label, p50: percentile(durations, 50), p95: percentile(durations, 95), perSecond: (REQUESTS / elapsed) * 1000 }
+  return {
+    label,
+    p50: percentile(durations, 50),
+    p95: percentile(durations, 95),
+    perSecond: (REQUESTS / elapsed) * 1000,
+  }
 }
 
 // 1. Cold start on an empty database: migrations + demo seed + Next.
@@ -33,20 +38,28 @@ const seeded = await startServer({ SEED: 'true' })
 await seeded.stop()
 
 // 2. Cold start on that same, already-migrated and seeded database (a restart), then idle memory.
-const server = await startServer({ SEED: 'true', DATABASE_URL: `file:${path.join(seeded.dir, 'q.db')}`, MEDIA_DIR: path.join(seeded.dir, 'media') })
+const server = await startServer({
+  SEED: 'true',
+  DATABASE_URL: `file:${path.join(seeded.dir, 'q.db')}`,
+  MEDIA_DIR: path.join(seeded.dir, 'media'),
+})
 await new Promise((resolve) => setTimeout(resolve, 5000))
 const idleAfterStart = rssMb(server.child.pid)
 
 const results = [
-  await timeRequests('REST list: GET /api/blogs?depth=1&limit=10', () => fetch(`${server.url}/api/blogs?depth=1&limit=10`)),
+  await timeRequests('REST list: GET /api/blogs?depth=1&limit=10', () =>
+    fetch(`${server.url}/api/blogs?depth=1&limit=10`),
+  ),
   await timeRequests('REST by slug: GET /api/events?where[slug][equals]=…', () =>
-    fetch(`${server.url}/api/events?where[slug][equals]=welcome-to-q-london-march-2027`)),
+    fetch(`${server.url}/api/events?where[slug][equals]=welcome-to-q-london-march-2027`),
+  ),
   await timeRequests('GraphQL list: Blogs { docs { title slug authorName } }', () =>
     fetch(`${server.url}/api/graphql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ query: '{ Blogs(limit: 10) { docs { title slug authorName } } }' }),
-    })),
+    }),
+  ),
 ]
 const rssAfterLoad = rssMb(server.child.pid)
 await server.stop()

@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const tsconfig = JSON.parse(readFileSync(new URL('../tsconfig.json', import.meta.url), 'utf8'))
-const aliasPrefixes = Object.keys(tsconfig.compilerOptions.paths).map((alias) => alias.replace('*', ''))
+const aliasPrefixes = Object.keys(tsconfig.compilerOptions.paths).map((alias) =>
+  alias.replace('*', ''),
+)
 const bundledPackages = /^(@payloadcms\/richtext-lexical|lexical|@lexical\/)/
 
 await build({
@@ -40,7 +42,8 @@ await build({
       name: 'external-node-modules',
       setup(builder) {
         builder.onResolve({ filter: /^[^./]/ }, ({ path }) => {
-          if (aliasPrefixes.some((prefix) => path === prefix || path.startsWith(prefix))) return undefined
+          if (aliasPrefixes.some((prefix) => path === prefix || path.startsWith(prefix)))
+            return undefined
           if (bundledPackages.test(path)) return undefined
           return { external: true }
         })

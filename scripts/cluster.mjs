@@ -88,4 +88,6 @@ process.on('SIGTERM', () => void stop(0))
 // The first instance migrates and seeds the empty database; the second starts on it afterwards.
 const first = await startInstance('a', { SEED: process.env.SEED ?? 'true' })
 const second = await startInstance('b', { SEED: 'false' })
-console.log(`\n[cluster] two instances on one PostgreSQL and one Redis:\n  A ${first}/admin\n  B ${second}/admin\n[cluster] Ctrl-C stops everything (the data is thrown away).\n`)
+console.log(
+  `\n[cluster] two instances on one PostgreSQL and one Redis:\n  A ${first}/admin\n  B ${second}/admin\n[cluster] Ctrl-C stops everything (the data is thrown away).\n`,
+)

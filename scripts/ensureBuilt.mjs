@@ -8,27 +8,42 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const sources = ['src', 'collections', 'plugins', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+const sources = [
+  'src',
+  'collections',
+  'plugins',
+  'next.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+]
 
 /** @param {string} target @returns {number} */
 const newestMtime = (target) => {
   if (!existsSync(target)) return 0
   const stat = statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return readdirSync(target).reduce((newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))), stat.mtimeMs)
+  return readdirSync(target).reduce(
+    (newest, entry) => Math.max(newest, newestMtime(path.join(target, entry))),
+    stat.mtimeMs,
+  )
 }
 
 /** @param {string} label @param {string} command @param {string[]} args */
 const run = (label, command, args) => {
   console.log(`[build] ${label}…`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (result.status !== 0) throw new Error(`${label} failed with exit code ${result.status}`)
 }
 
 export const ensureBuilt = () => {
   const sourcesChangedAt = Math.max(...sources.map((entry) => newestMtime(path.join(root, entry))))
   /** @param {string} artifact */
-  const isStale = (artifact) => !existsSync(artifact) || statSync(artifact).mtimeMs < sourcesChangedAt
+  const isStale = (artifact) =>
+    !existsSync(artifact) || statSync(artifact).mtimeMs < sourcesChangedAt
   if (isStale(path.join(root, '.next', 'BUILD_ID'))) {
     run('building the admin and API (next build, about a minute)', 'npx', ['next', 'build'])
   }

@@ -34,12 +34,17 @@ export const freePort = () =>
 /** @returns {Promise<{ url: string, stop: () => void }>} */
 export const startPostgresCluster = async () => {
   const bin = findPostgresBin()
-  if (!bin) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql)')
+  if (!bin)
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql)',
+    )
   const isRoot = process.getuid?.() === 0
   /** @param {string} tool @param {string[]} args */
   const runAsOwner = (tool, args) =>
     isRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args], { stdio: 'pipe' })
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args], {
+          stdio: 'pipe',
+        })
       : execFileSync(path.join(bin, tool), args, { stdio: 'pipe' })
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'q-cms-pg-'))
@@ -48,17 +53,24 @@ export const startPostgresCluster = async () => {
   const port = await freePort()
   runAsOwner('initdb', ['-D', dataDir, '-U', 'q', '--auth=trust', '--no-sync', '-E', 'UTF8'])
   runAsOwner('pg_ctl', [
-    '-D', dataDir,
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`,
-    '-l', path.join(dir, 'log'),
-    '-w', 'start',
+    '-D',
+    dataDir,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    'start',
   ])
   runAsOwner('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'q', 'q_cms'])
   return {
     url: `postgres://q@127.0.0.1:${port}/q_cms`,
     stop: () => {
       const args = ['-D', dataDir, '-m', 'immediate', '-w', 'stop']
-      if (isRoot) spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' })
+      if (isRoot)
+        spawnSync('runuser', ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), ...args], {
+          stdio: 'ignore',
+        })
       else spawnSync(path.join(bin, 'pg_ctl'), args, { stdio: 'ignore' })
       rmSync(dir, { recursive: true, force: true })
     },

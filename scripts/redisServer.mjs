@@ -9,7 +9,9 @@ import { freePort } from './postgresCluster.mjs'
 
 /** @returns {string | undefined} the redis-server binary on this machine */
 export const findRedisServer = () => {
-  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim()
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], {
+    encoding: 'utf8',
+  }).stdout.trim()
   return found || undefined
 }
 
@@ -34,7 +36,11 @@ export const startRedisServer = async () => {
   const bin = findRedisServer()
   if (!bin) throw new Error('redis-server not found (apt-get install redis-server)')
   const port = await freePort()
-  const child = spawn(bin, ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  const child = spawn(
+    bin,
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  )
   const exited = new Promise((resolve) => child.on('exit', resolve))
   const deadline = Date.now() + 10_000
   while (!(await answersPing(port))) {

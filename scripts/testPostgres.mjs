@@ -19,7 +19,12 @@ try {
   const args =
     process.argv.length > 2
       ? process.argv.slice(2)
-      : ['--testPathIgnorePatterns', '/node_modules/', '<rootDir>/test/cluster/', '^(?!.*\\.int\\.spec\\.tsx?$).*\\.spec\\.tsx?$']
+      : [
+          '--testPathIgnorePatterns',
+          '/node_modules/',
+          '<rootDir>/test/cluster/',
+          '^(?!.*\\.int\\.spec\\.tsx?$).*\\.spec\\.tsx?$',
+        ]
   const result = spawnSync('npm', ['test', '--', ...args], {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE_URL: cluster.url },

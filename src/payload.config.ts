@@ -36,7 +36,10 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     components: {
-      beforeDashboard: ['/components/ReadCacheStatus#ReadCacheStatus', '/network/admin/NetworkDashboard#NetworkDashboard'],
+      beforeDashboard: [
+        '/components/ReadCacheStatus#ReadCacheStatus',
+        '/network/admin/NetworkDashboard#NetworkDashboard',
+      ],
     },
     meta: { titleSuffix: ' · Q Community CMS' },
   },

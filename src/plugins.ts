@@ -34,7 +34,13 @@ export const plugins: Plugin[] = [
   }),
   emailSubscriptions({
     topics: [...subscriptionTopics],
-    topicLabels: { blogs: 'Blogs', interviews: 'Interviews', events: 'Events', 'lab-themes': 'Improvement Lab', 'evaluation-reports': 'Evaluation reports' },
+    topicLabels: {
+      blogs: 'Blogs',
+      interviews: 'Interviews',
+      events: 'Events',
+      'lab-themes': 'Improvement Lab',
+      'evaluation-reports': 'Evaluation reports',
+    },
     serverURL: settings.serverURL,
     frontendURL: Object.fromEntries(
       subscriptionTopics.map((collection) => [collection, `${settings.frontendURL}/${collection}`]),
@@ -44,8 +50,14 @@ export const plugins: Plugin[] = [
     // Only what the environment sets; the plugin fills in its defaults.
     batchSize: settings.subscriptions.batchSize,
     claimTimeoutSeconds: settings.subscriptions.claimTimeoutSeconds,
-    queue: { cron: settings.subscriptions.queueCron, maintenanceCron: settings.subscriptions.maintenanceCron },
-    digest: { cron: settings.subscriptions.digestCron, timeZone: settings.subscriptions.digestTimeZone },
+    queue: {
+      cron: settings.subscriptions.queueCron,
+      maintenanceCron: settings.subscriptions.maintenanceCron,
+    },
+    digest: {
+      cron: settings.subscriptions.digestCron,
+      timeZone: settings.subscriptions.digestTimeZone,
+    },
     retries: { retryDelayMs: settings.subscriptions.retryDelayMs },
     unsubscribeMailto: settings.emailFrom.address,
     bounceSecret: settings.bounceSecret,

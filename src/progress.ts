@@ -10,14 +10,19 @@ export type Progress = {
  * A progress bar on a terminal; plain lines otherwise (CI logs, process managers): every item
  * when there are few, every tenth of the way when there are many.
  */
-export const createProgress = (label: string, total: number, log: (line: string) => void = console.log): Progress => {
+export const createProgress = (
+  label: string,
+  total: number,
+  log: (line: string) => void = console.log,
+): Progress => {
   if (!process.stdout.isTTY) {
     let count = 0
     const every = total > 100 ? Math.ceil(total / 10) : 1
     return {
       step: (detail) => {
         count++
-        if (count % every === 0 || count === total) log(`[${label}] ${count}/${total}${detail ? ` ${detail}` : ''}`)
+        if (count % every === 0 || count === total)
+          log(`[${label}] ${count}/${total}${detail ? ` ${detail}` : ''}`)
       },
       done: () => undefined,
     }

@@ -45,7 +45,12 @@ if (settings.seedOnStart && staff === 0) {
   printFirstAdminHelp(firstAdmin, log)
 }
 
-const nextApp = next({ dev: false, dir: process.cwd(), hostname: settings.host, port: settings.port })
+const nextApp = next({
+  dev: false,
+  dir: process.cwd(),
+  hostname: settings.host,
+  port: settings.port,
+})
 await nextApp.prepare()
 const handle = nextApp.getRequestHandler()
 
@@ -74,9 +79,14 @@ const app = createApp({
   },
   readCache: {
     routes: readRoutesFromConfig(payload.config),
-    respond: (request, kind) => (kind === 'graphql' ? graphQL(request) : handleEndpoints({ config: payload.config, request })),
-    corsOrigins: corsSetting === '*' ? '*' : Array.isArray(corsSetting) ? corsSetting : corsSetting.origins,
-    cacheControl: publicCacheControl(settings.readCacheSharedMaxAgeSeconds, settings.readCacheStaleWhileRevalidateSeconds),
+    respond: (request, kind) =>
+      kind === 'graphql' ? graphQL(request) : handleEndpoints({ config: payload.config, request }),
+    corsOrigins:
+      corsSetting === '*' ? '*' : Array.isArray(corsSetting) ? corsSetting : corsSetting.origins,
+    cacheControl: publicCacheControl(
+      settings.readCacheSharedMaxAgeSeconds,
+      settings.readCacheStaleWhileRevalidateSeconds,
+    ),
     serverURL: settings.serverURL,
     authCookie: `${payload.config.cookiePrefix}-token`,
   },
@@ -85,7 +95,9 @@ const app = createApp({
 const server: Server = createServer(app).listen(settings.port, settings.host, () => {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : settings.port
-  log(`ready on http://${settings.host}:${port} in ${Date.now() - startedAt} ms (admin: ${settings.serverURL}/admin)`)
+  log(
+    `ready on http://${settings.host}:${port} in ${Date.now() - startedAt} ms (admin: ${settings.serverURL}/admin)`,
+  )
 })
 server.keepAliveTimeout = settings.keepAliveTimeoutMs
 // A connection's next request headers must be allowed to arrive for as long as it may stay idle.

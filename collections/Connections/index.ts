@@ -8,7 +8,10 @@ import { isStaff } from '@/access/isStaff'
 import { partyToConnection } from '@/access/partyToConnection'
 import { recipientOfConnection } from '@/access/recipientOfConnection'
 import { serverOnlyField } from '@/access/serverOnlyField'
-import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/network/hooks/invalidateNetwork'
+import {
+  invalidateNetworkAfterChange,
+  invalidateNetworkAfterDelete,
+} from '@/network/hooks/invalidateNetwork'
 
 import { SLUGS } from '../slugs'
 import { validateConnection } from './hooks/validateConnection'
@@ -44,8 +47,19 @@ export const Connections: CollectionConfig = {
       index: true,
       options: CONNECTION_STATUSES.map((value) => ({ label: value, value })),
     },
-    { name: 'requestedAt', type: 'date', access: serverOnly, admin: { position: 'sidebar', readOnly: true } },
-    { name: 'acceptedAt', type: 'date', index: true, access: serverOnly, admin: { position: 'sidebar', readOnly: true } },
+    {
+      name: 'requestedAt',
+      type: 'date',
+      access: serverOnly,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'acceptedAt',
+      type: 'date',
+      index: true,
+      access: serverOnly,
+      admin: { position: 'sidebar', readOnly: true },
+    },
     {
       name: 'source',
       type: 'select',

@@ -14,7 +14,10 @@ export const ATTENDANCE_MODES = ['in-person', 'online', 'mixed'] as const
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'] as const
 
 const toOptions = (values: readonly string[]) =>
-  values.map((value) => ({ label: value[0].toUpperCase() + value.slice(1).replace('-', ' '), value }))
+  values.map((value) => ({
+    label: value[0].toUpperCase() + value.slice(1).replace('-', ' '),
+    value,
+  }))
 
 export const Events: CollectionConfig = {
   slug: SLUGS.events,

@@ -30,7 +30,10 @@ export const LabThemes: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'open',
-      options: LAB_THEME_STATUSES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+      options: LAB_THEME_STATUSES.map((value) => ({
+        label: value[0].toUpperCase() + value.slice(1),
+        value,
+      })),
       admin: { position: 'sidebar' },
     },
   ],

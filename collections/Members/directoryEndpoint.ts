@@ -8,12 +8,18 @@ import { badRequest } from '@/http/errorResponses'
 
 import { SLUGS } from '../slugs'
 
-const oneOf = (values: readonly { value: string }[]) => new Set(values.map((option) => option.value))
+const oneOf = (values: readonly { value: string }[]) =>
+  new Set(values.map((option) => option.value))
 const regions = oneOf(REGIONS)
 const professions = oneOf(PROFESSIONS)
 const topics = oneOf(TOPICS)
 
-const integerParam = (raw: string | null, fallback: number, min: number, max: number): number | null => {
+const integerParam = (
+  raw: string | null,
+  fallback: number,
+  min: number,
+  max: number,
+): number | null => {
   if (raw === null || raw === '') return fallback
   if (!/^\d+$/.test(raw)) return null
   const value = Number(raw)
@@ -33,11 +39,14 @@ export const directoryEndpoint: Endpoint = {
     const q = (params.get('q') ?? '').trim()
     if (q.length > 100) return badRequest('q', 'q must be at most 100 characters.')
     const region = params.get('region') || null
-    if (region && !regions.has(region)) return badRequest('region', `region must be one of: ${[...regions].join(', ')}.`)
+    if (region && !regions.has(region))
+      return badRequest('region', `region must be one of: ${[...regions].join(', ')}.`)
     const profession = params.get('profession') || null
-    if (profession && !professions.has(profession)) return badRequest('profession', `profession must be one of: ${[...professions].join(', ')}.`)
+    if (profession && !professions.has(profession))
+      return badRequest('profession', `profession must be one of: ${[...professions].join(', ')}.`)
     const topic = params.get('topic') || null
-    if (topic && !topics.has(topic)) return badRequest('topic', `topic must be one of: ${[...topics].join(', ')}.`)
+    if (topic && !topics.has(topic))
+      return badRequest('topic', `topic must be one of: ${[...topics].join(', ')}.`)
     const page = integerParam(params.get('page'), 1, 1, 100_000)
     if (page === null) return badRequest('page', 'page must be a whole number of at least 1.')
     const limit = integerParam(params.get('limit'), 20, 1, 100)
@@ -59,7 +68,16 @@ export const directoryEndpoint: Endpoint = {
       limit,
       depth: 1,
       overrideAccess: true,
-      select: { name: true, profession: true, organisation: true, region: true, interests: true, avatar: true, joinedAt: true, bio: true },
+      select: {
+        name: true,
+        profession: true,
+        organisation: true,
+        region: true,
+        interests: true,
+        avatar: true,
+        joinedAt: true,
+        bio: true,
+      },
     })
     return Response.json({
       docs: result.docs.map((member) => ({
@@ -69,7 +87,10 @@ export const directoryEndpoint: Endpoint = {
         organisation: member.organisation ?? null,
         region: member.region,
         interests: member.interests ?? [],
-        avatar: typeof member.avatar === 'object' && member.avatar ? { url: member.avatar.url, alt: member.avatar.alt } : null,
+        avatar:
+          typeof member.avatar === 'object' && member.avatar
+            ? { url: member.avatar.url, alt: member.avatar.alt }
+            : null,
         joinedAt: member.joinedAt ?? null,
         ...(insider ? { bio: member.bio ?? null } : {}),
       })),

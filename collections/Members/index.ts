@@ -12,7 +12,10 @@ import { staffOrSelfFieldIn } from '@/access/staffOrSelfField'
 import { professionField } from '@/fields/professions'
 import { regionField } from '@/fields/regions'
 import { topicsField } from '@/fields/topics'
-import { invalidateNetworkAfterChange, invalidateNetworkAfterDelete } from '@/network/hooks/invalidateNetwork'
+import {
+  invalidateNetworkAfterChange,
+  invalidateNetworkAfterDelete,
+} from '@/network/hooks/invalidateNetwork'
 
 import { SLUGS } from '../slugs'
 import { directoryEndpoint } from './directoryEndpoint'
@@ -50,7 +53,10 @@ export const Members: CollectionConfig = {
   // The public reads: the directory (visible members by name; only members of the same name are
   // sorted by Payload's -createdAt tie-break) and `/api/members` (visible members, newest first, as
   // Payload sorts when none is asked for).
-  indexes: [{ fields: ['directoryVisible', 'name'] }, { fields: ['directoryVisible', 'createdAt'] }],
+  indexes: [
+    { fields: ['directoryVisible', 'name'] },
+    { fields: ['directoryVisible', 'createdAt'] },
+  ],
   hooks: {
     beforeOperation: [restrictPasswordChanges],
     beforeChange: [holdEmailChangeUntilConfirmed],
@@ -69,17 +75,35 @@ export const Members: CollectionConfig = {
         // Editors cannot change it (their value is ignored); a member's own change waits for confirmation.
         update: adminOrSelfFieldIn(SLUGS.members),
       },
-      admin: { description: "A member's own change applies only once confirmed from the new address; an admin's applies at once." },
+      admin: {
+        description:
+          "A member's own change applies only once confirmed from the new address; an admin's applies at once.",
+      },
     },
     {
       name: 'pendingEmail',
       type: 'email',
       access: { read: staffOrSelfFieldIn(SLUGS.members), create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', description: 'New address waiting for confirmation from that address.' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'New address waiting for confirmation from that address.',
+      },
     },
     // Hash of the single-use confirmation token (the token itself is only in the email) and its expiry.
-    { name: 'pendingEmailTokenHash', type: 'text', index: true, hidden: true, access: { create: () => false, update: () => false } },
-    { name: 'pendingEmailExpiresAt', type: 'date', hidden: true, access: { create: () => false, update: () => false } },
+    {
+      name: 'pendingEmailTokenHash',
+      type: 'text',
+      index: true,
+      hidden: true,
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'pendingEmailExpiresAt',
+      type: 'date',
+      hidden: true,
+      access: { create: () => false, update: () => false },
+    },
     professionField({ required: true }),
     { name: 'organisation', type: 'text', maxLength: 200 },
     regionField({ required: true }),

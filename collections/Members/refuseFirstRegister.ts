@@ -10,5 +10,6 @@ import { errorResponse } from '@/http/errorResponses'
 export const refuseFirstRegister: Endpoint = {
   path: '/first-register',
   method: 'post',
-  handler: () => errorResponse(403, 'Members cannot register themselves: accounts are created by the Q team.'),
+  handler: () =>
+    errorResponse(403, 'Members cannot register themselves: accounts are created by the Q team.'),
 }

@@ -46,7 +46,10 @@ export const Users: CollectionConfig = {
       hasMany: true,
       required: true,
       defaultValue: ['editor'],
-      options: STAFF_ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
+      options: STAFF_ROLES.map((role) => ({
+        label: role[0].toUpperCase() + role.slice(1),
+        value: role,
+      })),
       saveToJWT: true,
       access: {
         // Only admins grant or remove roles; the first-user hook runs after field access.

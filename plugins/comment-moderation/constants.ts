@@ -6,13 +6,23 @@ export const COMMENT_STATUS = {
   spam: 'spam',
 } as const
 export type CommentStatus = (typeof COMMENT_STATUS)[keyof typeof COMMENT_STATUS]
-export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected', 'spam']
+export const COMMENT_STATUSES: readonly CommentStatus[] = [
+  'pending',
+  'approved',
+  'rejected',
+  'spam',
+]
 
 /** Statuses the public may read. */
 export const PUBLIC_STATUSES: readonly CommentStatus[] = ['approved']
 
 /** When several rules match, the most severe status wins. */
-export const STATUS_SEVERITY: Record<CommentStatus, number> = { approved: 0, pending: 1, rejected: 2, spam: 3 }
+export const STATUS_SEVERITY: Record<CommentStatus, number> = {
+  approved: 0,
+  pending: 1,
+  rejected: 2,
+  spam: 3,
+}
 
 /** Built-in rule names: what a decision cites, what moderators filter by. */
 export const RULE = {
@@ -49,7 +59,8 @@ export const CONTEXT_KEY = 'commentModeration'
 
 export const MESSAGES = {
   policyNotAccepted: 'Accept the comments policy (policyAccepted: true) before posting.',
-  policyVersionStale: 'The comments policy has changed: read the current version and accept it again.',
+  policyVersionStale:
+    'The comments policy has changed: read the current version and accept it again.',
   guestsNotAllowed: 'Log in to comment: guest comments are switched off.',
   guestFieldsRequired: 'Guests must give a name (authorName) and an email address (authorEmail).',
   closed: 'Comments are closed on this page.',
@@ -63,7 +74,8 @@ export const MESSAGES = {
 } as const
 
 /** The policy global's field holding a rule's clause: the rule's name in camelCase (`too-many-links` → `tooManyLinks`). */
-export const ruleClauseField = (rule: string) => rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
+export const ruleClauseField = (rule: string) =>
+  rule.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
 
 /** The clause each built-in rule cites unless the policy says otherwise. */
 export const DEFAULT_RULE_CLAUSES: Record<string, string> = {

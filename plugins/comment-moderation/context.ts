@@ -36,7 +36,8 @@ declare module 'payload' {
 }
 
 /** This request's comment-moderation state (created on first use). */
-export const getCommentContext = (req: PayloadRequest): CommentContext => (req.context[CONTEXT_KEY] ??= {})
+export const getCommentContext = (req: PayloadRequest): CommentContext =>
+  (req.context[CONTEXT_KEY] ??= {})
 
 export const setCommentContext = (req: PayloadRequest, values: Partial<CommentContext>): void => {
   Object.assign(getCommentContext(req), values)
@@ -50,13 +51,20 @@ export const takeDecision = (req: PayloadRequest): Decision | undefined => {
   return decision
 }
 
-export const setStatusChange = (req: PayloadRequest, commentId: number | string, change: StatusChange): void => {
+export const setStatusChange = (
+  req: PayloadRequest,
+  commentId: number | string,
+  change: StatusChange,
+): void => {
   const context = getCommentContext(req)
   context.statusChanges = { ...context.statusChanges, [String(commentId)]: change }
 }
 
 /** The status change recorded for a comment in this request, forgotten once read. */
-export const takeStatusChange = (req: PayloadRequest, commentId: number | string): StatusChange | undefined => {
+export const takeStatusChange = (
+  req: PayloadRequest,
+  commentId: number | string,
+): StatusChange | undefined => {
   const changes = getCommentContext(req).statusChanges
   const change = changes?.[String(commentId)]
   if (changes) delete changes[String(commentId)]

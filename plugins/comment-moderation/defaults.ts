@@ -5,7 +5,11 @@ import type { Options, SanitizedOptions } from './types'
 
 const defaultIsModerator = (user: PayloadRequest['user']): boolean => {
   const roles: unknown = user?.roles
-  return user?.collection === 'users' && Array.isArray(roles) && roles.some((role) => role === 'admin' || role === 'moderator')
+  return (
+    user?.collection === 'users' &&
+    Array.isArray(roles) &&
+    roles.some((role) => role === 'admin' || role === 'moderator')
+  )
 }
 
 const defaultClientAddress = (req: PayloadRequest): string | undefined =>
@@ -23,5 +27,8 @@ export const sanitizeOptions = (options: Options): SanitizedOptions => ({
   digestSchedule: '0 0 * * * *',
   disabled: false,
   ...options,
-  shared: { lock: options.shared?.lock ?? memoryKeyedLock(), cache: options.shared?.cache ?? memoryValueCache() },
+  shared: {
+    lock: options.shared?.lock ?? memoryKeyedLock(),
+    cache: options.shared?.cache ?? memoryValueCache(),
+  },
 })

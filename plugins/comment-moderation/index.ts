@@ -22,7 +22,13 @@ import { prependHooks } from './utilities/prependHooks'
 
 export { COMMENT_STATUS, COMMENT_STATUSES, PUBLIC_STATUSES, RULE, TASK } from './constants'
 export { decide, orderRules } from './rules/decide'
-export type { CollectionOverrides, Options as CommentModerationOptions, CommentRule, Decision, DecisionEvent } from './types'
+export type {
+  CollectionOverrides,
+  Options as CommentModerationOptions,
+  CommentRule,
+  Decision,
+  DecisionEvent,
+} from './types'
 
 const withField = (collection: CollectionConfig, field: Field): CollectionConfig => ({
   ...collection,
@@ -41,8 +47,10 @@ export const commentModeration =
     // The schema first, the same whether disabled or not, so migrations never change.
     const { moderatorField } = commentAccess(options)
     const hostCollections = (incoming.collections ?? []).map((collection) => {
-      if (options.collections.includes(collection.slug)) return withField(collection, commentsEnabledField)
-      if (collection.slug === options.authorCollection) return withField(collection, commentingField(moderatorField))
+      if (options.collections.includes(collection.slug))
+        return withField(collection, commentsEnabledField)
+      if (collection.slug === options.authorCollection)
+        return withField(collection, commentingField(moderatorField))
       return collection
     })
     const schema: Config = {
@@ -55,22 +63,33 @@ export const commentModeration =
     // answer, and moderators can still ban and read reports while the rules are switched off.
     const config: Config = {
       ...schema,
-      collections: schema.collections?.map((collection) => (collection.slug === COMMENTS_SLUG ? withEndpoints(collection, options) : collection)),
+      collections: schema.collections?.map((collection) =>
+        collection.slug === COMMENTS_SLUG ? withEndpoints(collection, options) : collection,
+      ),
       jobs: {
         ...schema.jobs,
-        tasks: [...(schema.jobs?.tasks ?? []), moderatorDigestTask(options), purgeClientDataTask(options)],
+        tasks: [
+          ...(schema.jobs?.tasks ?? []),
+          moderatorDigestTask(options),
+          purgeClientDataTask(options),
+        ],
       },
     }
     if (options.disabled) return config
 
     return {
       ...config,
-      collections: config.collections?.map((collection) => (collection.slug === COMMENTS_SLUG ? withModerationHooks(collection, options) : collection)),
+      collections: config.collections?.map((collection) =>
+        collection.slug === COMMENTS_SLUG ? withModerationHooks(collection, options) : collection,
+      ),
     }
   }
 
 /** The endpoints under `/api/comments`, before any the host's overrides gave the collection. */
-const withEndpoints = (comments: CollectionConfig, options: SanitizedOptions): CollectionConfig => ({
+const withEndpoints = (
+  comments: CollectionConfig,
+  options: SanitizedOptions,
+): CollectionConfig => ({
   ...comments,
   endpoints: [
     threadEndpoint(options),
@@ -82,7 +101,10 @@ const withEndpoints = (comments: CollectionConfig, options: SanitizedOptions): C
 })
 
 /** The moderation hooks, before the host's: the rules' decision, moderator decisions, the decision log. */
-const withModerationHooks = (comments: CollectionConfig, options: SanitizedOptions): CollectionConfig =>
+const withModerationHooks = (
+  comments: CollectionConfig,
+  options: SanitizedOptions,
+): CollectionConfig =>
   prependHooks(comments, {
     beforeOperation: [captureRawInput],
     beforeValidate: [prepareNewComment(options)],

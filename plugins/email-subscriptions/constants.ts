@@ -12,7 +12,9 @@ export const FREQUENCIES = ['instant', 'weekly'] as const
 export type Frequency = (typeof FREQUENCIES)[number]
 
 /** The same answer whatever the address's state, so the endpoint cannot tell who subscribes. */
-export const SUBSCRIBE_ACCEPTED = { message: 'Check your inbox: we have sent a link to confirm your subscription.' } as const
+export const SUBSCRIBE_ACCEPTED = {
+  message: 'Check your inbox: we have sent a link to confirm your subscription.',
+} as const
 
 /** Version of the consent wording shown next to the form; recorded with each consent. */
 export const CONSENT_WORDING_VERSION = '2026-11'
@@ -25,7 +27,12 @@ export const DELIVERIES_SLUG = 'subscription-deliveries'
 export const MAILING_KIND = { publication: 'publication', digest: 'digest' } as const
 export type MailingKind = (typeof MAILING_KIND)[keyof typeof MAILING_KIND]
 
-export const MAILING_STATUS = { queued: 'queued', sending: 'sending', done: 'done', failed: 'failed' } as const
+export const MAILING_STATUS = {
+  queued: 'queued',
+  sending: 'sending',
+  done: 'done',
+  failed: 'failed',
+} as const
 export type MailingStatus = (typeof MAILING_STATUS)[keyof typeof MAILING_STATUS]
 
 export const DELIVERY_STATUS = { claimed: 'claimed', sent: 'sent', failed: 'failed' } as const
@@ -71,5 +78,6 @@ export const MESSAGES = {
   switchedOff: 'Email subscriptions are switched off.',
   logInAsMember: 'Log in as a member to manage your subscription.',
   verifyFirst: 'Verify your email address first.',
-  suppressed: 'Emails to this address bounced or were reported; contact us to receive updates again.',
+  suppressed:
+    'Emails to this address bounced or were reported; contact us to receive updates again.',
 } as const

@@ -32,11 +32,17 @@ export const defaults = {
 
 /** The keys that are set: a host may pass `undefined` for "not configured", which must not hide a default. */
 const setKeysOf = <T extends object>(value: T | undefined): Partial<T> =>
-  Object.fromEntries(Object.entries(value ?? {}).filter(([, entry]) => entry !== undefined)) as Partial<T>
+  Object.fromEntries(
+    Object.entries(value ?? {}).filter(([, entry]) => entry !== undefined),
+  ) as Partial<T>
 
 /** Defaults first, then the host's options; nested groups are merged key by key. */
 export const sanitizeOptions = (incoming: Options): SanitizedOptions => {
-  const options: Options = { ...setKeysOf(incoming), topics: incoming.topics, serverURL: incoming.serverURL }
+  const options: Options = {
+    ...setKeysOf(incoming),
+    topics: incoming.topics,
+    serverURL: incoming.serverURL,
+  }
   return {
     topicLabels: {},
     frontendURL: {},
@@ -53,7 +59,10 @@ export const sanitizeOptions = (incoming: Options): SanitizedOptions => {
     disabled: false,
     ...options,
     templates: { ...defaultTemplates, ...setKeysOf(options.templates) },
-    shared: { counter: options.shared?.counter ?? memoryWindowCounter(), lock: options.shared?.lock ?? memoryKeyedLock() },
+    shared: {
+      counter: options.shared?.counter ?? memoryWindowCounter(),
+      lock: options.shared?.lock ?? memoryKeyedLock(),
+    },
     digest: { ...defaults.digest, ...setKeysOf(options.digest) },
     queue: { ...defaults.queue, ...setKeysOf(options.queue) },
     retries: { ...defaults.retries, ...setKeysOf(options.retries) },

@@ -41,16 +41,26 @@ const withEmailPreview = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   fields: [
     ...collection.fields,
-    { name: 'updateEmailPreview', type: 'ui', admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}#EmailPreviewLink` } } },
+    {
+      name: 'updateEmailPreview',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: `${ADMIN_COMPONENTS}#EmailPreviewLink` } },
+    },
   ],
 })
 
 /** A topic collection's behaviour: its first publication is announced (the plugin's hook runs before the host's). */
-const withAnnouncements = (collection: CollectionConfig, options: SanitizedOptions): CollectionConfig => ({
+const withAnnouncements = (
+  collection: CollectionConfig,
+  options: SanitizedOptions,
+): CollectionConfig => ({
   ...collection,
   hooks: {
     ...collection.hooks,
-    afterChange: [announceFirstPublication(options, collection.slug, hasDraftsEnabled(collection)), ...(collection.hooks?.afterChange ?? [])],
+    afterChange: [
+      announceFirstPublication(options, collection.slug, hasDraftsEnabled(collection)),
+      ...(collection.hooks?.afterChange ?? []),
+    ],
   },
 })
 
@@ -66,7 +76,10 @@ const subscriberEndpoints = (options: SanitizedOptions): Endpoint[] => [
   ...adminEndpoints(options),
 ]
 
-const mapCollections = (config: Config, change: (collection: CollectionConfig) => CollectionConfig): Config => ({
+const mapCollections = (
+  config: Config,
+  change: (collection: CollectionConfig) => CollectionConfig,
+): Config => ({
   ...config,
   collections: (config.collections ?? []).map(change),
 })
@@ -77,7 +90,9 @@ const addSchema = (incoming: Config, options: SanitizedOptions): Config => ({
   // Server-only: scripts and tests reach the sanitized options through `subscriptionOptionsOf(payload)`.
   custom: withOptionsInCustom(incoming.custom, options),
   collections: [
-    ...(incoming.collections ?? []).map((collection) => (options.topics.includes(collection.slug) ? withEmailPreview(collection) : collection)),
+    ...(incoming.collections ?? []).map((collection) =>
+      options.topics.includes(collection.slug) ? withEmailPreview(collection) : collection,
+    ),
     buildSubscribers(options),
     buildMailings(options),
     buildDeliveries(options),
@@ -87,7 +102,12 @@ const addSchema = (incoming: Config, options: SanitizedOptions): Config => ({
 /** The endpoints, on the subscribers collection (after any the host's overrides gave it). */
 const addEndpoints = (config: Config, options: SanitizedOptions): Config =>
   mapCollections(config, (collection) =>
-    collection.slug === SUBSCRIBERS_SLUG ? { ...collection, endpoints: [...subscriberEndpoints(options), ...(collection.endpoints || [])] } : collection,
+    collection.slug === SUBSCRIBERS_SLUG
+      ? {
+          ...collection,
+          endpoints: [...subscriberEndpoints(options), ...(collection.endpoints || [])],
+        }
+      : collection,
   )
 
 /**
@@ -105,7 +125,11 @@ const idleTask = (task: JobsTask): JobsTask => ({
 /** The tasks, in the plugin's queue; hosts that work their queues with `autoRun` also work this one. */
 const addTasks = (config: Config, options: SanitizedOptions): Config => {
   const jobs = config.jobs ?? {}
-  const tasks: JobsTask[] = [sendMailingTask(options), maintenanceTask(options), confirmSubscriptionTask(options)]
+  const tasks: JobsTask[] = [
+    sendMailingTask(options),
+    maintenanceTask(options),
+    confirmSubscriptionTask(options),
+  ]
   if (options.disabled) {
     return { ...config, jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), ...tasks.map(idleTask)] } }
   }
@@ -116,7 +140,10 @@ const addTasks = (config: Config, options: SanitizedOptions): Config => {
     jobs: {
       ...jobs,
       tasks: [...(jobs.tasks ?? []), ...tasks],
-      autoRun: typeof autoRun === 'function' ? async (payload) => [...(await autoRun(payload)), ownAutoRun] : [...(autoRun ?? []), ownAutoRun],
+      autoRun:
+        typeof autoRun === 'function'
+          ? async (payload) => [...(await autoRun(payload)), ownAutoRun]
+          : [...(autoRun ?? []), ownAutoRun],
     },
   }
 }
@@ -131,14 +158,23 @@ export const emailSubscriptions =
   (incoming: Config): Config => {
     const options = sanitizeOptions(pluginOptions)
     const collections = incoming.collections ?? []
-    const missing = options.topics.filter((topic) => !collections.some((collection) => collection.slug === topic))
-    if (missing.length) throw new Error(`emailSubscriptions: topics name collections that do not exist: ${missing.join(', ')}`)
+    const missing = options.topics.filter(
+      (topic) => !collections.some((collection) => collection.slug === topic),
+    )
+    if (missing.length)
+      throw new Error(
+        `emailSubscriptions: topics name collections that do not exist: ${missing.join(', ')}`,
+      )
 
     const config = addSchema(incoming, options)
     // Disabled: the endpoints stay (unsubscribe and preference links in sent emails keep working)
     // and the tasks stay idle, but nothing is announced, queued or sent.
     if (options.disabled) return addTasks(addEndpoints(config, options), options)
 
-    const withHooks = mapCollections(config, (collection) => (options.topics.includes(collection.slug) ? withAnnouncements(collection, options) : collection))
+    const withHooks = mapCollections(config, (collection) =>
+      options.topics.includes(collection.slug)
+        ? withAnnouncements(collection, options)
+        : collection,
+    )
     return addTasks(addEndpoints(withHooks, options), options)
   }

@@ -25,7 +25,11 @@ export type PublicationItem = {
 
 export type ConfirmationEmailData = { confirmURL: string; topics: string[]; lifetimeDays: number }
 export type PublicationEmailData = PublicationItem & ManageLinks
-export type DigestEmailData = ManageLinks & { items: PublicationItem[]; periodStart: Date; periodEnd: Date }
+export type DigestEmailData = ManageLinks & {
+  items: PublicationItem[]
+  periodStart: Date
+  periodEnd: Date
+}
 
 /**
  * Email content. Each is a pure function of its data; the plugin adds the List-Unsubscribe headers.
@@ -38,7 +42,12 @@ export type SubscriptionTemplates = {
 }
 
 /** An outgoing message; `messageId` is stable per (subscriber, mailing), so a resend can be recognised. */
-export type OutgoingEmail = RenderedEmail & { to: string; from?: string; headers: Record<string, string>; messageId: string }
+export type OutgoingEmail = RenderedEmail & {
+  to: string
+  from?: string
+  headers: Record<string, string>
+  messageId: string
+}
 
 /**
  * The part of a nodemailer transport the plugin uses. Pass a pooled one
@@ -48,7 +57,6 @@ export type SubscriptionTransport = { sendMail: (message: OutgoingEmail) => Prom
 
 /** A published document of a topic collection, as the hooks see it. */
 export type TopicDocument = Record<string, unknown> & { id: number | string }
-
 
 export type Options = {
   /** Slugs of the collections whose publications subscribers can follow (the topics). Required. */
@@ -138,7 +146,11 @@ export type Options = {
    * `undefined` for everyone.
    * @default everyone
    */
-  audience?: (args: { collection: string; doc: TopicDocument; payload: Payload }) => Where | undefined | Promise<Where | undefined>
+  audience?: (args: {
+    collection: string
+    doc: TopicDocument
+    payload: Payload
+  }) => Where | undefined | Promise<Where | undefined>
   /**
    * Weekly digest schedule: a cron in `timeZone`; each key falls back to its default.
    * @default { cron: '0 8 * * 1', timeZone: 'Europe/London' }
@@ -214,7 +226,17 @@ export type SanitizedOptions = Omit<
   | 'mailingsOverrides'
   | 'deliveriesOverrides'
 > &
-  Pick<Options, 'unsubscribeMailto' | 'bounceSecret' | 'from' | 'transport' | 'audience' | 'subscribersOverrides' | 'mailingsOverrides' | 'deliveriesOverrides'> & {
+  Pick<
+    Options,
+    | 'unsubscribeMailto'
+    | 'bounceSecret'
+    | 'from'
+    | 'transport'
+    | 'audience'
+    | 'subscribersOverrides'
+    | 'mailingsOverrides'
+    | 'deliveriesOverrides'
+  > & {
     templates: SubscriptionTemplates
     shared: { counter: WindowCounter; lock: KeyedLock }
     digest: { cron: string; timeZone: string }

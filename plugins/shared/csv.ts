@@ -8,8 +8,13 @@ import { stringify } from 'csv-stringify/sync'
  */
 const FORMULA_START = /^(?:[\t\r]|[\t\r\n ]*[=+\-@])/
 
-export const neutraliseCsvCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value)
+export const neutraliseCsvCell = (value: string): string =>
+  FORMULA_START.test(value) ? `'${value}` : value
 
 /** Rows as CSV with a header line, every string cell neutralised. Numbers stay numbers. */
 export const toCsv = (rows: Record<string, unknown>[], columns: readonly string[]): string =>
-  stringify(rows, { header: true, columns: [...columns], cast: { string: (value) => neutraliseCsvCell(value) } })
+  stringify(rows, {
+    header: true,
+    columns: [...columns],
+    cast: { string: (value) => neutraliseCsvCell(value) },
+  })

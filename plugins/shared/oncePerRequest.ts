@@ -7,7 +7,12 @@ import type { PayloadRequest } from 'payload'
  * would otherwise ask the database ten times. Only for what cannot differ between the documents of
  * one request (the reader, and so their access, is the same for all of them).
  */
-export const oncePerRequest = <T>(req: PayloadRequest, scope: string, key: string, load: () => Promise<T>): Promise<T> => {
+export const oncePerRequest = <T>(
+  req: PayloadRequest,
+  scope: string,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> => {
   const memo = (req.context[scope] ??= new Map<string, Promise<T>>()) as Map<string, Promise<T>>
   let value = memo.get(key)
   if (!value) {

@@ -11,7 +11,14 @@ const Page = ({ title, children }: { title: string; children: ReactNode }) => (
       <meta name="robots" content="noindex" />
       <title>{title}</title>
     </head>
-    <body style={{ fontFamily: 'Arial, sans-serif', maxWidth: 560, margin: '2rem auto', padding: '0 1rem' }}>
+    <body
+      style={{
+        fontFamily: 'Arial, sans-serif',
+        maxWidth: 560,
+        margin: '2rem auto',
+        padding: '0 1rem',
+      }}
+    >
       <h1>{title}</h1>
       {children}
     </body>
@@ -22,11 +29,21 @@ const Page = ({ title, children }: { title: string; children: ReactNode }) => (
 export const htmlPage = async (title: string, body: ReactNode, status = 200): Promise<Response> =>
   new Response(await render(<Page title={title}>{body}</Page>), {
     status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    },
   })
 
 /** A page whose only action is a POST button: opening the link (as scanners do) changes nothing. */
-export const actionPage = (title: string, text: string, action: string, token: string, button: string): Promise<Response> =>
+export const actionPage = (
+  title: string,
+  text: string,
+  action: string,
+  token: string,
+  button: string,
+): Promise<Response> =>
   htmlPage(
     title,
     <form method="post" action={action}>
@@ -37,9 +54,11 @@ export const actionPage = (title: string, text: string, action: string, token: s
   )
 
 /** Whether the client wants a page (a person in a browser) rather than JSON (a frontend). */
-export const wantsHtml = (req: PayloadRequest): boolean => (req.headers.get('accept') ?? '').includes('text/html')
+export const wantsHtml = (req: PayloadRequest): boolean =>
+  (req.headers.get('accept') ?? '').includes('text/html')
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 
 /** The body of a JSON or form POST (the pages' buttons post forms); null when it cannot be read. */
 export const readBody = async (req: PayloadRequest): Promise<Record<string, unknown> | null> => {
@@ -49,7 +68,10 @@ export const readBody = async (req: PayloadRequest): Promise<Record<string, unkn
       const body: unknown = await req.json?.()
       return isPlainObject(body) ? body : null
     }
-    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
+    if (
+      type.includes('application/x-www-form-urlencoded') ||
+      type.includes('multipart/form-data')
+    ) {
       const form = await req.formData?.()
       return form ? Object.fromEntries(form.entries()) : null
     }
@@ -58,4 +80,3 @@ export const readBody = async (req: PayloadRequest): Promise<Record<string, unkn
     return null
   }
 }
-

@@ -5,4 +5,11 @@
  * whose answers name a field build them with this; errors without a field are thrown as `APIError`.
  */
 export const errorResponse = (status: number, message: string, field?: string): Response =>
-  Response.json({ errors: [{ message, ...(field ? { field, data: { errors: [{ path: field, message }] } } : {}) }] }, { status })
+  Response.json(
+    {
+      errors: [
+        { message, ...(field ? { field, data: { errors: [{ path: field, message }] } } : {}) },
+      ],
+    },
+    { status },
+  )

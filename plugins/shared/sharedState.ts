@@ -25,8 +25,10 @@ export type ValueCache = {
 export type SharedState = { counter?: WindowCounter; lock?: KeyedLock; cache?: ValueCache }
 
 /** Seconds to wait when a window holds more than `max` hits, else 0. */
-export const secondsToWait = ({ count, resetInMs }: { count: number; resetInMs: number }, max: number): number =>
-  count > max ? Math.max(1, Math.ceil(resetInMs / 1000)) : 0
+export const secondsToWait = (
+  { count, resetInMs }: { count: number; resetInMs: number },
+  max: number,
+): number => (count > max ? Math.max(1, Math.ceil(resetInMs / 1000)) : 0)
 
 export const memoryWindowCounter = (now: () => number = Date.now): WindowCounter => {
   const windows = new Map<string, { startedAt: number; windowMs: number; count: number }>()
@@ -34,7 +36,8 @@ export const memoryWindowCounter = (now: () => number = Date.now): WindowCounter
     increment: async (key, windowMs) => {
       const at = now()
       // Forget finished windows now and then, so the map stays as small as the traffic.
-      if (windows.size > 10_000) for (const [k, w] of windows) if (at - w.startedAt >= w.windowMs) windows.delete(k)
+      if (windows.size > 10_000)
+        for (const [k, w] of windows) if (at - w.startedAt >= w.windowMs) windows.delete(k)
       let window = windows.get(key)
       if (!window || at - window.startedAt >= windowMs) {
         window = { startedAt: at, windowMs, count: 0 }

@@ -3,11 +3,14 @@ import { SLUGS } from '@collections/slugs'
 import type { StaffRole } from './roles'
 
 /** The shape of `req.user` this module relies on; kept loose so it works before types are generated. */
-export type RequestUser = {
-  id: number | string
-  collection: string
-  roles?: (StaffRole | string)[] | null
-} | null | undefined
+export type RequestUser =
+  | {
+      id: number | string
+      collection: string
+      roles?: (StaffRole | string)[] | null
+    }
+  | null
+  | undefined
 
 export const isStaffUser = (user: RequestUser): boolean => user?.collection === SLUGS.users
 

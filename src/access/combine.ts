@@ -1,6 +1,7 @@
 import type { Access, AccessArgs, AccessResult, Where } from 'payload'
 
-const isWhere = (result: AccessResult): result is Where => typeof result === 'object' && result !== null
+const isWhere = (result: AccessResult): result is Where =>
+  typeof result === 'object' && result !== null
 
 /**
  * Grants access when any rule grants it. `true` wins outright; `Where` results are merged with `or`

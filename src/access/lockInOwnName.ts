@@ -4,13 +4,21 @@ import { extractID } from 'payload/shared'
 import { isStaffUser, type RequestUser } from './checkRole'
 import { ownLock } from './ownLock'
 
-type UserRef = { relationTo?: unknown; value?: number | string | { id: number | string } | null } | null | undefined
+type UserRef =
+  | { relationTo?: unknown; value?: number | string | { id: number | string } | null }
+  | null
+  | undefined
 
 /** True when a polymorphic `user` value names the logged-in staff user. */
 export const namesUser = (ref: unknown, user: RequestUser): boolean => {
   if (!user || typeof ref !== 'object' || ref === null) return false
   const { relationTo, value } = ref as UserRef & object
-  return relationTo === user.collection && value !== null && value !== undefined && String(extractID(value)) === String(user.id)
+  return (
+    relationTo === user.collection &&
+    value !== null &&
+    value !== undefined &&
+    String(extractID(value)) === String(user.id)
+  )
 }
 
 /**

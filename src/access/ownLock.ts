@@ -6,6 +6,11 @@ import { isStaffUser } from './checkRole'
 export const ownLock: Access = ({ req }) => {
   const user = req.user
   if (!isStaffUser(user) || !user) return false
-  const where: Where = { and: [{ 'user.relationTo': { equals: user.collection } }, { 'user.value': { equals: user.id } }] }
+  const where: Where = {
+    and: [
+      { 'user.relationTo': { equals: user.collection } },
+      { 'user.value': { equals: user.id } },
+    ],
+  }
   return where
 }

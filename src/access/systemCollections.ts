@@ -1,4 +1,12 @@
-import { type Endpoint, Forbidden, NotFound, type SanitizedCollectionConfig, type SanitizedConfig, type SanitizedGlobalConfig, type Where } from 'payload'
+import {
+  type Endpoint,
+  Forbidden,
+  NotFound,
+  type SanitizedCollectionConfig,
+  type SanitizedConfig,
+  type SanitizedGlobalConfig,
+  type Where,
+} from 'payload'
 
 import { isStaffUser } from './checkRole'
 import { or } from './combine'
@@ -58,8 +66,15 @@ const staffOnlyEndpoint = (endpoint: Endpoint): Endpoint => ({
     if (!isStaffUser(user) || !user) throw new Forbidden(req.t)
     if (endpoint.method === 'delete') {
       const key = String(req.routeParams?.key ?? '')
-      const where: Where = { and: [{ key: { equals: key } }, { 'user.relationTo': { equals: user.collection } }, { 'user.value': { equals: user.id } }] }
-      if (!(await req.payload.db.findOne({ collection: 'payload-preferences', where, req }))) throw new NotFound(req.t)
+      const where: Where = {
+        and: [
+          { key: { equals: key } },
+          { 'user.relationTo': { equals: user.collection } },
+          { 'user.value': { equals: user.id } },
+        ],
+      }
+      if (!(await req.payload.db.findOne({ collection: 'payload-preferences', where, req })))
+        throw new NotFound(req.t)
     }
     return endpoint.handler(req)
   },
@@ -72,10 +87,13 @@ const staffOnlyEndpoint = (endpoint: Endpoint): Endpoint => ({
 export const restrictSystemCollections = (config: SanitizedConfig): SanitizedConfig => {
   for (const [slug, access] of Object.entries(SYSTEM_COLLECTION_ACCESS)) {
     const collection = config.collections.find((candidate) => candidate.slug === slug)
-    if (!collection) throw new Error(`restrictSystemCollections: Payload has no "${slug}" collection`)
+    if (!collection)
+      throw new Error(`restrictSystemCollections: Payload has no "${slug}" collection`)
     collection.access = { ...collection.access, ...access }
     if (slug === 'payload-preferences' && Array.isArray(collection.endpoints)) {
-      collection.endpoints = collection.endpoints.map((endpoint) => (endpoint.path === '/:key' ? staffOnlyEndpoint(endpoint) : endpoint))
+      collection.endpoints = collection.endpoints.map((endpoint) =>
+        endpoint.path === '/:key' ? staffOnlyEndpoint(endpoint) : endpoint,
+      )
     }
   }
   for (const [slug, access] of Object.entries(SYSTEM_GLOBAL_ACCESS)) {

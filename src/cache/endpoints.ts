@@ -13,7 +13,9 @@ export const readCacheEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) =>
       checkRole(['admin'], req.user)
-        ? Response.json(await readCacheStats(), { headers: { 'Cache-Control': 'private, no-store' } })
+        ? Response.json(await readCacheStats(), {
+            headers: { 'Cache-Control': 'private, no-store' },
+          })
         : errorResponse(403, 'Only admins can see the read cache figures.'),
   },
 ]

@@ -38,8 +38,15 @@ export const MARKER_CHECK_INTERVAL_MS = 20
  * file has a new inode and change time, so two bumps in one clock tick are still two changes.
  * This process's own writes move the generation at once.
  */
-export const machineGeneration = (databaseURL: string, directory = os.tmpdir(), checkIntervalMs = MARKER_CHECK_INTERVAL_MS): GenerationSource => {
-  const marker = path.join(directory, `q-cms-read-cache-${createHash('sha256').update(databaseURL).digest('hex').slice(0, 16)}`)
+export const machineGeneration = (
+  databaseURL: string,
+  directory = os.tmpdir(),
+  checkIntervalMs = MARKER_CHECK_INTERVAL_MS,
+): GenerationSource => {
+  const marker = path.join(
+    directory,
+    `q-cms-read-cache-${createHash('sha256').update(databaseURL).digest('hex').slice(0, 16)}`,
+  )
   let generation = 0
   let written = 0
   const identity = () => {
@@ -70,10 +77,15 @@ export const machineGeneration = (databaseURL: string, directory = os.tmpdir(), 
       try {
         // Different lengths as well as a new inode: nothing about the new file matches the old one.
         const next = `${marker}.${process.pid}.${++written}`
-        writeFileSync(next, `${process.pid} ${written} ${process.hrtime.bigint()}${' '.repeat(written % 7)}`)
+        writeFileSync(
+          next,
+          `${process.pid} ${written} ${process.hrtime.bigint()}${' '.repeat(written % 7)}`,
+        )
         renameSync(next, marker)
       } catch (error) {
-        console.error(`[read-cache] could not tell other processes of a write: ${(error as Error).message}`)
+        console.error(
+          `[read-cache] could not tell other processes of a write: ${(error as Error).message}`,
+        )
       }
       return generation
     },
@@ -122,12 +134,24 @@ const randomStart = () => String(randomInt(2 ** 40, 2 ** 47))
  * takes) and over keeping the responses themselves in Redis (every hit would then move the whole
  * body over the network instead of a few bytes).
  */
-export const redisGeneration = (redis: Redis, key = READ_CACHE_GENERATION_KEY, timeoutMs = REDIS_GENERATION_TIMEOUT_MS): GenerationSource => ({
+export const redisGeneration = (
+  redis: Redis,
+  key = READ_CACHE_GENERATION_KEY,
+  timeoutMs = REDIS_GENERATION_TIMEOUT_MS,
+): GenerationSource => ({
   kind: 'redis',
   current: async () => {
     const value = await withTimeout(redis.get(key), timeoutMs)
     if (value !== null) return Number(value)
-    return Number(await withTimeout(redis.eval(START_IF_MISSING, 1, key, randomStart()) as Promise<string>, timeoutMs))
+    return Number(
+      await withTimeout(
+        redis.eval(START_IF_MISSING, 1, key, randomStart()) as Promise<string>,
+        timeoutMs,
+      ),
+    )
   },
-  bump: async () => Number(await withTimeout(redis.eval(BUMP, 1, key, randomStart()) as Promise<number>, timeoutMs)),
+  bump: async () =>
+    Number(
+      await withTimeout(redis.eval(BUMP, 1, key, randomStart()) as Promise<number>, timeoutMs),
+    ),
 })

@@ -20,7 +20,16 @@ const WRITE_METHODS = [
   'upsert',
 ] as const satisfies readonly (keyof BaseDatabaseAdapter)[]
 
-type WriteArgs = { collection?: string; collectionSlug?: string; slug?: string; global?: string; globalSlug?: string; data?: unknown; versionData?: unknown; req?: { transactionID?: unknown } }
+type WriteArgs = {
+  collection?: string
+  collectionSlug?: string
+  slug?: string
+  global?: string
+  globalSlug?: string
+  data?: unknown
+  versionData?: unknown
+  req?: { transactionID?: unknown }
+}
 type AdapterMethod = (args: WriteArgs) => Promise<unknown>
 type TransactionMethod = (id: number | string | Promise<number | string>) => Promise<void>
 
@@ -45,12 +54,24 @@ export const invalidateReadCacheOnWrites = (payload: Payload): void => {
     const original = adapter[name] as AdapterMethod | undefined
     if (typeof original !== 'function') continue
     adapter[name] = async function invalidatingWrite(this: unknown, given: WriteArgs) {
-      const args = given?.data === undefined ? given : { ...given, data: withBookkeepingKeepingUpdatedAt(given.data) }
+      const args =
+        given?.data === undefined
+          ? given
+          : { ...given, data: withBookkeepingKeepingUpdatedAt(given.data) }
       const result = await original.call(this, args)
-      const write = { collection: args?.collection ?? args?.collectionSlug ?? args?.slug ?? args?.global ?? args?.globalSlug, data: args?.data ?? args?.versionData }
+      const write = {
+        collection:
+          args?.collection ??
+          args?.collectionSlug ??
+          args?.slug ??
+          args?.global ??
+          args?.globalSlug,
+        data: args?.data ?? args?.versionData,
+      }
       if (writeMayChangePublicReads(write)) {
         const transactionID = await args?.req?.transactionID
-        if (typeof transactionID === 'string' || typeof transactionID === 'number') writtenTransactions.add(transactionID)
+        if (typeof transactionID === 'string' || typeof transactionID === 'number')
+          writtenTransactions.add(transactionID)
         await invalidateReadCache()
       }
       return result
@@ -59,7 +80,10 @@ export const invalidateReadCacheOnWrites = (payload: Payload): void => {
 
   const commit = adapter.commitTransaction as TransactionMethod | undefined
   if (typeof commit === 'function') {
-    adapter.commitTransaction = async function invalidatingCommit(this: unknown, id: number | string | Promise<number | string>) {
+    adapter.commitTransaction = async function invalidatingCommit(
+      this: unknown,
+      id: number | string | Promise<number | string>,
+    ) {
       await commit.call(this, id)
       const resolved = await id
       if (writtenTransactions.delete(resolved)) await invalidateReadCache()
@@ -67,7 +91,10 @@ export const invalidateReadCacheOnWrites = (payload: Payload): void => {
   }
   const rollback = adapter.rollbackTransaction as TransactionMethod | undefined
   if (typeof rollback === 'function') {
-    adapter.rollbackTransaction = async function forgettingRollback(this: unknown, id: number | string | Promise<number | string>) {
+    adapter.rollbackTransaction = async function forgettingRollback(
+      this: unknown,
+      id: number | string | Promise<number | string>,
+    ) {
       await rollback.call(this, id)
       writtenTransactions.delete(await id)
     }

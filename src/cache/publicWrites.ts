@@ -39,7 +39,8 @@ export type DatabaseWrite = {
   data?: unknown
 }
 
-const isRecord = (data: unknown): data is Record<string, unknown> => Boolean(data) && typeof data === 'object' && !Array.isArray(data)
+const isRecord = (data: unknown): data is Record<string, unknown> =>
+  Boolean(data) && typeof data === 'object' && !Array.isArray(data)
 
 /** True when a write's data holds auth bookkeeping and nothing else (login attempts, locks, reset tokens). */
 const isAuthBookkeepingOnly = (data: unknown): boolean => {
@@ -67,4 +68,6 @@ export const writeMayChangePublicReads = ({ collection, data }: DatabaseWrite): 
  * the cached copy stays true, and the public cannot watch someone try a member's password.
  */
 export const withBookkeepingKeepingUpdatedAt = <T>(data: T): T =>
-  isRecord(data) && isAuthBookkeepingOnly(data) && !('updatedAt' in data) ? ({ ...data, updatedAt: null } as T) : data
+  isRecord(data) && isAuthBookkeepingOnly(data) && !('updatedAt' in data)
+    ? ({ ...data, updatedAt: null } as T)
+    : data

@@ -1,7 +1,7 @@
 import { settings } from '../config/settings'
 import { getRedis } from '../redis/client'
 import { type GenerationSource, machineGeneration, redisGeneration } from './generation'
-import { type CachedResponse, type ReadCacheStats,ResponseCache } from './responseCache'
+import { type CachedResponse, type ReadCacheStats, ResponseCache } from './responseCache'
 
 export type ReadCache = {
   responses: ResponseCache
@@ -27,7 +27,10 @@ export const readCache = (): ReadCache | null => {
     const redis = getRedis()
     holder[STATE] = settings.readCacheEnabled
       ? {
-          responses: new ResponseCache(settings.readCacheMaxBytes, settings.readCacheTtlSeconds * 1000),
+          responses: new ResponseCache(
+            settings.readCacheMaxBytes,
+            settings.readCacheTtlSeconds * 1000,
+          ),
           generation: redis ? redisGeneration(redis) : machineGeneration(settings.databaseURL),
           inFlight: new Map(),
           pendingInvalidation: false,
@@ -57,7 +60,9 @@ const bumpOrRetry = async (cache: ReadCache): Promise<void> => {
     cache.pendingInvalidation = false
   } catch (error) {
     if (cache.pendingInvalidation) return
-    console.error(`[read-cache] could not invalidate, retrying every second: ${(error as Error).message}`)
+    console.error(
+      `[read-cache] could not invalidate, retrying every second: ${(error as Error).message}`,
+    )
     cache.pendingInvalidation = true
     retryUntilBumped(cache)
   }
@@ -81,7 +86,8 @@ export const invalidateReadCache = async (): Promise<void> => {
  * away, or an invalidation of this instance's still waiting to reach it).
  */
 export const currentGeneration = async (cache: ReadCache): Promise<number> => {
-  if (cache.pendingInvalidation) throw new Error('an invalidation has not reached the generation store yet')
+  if (cache.pendingInvalidation)
+    throw new Error('an invalidation has not reached the generation store yet')
   return cache.generation.current()
 }
 

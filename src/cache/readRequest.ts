@@ -9,18 +9,32 @@ import { type DocumentNode, Kind, parse } from 'graphql'
 export const DEFAULT_AUTH_COOKIE = 'payload-token'
 
 /** The cookie names in a `Cookie` header, trimmed as Payload's own parser trims them. */
-const cookieNames = (cookie: string): string[] => cookie.split(';').map((pair) => pair.split('=')[0].trim())
+const cookieNames = (cookie: string): string[] =>
+  cookie.split(';').map((pair) => pair.split('=')[0].trim())
 
 /**
  * True when the request carries no credentials: no `Authorization` and no Payload auth cookie
  * (`<cookiePrefix>-token`, matched the way Payload reads it, so `payload-token =…` counts too).
  * Other cookies (analytics, other apps' `*-token`s) do not make a reader logged in.
  */
-export const isAnonymous = (headers: { authorization?: string; cookie?: string }, authCookie = DEFAULT_AUTH_COOKIE): boolean =>
+export const isAnonymous = (
+  headers: { authorization?: string; cookie?: string },
+  authCookie = DEFAULT_AUTH_COOKIE,
+): boolean =>
   !headers.authorization && !(headers.cookie && cookieNames(headers.cookie).includes(authCookie))
 
 /** Auth-collection and Payload paths that describe the caller or have effects, never cached. */
-const NEVER_CACHED_SEGMENTS = new Set(['me', 'init', 'access', 'logout', 'refresh-token', 'verify', 'unlock', 'versions', 'file'])
+const NEVER_CACHED_SEGMENTS = new Set([
+  'me',
+  'init',
+  'access',
+  'logout',
+  'refresh-token',
+  'verify',
+  'unlock',
+  'versions',
+  'file',
+])
 
 export type ReadRoutes = {
   /** Collection slugs whose list and by-id reads are public reads. */
@@ -36,20 +50,27 @@ export type ReadRoutes = {
  * The kind of read a `GET` path under the API route is, or null when it must not be cached.
  * `path` has the API route removed (`/blogs`, `/blogs/12`, `/globals/policy`, `/comments/thread`).
  */
-export const cacheableGetPath = (path: string, routes: ReadRoutes): 'list' | 'document' | 'global' | 'endpoint' | 'graphql' | null => {
+export const cacheableGetPath = (
+  path: string,
+  routes: ReadRoutes,
+): 'list' | 'document' | 'global' | 'endpoint' | 'graphql' | null => {
   if (routes.publicEndpoints.has(path)) return 'endpoint'
   if (path === '/graphql') return 'graphql'
   const segments = path.split('/').slice(1)
   if (segments.some((segment) => segment === '' || NEVER_CACHED_SEGMENTS.has(segment))) return null
-  if (segments[0] === 'globals') return segments.length === 2 && routes.globals.has(segments[1]) ? 'global' : null
+  if (segments[0] === 'globals')
+    return segments.length === 2 && routes.globals.has(segments[1]) ? 'global' : null
   if (!routes.collections.has(segments[0])) return null
   if (segments.length === 1) return 'list'
-  if (segments.length === 2 && !routes.collectionEndpoints.get(segments[0])?.has(`/${segments[1]}`)) return 'document'
+  if (segments.length === 2 && !routes.collectionEndpoints.get(segments[0])?.has(`/${segments[1]}`))
+    return 'document'
   return null
 }
 
 const isQueryDocument = (document: DocumentNode, operationName: unknown): boolean => {
-  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+  const operations = document.definitions.filter(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+  )
   const chosen =
     typeof operationName === 'string' && operationName !== ''
       ? operations.filter((operation) => operation.name?.value === operationName)
@@ -78,7 +99,10 @@ const ALL_ENCODINGS: readonly ContentEncoding[] = ['br', 'gzip', 'identity']
  * The encoding to send for an `Accept-Encoding` header, among those `available`: brotli, then
  * gzip, then none (an encoding with q=0 is never chosen; identity is always acceptable here).
  */
-export const chooseEncoding = (acceptEncoding: string | undefined, available: readonly ContentEncoding[] = ALL_ENCODINGS): ContentEncoding => {
+export const chooseEncoding = (
+  acceptEncoding: string | undefined,
+  available: readonly ContentEncoding[] = ALL_ENCODINGS,
+): ContentEncoding => {
   if (!acceptEncoding) return 'identity'
   const accepted = new Map<string, number>()
   for (const part of acceptEncoding.toLowerCase().split(',')) {
@@ -86,7 +110,8 @@ export const chooseEncoding = (acceptEncoding: string | undefined, available: re
     const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='))
     accepted.set(name.trim(), q ? Number(q.slice(2)) || 0 : 1)
   }
-  const weight = (name: string) => accepted.get(name) ?? (accepted.has('*') ? (accepted.get('*') as number) : 0)
+  const weight = (name: string) =>
+    accepted.get(name) ?? (accepted.has('*') ? (accepted.get('*') as number) : 0)
   if (available.includes('br') && weight('br') > 0) return 'br'
   if (available.includes('gzip') && weight('gzip') > 0) return 'gzip'
   return 'identity'

@@ -36,7 +36,11 @@ export type ReadCacheStats = ReadCacheFigures & {
 }
 
 const entrySize = (key: string, entry: CachedResponse) =>
-  key.length + entry.bodies.identity.length + (entry.bodies.gzip?.length ?? 0) + (entry.bodies.br?.length ?? 0) + 256
+  key.length +
+  entry.bodies.identity.length +
+  (entry.bodies.gzip?.length ?? 0) +
+  (entry.bodies.br?.length ?? 0) +
+  256
 
 /**
  * The response bytes, least recently used first out when the byte budget is reached. Entries also
@@ -44,11 +48,21 @@ const entrySize = (key: string, entry: CachedResponse) =>
  * which no write announces.
  */
 export class ResponseCache {
-  readonly figures: ReadCacheFigures = { hits: 0, misses: 0, notModified: 0, stores: 0, invalidations: 0, bypassed: 0 }
+  readonly figures: ReadCacheFigures = {
+    hits: 0,
+    misses: 0,
+    notModified: 0,
+    stores: 0,
+    invalidations: 0,
+    bypassed: 0,
+  }
   private readonly entries: LRUCache<string, CachedResponse>
   private lastGeneration: number | undefined
 
-  constructor(readonly maxBytes: number, ttlMs: number) {
+  constructor(
+    readonly maxBytes: number,
+    ttlMs: number,
+  ) {
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,
       sizeCalculation: (entry, key) => entrySize(key, entry),

@@ -1,4 +1,9 @@
-import { type ExecutionArgs, GraphQLError, type ValidationContext, type ValidationRule } from 'graphql'
+import {
+  type ExecutionArgs,
+  GraphQLError,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql'
 import depthLimit from 'graphql-depth-limit'
 
 import { isStaffUser, type RequestUser } from '@/access/checkRole'
@@ -12,10 +17,18 @@ import { settings } from './settings'
  * one request can carry any number of aliases), so they are not served there at all: frontends log
  * in, reset and unlock over REST. `me*`, `refreshToken*`, `logout*` and `init*` stay.
  */
-export const REFUSED_AUTH_MUTATION_PREFIXES = ['login', 'forgotPassword', 'resetPassword', 'unlock', 'verifyEmail'] as const
+export const REFUSED_AUTH_MUTATION_PREFIXES = [
+  'login',
+  'forgotPassword',
+  'resetPassword',
+  'unlock',
+  'verifyEmail',
+] as const
 
 export const isRefusedAuthMutation = (fieldName: string): boolean =>
-  REFUSED_AUTH_MUTATION_PREFIXES.some((prefix) => fieldName.startsWith(prefix) && /^[A-Z]/.test(fieldName.slice(prefix.length)))
+  REFUSED_AUTH_MUTATION_PREFIXES.some(
+    (prefix) => fieldName.startsWith(prefix) && /^[A-Z]/.test(fieldName.slice(prefix.length)),
+  )
 
 /**
  * Refuses the auth mutations above while the query is validated, so nothing runs: no login attempt
@@ -27,12 +40,20 @@ export const noAuthMutations = (context: ValidationContext): ReturnType<Validati
   return {
     Field(node) {
       const parent = context.getParentType()
-      if (!mutationType || parent?.name !== mutationType.name || !isRefusedAuthMutation(node.name.value)) return
+      if (
+        !mutationType ||
+        parent?.name !== mutationType.name ||
+        !isRefusedAuthMutation(node.name.value)
+      )
+        return
       context.reportError(
-        new GraphQLError(`"${node.name.value}" is not available over GraphQL: use the REST auth endpoints (e.g. POST /api/members/login).`, {
-          nodes: [node],
-          extensions: { code: 'AUTH_MUTATION_NOT_ALLOWED', field: node.name.value },
-        }),
+        new GraphQLError(
+          `"${node.name.value}" is not available over GraphQL: use the REST auth endpoints (e.g. POST /api/members/login).`,
+          {
+            nodes: [node],
+            extensions: { code: 'AUTH_MUTATION_NOT_ALLOWED', field: node.name.value },
+          },
+        ),
       )
     },
   }

@@ -11,4 +11,5 @@ export const HOST_KEY_PURPOSE = {
 
 export type HostKeyPurpose = (typeof HOST_KEY_PURPOSE)[keyof typeof HOST_KEY_PURPOSE]
 
-export const hostKey = (secret: string, purpose: HostKeyPurpose): Buffer => deriveKey(secret, purpose)
+export const hostKey = (secret: string, purpose: HostKeyPurpose): Buffer =>
+  deriveKey(secret, purpose)

@@ -15,6 +15,8 @@ export const resolvePayloadSecret = (): string => {
   const secret = randomBytes(32).toString('hex')
   mkdirSync(path.dirname(file), { recursive: true })
   writeFileSync(file, secret, { mode: 0o600 })
-  console.warn(`PAYLOAD_SECRET is not set: generated one and stored it in ${file}. Set PAYLOAD_SECRET in production.`)
+  console.warn(
+    `PAYLOAD_SECRET is not set: generated one and stored it in ${file}. Set PAYLOAD_SECRET in production.`,
+  )
   return secret
 }

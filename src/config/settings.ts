@@ -18,7 +18,8 @@ const intFromEnv = (name: string, fallback: number): number => {
 }
 
 /** An integer whose default lives elsewhere (in the plugin that reads it): undefined when unset. */
-const optionalIntFromEnv = (name: string): number | undefined => (process.env[name] ? intFromEnv(name, 0) : undefined)
+const optionalIntFromEnv = (name: string): number | undefined =>
+  process.env[name] ? intFromEnv(name, 0) : undefined
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
 
@@ -33,13 +34,22 @@ export const parseTrustProxy = (value: string | undefined): false | number | str
         'Set the number of proxies in front of the CMS (TRUST_PROXY=1 behind one load balancer) or their addresses (TRUST_PROXY=10.0.0.5 or 10.0.0.0/8).',
     )
   }
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   for (const entry of entries) {
     const [address, prefix, ...rest] = entry.split('/')
     // A subnet wider than /8, e.g. 0.0.0.0/0, would trust most of the internet: the same as `true`.
-    const validPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) >= 8 && Number(prefix) <= (isIP(address) === 6 ? 128 : 32))
+    const validPrefix =
+      prefix === undefined ||
+      (/^\d+$/.test(prefix) &&
+        Number(prefix) >= 8 &&
+        Number(prefix) <= (isIP(address) === 6 ? 128 : 32))
     if (!PROXY_NAMES.includes(entry) && (rest.length > 0 || isIP(address) === 0 || !validPrefix)) {
-      throw new Error(`TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or subnets; "${entry}" is neither.`)
+      throw new Error(
+        `TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses or subnets; "${entry}" is neither.`,
+      )
     }
   }
   return entries
@@ -53,7 +63,10 @@ export const settings = {
     return process.env.HOST || '127.0.0.1'
   },
   get serverURL(): string {
-    return (process.env.SERVER_URL || `http://localhost:${intFromEnv('PORT', 3000)}`).replace(/\/$/, '')
+    return (process.env.SERVER_URL || `http://localhost:${intFromEnv('PORT', 3000)}`).replace(
+      /\/$/,
+      '',
+    )
   },
   get databaseURL(): string {
     return process.env.DATABASE_URL || 'file:./data/q.db'
@@ -69,7 +82,10 @@ export const settings = {
     return (process.env.FRONTEND_URL || this.serverURL).replace(/\/$/, '')
   },
   get corsOrigins(): string[] {
-    return (process.env.CORS_ORIGINS || '').split(',').map((origin) => origin.trim()).filter(Boolean)
+    return (process.env.CORS_ORIGINS || '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean)
   },
   get graphQLMaxDepth(): number {
     return intFromEnv('GRAPHQL_MAX_DEPTH', 8)

@@ -16,7 +16,10 @@ const isLibsqlClient = (client: unknown): client is LibsqlClient =>
  * `digest`) then failed at once with SQLITE_BUSY (a 500). This sets the timeout again on each
  * fresh connection, so writers wait for the lock as the adapter's `busyTimeout` intends.
  */
-export const keepSqliteBusyTimeout = async (payload: Payload, busyTimeoutMs: number): Promise<void> => {
+export const keepSqliteBusyTimeout = async (
+  payload: Payload,
+  busyTimeoutMs: number,
+): Promise<void> => {
   const { client } = payload.db as { client?: unknown }
   if (payload.db.name !== 'sqlite' || !isLibsqlClient(client)) return
   const setTimeoutOnConnection = () => client.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)

@@ -29,7 +29,9 @@ export const smtpTransportFromEnv = (): Transporter | undefined => {
  * sending it, and nothing reaches the network (nodemailerAdapter without a transport would create an
  * ethereal.email account online).
  */
-export const emailAdapterFromEnv = (transport: Transporter | undefined): Promise<EmailAdapter> | undefined => {
+export const emailAdapterFromEnv = (
+  transport: Transporter | undefined,
+): Promise<EmailAdapter> | undefined => {
   if (!transport) return undefined
   return nodemailerAdapter({
     defaultFromAddress: settings.emailFrom.address,

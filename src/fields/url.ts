@@ -10,10 +10,11 @@ export const isHttpUrl = (value: string): boolean => {
 }
 
 /** An optional http(s) address; anything else is refused with a message naming the field. */
-export const urlField = (name: string, overrides: Partial<TextField> = {}): TextField => ({
-  name,
-  type: 'text',
-  validate: (value: string | null | undefined) =>
-    !value || isHttpUrl(value) ? true : `${name} must be an http(s) URL.`,
-  ...overrides,
-} as TextField)
+export const urlField = (name: string, overrides: Partial<TextField> = {}): TextField =>
+  ({
+    name,
+    type: 'text',
+    validate: (value: string | null | undefined) =>
+      !value || isHttpUrl(value) ? true : `${name} must be an http(s) URL.`,
+    ...overrides,
+  }) as TextField

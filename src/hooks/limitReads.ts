@@ -1,4 +1,9 @@
-import { type CollectionBeforeOperationHook, type Config, type Plugin, ValidationError } from 'payload'
+import {
+  type CollectionBeforeOperationHook,
+  type Config,
+  type Plugin,
+  ValidationError,
+} from 'payload'
 
 import { isStaffUser, type RequestUser } from '@/access/checkRole'
 import { settings } from '@/config/settings'
@@ -23,9 +28,15 @@ const wholeNumberIn = (value: unknown, min: number, max: number): boolean =>
  * naming the parameter) rather than silently clamping keeps a frontend from showing 100 rows while
  * believing it asked for 500.
  */
-export const readLimitProblem = (args: ReadArgs, { maxLimit, maxDepth }: ReadLimits): ReadLimitProblem | null => {
+export const readLimitProblem = (
+  args: ReadArgs,
+  { maxLimit, maxDepth }: ReadLimits,
+): ReadLimitProblem | null => {
   if (args.pagination === false) {
-    return { field: 'pagination', message: `pagination=false is for staff only: read page by page with limit (at most ${maxLimit}) and page.` }
+    return {
+      field: 'pagination',
+      message: `pagination=false is for staff only: read page by page with limit (at most ${maxLimit}) and page.`,
+    }
   }
   if (args.limit !== undefined && !wholeNumberIn(args.limit, 1, maxLimit)) {
     return { field: 'limit', message: `limit must be a whole number from 1 to ${maxLimit}.` }
@@ -35,9 +46,13 @@ export const readLimitProblem = (args: ReadArgs, { maxLimit, maxDepth }: ReadLim
   }
   if (args.joins && typeof args.joins === 'object') {
     for (const [path, join] of Object.entries(args.joins)) {
-      const limit: unknown = join && typeof join === 'object' && 'limit' in join ? join.limit : undefined
+      const limit: unknown =
+        join && typeof join === 'object' && 'limit' in join ? join.limit : undefined
       if (limit !== undefined && !wholeNumberIn(limit, 1, maxLimit)) {
-        return { field: 'joins', message: `joins[${path}][limit] must be a whole number from 1 to ${maxLimit}.` }
+        return {
+          field: 'joins',
+          message: `joins[${path}][limit] must be a whole number from 1 to ${maxLimit}.`,
+        }
       }
     }
   }
@@ -50,8 +65,10 @@ export const readLimitProblem = (args: ReadArgs, { maxLimit, maxDepth }: ReadLim
  * that fetches populated documents with `pagination: false`. Only the former carry a client's
  * arguments, so only they are limited.
  */
-const isClientOperation = (overrideAccess: boolean | undefined, payloadAPI: string | undefined): boolean =>
-  overrideAccess === undefined && payloadAPI !== 'local'
+const isClientOperation = (
+  overrideAccess: boolean | undefined,
+  payloadAPI: string | undefined,
+): boolean => overrideAccess === undefined && payloadAPI !== 'local'
 
 const readOperations = new Set(['read', 'readDistinct'])
 
@@ -59,16 +76,23 @@ const readOperations = new Set(['read', 'readDistinct'])
 export const limitReads =
   (limits: () => ReadLimits): CollectionBeforeOperationHook =>
   ({ args, operation, overrideAccess, req }) => {
-    if (!isClientOperation(overrideAccess, req.payloadAPI) || isStaffUser(req.user as RequestUser)) return args
+    if (!isClientOperation(overrideAccess, req.payloadAPI) || isStaffUser(req.user as RequestUser))
+      return args
     const clientArgs = args as ReadArgs
     // depth applies to every operation that returns documents (a create's answer is populated too).
-    const checked: ReadArgs = readOperations.has(operation) ? clientArgs : { depth: clientArgs.depth }
+    const checked: ReadArgs = readOperations.has(operation)
+      ? clientArgs
+      : { depth: clientArgs.depth }
     const problem = readLimitProblem(checked, limits())
-    if (problem) throw new ValidationError({ errors: [{ path: problem.field, message: problem.message }] })
+    if (problem)
+      throw new ValidationError({ errors: [{ path: problem.field, message: problem.message }] })
     return args
   }
 
-const limitsFromSettings = (): ReadLimits => ({ maxLimit: settings.apiMaxLimit, maxDepth: settings.apiMaxDepth })
+const limitsFromSettings = (): ReadLimits => ({
+  maxLimit: settings.apiMaxLimit,
+  maxDepth: settings.apiMaxDepth,
+})
 
 /**
  * Adds `limitReads` to every collection of the config, the plugins' own included, so it must be
@@ -81,6 +105,9 @@ export const limitReadsPlugin =
     ...config,
     collections: (config.collections ?? []).map((collection) => ({
       ...collection,
-      hooks: { ...collection.hooks, beforeOperation: [limitReads(limits), ...(collection.hooks?.beforeOperation ?? [])] },
+      hooks: {
+        ...collection.hooks,
+        beforeOperation: [limitReads(limits), ...(collection.hooks?.beforeOperation ?? [])],
+      },
     })),
   })

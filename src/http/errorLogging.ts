@@ -30,21 +30,34 @@ export const loggingLevels: Config['loggingLevels'] = levels
  * client's fault, which Payload reports as a plain Error (500, ERROR with a stack).
  */
 export const isUnreadableBody = (error: unknown): boolean =>
-  error instanceof Error && /addDataAndFileToRequest|fetchAPI-multipart|[\\/]busboy[\\/]/.test(error.stack ?? '')
+  error instanceof Error &&
+  /addDataAndFileToRequest|fetchAPI-multipart|[\\/]busboy[\\/]/.test(error.stack ?? '')
 
 type WithStatus = Error & { status?: number; originalError?: Error & { status?: number } }
 
 export const logRefusalsAtInfo: AfterErrorHook = ({ error, req, graphqlResult }) => {
   if (isUnreadableBody(error)) {
     req.payload.logger.info({ msg: `400 unreadable body: ${error.message}` })
-    return { status: 400, response: errorBody('body', `The request body could not be read: ${error.message}`) }
+    return {
+      status: 400,
+      response: errorBody('body', `The request body could not be read: ${error.message}`),
+    }
   }
   const { name } = error
   if (name !== 'APIError' && name !== 'GraphQLError') return
   const cause = (error as WithStatus).originalError
   // A GraphQLError without an original error is a refused query (syntax, validation, cost).
-  const status = name === 'GraphQLError' ? (cause ? (cause.status ?? 500) : 400) : ((error as WithStatus).status ?? 500)
-  if (status < 500) req.payload.logger.info({ msg: `${status} ${cause?.message ?? error.message}`, path: graphqlResult?.path })
+  const status =
+    name === 'GraphQLError'
+      ? cause
+        ? (cause.status ?? 500)
+        : 400
+      : ((error as WithStatus).status ?? 500)
+  if (status < 500)
+    req.payload.logger.info({
+      msg: `${status} ${cause?.message ?? error.message}`,
+      path: graphqlResult?.path,
+    })
   else req.payload.logger.error({ err: cause ?? error })
 }
 
@@ -58,7 +71,12 @@ export const logger: Config['logger'] = {
     hooks: {
       logMethod(args, method, level) {
         const [first] = args as unknown[]
-        const err = first instanceof Error ? first : first && typeof first === 'object' && 'err' in first ? (first as { err: unknown }).err : undefined
+        const err =
+          first instanceof Error
+            ? first
+            : first && typeof first === 'object' && 'err' in first
+              ? (first as { err: unknown }).err
+              : undefined
         if (level >= 50 && isUnreadableBody(err)) {
           this.info(`unreadable request body: ${(err as Error).message}`)
           return

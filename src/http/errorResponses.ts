@@ -7,10 +7,12 @@ export const errorBody = (field: string, message: string) => ({
 })
 
 /** 400 naming the field (see `errorBody`). */
-export const badRequest = (field: string, message: string): Response => Response.json(errorBody(field, message), { status: 400 })
+export const badRequest = (field: string, message: string): Response =>
+  Response.json(errorBody(field, message), { status: 400 })
 
 /** The error body of a refusal that names no field: `{ errors: [{ message }] }`. */
 export const messageBody = (message: string) => ({ errors: [{ message }] })
 
 /** A refusal with `status` that names no field (see `messageBody`). */
-export const errorResponse = (status: number, message: string): Response => Response.json(messageBody(message), { status })
+export const errorResponse = (status: number, message: string): Response =>
+  Response.json(messageBody(message), { status })

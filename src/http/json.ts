@@ -12,7 +12,8 @@ export const jsonDepth = (value: unknown): number => {
     if (current === null || typeof current !== 'object') continue
     deepest = Math.max(deepest, depth)
     if (deepest > JSON_MAX_DEPTH) return deepest
-    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+    for (const child of Object.values(current))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
   }
   return deepest
 }
@@ -31,7 +32,9 @@ export const jsonBodyProblem = (body: Buffer): string | undefined => {
   } catch {
     return 'The request body is not valid JSON.'
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'The request body must be a JSON object.'
-  if (jsonDepth(value) > JSON_MAX_DEPTH) return `The request body nests deeper than ${JSON_MAX_DEPTH} levels.`
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return 'The request body must be a JSON object.'
+  if (jsonDepth(value) > JSON_MAX_DEPTH)
+    return `The request body nests deeper than ${JSON_MAX_DEPTH} levels.`
   return undefined
 }

@@ -21,25 +21,49 @@ export type QueryContext = {
   versions?: boolean
 }
 
-const SCALAR_OPERATORS = ['equals', 'not_equals', 'like', 'not_like', 'contains', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']
+const SCALAR_OPERATORS = [
+  'equals',
+  'not_equals',
+  'like',
+  'not_like',
+  'contains',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+]
 const LIST_OPERATORS = ['in', 'not_in', 'all']
 const GEO_OPERATORS = ['near', 'within', 'intersects']
 const OPERATORS = [...SCALAR_OPERATORS, ...LIST_OPERATORS, 'exists', ...GEO_OPERATORS]
-const VERSION_META_FIELDS = ['parent', 'latest', 'autosave', 'snapshot', 'publishedLocale', 'createdAt', 'updatedAt', 'id']
+const VERSION_META_FIELDS = [
+  'parent',
+  'latest',
+  'autosave',
+  'snapshot',
+  'publishedLocale',
+  'createdAt',
+  'updatedAt',
+  'id',
+]
 const TIMESTAMP_FIELDS = ['id', 'createdAt', 'updatedAt']
 const RELATION_TYPES = ['relationship', 'upload']
 const NESTING_TYPES = ['group', 'array', 'tab', 'collapsible', 'row']
 
 type Resolved = { type: string } | 'unknown-path' | 'unresolvable'
 
-const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value)
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isScalar = (value: unknown) =>
+  value === null || ['string', 'number', 'boolean'].includes(typeof value)
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The type of the field a dotted path names, following groups, arrays and single-target relations. */
 const resolvePath = (context: QueryContext, path: string): Resolved => {
   let segments = path.split('.')
   if (context.versions) {
-    if (segments.length === 1 && VERSION_META_FIELDS.includes(segments[0])) return segments[0] === 'id' || segments[0] === 'parent' ? { type: 'id' } : { type: segments[0].endsWith('At') ? 'date' : 'text' }
+    if (segments.length === 1 && VERSION_META_FIELDS.includes(segments[0]))
+      return segments[0] === 'id' || segments[0] === 'parent'
+        ? { type: 'id' }
+        : { type: segments[0].endsWith('At') ? 'date' : 'text' }
     if (segments[0] !== 'version') return 'unknown-path'
     segments = segments.slice(1)
   }
@@ -49,9 +73,22 @@ const resolvePath = (context: QueryContext, path: string): Resolved => {
     const last = index === segments.length - 1
     if (index === 0 && segment === 'id') return last ? { type: 'id' } : 'unknown-path'
     const field = fields.find((candidate) => 'name' in candidate && candidate.name === segment)
-    if (!field) return index === 0 && !TIMESTAMP_FIELDS.includes(segment) ? 'unknown-path' : 'unresolvable'
-    if (last) return { type: field.type === 'relationship' || field.type === 'upload' ? (typeof field.relationTo === 'string' ? 'id' : 'polymorphic') : field.type }
-    if (RELATION_TYPES.includes(field.type) && 'relationTo' in field && typeof field.relationTo === 'string') {
+    if (!field)
+      return index === 0 && !TIMESTAMP_FIELDS.includes(segment) ? 'unknown-path' : 'unresolvable'
+    if (last)
+      return {
+        type:
+          field.type === 'relationship' || field.type === 'upload'
+            ? typeof field.relationTo === 'string'
+              ? 'id'
+              : 'polymorphic'
+            : field.type,
+      }
+    if (
+      RELATION_TYPES.includes(field.type) &&
+      'relationTo' in field &&
+      typeof field.relationTo === 'string'
+    ) {
       const related = context.collectionBySlug(field.relationTo)
       if (!related) return 'unresolvable'
       fields = related.flattenedFields
@@ -66,27 +103,48 @@ const resolvePath = (context: QueryContext, path: string): Resolved => {
   return 'unresolvable'
 }
 
-const isNumeric = (value: unknown) => typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
-const isDate = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
-const isBooleanish = (value: unknown) => typeof value === 'boolean' || value === 'true' || value === 'false'
+const isNumeric = (value: unknown) =>
+  typeof value === 'number'
+    ? Number.isFinite(value)
+    : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+const isDate = (value: unknown) =>
+  (typeof value === 'string' || typeof value === 'number') &&
+  !Number.isNaN(new Date(value).getTime())
+const isBooleanish = (value: unknown) =>
+  typeof value === 'boolean' || value === 'true' || value === 'false'
 
 /** Whether one value fits a field of this type (`null` always does: it means "not set"). */
-const valueFits = (context: QueryContext, type: string, operator: string, value: unknown): boolean => {
+const valueFits = (
+  context: QueryContext,
+  type: string,
+  operator: string,
+  value: unknown,
+): boolean => {
   if (value === null || value === 'null') return true
-  if (['like', 'not_like', 'contains'].includes(operator)) return typeof value === 'string' || typeof value === 'number'
+  if (['like', 'not_like', 'contains'].includes(operator))
+    return typeof value === 'string' || typeof value === 'number'
   if (type === 'number') return isNumeric(value)
-  if (type === 'id') return context.idType === 'number' ? isNumeric(value) : typeof value === 'string' || typeof value === 'number'
+  if (type === 'id')
+    return context.idType === 'number'
+      ? isNumeric(value)
+      : typeof value === 'string' || typeof value === 'number'
   if (type === 'date') return isDate(value)
   if (type === 'checkbox') return isBooleanish(value)
   return true
 }
 
-const checkCondition = (context: QueryContext, path: string, condition: unknown): string | undefined => {
-  if (!isPlainObject(condition)) return `where[${path}] must name an operator, as where[${path}][equals]=value.`
+const checkCondition = (
+  context: QueryContext,
+  path: string,
+  condition: unknown,
+): string | undefined => {
+  if (!isPlainObject(condition))
+    return `where[${path}] must name an operator, as where[${path}][equals]=value.`
   const resolved = resolvePath(context, path)
   if (resolved === 'unknown-path') return `${path} is not a field of ${context.collection.slug}.`
   for (const [operator, value] of Object.entries(condition)) {
-    if (!OPERATORS.includes(operator)) return `where[${path}] has an unknown operator "${operator}".`
+    if (!OPERATORS.includes(operator))
+      return `where[${path}] has an unknown operator "${operator}".`
     const type = resolved === 'unresolvable' ? undefined : resolved.type
     if (GEO_OPERATORS.includes(operator)) {
       if (type !== 'point') return `${operator} works on point fields only; ${path} is not one.`
@@ -98,21 +156,29 @@ const checkCondition = (context: QueryContext, path: string, condition: unknown)
     }
     if (LIST_OPERATORS.includes(operator)) {
       const values = typeof value === 'string' ? value.split(',') : value
-      if (!Array.isArray(values) || !values.every(isScalar)) return `where[${path}][${operator}] must be a list of values.`
-      if (type && !values.every((item) => valueFits(context, type, operator, item))) return `where[${path}][${operator}] has a value that does not fit a ${type} field.`
+      if (!Array.isArray(values) || !values.every(isScalar))
+        return `where[${path}][${operator}] must be a list of values.`
+      if (type && !values.every((item) => valueFits(context, type, operator, item)))
+        return `where[${path}][${operator}] has a value that does not fit a ${type} field.`
       continue
     }
     if (!isScalar(value)) return `where[${path}][${operator}] must be a single value.`
-    if (type && !valueFits(context, type, operator, value)) return `where[${path}][${operator}] does not fit a ${type} field.`
+    if (type && !valueFits(context, type, operator, value))
+      return `where[${path}][${operator}] does not fit a ${type} field.`
   }
   return undefined
 }
 
 const checkWhere = (context: QueryContext, where: unknown): string | undefined => {
-  if (!isPlainObject(where)) return 'where must be an object of conditions, as where[title][equals]=value.'
+  if (!isPlainObject(where))
+    return 'where must be an object of conditions, as where[title][equals]=value.'
   for (const [key, value] of Object.entries(where)) {
     if (key === 'and' || key === 'or') {
-      const clauses = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : undefined
+      const clauses = Array.isArray(value)
+        ? value
+        : isPlainObject(value)
+          ? Object.values(value)
+          : undefined
       if (!clauses) return `where[${key}] must be a list of conditions.`
       for (const clause of clauses) {
         const problem = checkWhere(context, clause)
@@ -128,23 +194,32 @@ const checkWhere = (context: QueryContext, where: unknown): string | undefined =
 
 const checkSort = (context: QueryContext, sort: unknown): string | undefined => {
   const entries = typeof sort === 'string' ? sort.split(',') : sort
-  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string')) return 'sort must be field names separated by commas, as sort=-publishedAt.'
+  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string'))
+    return 'sort must be field names separated by commas, as sort=-publishedAt.'
   for (const entry of entries as string[]) {
     const path = entry.trim().replace(/^[-+]/, '')
     if (path === '') continue
-    if (resolvePath(context, path) === 'unknown-path') return `sort: ${path} is not a field of ${context.collection.slug}.`
+    if (resolvePath(context, path) === 'unknown-path')
+      return `sort: ${path} is not a field of ${context.collection.slug}.`
   }
   return undefined
 }
 
-const checkSelect = (context: QueryContext, select: unknown, fields: FlattenedField[], prefix: string): string | undefined => {
+const checkSelect = (
+  context: QueryContext,
+  select: unknown,
+  fields: FlattenedField[],
+  prefix: string,
+): string | undefined => {
   if (!isPlainObject(select)) return 'select must name fields, as select[title]=true.'
   for (const [key, value] of Object.entries(select)) {
     const path = prefix ? `${prefix}.${key}` : key
     const field = fields.find((candidate) => 'name' in candidate && candidate.name === key)
-    if (!field && !(prefix === '' && key === 'id')) return `select: ${path} is not a field of ${context.collection.slug}.`
+    if (!field && !(prefix === '' && key === 'id'))
+      return `select: ${path} is not a field of ${context.collection.slug}.`
     if (isPlainObject(value)) {
-      if (!field || !('flattenedFields' in field)) return `select: ${path} has no fields to choose from.`
+      if (!field || !('flattenedFields' in field))
+        return `select: ${path} has no fields to choose from.`
       const problem = checkSelect(context, value, field.flattenedFields, path)
       if (problem) return problem
     } else if (!isBooleanish(value)) return `select[${path}] must be true or false.`
@@ -167,8 +242,13 @@ const parseJSONParam = (value: unknown): { value: unknown } | undefined => {
  * `full: false` checks only what every Payload collection route parses (`where` and `data` JSON
  * strings); `full: true` also checks `where`, `sort` and `select` against the fields.
  */
-export const queryProblem = (context: QueryContext, query: Record<string, unknown>, { full = true }: { full?: boolean } = {}): QueryProblem | undefined => {
-  if ('data' in query && !parseJSONParam(query.data)) return { field: 'data', message: 'data must be a JSON object.' }
+export const queryProblem = (
+  context: QueryContext,
+  query: Record<string, unknown>,
+  { full = true }: { full?: boolean } = {},
+): QueryProblem | undefined => {
+  if ('data' in query && !parseJSONParam(query.data))
+    return { field: 'data', message: 'data must be a JSON object.' }
   if ('where' in query) {
     const where = parseJSONParam(query.where)
     if (!where) return { field: 'where', message: 'where is not valid JSON.' }

@@ -12,7 +12,15 @@ import { tryLock } from '../redis/sharedState'
  * guarded UPDATE (`... WHERE id IN (...) AND processing = false RETURNING id`), committed at once,
  * so each job is claimed by exactly one process; the adapter then marks and returns just those.
  */
-type UpdateJobsArgs = { id?: number | string; data: Record<string, unknown>; where?: Where; limit?: number; sort?: string | string[]; req?: unknown; returning?: boolean }
+type UpdateJobsArgs = {
+  id?: number | string
+  data: Record<string, unknown>
+  where?: Where
+  limit?: number
+  sort?: string | string[]
+  req?: unknown
+  returning?: boolean
+}
 type Column = Parameters<typeof eq>[0]
 type JobsTable = Record<'id' | 'processing' | 'updatedAt', Column>
 type ClaimingAdapter = {
@@ -22,13 +30,18 @@ type ClaimingAdapter = {
   tables: Record<string, JobsTable>
   drizzle: {
     update: (table: object) => {
-      set: (values: Record<string, unknown>) => { where: (where: unknown) => { returning: (fields: Record<string, Column>) => Promise<{ id: number | string }[]> } }
+      set: (values: Record<string, unknown>) => {
+        where: (where: unknown) => {
+          returning: (fields: Record<string, Column>) => Promise<{ id: number | string }[]>
+        }
+      }
     }
   }
 }
 
 /** A claim is an update of runnable jobs (by `where`, not by id) to `processing: true`. */
-export const isJobClaim = (args: Pick<UpdateJobsArgs, 'id' | 'data' | 'where'>): boolean => args.id === undefined && args.data.processing === true && args.where !== undefined
+export const isJobClaim = (args: Pick<UpdateJobsArgs, 'id' | 'data' | 'where'>): boolean =>
+  args.id === undefined && args.data.processing === true && args.where !== undefined
 
 const guardClaims = (payload: Payload): void => {
   const db = payload.db as unknown as ClaimingAdapter
@@ -50,10 +63,22 @@ const guardClaims = (payload: Payload): void => {
     const claimed = await db.drizzle
       .update(table)
       .set({ processing: true, updatedAt: new Date().toISOString() })
-      .where(and(inArray(table.id, candidates.map((job) => job.id)), eq(table.processing, false)))
+      .where(
+        and(
+          inArray(
+            table.id,
+            candidates.map((job) => job.id),
+          ),
+          eq(table.processing, false),
+        ),
+      )
       .returning({ id: table.id })
     if (!claimed.length) return []
-    return claim({ ...args, where: { id: { in: claimed.map((job) => job.id) } }, limit: claimed.length })
+    return claim({
+      ...args,
+      where: { id: { in: claimed.map((job) => job.id) } },
+      limit: claimed.length,
+    })
   }
 }
 
@@ -68,7 +93,11 @@ const scheduleOnce = (payload: Payload): void => {
   if (!redis) return
   const handleSchedules = payload.jobs.handleSchedules.bind(payload.jobs)
   payload.jobs.handleSchedules = async (args) => {
-    const release = await tryLock(redis, `jobs:schedules:${args?.allQueues ? '*' : (args?.queue ?? 'default')}`, 60_000)
+    const release = await tryLock(
+      redis,
+      `jobs:schedules:${args?.allQueues ? '*' : (args?.queue ?? 'default')}`,
+      60_000,
+    )
     if (!release) return { errored: [], queued: [], skipped: [] }
     try {
       return await handleSchedules(args)

@@ -27,7 +27,10 @@ export const betweennessInWorker = (graph: Graph): Promise<BetweennessScores> =>
   const edges: string[] = []
   graph.forEachEdge((_edge, _attributes, source, target) => edges.push(source, target))
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { nodes: graph.nodes(), edges } })
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { nodes: graph.nodes(), edges },
+    })
     worker.once('message', (scores: BetweennessScores) => {
       resolve(scores)
       void worker.terminate()

@@ -7,7 +7,7 @@ import { extractID } from 'payload/shared'
 import { getRedis } from '../redis/client'
 import type { NetworkConnection, NetworkMember } from './metrics'
 import { bumpGeneration, readGeneration, sharedFigure } from './sharedFigures'
-import { column, type SqlAccess,sqlAccess } from './sqlAdapter'
+import { column, type SqlAccess, sqlAccess } from './sqlAdapter'
 import { buildTimeline, runInSlices, type Timeline } from './timeline'
 
 /**
@@ -24,7 +24,11 @@ export type Snapshot = {
    * share it. `size` counts its points (for the memory bound); with Redis, `lock` names a
    * cluster-wide lock shared by figures of every generation (default: one per figure and generation).
    */
-  figure: <T>(key: string, compute: () => Promise<T>, options?: { size?: number; lock?: string }) => Promise<T>
+  figure: <T>(
+    key: string,
+    compute: () => Promise<T>,
+    options?: { size?: number; lock?: string },
+  ) => Promise<T>
 }
 
 /**
@@ -53,7 +57,10 @@ const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve))
  * Every row of a query, a page at a time (by id) and converted page by page, so that no one read
  * holds the event loop for long (SQLite's driver reads synchronously).
  */
-const readPaged = async <R extends { id?: unknown }, T>(readPage: (afterId: number | string | null) => PromiseLike<R[]>, convert: (row: R) => T): Promise<T[]> => {
+const readPaged = async <R extends { id?: unknown }, T>(
+  readPage: (afterId: number | string | null) => PromiseLike<R[]>,
+  convert: (row: R) => T,
+): Promise<T[]> => {
   const all: T[] = []
   let afterId: number | string | null = null
   for (;;) {
@@ -69,7 +76,8 @@ const readPaged = async <R extends { id?: unknown }, T>(readPage: (afterId: numb
 type Loaded = { members: NetworkMember[]; connections: NetworkConnection[] }
 
 /** A timestamp as the driver gives it: ISO from SQLite, `2024-01-01 00:00:00+00` from PostgreSQL; `Date` reads both. */
-const timestamp = (value: unknown): string => (value === null || value === undefined ? '' : String(value))
+const timestamp = (value: unknown): string =>
+  value === null || value === undefined ? '' : String(value)
 
 /**
  * SQLite and PostgreSQL: only the columns the figures need, straight from the tables. Through the
@@ -86,7 +94,14 @@ const loadWithSql = async (sql: SqlAccess): Promise<Loaded> => {
     members: await readPaged(
       (afterId) =>
         sql.drizzle
-          .select({ id: memberId, joinedAt: column(members, 'joinedAt'), createdAt: column(members, 'createdAt'), region: column(members, 'region'), profession: column(members, 'profession'), directoryVisible: column(members, 'directoryVisible') })
+          .select({
+            id: memberId,
+            joinedAt: column(members, 'joinedAt'),
+            createdAt: column(members, 'createdAt'),
+            region: column(members, 'region'),
+            profession: column(members, 'profession'),
+            directoryVisible: column(members, 'directoryVisible'),
+          })
           .from(members)
           .where(afterId === null ? undefined : gt(memberId, afterId))
           .orderBy(asc(memberId))
@@ -102,17 +117,28 @@ const loadWithSql = async (sql: SqlAccess): Promise<Loaded> => {
     connections: await readPaged(
       (afterId) =>
         sql.drizzle
-          .select({ id: connectionId, from: column(connections, 'from'), to: column(connections, 'to'), acceptedAt: column(connections, 'acceptedAt'), updatedAt: column(connections, 'updatedAt') })
+          .select({
+            id: connectionId,
+            from: column(connections, 'from'),
+            to: column(connections, 'to'),
+            acceptedAt: column(connections, 'acceptedAt'),
+            updatedAt: column(connections, 'updatedAt'),
+          })
           .from(connections)
           .where(afterId === null ? accepted : and(accepted, gt(connectionId, afterId)))
           .orderBy(asc(connectionId))
           .limit(PAGE),
-      (row) => ({ from: String(row.from), to: String(row.to), acceptedAt: timestamp(row.acceptedAt ?? row.updatedAt) }),
+      (row) => ({
+        from: String(row.from),
+        to: String(row.to),
+        acceptedAt: timestamp(row.acceptedAt ?? row.updatedAt),
+      }),
     ),
   }
 }
 
-const afterIdWhere = (afterId: number | string | null): Where => (afterId === null ? {} : { id: { greater_than: afterId } })
+const afterIdWhere = (afterId: number | string | null): Where =>
+  afterId === null ? {} : { id: { greater_than: afterId } }
 
 /** MongoDB: through the Local API, a page at a time. */
 const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
@@ -127,7 +153,13 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
           pagination: false,
           depth: 0,
           overrideAccess: true,
-          select: { joinedAt: true, createdAt: true, region: true, profession: true, directoryVisible: true },
+          select: {
+            joinedAt: true,
+            createdAt: true,
+            region: true,
+            profession: true,
+            directoryVisible: true,
+          },
         })
       ).docs,
     (member) => ({
@@ -164,16 +196,30 @@ const loadSnapshot = async (payload: Payload, generation: string): Promise<Snaps
   const sql = sqlAccess(payload)
   const { members, connections } = sql ? await loadWithSql(sql) : await loadWithLocalApi(payload)
   const timeline = await runInSlices(buildTimeline(members, connections))
-  const figures = new LRUCache<string, Promise<unknown>>({ max: FIGURES.maxEntries, maxSize: FIGURES.maxPoints, sizeCalculation: () => 1 })
+  const figures = new LRUCache<string, Promise<unknown>>({
+    max: FIGURES.maxEntries,
+    maxSize: FIGURES.maxPoints,
+    sizeCalculation: () => 1,
+  })
   return {
     members,
     connections,
     timeline,
-    figure: <T>(key: string, compute: () => Promise<T>, { size = 1, lock }: { size?: number; lock?: string } = {}) => {
+    figure: <T>(
+      key: string,
+      compute: () => Promise<T>,
+      { size = 1, lock }: { size?: number; lock?: string } = {},
+    ) => {
       const cached = figures.get(key)
       if (cached) return cached as Promise<T>
       const redis = getRedis()
-      const value = redis ? sharedFigure(redis, { resultKey: `${generation}:${key}`, lockKey: lock ? `network:${lock}` : `network:${generation}:${key}`, compute }) : compute()
+      const value = redis
+        ? sharedFigure(redis, {
+            resultKey: `${generation}:${key}`,
+            lockKey: lock ? `network:${lock}` : `network:${generation}:${key}`,
+            compute,
+          })
+        : compute()
       figures.set(key, value, { size: Math.max(1, Math.min(size, FIGURES.maxPoints)) })
       // A failed computation is not kept: the next request tries again.
       value.catch(() => {

@@ -42,11 +42,20 @@ const round = roundFigure
  * The undirected graph of accepted connections at `at`: members who had joined by then, and the
  * connections accepted by then between two of them. Repeated pairs count once.
  */
-export const buildGraph = (members: NetworkMember[], connections: NetworkConnection[], at: string): Graph<NodeAttributes> => {
+export const buildGraph = (
+  members: NetworkMember[],
+  connections: NetworkConnection[],
+  at: string,
+): Graph<NodeAttributes> => {
   const until = endOfDay(at)
-  const graph = new Graph<NodeAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false })
+  const graph = new Graph<NodeAttributes>({
+    type: 'undirected',
+    multi: false,
+    allowSelfLoops: false,
+  })
   for (const member of members) {
-    if (new Date(member.joinedAt).getTime() <= until) graph.addNode(member.id, { region: member.region, profession: member.profession })
+    if (new Date(member.joinedAt).getTime() <= until)
+      graph.addNode(member.id, { region: member.region, profession: member.profession })
   }
   for (const connection of connections) {
     if (
@@ -110,7 +119,9 @@ export const seriesDates = (from: string, to: string, interval: Interval): strin
     else {
       // Keep the day of the month where it exists (31 Jan → 28/29 Feb → 31 Mar).
       const next = new Date(Date.UTC(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, 1))
-      const lastDay = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate()
+      const lastDay = new Date(
+        Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0),
+      ).getUTCDate()
       next.setUTCDate(Math.min(day, lastDay))
       cursor.setTime(next.getTime())
     }
@@ -125,14 +136,26 @@ export const betweennessScores = (graph: Graph<NodeAttributes>): BetweennessScor
   betweennessCentrality(graph, { getEdgeWeight: null, normalized: true })
 
 /** Members who bridge otherwise separate groups: highest betweenness first, opted-out members left out. */
-export const rankBrokers = (scores: BetweennessScores, graph: Graph<NodeAttributes>, members: NetworkMember[], limit: number) => {
-  const visible = new Set(members.filter((member) => member.directoryVisible).map((member) => member.id))
+export const rankBrokers = (
+  scores: BetweennessScores,
+  graph: Graph<NodeAttributes>,
+  members: NetworkMember[],
+  limit: number,
+) => {
+  const visible = new Set(
+    members.filter((member) => member.directoryVisible).map((member) => member.id),
+  )
   return Object.entries(scores)
     .filter(([id]) => visible.has(id))
     .sort(([, a], [, b]) => b - a)
     .slice(0, limit)
-    .map(([id, betweenness]) => ({ id, betweenness: round(betweenness), connections: graph.degree(id) }))
+    .map(([id, betweenness]) => ({
+      id,
+      betweenness: round(betweenness),
+      connections: graph.degree(id),
+    }))
 }
 
 /** `rankBrokers` over scores computed here, on the calling thread (tests, small networks). */
-export const brokers = (graph: Graph<NodeAttributes>, members: NetworkMember[], limit: number) => rankBrokers(betweennessScores(graph), graph, members, limit)
+export const brokers = (graph: Graph<NodeAttributes>, members: NetworkMember[], limit: number) =>
+  rankBrokers(betweennessScores(graph), graph, members, limit)

@@ -19,7 +19,8 @@ export type FigureTimings = {
 
 const DEFAULT_TIMINGS: FigureTimings = { lockMs: 10 * 60_000, pollMs: 200 }
 
-export const readGeneration = async (redis: Redis): Promise<string> => (await redis.get(GENERATION_KEY)) ?? '0'
+export const readGeneration = async (redis: Redis): Promise<string> =>
+  (await redis.get(GENERATION_KEY)) ?? '0'
 
 export const bumpGeneration = async (redis: Redis): Promise<void> => {
   await redis.incr(GENERATION_KEY)
@@ -34,7 +35,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 export const sharedFigure = async <T>(
   redis: Redis,
-  { resultKey, lockKey, compute, timings = DEFAULT_TIMINGS }: { resultKey: string; lockKey: string; compute: () => Promise<T>; timings?: FigureTimings },
+  {
+    resultKey,
+    lockKey,
+    compute,
+    timings = DEFAULT_TIMINGS,
+  }: { resultKey: string; lockKey: string; compute: () => Promise<T>; timings?: FigureTimings },
 ): Promise<T> => {
   const storedKey = `q-cms:network:figure:${resultKey}`
   for (;;) {

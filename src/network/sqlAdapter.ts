@@ -24,12 +24,19 @@ export type Buildable<T> = PromiseLike<T> & { toSQL: () => { sql: string; params
 
 export type Drizzle = {
   select: (fields: Record<string, Column>) => { from: (table: object) => SelectQuery }
-  insert: (table: object) => { values: (rows: Row[]) => { returning: (fields: Record<string, Column>) => Buildable<Row[]> } }
+  insert: (table: object) => {
+    values: (rows: Row[]) => { returning: (fields: Record<string, Column>) => Buildable<Row[]> }
+  }
   delete: (table: object) => { where: (where: SQL | undefined) => Buildable<unknown> }
   transaction: <T>(work: (tx: Drizzle) => Promise<T>) => Promise<T>
 }
 
-type DrizzleAdapter = { drizzle: Drizzle; tables: Record<string, Table>; tableNameMap: Map<string, string>; name?: string }
+type DrizzleAdapter = {
+  drizzle: Drizzle
+  tables: Record<string, Table>
+  tableNameMap: Map<string, string>
+  name?: string
+}
 
 export type SqlAccess = {
   drizzle: Drizzle
@@ -38,7 +45,8 @@ export type SqlAccess = {
   dialect: 'sqlite' | 'postgres'
 }
 
-const isDrizzleAdapter = (db: object): db is DrizzleAdapter => 'drizzle' in db && 'tables' in db && 'tableNameMap' in db
+const isDrizzleAdapter = (db: object): db is DrizzleAdapter =>
+  'drizzle' in db && 'tables' in db && 'tableNameMap' in db
 
 /** The adapter's drizzle access, or null on MongoDB. */
 export const sqlAccess = (payload: Payload): SqlAccess | null => {

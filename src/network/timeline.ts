@@ -1,4 +1,10 @@
-import { endOfDay, type NetworkConnection, type NetworkMember, type NetworkStats, roundFigure } from './metrics'
+import {
+  endOfDay,
+  type NetworkConnection,
+  type NetworkMember,
+  type NetworkStats,
+  roundFigure,
+} from './metrics'
 
 /**
  * The network's history in the order it happened, prepared once per snapshot so that the figures
@@ -73,7 +79,9 @@ const orderBy = (times: Float64Array, count: number): Uint32Array => {
   return order.sort((a, b) => times[a] - times[b])
 }
 
-type TimedMembers = Pick<Timeline, 'memberTimes' | 'memberRegion' | 'memberProfession'> & { indexById: Map<string, number> }
+type TimedMembers = Pick<Timeline, 'memberTimes' | 'memberRegion' | 'memberProfession'> & {
+  indexById: Map<string, number>
+}
 
 /** Members with a valid join date, ordered by it, their regions and professions coded as numbers. */
 function* timedMembers(members: readonly NetworkMember[]): Steps<TimedMembers> {
@@ -111,7 +119,10 @@ function* timedMembers(members: readonly NetworkMember[]): Steps<TimedMembers> {
 }
 
 /** Each pair of members once (keyed `low * memberCount + high`), at the moment it becomes an edge. */
-function* firstConnectionTimes(connections: readonly NetworkConnection[], { indexById, memberTimes }: TimedMembers): Steps<Map<number, number>> {
+function* firstConnectionTimes(
+  connections: readonly NetworkConnection[],
+  { indexById, memberTimes }: TimedMembers,
+): Steps<Map<number, number>> {
   const memberCount = memberTimes.length
   const firstTime = new Map<number, number>()
   for (let i = 0; i < connections.length; i++) {
@@ -135,7 +146,10 @@ function* firstConnectionTimes(connections: readonly NetworkConnection[], { inde
 }
 
 /** The edges ordered by the time they appear, each as its two members' indexes. */
-function* edgesInTimeOrder(firstTime: Map<number, number>, memberCount: number): Steps<Pick<Timeline, 'edgeTimes' | 'edgeA' | 'edgeB'>> {
+function* edgesInTimeOrder(
+  firstTime: Map<number, number>,
+  memberCount: number,
+): Steps<Pick<Timeline, 'edgeTimes' | 'edgeA' | 'edgeB'>> {
   const edgeCount = firstTime.size
   const rawEdgeTimes = new Float64Array(edgeCount)
   const rawKeys = new Float64Array(edgeCount)
@@ -161,11 +175,19 @@ function* edgesInTimeOrder(firstTime: Map<number, number>, memberCount: number):
 }
 
 /** The members and connections as a timeline (see `Timeline`), built in steps that yield to the event loop. */
-export function* buildTimeline(members: readonly NetworkMember[], connections: readonly NetworkConnection[]): Steps<Timeline> {
+export function* buildTimeline(
+  members: readonly NetworkMember[],
+  connections: readonly NetworkConnection[],
+): Steps<Timeline> {
   const timed = yield* timedMembers(members)
   const firstTime = yield* firstConnectionTimes(connections, timed)
   const edges = yield* edgesInTimeOrder(firstTime, timed.memberTimes.length)
-  return { memberTimes: timed.memberTimes, memberRegion: timed.memberRegion, memberProfession: timed.memberProfession, ...edges }
+  return {
+    memberTimes: timed.memberTimes,
+    memberRegion: timed.memberRegion,
+    memberProfession: timed.memberProfession,
+    ...edges,
+  }
 }
 
 /**
@@ -216,7 +238,9 @@ export function* sweepStats(timeline: Timeline, dates: readonly string[]): Steps
     return maxDegree
   }
 
-  const order = dates.map((at, index) => ({ at, index, until: endOfDay(at) })).sort((a, b) => a.until - b.until)
+  const order = dates
+    .map((at, index) => ({ at, index, until: endOfDay(at) }))
+    .sort((a, b) => a.until - b.until)
   const results: NetworkStats[] = new Array(dates.length)
   for (const point of order) {
     // NaN (an invalid date) adds nothing, as `buildGraph` would include nothing.
@@ -255,7 +279,12 @@ export function* sweepStats(timeline: Timeline, dates: readonly string[]): Steps
       members,
       connections: edges,
       averageConnections: members === 0 ? 0 : roundFigure((2 * edges) / members),
-      medianConnections: members === 0 ? 0 : members % 2 === 1 ? kthDegree(middle) : (kthDegree(middle - 1) + kthDegree(middle)) / 2,
+      medianConnections:
+        members === 0
+          ? 0
+          : members % 2 === 1
+            ? kthDegree(middle)
+            : (kthDegree(middle - 1) + kthDegree(middle)) / 2,
       // The same expression as graphology's undirected density, so the rounding agrees to the bit.
       density: members < 2 ? 0 : roundFigure((2 * edges) / (members * (members - 1))),
       components,

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto'
 
 import { oneAtATimePerKey } from '@q-community/plugin-shared/oneAtATime'
-import type { KeyedLock, SharedState, ValueCache, WindowCounter } from '@q-community/plugin-shared/sharedState'
+import type {
+  KeyedLock,
+  SharedState,
+  ValueCache,
+  WindowCounter,
+} from '@q-community/plugin-shared/sharedState'
 import type { Redis } from 'ioredis'
 
 import { getRedis, redisURL } from './client'
@@ -23,7 +28,12 @@ return 0`
 
 export const redisWindowCounter = (redis: () => Redis): WindowCounter => ({
   increment: async (key, windowMs) => {
-    const [count, resetInMs] = (await redis().eval(INCREMENT_IN_WINDOW, 1, `${PREFIX}count:${key}`, String(windowMs))) as [number, number]
+    const [count, resetInMs] = (await redis().eval(
+      INCREMENT_IN_WINDOW,
+      1,
+      `${PREFIX}count:${key}`,
+      String(windowMs),
+    )) as [number, number]
     return { count, resetInMs }
   },
 })
@@ -40,7 +50,11 @@ export type LockTimings = {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Takes `key` (SET NX PX); returns the release function, or null when another holds it. */
-export const tryLock = async (redis: Redis, key: string, expiresAfterMs: number): Promise<(() => Promise<void>) | null> => {
+export const tryLock = async (
+  redis: Redis,
+  key: string,
+  expiresAfterMs: number,
+): Promise<(() => Promise<void>) | null> => {
   const token = randomBytes(12).toString('hex')
   const taken = await redis.set(`${PREFIX}lock:${key}`, token, 'PX', expiresAfterMs, 'NX')
   if (taken !== 'OK') return null
@@ -54,7 +68,10 @@ export const tryLock = async (redis: Redis, key: string, expiresAfterMs: number)
  * after `expiresAfterMs`). Waiters in this process queue behind each other first, so only one of
  * them polls Redis.
  */
-export const redisKeyedLock = (redis: () => Redis, timings: Partial<LockTimings> = {}): KeyedLock => {
+export const redisKeyedLock = (
+  redis: () => Redis,
+  timings: Partial<LockTimings> = {},
+): KeyedLock => {
   const { expiresAfterMs = 30_000, waitAtMostMs = 30_000, retryEveryMs = 20 } = timings
   const local = oneAtATimePerKey()
   return (key, work) =>
@@ -62,7 +79,8 @@ export const redisKeyedLock = (redis: () => Redis, timings: Partial<LockTimings>
       const deadline = Date.now() + waitAtMostMs
       let release = await tryLock(redis(), key, expiresAfterMs)
       while (!release) {
-        if (Date.now() > deadline) throw new Error(`lock ${key} still held after ${waitAtMostMs} ms`)
+        if (Date.now() > deadline)
+          throw new Error(`lock ${key} still held after ${waitAtMostMs} ms`)
         await sleep(retryEveryMs)
         release = await tryLock(redis(), key, expiresAfterMs)
       }
@@ -93,5 +111,9 @@ export const redisSharedState = (): Required<SharedState> | undefined => {
     if (!client) throw new Error('REDIS_URL was unset after start')
     return client
   }
-  return { counter: redisWindowCounter(redis), lock: redisKeyedLock(redis), cache: redisValueCache(redis) }
+  return {
+    counter: redisWindowCounter(redis),
+    lock: redisKeyedLock(redis),
+    cache: redisValueCache(redis),
+  }
 }

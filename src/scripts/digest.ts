@@ -4,7 +4,11 @@
  * previous digest; subscribers already sent this digest are not sent it again.
  */
 
-import { createDigestNow, runMailingByKey, subscriptionOptionsOf } from '@q-community/email-subscriptions/utilities'
+import {
+  createDigestNow,
+  runMailingByKey,
+  subscriptionOptionsOf,
+} from '@q-community/email-subscriptions/utilities'
 
 import { closeDatabase } from '../db/closeDatabase'
 import { createProgress, type Progress } from '../progress'
@@ -22,7 +26,9 @@ try {
     for (; progress.counted < sent + failed; progress.counted++) progress.bar.step('emails')
   })
   progress.bar?.done()
-  console.log(`[digest] ${result?.sent ?? 0} sent${result?.failed ? `, ${result.failed} failed` : ''}.`)
+  console.log(
+    `[digest] ${result?.sent ?? 0} sent${result?.failed ? `, ${result.failed} failed` : ''}.`,
+  )
 } catch (err) {
   progress.bar?.done()
   // The mailing keeps its deliveries; the jobs queue resumes it once its lease ends.

@@ -7,7 +7,10 @@ import config from '../payload.config'
 /** Payload records a development schema push as a migration of batch -1. */
 const isDevelopmentDatabase = async (payload: Payload): Promise<boolean> => {
   try {
-    const { totalDocs } = await payload.count({ collection: 'payload-migrations', where: { batch: { equals: -1 } } })
+    const { totalDocs } = await payload.count({
+      collection: 'payload-migrations',
+      where: { batch: { equals: -1 } },
+    })
     return totalDocs > 0
   } catch {
     // No migrations table yet: a new database.
@@ -24,7 +27,9 @@ const isDevelopmentDatabase = async (payload: Payload): Promise<boolean> => {
  * database keeps its pushed schema. Set at run time, not in a module of its own, because bundling
  * does not keep module order; NODE_ENV is left alone (React picks its build when first loaded).
  */
-export const openScriptPayload = async (log: (line: string) => void = console.log): Promise<Payload> => {
+export const openScriptPayload = async (
+  log: (line: string) => void = console.log,
+): Promise<Payload> => {
   Object.assign(process.env, { PAYLOAD_MIGRATING: 'true', [CLI_SCRIPT_ENV]: 'true' })
   const payload = await getPayload({ config })
   const migrations = migrationsFor(settings.databaseURL)
@@ -35,7 +40,11 @@ export const openScriptPayload = async (log: (line: string) => void = console.lo
   }
   // Payload's `migrate` types a migration's arguments as unknown; each adapter passes its own.
   await payload.db.migrate({
-    migrations: migrations.map(({ name, up, down }) => ({ name, up: (args: unknown) => up(args as never), down: (args: unknown) => down(args as never) })),
+    migrations: migrations.map(({ name, up, down }) => ({
+      name,
+      up: (args: unknown) => up(args as never),
+      down: (args: unknown) => down(args as never),
+    })),
   })
   return payload
 }

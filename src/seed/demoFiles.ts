@@ -8,7 +8,10 @@ export const makeHeroImage = async (): Promise<Buffer> => {
     [1180, 360, 240, '#d1495b'],
     [760, 700, 180, '#00798c'],
   ]
-    .map(([cx, cy, r, fill]) => `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${fill}" fill-opacity="0.72"/>`)
+    .map(
+      ([cx, cy, r, fill]) =>
+        `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${fill}" fill-opacity="0.72"/>`,
+    )
     .join('')
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900"><rect width="1600" height="900" fill="#edf2f4"/>${circles}</svg>`
   return sharp(Buffer.from(svg)).png().toBuffer()

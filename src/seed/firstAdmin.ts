@@ -21,21 +21,30 @@ const adminFromEnv = () => {
   return email && password ? { email, password } : null
 }
 
-const staffCount = async (payload: Payload) => (await payload.count({ collection: SLUGS.users, overrideAccess: true })).totalDocs
+const staffCount = async (payload: Payload) =>
+  (await payload.count({ collection: SLUGS.users, overrideAccess: true })).totalDocs
 
 /**
  * Runs on every start, whatever SEED says, so that `first-register` is never open to whoever comes
  * first: with no staff account yet, the admin is created from ADMIN_EMAIL / ADMIN_PASSWORD; without
  * those (and without the demo seed) a one-time setup link is made for the operator instead.
  */
-export const prepareFirstAdmin = async (payload: Payload, options: { seedOnStart: boolean }): Promise<FirstAdmin> => {
+export const prepareFirstAdmin = async (
+  payload: Payload,
+  options: { seedOnStart: boolean },
+): Promise<FirstAdmin> => {
   if ((await staffCount(payload)) > 0) return { kind: 'exists' }
   const configured = adminFromEnv()
   if (configured) {
     try {
       await payload.create({
         collection: SLUGS.users,
-        data: { email: configured.email, password: configured.password, name: 'Q Admin', roles: ['admin'] },
+        data: {
+          email: configured.email,
+          password: configured.password,
+          name: 'Q Admin',
+          roles: ['admin'],
+        },
         overrideAccess: true,
         context: { seeding: true },
       })

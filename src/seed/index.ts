@@ -5,7 +5,14 @@ import { newManageCredentials } from '@q-community/email-subscriptions/utilities
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
 import { createProgress, type Progress } from '../progress'
-import { seedBlog, seedComments, seedEvaluationReport, seedEvents, seedInterview, seedLabTheme } from './data/content'
+import {
+  seedBlog,
+  seedComments,
+  seedEvaluationReport,
+  seedEvents,
+  seedInterview,
+  seedLabTheme,
+} from './data/content'
 import { seedConnections, seedMembers } from './data/members'
 import { seedSubscribers } from './data/subscribers'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
@@ -35,13 +42,27 @@ const ensurer =
     label: string,
     file?: UploadFile,
   ) => {
-    const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true, pagination: false })
+    const found = await payload.find({
+      collection,
+      where,
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+    })
     if (found.docs[0]) {
       result.existing++
       progress.step(`${label}: exists`)
       return found.docs[0]
     }
-    const doc = await payload.create({ collection, data, file, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+    const doc = await payload.create({
+      collection,
+      data,
+      file,
+      overrideAccess: true,
+      context: SEED_CONTEXT,
+      depth: 0,
+    })
     result.created++
     progress.step(`${label}: created`)
     return doc
@@ -76,8 +97,20 @@ const seedPeople = async (ensure: Ensure) => {
     const toId = members.get(to) as number
     await ensure(
       SLUGS.connections,
-      { or: [{ and: [{ from: { equals: fromId } }, { to: { equals: toId } }] }, { and: [{ from: { equals: toId } }, { to: { equals: fromId } }] }] },
-      { from: fromId, to: toId, status: 'accepted', source: 'import', requestedAt: `${acceptedAt}T09:00:00.000Z`, acceptedAt: `${acceptedAt}T09:00:00.000Z` },
+      {
+        or: [
+          { and: [{ from: { equals: fromId } }, { to: { equals: toId } }] },
+          { and: [{ from: { equals: toId } }, { to: { equals: fromId } }] },
+        ],
+      },
+      {
+        from: fromId,
+        to: toId,
+        status: 'accepted',
+        source: 'import',
+        requestedAt: `${acceptedAt}T09:00:00.000Z`,
+        acceptedAt: `${acceptedAt}T09:00:00.000Z`,
+      },
       `connection ${from} – ${to}`,
     )
   }
@@ -100,13 +133,23 @@ const seedMedia = async (ensure: Ensure) => {
     { filename: { equals: 'evaluating-q-phase-one.pdf' } },
     { alt: `${seedEvaluationReport.title} (PDF)` },
     'file evaluating-q-phase-one.pdf',
-    { data: pdf, mimetype: 'application/pdf', name: 'evaluating-q-phase-one.pdf', size: pdf.length },
+    {
+      data: pdf,
+      mimetype: 'application/pdf',
+      name: 'evaluating-q-phase-one.pdf',
+      size: pdf.length,
+    },
   )
   return { heroImage, reportFile }
 }
 
 /** The blog post, the interview and the events; the blog post, which the comments are on. */
-const seedContent = async (ensure: Ensure, adminId: number, heroImageId: number, members: Map<string, number | string>) => {
+const seedContent = async (
+  ensure: Ensure,
+  adminId: number,
+  heroImageId: number,
+  members: Map<string, number | string>,
+) => {
   const blog = await ensure(
     SLUGS.blogs,
     { slug: { equals: seedBlog.slug } },
@@ -127,7 +170,12 @@ const seedContent = async (ensure: Ensure, adminId: number, heroImageId: number,
 
 /** The lab theme and the evaluation report. */
 const seedLabThemesAndReports = async (ensure: Ensure, reportFileId: number) => {
-  await ensure(SLUGS.labThemes, { slug: { equals: seedLabTheme.slug } }, seedLabTheme, `lab theme ${seedLabTheme.year}`)
+  await ensure(
+    SLUGS.labThemes,
+    { slug: { equals: seedLabTheme.slug } },
+    seedLabTheme,
+    `lab theme ${seedLabTheme.year}`,
+  )
   await ensure(
     SLUGS.evaluationReports,
     { slug: { equals: seedEvaluationReport.slug } },
@@ -137,7 +185,11 @@ const seedLabThemesAndReports = async (ensure: Ensure, reportFileId: number) => 
 }
 
 /** The comments (and replies) on the blog post. */
-const seedDiscussion = async (ensure: Ensure, blogId: number, members: Map<string, number | string>) => {
+const seedDiscussion = async (
+  ensure: Ensure,
+  blogId: number,
+  members: Map<string, number | string>,
+) => {
   const comments = new Map<string, number>()
   for (const comment of seedComments) {
     const doc = await ensure(
@@ -176,7 +228,10 @@ const seedMailingList = async (ensure: Ensure, payload: Payload) => {
         manageKey,
         manageTokenHash,
         confirmedAt: subscriber.status === 'pending' ? undefined : at,
-        unsubscribedAt: subscriber.status === 'unsubscribed' ? new Date(Date.now() - 20 * 86_400_000).toISOString() : undefined,
+        unsubscribedAt:
+          subscriber.status === 'unsubscribed'
+            ? new Date(Date.now() - 20 * 86_400_000).toISOString()
+            : undefined,
         bounceCount: subscriber.status === 'suppressed' ? 3 : 0,
         consent: { at, source: 'seed', wordingVersion: '2026-11' },
       },
@@ -189,8 +244,20 @@ const seedMailingList = async (ensure: Ensure, payload: Payload) => {
  * Loads the demo content. Idempotent: every document is looked up by its natural key (email, slug,
  * filename) first, so a second run creates nothing.
  */
-export const seed = async (payload: Payload, log: (line: string) => void = console.log): Promise<SeedResult> => {
-  const steps = 1 + seedMembers.length + seedConnections.length + 2 + 2 + seedEvents.length + 2 + seedComments.length + seedSubscribers.length
+export const seed = async (
+  payload: Payload,
+  log: (line: string) => void = console.log,
+): Promise<SeedResult> => {
+  const steps =
+    1 +
+    seedMembers.length +
+    seedConnections.length +
+    2 +
+    2 +
+    seedEvents.length +
+    2 +
+    seedComments.length +
+    seedSubscribers.length
   const progress = createProgress('seed', steps, log)
   const result: SeedResult = { created: 0, existing: 0, adminEmail: '' }
   const ensure = ensurer(payload, result, progress)
@@ -219,7 +286,12 @@ const ensureAdmin = async (payload: Payload, result: SeedResult) => {
 
   if (email && password) {
     result.adminEmail = email
-    const existing = await payload.find({ collection: SLUGS.users, where: { email: { equals: email } }, limit: 1, overrideAccess: true })
+    const existing = await payload.find({
+      collection: SLUGS.users,
+      where: { email: { equals: email } },
+      limit: 1,
+      overrideAccess: true,
+    })
     if (existing.docs[0]) return { admin: existing.docs[0], created: false }
     const admin = await payload.create({
       collection: SLUGS.users,
@@ -246,7 +318,12 @@ const ensureAdmin = async (payload: Payload, result: SeedResult) => {
   result.demoAdminPassword = demoPassword
   const admin = await payload.create({
     collection: SLUGS.users,
-    data: { email: DEMO_ADMIN_EMAIL, password: demoPassword, name: 'Q Community team', roles: ['admin'] },
+    data: {
+      email: DEMO_ADMIN_EMAIL,
+      password: demoPassword,
+      name: 'Q Community team',
+      roles: ['admin'],
+    },
     overrideAccess: true,
     context: SEED_CONTEXT,
   })

@@ -16,7 +16,11 @@ const text = (value: string): LexicalNode => ({
   detail: 0,
 })
 
-const element = (type: string, children: LexicalNode[], extra: Record<string, unknown> = {}): LexicalNode => ({
+const element = (
+  type: string,
+  children: LexicalNode[],
+  extra: Record<string, unknown> = {},
+): LexicalNode => ({
   type,
   version: 1,
   children,
@@ -27,8 +31,10 @@ const element = (type: string, children: LexicalNode[], extra: Record<string, un
 })
 
 const toNode = (block: RichTextBlock): LexicalNode => {
-  if (typeof block === 'string') return element('paragraph', [text(block)], { textFormat: 0, textStyle: '' })
-  if ('heading' in block) return element('heading', [text(block.heading)], { tag: block.tag ?? 'h2' })
+  if (typeof block === 'string')
+    return element('paragraph', [text(block)], { textFormat: 0, textStyle: '' })
+  if ('heading' in block)
+    return element('heading', [text(block.heading)], { tag: block.tag ?? 'h2' })
   return element(
     'list',
     block.list.map((item, index) => element('listitem', [text(item)], { value: index + 1 })),

@@ -16,12 +16,21 @@ export type ApiGuardOptions = {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 /** Payload's own routes that read where/sort/select (every collection route parses where and data). */
-const QUERY_ROUTES = ['/', '/count', '/:id', '/versions', '/versions/:id', '/:id/duplicate', '/distinct']
+const QUERY_ROUTES = [
+  '/',
+  '/count',
+  '/:id',
+  '/versions',
+  '/versions/:id',
+  '/:id/duplicate',
+  '/distinct',
+]
 /** Payload's own create/update routes: they read a JSON object or a multipart upload, nothing else. */
 const WRITE_ROUTES = ['/', '/:id']
 const OWN_ROUTES = ['/graphql', '/graphql-playground']
 
-const isJSONOrMultipart = (contentType: string) => /^(application\/json|multipart\/form-data)\s*(;|$)/i.test(contentType)
+const isJSONOrMultipart = (contentType: string) =>
+  /^(application\/json|multipart\/form-data)\s*(;|$)/i.test(contentType)
 
 /** A read sent as POST with its query in a form body (Payload's method override). */
 const isQueryInBody = (method: string, headers: Record<string, string | string[] | undefined>) =>
@@ -88,7 +97,11 @@ const refuse = (res: Response, { status, field, message, allow }: Refusal) => {
   res.status(status).json(errorBody(field, message))
 }
 
-const nothingServed = (path: string): Refusal => ({ status: 404, field: 'path', message: `Nothing is served at /api${path}.` })
+const nothingServed = (path: string): Refusal => ({
+  status: 404,
+  field: 'path',
+  message: `Nothing is served at /api${path}.`,
+})
 
 /** The path decoded, or a 400 when it is not valid percent-encoding. */
 const decodedPath = (path: string): string | Refusal => {
@@ -100,15 +113,29 @@ const decodedPath = (path: string): string | Refusal => {
 }
 
 /** GraphQL reads JSON only; anything else would reach Payload's multipart parser. */
-const ownRouteRefusal = (pathname: string, method: string, contentType: string | undefined): Refusal | undefined =>
-  pathname === '/graphql' && method === 'POST' && !/^application\/json\s*(;|$)/i.test(contentType ?? '')
-    ? { status: 415, field: 'body', message: 'Send GraphQL requests as JSON (Content-Type: application/json).' }
+const ownRouteRefusal = (
+  pathname: string,
+  method: string,
+  contentType: string | undefined,
+): Refusal | undefined =>
+  pathname === '/graphql' &&
+  method === 'POST' &&
+  !/^application\/json\s*(;|$)/i.test(contentType ?? '')
+    ? {
+        status: 415,
+        field: 'body',
+        message: 'Send GraphQL requests as JSON (Content-Type: application/json).',
+      }
     : undefined
 
 type Route = { endpoints: Endpoint[]; rest: string; collection?: SanitizedCollectionConfig }
 
 /** The endpoints that could serve `path` (a global's, a collection's or the root's) and the path within them. */
-const routeOf = (path: string, config: SanitizedConfig, collections: Map<string, SanitizedCollectionConfig>): Route | Refusal => {
+const routeOf = (
+  path: string,
+  config: SanitizedConfig,
+  collections: Map<string, SanitizedCollectionConfig>,
+): Route | Refusal => {
   const segments = path.split('/').slice(1)
   let endpoints: Endpoint[] | false = config.endpoints
   let rest = path
@@ -134,8 +161,15 @@ const matchEndpoint = (route: Route, method: string, path: string): Matched | Re
   if (candidates.length === 0) return nothingServed(path)
   const matched = candidates.find((candidate) => candidate.endpoint.method.toUpperCase() === method)
   if (matched) return matched
-  const allowed = [...new Set(candidates.map((candidate) => candidate.endpoint.method.toUpperCase()))]
-  return { status: 405, field: 'method', message: `${method} is not allowed here; use ${allowed.join(' or ')}.`, allow: allowed.join(', ') }
+  const allowed = [
+    ...new Set(candidates.map((candidate) => candidate.endpoint.method.toUpperCase())),
+  ]
+  return {
+    status: 405,
+    field: 'method',
+    message: `${method} is not allowed here; use ${allowed.join(' or ')}.`,
+    allow: allowed.join(', '),
+  }
 }
 
 type CollectionRequest = {
@@ -147,20 +181,43 @@ type CollectionRequest = {
 }
 
 /** On a collection's route: versions it does not keep, ids that cannot exist, malformed queries. */
-const collectionRequestRefusal = ({ collection, collections, matched, idType, originalUrl }: CollectionRequest): Refusal | undefined => {
+const collectionRequestRefusal = ({
+  collection,
+  collections,
+  matched,
+  idType,
+  originalUrl,
+}: CollectionRequest): Refusal | undefined => {
   // Payload serves /versions for every collection and fails (500) on those without versions.
-  if (matched.endpoint.path.startsWith('/versions') && !collection.versions) return { status: 404, field: 'path', message: `${collection.slug} keeps no versions.` }
+  if (matched.endpoint.path.startsWith('/versions') && !collection.versions)
+    return { status: 404, field: 'path', message: `${collection.slug} keeps no versions.` }
   const id = matched.params.id
-  const customID = collection.flattenedFields.find((field) => 'name' in field && field.name === 'id')
+  const customID = collection.flattenedFields.find(
+    (field) => 'name' in field && field.name === 'id',
+  )
   const numericIDs = customID ? customID.type === 'number' : idType === 'number'
   if (id !== undefined && numericIDs && !/^[1-9]\d{0,15}$/.test(id)) {
-    return { status: 404, field: 'id', message: `No ${collection.slug} document has the id "${id.slice(0, 64)}".` }
+    return {
+      status: 404,
+      field: 'id',
+      message: `No ${collection.slug} document has the id "${id.slice(0, 64)}".`,
+    }
   }
   const search = originalUrl.includes('?') ? originalUrl.slice(originalUrl.indexOf('?')) : ''
   // Parsed exactly as Payload parses it (createPayloadRequest).
-  const query = parse(search, { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true }) as Record<string, unknown>
+  const query = parse(search, {
+    allowEmptyArrays: true,
+    arrayLimit: 1000,
+    depth: 10,
+    ignoreQueryPrefix: true,
+  }) as Record<string, unknown>
   const problem = queryProblem(
-    { collection, collectionBySlug: (slug) => collections.get(slug), idType, versions: matched.endpoint.path.startsWith('/versions') },
+    {
+      collection,
+      collectionBySlug: (slug) => collections.get(slug),
+      idType,
+      versions: matched.endpoint.path.startsWith('/versions'),
+    },
     query,
     { full: QUERY_ROUTES.includes(matched.endpoint.path) },
   )
@@ -175,11 +232,19 @@ const collectionRequestRefusal = ({ collection, collections, matched, idType, or
  * an upload (415 naming `body`). Everything else goes on to Payload unchanged.
  */
 export const apiGuard = ({ config, idType, userCollection }: ApiGuardOptions): RequestHandler => {
-  const collections = new Map<string, SanitizedCollectionConfig>(config.collections.map((collection) => [collection.slug, collection]))
+  const collections = new Map<string, SanitizedCollectionConfig>(
+    config.collections.map((collection) => [collection.slug, collection]),
+  )
   return async (req, res, next) => {
     const pathname = decodedPath(req.path)
     if (typeof pathname !== 'string') return refuse(res, pathname)
-    if (!METHODS.includes(req.method)) return refuse(res, { status: 405, field: 'method', message: `${req.method} is not supported.`, allow: METHODS.join(', ') })
+    if (!METHODS.includes(req.method))
+      return refuse(res, {
+        status: 405,
+        field: 'method',
+        message: `${req.method} is not supported.`,
+        allow: METHODS.join(', '),
+      })
     if (OWN_ROUTES.includes(pathname)) {
       const refusal = ownRouteRefusal(pathname, req.method, req.headers['content-type'])
       return refusal ? refuse(res, refusal) : next()
@@ -192,14 +257,32 @@ export const apiGuard = ({ config, idType, userCollection }: ApiGuardOptions): R
     if (isRefusal(matched)) return refuse(res, matched)
     if (!route.collection) return next()
 
-    const refusal = collectionRequestRefusal({ collection: route.collection, collections, matched, idType, originalUrl: req.originalUrl })
+    const refusal = collectionRequestRefusal({
+      collection: route.collection,
+      collections,
+      matched,
+      idType,
+      originalUrl: req.originalUrl,
+    })
     if (refusal) return refuse(res, refusal)
     // Payload's admin reads long lists as `POST` + `X-Payload-HTTP-Method-Override: GET` with the
     // query as a form body, which this guard cannot check before the body is read: staff only (the
     // admin's users); members and visitors send the query in the URL, where it is checked.
-    if (isQueryInBody(req.method, req.headers) && (await userCollection(requestHeaders(req.headers))) === config.admin.user) return next()
-    if (['POST', 'PATCH', 'PUT'].includes(req.method) && WRITE_ROUTES.includes(matched.endpoint.path) && !isJSONOrMultipart(req.headers['content-type'] ?? '')) {
-      return refuse(res, { status: 415, field: 'body', message: 'Send a JSON object (Content-Type: application/json) or a multipart upload.' })
+    if (
+      isQueryInBody(req.method, req.headers) &&
+      (await userCollection(requestHeaders(req.headers))) === config.admin.user
+    )
+      return next()
+    if (
+      ['POST', 'PATCH', 'PUT'].includes(req.method) &&
+      WRITE_ROUTES.includes(matched.endpoint.path) &&
+      !isJSONOrMultipart(req.headers['content-type'] ?? '')
+    ) {
+      return refuse(res, {
+        status: 415,
+        field: 'body',
+        message: 'Send a JSON object (Content-Type: application/json) or a multipart upload.',
+      })
     }
     next()
   }

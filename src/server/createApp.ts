@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express'
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express'
 import helmet from 'helmet'
 
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
@@ -31,7 +37,9 @@ const jsonError = (res: Response, status: number, message: string, field?: strin
 const withTimeout = (promise: Promise<void>, ms: number) =>
   Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms),
+    ),
   ])
 
 /**
@@ -40,7 +48,10 @@ const withTimeout = (promise: Promise<void>, ms: number) =>
  * HTML pages there (confirm, unsubscribe, the staff email preview) are styled like emails.
  */
 const apiContentSecurityPolicy: RequestHandler = (_req, res, next) => {
-  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'")
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'",
+  )
   next()
 }
 
@@ -66,7 +77,11 @@ const mountRequestBasics = (app: Express, isShuttingDown: () => boolean) => {
 }
 
 /** Liveness (`/healthz`) and readiness (`/readyz`: the database answers and we are not draining). */
-const mountHealthChecks = (app: Express, checkDatabase: () => Promise<void>, isShuttingDown: () => boolean) => {
+const mountHealthChecks = (
+  app: Express,
+  checkDatabase: () => Promise<void>,
+  isShuttingDown: () => boolean,
+) => {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
@@ -86,7 +101,11 @@ const mountHealthChecks = (app: Express, checkDatabase: () => Promise<void>, isS
 }
 
 /** The API's own middleware: its CSP, the read cache's lookup, the request guard and body limits. */
-const mountApiMiddleware = (app: Express, api: ApiGuardOptions, cache: ReadCacheHandlers | undefined) => {
+const mountApiMiddleware = (
+  app: Express,
+  api: ApiGuardOptions,
+  cache: ReadCacheHandlers | undefined,
+) => {
   app.use(
     '/api',
     apiContentSecurityPolicy,
@@ -106,7 +125,9 @@ const mountApiMiddleware = (app: Express, api: ApiGuardOptions, cache: ReadCache
 const mountNextAndErrors = (app: Express, handle: AppDependencies['handle']) => {
   // Everything else (admin, REST, GraphQL, media) is the Next/Payload app. No body parser is
   // mounted: Payload reads the request stream itself (replayed from memory when read above).
-  app.use((req, res) => handle((res.locals[BUFFERED_REQUEST] as IncomingMessage | undefined) ?? req, res))
+  app.use((req, res) =>
+    handle((res.locals[BUFFERED_REQUEST] as IncomingMessage | undefined) ?? req, res),
+  )
 
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     console.error(error)
@@ -118,17 +139,30 @@ const mountNextAndErrors = (app: Express, handle: AppDependencies['handle']) => 
  * Public reads already in the cache are answered before express (its routing and middleware cost
  * more than the answer); everything else is the express app.
  */
-const answerFromMemoryFirst = (app: Express, cache: ReadCacheHandlers, isShuttingDown: () => boolean) => {
+const answerFromMemoryFirst = (
+  app: Express,
+  cache: ReadCacheHandlers,
+  isShuttingDown: () => boolean,
+) => {
   const answerFromMemory = cache.answerFromMemory
   return (req: IncomingMessage, res: ServerResponse) => {
     const answered = isShuttingDown() ? false : answerFromMemory(req, res)
     if (answered === true) return
     if (answered === false) return void app(req, res)
-    answered.then((done) => done || app(req, res), () => app(req, res))
+    answered.then(
+      (done) => done || app(req, res),
+      () => app(req, res),
+    )
   }
 }
 
-export const createApp = ({ handle, checkDatabase, isShuttingDown, api, readCache }: AppDependencies) => {
+export const createApp = ({
+  handle,
+  checkDatabase,
+  isShuttingDown,
+  api,
+  readCache,
+}: AppDependencies) => {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)

@@ -22,7 +22,10 @@ const tooMany = (res: Response, message: string) => res.status(429).json(message
  * One per-address limit: in this process's memory, or with Redis (REDIS_URL) in Redis, so that
  * every instance counts the same attempts.
  */
-export const addressRateLimit = ({ name, windowMs, limit, message }: LimitSpec, redis: Redis | undefined = getRedis()): RateLimitRequestHandler =>
+export const addressRateLimit = (
+  { name, windowMs, limit, message }: LimitSpec,
+  redis: Redis | undefined = getRedis(),
+): RateLimitRequestHandler =>
   rateLimit({
     windowMs,
     limit,
@@ -33,7 +36,8 @@ export const addressRateLimit = ({ name, windowMs, limit, message }: LimitSpec, 
       ? {
           store: new RedisStore({
             prefix: `q-cms:rate-limit:${name}:`,
-            sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<number | string>,
+            sendCommand: (command: string, ...args: string[]) =>
+              redis.call(command, ...args) as Promise<number | string>,
           }),
         }
       : {}),

@@ -53,7 +53,13 @@ const replayRequest = (original: IncomingMessage, url: string, body: Buffer): In
  * Answers, then discards what the client still sends for a few seconds at most, so that it reads
  * the answer (closing at once would reset the connection under a client still uploading).
  */
-const refuse = (req: IncomingMessage, res: Response, status: number, field: string, message: string) => {
+const refuse = (
+  req: IncomingMessage,
+  res: Response,
+  status: number,
+  field: string,
+  message: string,
+) => {
   res.status(status).json(errorBody(field, message))
   if (req.complete) return
   const giveUp = setTimeout(() => req.socket.destroy(), 5000)
@@ -72,39 +78,71 @@ const hasBody = (req: IncomingMessage) =>
  * memory. Uploads stream to Payload, so they must declare their length and stay under the upload
  * limit (Node never reads past a declared length).
  */
-export const readBody = ({ jsonMaxBytes: bodyMaxBytes, uploadMaxBytes, acceptsUpload, graphQLMaxBytes }: BodyLimits): RequestHandler => async (req, res, next) => {
-  if (!hasBody(req)) return next()
-  const contentType = req.headers['content-type'] ?? ''
-  const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
-  const jsonMaxBytes = req.path === '/graphql' ? Math.min(graphQLMaxBytes, bodyMaxBytes) : bodyMaxBytes
-  // Only routes that take files get the upload limit; a multipart body anywhere else (the admin's
-  // form posts, a bot's 20 MB "form") is read and limited like any other body.
-  if (isMultipart(contentType) && acceptsUpload(req.method, req.path)) {
-    const limit = uploadMaxBytes + 64 * 1024
-    if (declared === undefined) return refuse(req, res, 411, 'body', 'Send uploads with a Content-Length header.')
-    if (declared > limit) return refuse(req, res, 413, 'body', `The request body is ${declared} bytes; the limit for uploads is ${limit} bytes.`)
-    return next()
-  }
-  if (declared !== undefined && declared > jsonMaxBytes) {
-    return refuse(req, res, 413, 'body', `The request body is ${declared} bytes; the limit is ${jsonMaxBytes} bytes.`)
-  }
-  let body: Buffer
-  try {
-    body = await getRawBody(req, { limit: jsonMaxBytes, length: declared })
-  } catch (error) {
-    if ((error as { type?: string }).type === 'entity.too.large') {
-      return refuse(req, res, 413, 'body', `The request body is over the limit of ${jsonMaxBytes} bytes.`)
+export const readBody =
+  ({
+    jsonMaxBytes: bodyMaxBytes,
+    uploadMaxBytes,
+    acceptsUpload,
+    graphQLMaxBytes,
+  }: BodyLimits): RequestHandler =>
+  async (req, res, next) => {
+    if (!hasBody(req)) return next()
+    const contentType = req.headers['content-type'] ?? ''
+    const declared =
+      req.headers['content-length'] === undefined
+        ? undefined
+        : Number(req.headers['content-length'])
+    const jsonMaxBytes =
+      req.path === '/graphql' ? Math.min(graphQLMaxBytes, bodyMaxBytes) : bodyMaxBytes
+    // Only routes that take files get the upload limit; a multipart body anywhere else (the admin's
+    // form posts, a bot's 20 MB "form") is read and limited like any other body.
+    if (isMultipart(contentType) && acceptsUpload(req.method, req.path)) {
+      const limit = uploadMaxBytes + 64 * 1024
+      if (declared === undefined)
+        return refuse(req, res, 411, 'body', 'Send uploads with a Content-Length header.')
+      if (declared > limit)
+        return refuse(
+          req,
+          res,
+          413,
+          'body',
+          `The request body is ${declared} bytes; the limit for uploads is ${limit} bytes.`,
+        )
+      return next()
     }
-    // The client went away or sent a broken body: nobody is left to answer, or a 400 will do.
-    if (!res.headersSent && !req.socket.destroyed) refuse(req, res, 400, 'body', 'The request body could not be read.')
-    return
+    if (declared !== undefined && declared > jsonMaxBytes) {
+      return refuse(
+        req,
+        res,
+        413,
+        'body',
+        `The request body is ${declared} bytes; the limit is ${jsonMaxBytes} bytes.`,
+      )
+    }
+    let body: Buffer
+    try {
+      body = await getRawBody(req, { limit: jsonMaxBytes, length: declared })
+    } catch (error) {
+      if ((error as { type?: string }).type === 'entity.too.large') {
+        return refuse(
+          req,
+          res,
+          413,
+          'body',
+          `The request body is over the limit of ${jsonMaxBytes} bytes.`,
+        )
+      }
+      // The client went away or sent a broken body: nobody is left to answer, or a 400 will do.
+      if (!res.headersSent && !req.socket.destroyed)
+        refuse(req, res, 400, 'body', 'The request body could not be read.')
+      return
+    }
+    if (isJSON(contentType)) {
+      const problem = jsonBodyProblem(body)
+      if (problem) return refuse(req, res, 400, 'body', problem)
+    }
+    // `req.url` is relative to where this is mounted; Next needs the whole path.
+    res.locals[BUFFERED_REQUEST] = replayRequest(req, req.originalUrl, body)
+    res.locals[REQUEST_BODY] = body
+    next()
   }
-  if (isJSON(contentType)) {
-    const problem = jsonBodyProblem(body)
-    if (problem) return refuse(req, res, 400, 'body', problem)
-  }
-  // `req.url` is relative to where this is mounted; Next needs the whole path.
-  res.locals[BUFFERED_REQUEST] = replayRequest(req, req.originalUrl, body)
-  res.locals[REQUEST_BODY] = body
-  next()
-}

@@ -3,7 +3,11 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib'
 
-import type { Request as ExpressRequest, RequestHandler,Response as ExpressResponse } from 'express'
+import type {
+  Request as ExpressRequest,
+  RequestHandler,
+  Response as ExpressResponse,
+} from 'express'
 
 import { currentGeneration, type ReadCache, readCache } from '../cache/readCacheState'
 import {
@@ -24,7 +28,10 @@ const gzipAsync = promisify(gzip)
 const brotliAsync = promisify(brotliCompress)
 
 /** Answers a Web request with Payload directly (REST or GraphQL), as Next's route handlers would. */
-export type PayloadResponder = (request: globalThis.Request, kind: 'rest' | 'graphql') => Promise<globalThis.Response>
+export type PayloadResponder = (
+  request: globalThis.Request,
+  kind: 'rest' | 'graphql',
+) => Promise<globalThis.Response>
 
 export type ReadCacheOptions = {
   routes: ReadRoutes
@@ -58,7 +65,15 @@ const PER_TRANSFER_HEADERS = new Set([
 ])
 
 /** Request headers not given to Payload: the cache negotiates encodings and validators itself. */
-const HOP_HEADERS = new Set(['accept-encoding', 'if-none-match', 'if-modified-since', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+const HOP_HEADERS = new Set([
+  'accept-encoding',
+  'if-none-match',
+  'if-modified-since',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+])
 /**
  * Also not given to Payload for a copy that will be kept: whatever a client sent that Payload might
  * still read as a login (a cookie spelled oddly, say), the kept copy is the anonymous answer.
@@ -67,10 +82,15 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie'])
 
 const VARY = 'Accept-Encoding, Origin, Authorization, Cookie'
 
-const toWebHeaders = (headers: IncomingHttpHeaders, anonymous: boolean, extra: Record<string, string> = {}) => {
+const toWebHeaders = (
+  headers: IncomingHttpHeaders,
+  anonymous: boolean,
+  extra: Record<string, string> = {},
+) => {
   const result = new Headers()
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_HEADERS.has(name) || (anonymous && CREDENTIAL_HEADERS.has(name))) continue
+    if (value === undefined || HOP_HEADERS.has(name) || (anonymous && CREDENTIAL_HEADERS.has(name)))
+      continue
     for (const item of Array.isArray(value) ? value : [value]) result.append(name, item)
   }
   for (const [name, value] of Object.entries(extra)) result.set(name, value)
@@ -97,7 +117,9 @@ const graphQLRead = (req: ExpressRequest, body: Buffer | undefined): GraphQLRead
   if (!body) return null
   try {
     const parsed = JSON.parse(body.toString('utf8')) as unknown
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as GraphQLRead) : null
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as GraphQLRead)
+      : null
   } catch {
     return null
   }
@@ -107,7 +129,12 @@ const compress = async (identity: Buffer) => {
   const [gzipped, brotli] = await Promise.all([
     gzipAsync(identity, { level: 6 }),
     // Quality 5: most of brotli's gain at a small part of the default (11)'s time, on every miss.
-    brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    brotliAsync(identity, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
   ])
   return { gzip: gzipped, br: brotli }
 }
@@ -137,15 +164,22 @@ const hasGraphQLErrors = (body: Buffer) => {
  * GraphQL over HTTP answers a refused query 200 or 4xx depending on `Accept`
  * (`application/graphql-response+json`): the two are different responses.
  */
-const graphQLResponseType = (accept: string | undefined) => (accept?.includes('application/graphql-response+json') ? 'graphql-response' : 'json')
+const graphQLResponseType = (accept: string | undefined) =>
+  accept?.includes('application/graphql-response+json') ? 'graphql-response' : 'json'
 
 const keptHeaders = (response: globalThis.Response): [string, string][] =>
   [...response.headers.entries()].filter(([name]) => !PER_TRANSFER_HEADERS.has(name.toLowerCase()))
 
-const corsHeaders = (origin: string | undefined, corsOrigins: readonly string[] | '*'): [string, string][] => {
+const corsHeaders = (
+  origin: string | undefined,
+  corsOrigins: readonly string[] | '*',
+): [string, string][] => {
   if (corsOrigins === '*') return [['Access-Control-Allow-Origin', '*']]
   return origin && corsOrigins.includes(origin)
-    ? [['Access-Control-Allow-Origin', origin], ['Access-Control-Allow-Credentials', 'true']]
+    ? [
+        ['Access-Control-Allow-Origin', origin],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ]
     : []
 }
 
@@ -159,30 +193,46 @@ const sendOneOff = (res: ServerResponse, result: OneOff) => {
 /** A read's key in the cache: its URL for REST; for GraphQL, the response type and a hash of the query. */
 const cacheKeyOf = (req: ExpressRequest, isGraphQLPath: boolean, read: GraphQLRead | null) =>
   isGraphQLPath
-    ? `graphql ${graphQLResponseType(req.headers.accept)} ${createHash('sha256').update(JSON.stringify([read?.query, read?.variables ?? null, read?.operationName ?? null])).digest('base64url')}`
+    ? `graphql ${graphQLResponseType(req.headers.accept)} ${createHash('sha256')
+        .update(JSON.stringify([read?.query, read?.variables ?? null, read?.operationName ?? null]))
+        .digest('base64url')}`
     : `GET ${req.originalUrl}`
 
 /**
  * The read `fill` answers (a GraphQL query, a REST read it may keep), or null to pass the request
  * on; 'refused' when it has answered a mutation sent with GET.
  */
-const fillableRead = (req: ExpressRequest, res: ExpressResponse, routes: ReadRoutes): { kind: 'rest' | 'graphql'; read: GraphQLRead | null } | 'refused' | null => {
+const fillableRead = (
+  req: ExpressRequest,
+  res: ExpressResponse,
+  routes: ReadRoutes,
+): { kind: 'rest' | 'graphql'; read: GraphQLRead | null } | 'refused' | null => {
   const isGraphQLPath = req.path === '/graphql'
   if (req.method !== 'GET' && !(req.method === 'POST' && isGraphQLPath)) return null
-  if (!isGraphQLPath) return cacheableGetPath(req.path, routes) ? { kind: 'rest', read: null } : null
+  if (!isGraphQLPath)
+    return cacheableGetPath(req.path, routes) ? { kind: 'rest', read: null } : null
   const read = graphQLRead(req, res.locals[REQUEST_BODY] as Buffer | undefined)
   if (!read) return null
   if (isGraphQLQuery(read.query, read.operationName)) return { kind: 'graphql', read }
   // A GET may only read (GraphQL over HTTP): a mutation there is refused, never run.
   if (req.method === 'GET') {
-    res.status(405).setHeader('Allow', 'POST').json(errorBody('query', 'Only queries may be sent with GET; send mutations with POST.'))
+    res
+      .status(405)
+      .setHeader('Allow', 'POST')
+      .json(errorBody('query', 'Only queries may be sent with GET; send mutations with POST.'))
     return 'refused'
   }
   return null
 }
 
 /** Keeps a cacheable answer under `key`: its bytes as they are now, compressed copies once made. */
-const keepEntry = (cache: ReadCache, key: string, generation: number, response: globalThis.Response, identity: Buffer): CachedResponse => {
+const keepEntry = (
+  cache: ReadCache,
+  key: string,
+  generation: number,
+  response: globalThis.Response,
+  identity: Buffer,
+): CachedResponse => {
   const entry: CachedResponse = {
     generation,
     status: response.status,
@@ -200,7 +250,8 @@ const keepEntry = (cache: ReadCache, key: string, generation: number, response: 
           Object.assign(entry.bodies, compressed)
           cache.responses.resized(key, entry)
         },
-        (error: unknown) => console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
+        (error: unknown) =>
+          console.error(`[read-cache] could not compress ${key}: ${(error as Error).message}`),
       ),
   )
   return entry
@@ -229,13 +280,40 @@ const LOOKED_UP_GENERATION = 'readCacheGeneration'
  *
  * `fill` is mounted after the API guard and the body reader: what it answers has been checked.
  */
-export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl, serverURL, authCookie }: ReadCacheOptions): ReadCacheHandlers => {
-  const produce = async (req: ExpressRequest, kind: 'rest' | 'graphql', read: GraphQLRead | null, anonymous: boolean): Promise<globalThis.Response> => {
+export const readCacheMiddleware = ({
+  routes,
+  respond,
+  corsOrigins,
+  cacheControl,
+  serverURL,
+  authCookie,
+}: ReadCacheOptions): ReadCacheHandlers => {
+  const produce = async (
+    req: ExpressRequest,
+    kind: 'rest' | 'graphql',
+    read: GraphQLRead | null,
+    anonymous: boolean,
+  ): Promise<globalThis.Response> => {
     const url = new URL(req.originalUrl, serverURL)
-    if (kind === 'rest') return respond(new Request(url, { method: 'GET', headers: toWebHeaders(req.headers, anonymous) }), 'rest')
+    if (kind === 'rest')
+      return respond(
+        new Request(url, { method: 'GET', headers: toWebHeaders(req.headers, anonymous) }),
+        'rest',
+      )
     url.search = ''
-    const body = JSON.stringify({ query: read?.query, variables: read?.variables, operationName: read?.operationName })
-    return respond(new Request(url, { method: 'POST', headers: toWebHeaders(req.headers, anonymous, { 'content-type': 'application/json' }), body }), 'graphql')
+    const body = JSON.stringify({
+      query: read?.query,
+      variables: read?.variables,
+      operationName: read?.operationName,
+    })
+    return respond(
+      new Request(url, {
+        method: 'POST',
+        headers: toWebHeaders(req.headers, anonymous, { 'content-type': 'application/json' }),
+        body,
+      }),
+      'graphql',
+    )
   }
 
   /**
@@ -246,10 +324,14 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
 
   const sendEntry = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
     // Not while draining (`Connection: close` is set per response then).
-    if (!stackHeaders && !res.hasHeader('connection')) stackHeaders = Object.entries(res.getHeaders()).filter((header): header is [string, string | number | string[]] => header[1] !== undefined)
+    if (!stackHeaders && !res.hasHeader('connection'))
+      stackHeaders = Object.entries(res.getHeaders()).filter(
+        (header): header is [string, string | number | string[]] => header[1] !== undefined,
+      )
     const cache = readCache()
     const encoding = chooseEncoding(req.headers['accept-encoding'], availableEncodings(entry))
-    for (const [name, value] of corsHeaders(req.headers.origin, corsOrigins)) res.setHeader(name, value)
+    for (const [name, value] of corsHeaders(req.headers.origin, corsOrigins))
+      res.setHeader(name, value)
     res.setHeader('Vary', VARY)
     res.setHeader('Cache-Control', cacheControl)
     res.setHeader('ETag', etagFor(entry.hash, encoding))
@@ -276,7 +358,8 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
   const lookup: RequestHandler = async (req, res, next) => {
     if (req.method !== 'GET' || req.path === '/graphql') return next()
     const cache = readCache()
-    if (!cache || !isAnonymous(req.headers, authCookie) || !cacheableGetPath(req.path, routes)) return next()
+    if (!cache || !isAnonymous(req.headers, authCookie) || !cacheableGetPath(req.path, routes))
+      return next()
     let generation: number
     try {
       generation = await currentGeneration(cache)
@@ -305,7 +388,8 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
     const anonymous = isAnonymous(req.headers, authCookie)
     // Reads not kept are answered by Payload directly too: Next's router adds time to an API read
     // and nothing else (bench/RESULTS.md).
-    const answerDirectly = async () => sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
+    const answerDirectly = async () =>
+      sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
     if (!cache || !anonymous) {
       // Responses for a logged-in reader hold what only they may see: no shared cache may keep them.
       if (!anonymous) res.setHeader('Cache-Control', 'private, no-store')
@@ -368,13 +452,21 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
    * same headers, without express's routing and middleware (they cost more than the answer). Returns
    * false (or resolves false) when the request must go through express.
    */
-  const answerFromMemory = (req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> => {
+  const answerFromMemory = (
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): boolean | Promise<boolean> => {
     const url = req.url ?? ''
     if (req.method !== 'GET' || !stackHeaders || !url.startsWith('/api/')) return false
     const cache = readCache()
     if (!cache || cache.pendingInvalidation) return false
     const path = url.slice('/api'.length).split('?')[0]
-    if (path === '/graphql' || !isAnonymous(req.headers, authCookie) || !cacheableGetPath(path, routes)) return false
+    if (
+      path === '/graphql' ||
+      !isAnonymous(req.headers, authCookie) ||
+      !cacheableGetPath(path, routes)
+    )
+      return false
     const serve = (generation: number) => {
       const entry = cache.responses.get(`GET ${url}`, generation)
       if (!entry || !stackHeaders) return false
@@ -397,6 +489,11 @@ export const readCacheMiddleware = ({ routes, respond, corsOrigins, cacheControl
 
 const toOneOff = async (response: globalThis.Response): Promise<OneOff> => ({
   status: response.status,
-  headers: [...response.headers.entries()].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name.toLowerCase())),
+  headers: [...response.headers.entries()].filter(
+    ([name]) =>
+      !['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(
+        name.toLowerCase(),
+      ),
+  ),
   body: Buffer.from(await response.arrayBuffer()),
 })

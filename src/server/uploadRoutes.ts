@@ -8,11 +8,18 @@ const FILE_ENDPOINTS = ['/network/import']
  * of an upload collection, and the endpoints above. Everything else gets the JSON body limit.
  */
 export const uploadRoutes = (config: SanitizedConfig) => {
-  const uploadSlugs = new Set<string>(config.collections.filter((collection) => Boolean(collection.upload)).map((collection) => collection.slug))
+  const uploadSlugs = new Set<string>(
+    config.collections
+      .filter((collection) => Boolean(collection.upload))
+      .map((collection) => collection.slug),
+  )
   return (method: string, path: string): boolean => {
     if (method === 'POST' && FILE_ENDPOINTS.includes(path)) return true
     const [, slug, id, ...rest] = path.split('/')
     if (!uploadSlugs.has(slug ?? '') || rest.length > 0) return false
-    return (method === 'POST' && id === undefined) || (method === 'PATCH' && id !== undefined && id !== '')
+    return (
+      (method === 'POST' && id === undefined) ||
+      (method === 'PATCH' && id !== undefined && id !== '')
+    )
   }
 }

@@ -17,7 +17,17 @@ import type { SanitizedConfig } from 'payload'
 import { api, type RunningServer, startServer } from '../helpers/server'
 import { type Actor, ACTORS, type Actors, createActors } from './actors'
 
-type Who = 'absent' | 'nobody' | 'all' | 'loggedIn' | 'members' | 'staff' | 'moderators' | 'editors' | 'admin' | Actor[]
+type Who =
+  | 'absent'
+  | 'nobody'
+  | 'all'
+  | 'loggedIn'
+  | 'members'
+  | 'staff'
+  | 'moderators'
+  | 'editors'
+  | 'admin'
+  | Actor[]
 
 const WHO: Record<Exclude<Who, Actor[]>, readonly Actor[]> = {
   absent: [],
@@ -31,32 +41,195 @@ const WHO: Record<Exclude<Who, Actor[]>, readonly Actor[]> = {
   admin: ['admin'],
 }
 
-type CollectionRow = { list: Who; byId: Who; count: Who; versions?: Who; create: Who; update: Who; delete: Who; graphQL?: Who }
+type CollectionRow = {
+  list: Who
+  byId: Who
+  count: Who
+  versions?: Who
+  create: Who
+  update: Who
+  delete: Who
+  graphQL?: Who
+}
 type GlobalRow = { read: Who; update: Who }
 
 /** Who gets past access, per collection and operation (Where-filtered reads count as `pass`). */
 const COLLECTIONS: Record<string, CollectionRow> = {
-  blogs: { list: 'all', byId: 'all', count: 'all', versions: 'editors', create: 'editors', update: 'editors', delete: 'admin', graphQL: 'all' },
-  interviews: { list: 'all', byId: 'all', count: 'all', versions: 'editors', create: 'editors', update: 'editors', delete: 'admin', graphQL: 'all' },
-  'evaluation-reports': { list: 'all', byId: 'all', count: 'all', versions: 'editors', create: 'editors', update: 'editors', delete: 'admin', graphQL: 'all' },
-  events: { list: 'all', byId: 'all', count: 'all', create: 'editors', update: 'editors', delete: 'admin', graphQL: 'all' },
-  'lab-themes': { list: 'all', byId: 'all', count: 'all', create: 'editors', update: 'editors', delete: 'admin', graphQL: 'all' },
-  media: { list: 'all', byId: 'all', count: 'all', create: 'editors', update: 'editors', delete: 'editors', graphQL: 'all' },
-  members: { list: 'all', byId: 'all', count: 'all', create: 'editors', update: 'editors', delete: 'admin', graphQL: 'all' },
-  connections: { list: 'loggedIn', byId: 'loggedIn', count: 'loggedIn', create: ['member', 'optedOutMember', 'editor', 'admin'], update: 'editors', delete: 'admin', graphQL: 'loggedIn' },
-  users: { list: 'staff', byId: 'staff', count: 'staff', create: 'admin', update: 'admin', delete: 'admin', graphQL: 'staff' },
-  comments: { list: 'all', byId: 'all', count: 'all', create: ['anonymous', 'member', 'optedOutMember'], update: 'moderators', delete: 'moderators', graphQL: 'all' },
-  'comment-decisions': { list: 'moderators', byId: 'moderators', count: 'moderators', create: 'nobody', update: 'nobody', delete: 'nobody', graphQL: 'moderators' },
-  subscribers: { list: 'admin', byId: 'admin', count: 'admin', create: 'nobody', update: 'admin', delete: 'admin', graphQL: 'admin' },
-  'subscription-mailings': { list: 'admin', byId: 'admin', count: 'admin', create: 'nobody', update: 'nobody', delete: 'nobody', graphQL: 'absent' },
-  'subscription-deliveries': { list: 'admin', byId: 'admin', count: 'admin', create: 'nobody', update: 'nobody', delete: 'nobody', graphQL: 'absent' },
-  'payload-kv': { list: 'nobody', byId: 'nobody', count: 'nobody', create: 'nobody', update: 'nobody', delete: 'nobody', graphQL: 'nobody' },
-  'payload-jobs': { list: 'admin', byId: 'admin', count: 'admin', create: 'nobody', update: 'nobody', delete: 'nobody', graphQL: 'admin' },
-  'payload-locked-documents': { list: 'staff', byId: 'staff', count: 'staff', create: 'staff', update: 'nobody', delete: 'admin', graphQL: 'staff' },
+  blogs: {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    versions: 'editors',
+    create: 'editors',
+    update: 'editors',
+    delete: 'admin',
+    graphQL: 'all',
+  },
+  interviews: {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    versions: 'editors',
+    create: 'editors',
+    update: 'editors',
+    delete: 'admin',
+    graphQL: 'all',
+  },
+  'evaluation-reports': {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    versions: 'editors',
+    create: 'editors',
+    update: 'editors',
+    delete: 'admin',
+    graphQL: 'all',
+  },
+  events: {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    create: 'editors',
+    update: 'editors',
+    delete: 'admin',
+    graphQL: 'all',
+  },
+  'lab-themes': {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    create: 'editors',
+    update: 'editors',
+    delete: 'admin',
+    graphQL: 'all',
+  },
+  media: {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    create: 'editors',
+    update: 'editors',
+    delete: 'editors',
+    graphQL: 'all',
+  },
+  members: {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    create: 'editors',
+    update: 'editors',
+    delete: 'admin',
+    graphQL: 'all',
+  },
+  connections: {
+    list: 'loggedIn',
+    byId: 'loggedIn',
+    count: 'loggedIn',
+    create: ['member', 'optedOutMember', 'editor', 'admin'],
+    update: 'editors',
+    delete: 'admin',
+    graphQL: 'loggedIn',
+  },
+  users: {
+    list: 'staff',
+    byId: 'staff',
+    count: 'staff',
+    create: 'admin',
+    update: 'admin',
+    delete: 'admin',
+    graphQL: 'staff',
+  },
+  comments: {
+    list: 'all',
+    byId: 'all',
+    count: 'all',
+    create: ['anonymous', 'member', 'optedOutMember'],
+    update: 'moderators',
+    delete: 'moderators',
+    graphQL: 'all',
+  },
+  'comment-decisions': {
+    list: 'moderators',
+    byId: 'moderators',
+    count: 'moderators',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'moderators',
+  },
+  subscribers: {
+    list: 'admin',
+    byId: 'admin',
+    count: 'admin',
+    create: 'nobody',
+    update: 'admin',
+    delete: 'admin',
+    graphQL: 'admin',
+  },
+  'subscription-mailings': {
+    list: 'admin',
+    byId: 'admin',
+    count: 'admin',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'absent',
+  },
+  'subscription-deliveries': {
+    list: 'admin',
+    byId: 'admin',
+    count: 'admin',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'absent',
+  },
+  'payload-kv': {
+    list: 'nobody',
+    byId: 'nobody',
+    count: 'nobody',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'nobody',
+  },
+  'payload-jobs': {
+    list: 'admin',
+    byId: 'admin',
+    count: 'admin',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'admin',
+  },
+  'payload-locked-documents': {
+    list: 'staff',
+    byId: 'staff',
+    count: 'staff',
+    create: 'staff',
+    update: 'nobody',
+    delete: 'admin',
+    graphQL: 'staff',
+  },
   // DELETE /:id is Payload's own /:key endpoint here (staff, 404 for a missing key).
-  'payload-preferences': { list: 'staff', byId: 'staff', count: 'staff', create: 'staff', update: 'nobody', delete: 'staff', graphQL: 'staff' },
+  'payload-preferences': {
+    list: 'staff',
+    byId: 'staff',
+    count: 'staff',
+    create: 'staff',
+    update: 'nobody',
+    delete: 'staff',
+    graphQL: 'staff',
+  },
   // No REST endpoints (checked: 501) and no GraphQL: only `payload migrate` touches it.
-  'payload-migrations': { list: 'absent', byId: 'absent', count: 'absent', create: 'absent', update: 'absent', delete: 'absent' },
+  'payload-migrations': {
+    list: 'absent',
+    byId: 'absent',
+    count: 'absent',
+    create: 'absent',
+    update: 'absent',
+    delete: 'absent',
+  },
 }
 
 const GLOBALS: Record<string, GlobalRow> = {
@@ -71,7 +244,11 @@ const ENDPOINTS: Record<string, { method: string; path: string; who: Who }> = {
   'network import': { method: 'POST', path: '/api/network/import', who: 'editors' },
   'subscriber stats': { method: 'GET', path: '/api/subscribers/stats', who: 'admin' },
   'subscriber export.csv': { method: 'GET', path: '/api/subscribers/export.csv', who: 'admin' },
-  'subscriber export by id': { method: 'GET', path: '/api/subscribers/999999999/export', who: 'admin' },
+  'subscriber export by id': {
+    method: 'GET',
+    path: '/api/subscribers/999999999/export',
+    who: 'admin',
+  },
   'subscriber erase': { method: 'POST', path: '/api/subscribers/999999999/erase', who: 'admin' },
   'subscriber email preview': { method: 'GET', path: '/api/subscribers/preview', who: 'staff' },
   'comments ban': { method: 'POST', path: '/api/comments/ban', who: 'moderators' },
@@ -87,7 +264,8 @@ let client: ReturnType<typeof api>
 let actors: Actors
 let config: SanitizedConfig
 
-const expand = (who: Who): readonly Actor[] => (Array.isArray(who) ? who : WHO[who as Exclude<Who, Actor[]>])
+const expand = (who: Who): readonly Actor[] =>
+  Array.isArray(who) ? who : WHO[who as Exclude<Who, Actor[]>]
 
 type Outcome = 'pass' | 'deny'
 /** Requests that answered 5xx: each is a failure of its own. */
@@ -98,7 +276,10 @@ const classify = (status: number, what: string): Outcome => {
 }
 
 /** GraphQL: denied when the only error is Payload's Forbidden/Unauthorized. */
-const classifyGraphQL = (body: { data?: unknown; errors?: { message: string }[] }): Outcome | 'absent' => {
+const classifyGraphQL = (body: {
+  data?: unknown
+  errors?: { message: string }[]
+}): Outcome | 'absent' => {
   const message = body.errors?.[0]?.message ?? ''
   if (/Cannot query field/.test(message)) return 'absent'
   if (/not allowed|Unauthorized/i.test(message)) return 'deny'
@@ -109,7 +290,10 @@ const classifyGraphQL = (body: { data?: unknown; errors?: { message: string }[] 
 const graphQLListName = (slug: string): string | null => {
   const collection = config.collections.find((candidate) => candidate.slug === slug)
   if (!collection || collection.graphQL === false) return null
-  const format = (label: unknown) => String(label).replace(/[^a-zA-Z0-9]+(.)?/g, (_m, next: string | undefined) => (next ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase())
+  const format = (label: unknown) =>
+    String(label)
+      .replace(/[^a-zA-Z0-9]+(.)?/g, (_m, next: string | undefined) => (next ?? '').toUpperCase())
+      .replace(/^./, (c) => c.toUpperCase())
   const named = typeof collection.graphQL === 'object' ? collection.graphQL : undefined
   const singular = named?.singularName ?? format(collection.labels.singular)
   const plural = named?.pluralName ?? format(collection.labels.plural)
@@ -123,21 +307,27 @@ const observe = async () => {
   const add = (row: string, run: (token: string | undefined) => Promise<Outcome | 'absent'>) => {
     for (const actor of ACTORS) attempts.push({ row, actor, run: () => run(actors.tokens[actor]) })
   }
-  const rest = (method: string, path: string, json?: unknown) => async (token: string | undefined) =>
-    classify((await client.request(method, path, { token, json })).status, `${method} ${path}`)
+  const rest =
+    (method: string, path: string, json?: unknown) => async (token: string | undefined) =>
+      classify((await client.request(method, path, { token, json })).status, `${method} ${path}`)
 
   for (const collection of config.collections) {
     const { slug } = collection
     const base = `/api/${slug}`
     if (collection.endpoints === false) {
       // Nothing served: Payload answers 501, the host's guard 404 (see src/server/apiGuard.ts).
-      add(`${slug} rest`, async (token) => ([404, 501].includes((await client.request('GET', base, { token })).status) ? 'absent' : 'pass'))
+      add(`${slug} rest`, async (token) =>
+        [404, 501].includes((await client.request('GET', base, { token })).status)
+          ? 'absent'
+          : 'pass',
+      )
       continue
     }
     add(`${slug} list`, rest('GET', `${base}?limit=1&depth=0`))
     add(`${slug} byId`, rest('GET', `${base}/${MISSING_ID}?depth=0`))
     add(`${slug} count`, rest('GET', `${base}/count`))
-    if (collection.versions) add(`${slug} versions`, rest('GET', `${base}/versions?limit=1&depth=0`))
+    if (collection.versions)
+      add(`${slug} versions`, rest('GET', `${base}/versions?limit=1&depth=0`))
     add(`${slug} create`, rest('POST', base, {}))
     add(`${slug} update`, rest('PATCH', `${base}/${MISSING_ID}`, {}))
     add(`${slug} delete`, rest('DELETE', `${base}/${MISSING_ID}`))
@@ -154,7 +344,11 @@ const observe = async () => {
     add(`global ${global.slug} read`, rest('GET', `/api/globals/${global.slug}?depth=0`))
     add(`global ${global.slug} update`, rest('POST', `/api/globals/${global.slug}`, {}))
   }
-  for (const [name, endpoint] of Object.entries(ENDPOINTS)) add(`endpoint ${name}`, rest(endpoint.method, endpoint.path, endpoint.method === 'GET' ? undefined : {}))
+  for (const [name, endpoint] of Object.entries(ENDPOINTS))
+    add(
+      `endpoint ${name}`,
+      rest(endpoint.method, endpoint.path, endpoint.method === 'GET' ? undefined : {}),
+    )
 
   const passed = new Map<string, Actor[]>()
   const absent = new Set<string>()
@@ -176,13 +370,21 @@ let observed: Awaited<ReturnType<typeof observe>>
 
 beforeAll(async () => {
   config = await (await import('@payload-config')).default
-  server = await startServer('access-matrix', { LOGIN_RATE_LIMIT: '50', COMMENT_RATE_LIMIT: '1000' })
+  server = await startServer('access-matrix', {
+    LOGIN_RATE_LIMIT: '50',
+    COMMENT_RATE_LIMIT: '1000',
+  })
   client = api(server.url)
   actors = await createActors(client, 'matrix')
   observed = await observe()
   if (RECORD) {
     const order = (list: Actor[]) => ACTORS.filter((actor) => list.includes(actor))
-    console.log([...observed.passed].map(([row, list]) => `${row}: ${order(list).join(' ') || '-'}`).join('\n'), serverErrors)
+    console.log(
+      [...observed.passed]
+        .map(([row, list]) => `${row}: ${order(list).join(' ') || '-'}`)
+        .join('\n'),
+      serverErrors,
+    )
   }
 }, 120_000)
 
@@ -197,8 +399,14 @@ test('no request answers 5xx', () => {
 })
 
 test('every collection and global of the live config has a row in the table', () => {
-  expect(config.collections.map((collection) => collection.slug).filter((slug) => !(slug in COLLECTIONS))).toEqual([])
-  expect(config.globals.map((global) => global.slug).filter((slug) => !(slug in GLOBALS))).toEqual([])
+  expect(
+    config.collections
+      .map((collection) => collection.slug)
+      .filter((slug) => !(slug in COLLECTIONS)),
+  ).toEqual([])
+  expect(config.globals.map((global) => global.slug).filter((slug) => !(slug in GLOBALS))).toEqual(
+    [],
+  )
 })
 
 test('collections: REST and GraphQL access match the table', () => {
@@ -211,15 +419,23 @@ test('collections: REST and GraphQL access match the table', () => {
     if (graphQLListName(collection.slug)) ops.push('graphQL')
     for (const op of ops) {
       const key = `${collection.slug} ${op}`
-      const absent = collection.endpoints === false && op !== 'graphQL' ? observed.absent.has(`${collection.slug} rest`) : observed.absent.has(key)
+      const absent =
+        collection.endpoints === false && op !== 'graphQL'
+          ? observed.absent.has(`${collection.slug} rest`)
+          : observed.absent.has(key)
       if (absent !== (row[op] === 'absent')) {
-        mismatches.push(`${key}: ${absent ? 'not in the API' : 'in the API'}, table says ${String(row[op])}`)
+        mismatches.push(
+          `${key}: ${absent ? 'not in the API' : 'in the API'}, table says ${String(row[op])}`,
+        )
         continue
       }
       if (absent) continue
       const expected = sorted(expand(row[op] ?? 'nobody'))
       const actual = sorted(observed.passed.get(key) ?? [])
-      if (expected.join() !== actual.join()) mismatches.push(`${key}: expected ${expected.join(' ') || '-'}, got ${actual.join(' ') || '-'}`)
+      if (expected.join() !== actual.join())
+        mismatches.push(
+          `${key}: expected ${expected.join(' ') || '-'}, got ${actual.join(' ') || '-'}`,
+        )
     }
   }
   expect(mismatches).toEqual([])
@@ -234,13 +450,19 @@ test('globals and custom endpoints match the table', () => {
       const key = `global ${global.slug} ${op}`
       const expected = sorted(expand(row[op]))
       const actual = sorted(observed.passed.get(key) ?? [])
-      if (expected.join() !== actual.join()) mismatches.push(`${key}: expected ${expected.join(' ') || '-'}, got ${actual.join(' ') || '-'}`)
+      if (expected.join() !== actual.join())
+        mismatches.push(
+          `${key}: expected ${expected.join(' ') || '-'}, got ${actual.join(' ') || '-'}`,
+        )
     }
   }
   for (const [name, endpoint] of Object.entries(ENDPOINTS)) {
     const expected = sorted(expand(endpoint.who))
     const actual = sorted(observed.passed.get(`endpoint ${name}`) ?? [])
-    if (expected.join() !== actual.join()) mismatches.push(`endpoint ${name}: expected ${expected.join(' ') || '-'}, got ${actual.join(' ') || '-'}`)
+    if (expected.join() !== actual.join())
+      mismatches.push(
+        `endpoint ${name}: expected ${expected.join(' ') || '-'}, got ${actual.join(' ') || '-'}`,
+      )
   }
   expect(mismatches).toEqual([])
 })

@@ -5,7 +5,13 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import { createContent, createMember, createStaff, type MemberUser, type StaffUser } from '../helpers/fixtures'
+import {
+  createContent,
+  createMember,
+  createStaff,
+  type MemberUser,
+  type StaffUser,
+} from '../helpers/fixtures'
 import { startPayload, stopPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -15,9 +21,15 @@ let editor: StaffUser
 let moderator: StaffUser
 let blogId: number
 
-const as = (user: MemberUser | StaffUser | undefined) => ({ overrideAccess: false, user: user as PayloadRequest['user'], depth: 0 })
-const storedComment = (id: number) => payload.findByID({ collection: 'comments', id, overrideAccess: true, depth: 0 })
-const storedConnection = (id: number) => payload.findByID({ collection: 'connections', id, overrideAccess: true, depth: 0 })
+const as = (user: MemberUser | StaffUser | undefined) => ({
+  overrideAccess: false,
+  user: user as PayloadRequest['user'],
+  depth: 0,
+})
+const storedComment = (id: number) =>
+  payload.findByID({ collection: 'comments', id, overrideAccess: true, depth: 0 })
+const storedConnection = (id: number) =>
+  payload.findByID({ collection: 'connections', id, overrideAccess: true, depth: 0 })
 
 beforeAll(async () => {
   process.env.COMMENT_MODERATION = 'off'
@@ -57,43 +69,69 @@ describe('comments with moderation off', () => {
 
   test.each([
     ['a member', (): MemberUser | undefined => member, {}],
-    ['a guest', (): MemberUser | undefined => undefined, { authorName: 'Gwen Guest', authorEmail: 'gwen@example.org' }],
-  ] as const)('%s cannot set status, decision, reports, hashes, depth or the author', async (_label, user, guestFields) => {
-    const created = await payload.create({
-      collection: 'comments',
-      data: { target: { relationTo: 'blogs', value: blogId }, body: 'Hello', policyAccepted: true, ...guestFields, ...forged() } as never,
-      ...as(user()),
-    })
-    const doc = await storedComment(created.id)
-    expect(doc.status).toBe('pending')
-    expect(doc.needsReview).toBe(true)
-    expect(doc.author).toBe(user() ? member.id : null)
-    expect(doc.decision?.by ?? null).toBeNull()
-    expect(doc.decision?.reason ?? null).toBeNull()
-    expect(doc.reasons ?? []).toEqual([])
-    expect(doc.reports ?? []).toEqual([])
-    expect(doc.reportCount).toBe(0)
-    expect(doc.moderatorsNotifiedAt ?? null).toBeNull()
-    expect(doc.ipHash ?? null).toBeNull()
-    expect(doc.userAgentHash ?? null).toBeNull()
-    expect(doc.depth).toBe(1)
-    expect(doc.policyVersion ?? null).toBeNull()
-  })
+    [
+      'a guest',
+      (): MemberUser | undefined => undefined,
+      { authorName: 'Gwen Guest', authorEmail: 'gwen@example.org' },
+    ],
+  ] as const)(
+    '%s cannot set status, decision, reports, hashes, depth or the author',
+    async (_label, user, guestFields) => {
+      const created = await payload.create({
+        collection: 'comments',
+        data: {
+          target: { relationTo: 'blogs', value: blogId },
+          body: 'Hello',
+          policyAccepted: true,
+          ...guestFields,
+          ...forged(),
+        } as never,
+        ...as(user()),
+      })
+      const doc = await storedComment(created.id)
+      expect(doc.status).toBe('pending')
+      expect(doc.needsReview).toBe(true)
+      expect(doc.author).toBe(user() ? member.id : null)
+      expect(doc.decision?.by ?? null).toBeNull()
+      expect(doc.decision?.reason ?? null).toBeNull()
+      expect(doc.reasons ?? []).toEqual([])
+      expect(doc.reports ?? []).toEqual([])
+      expect(doc.reportCount).toBe(0)
+      expect(doc.moderatorsNotifiedAt ?? null).toBeNull()
+      expect(doc.ipHash ?? null).toBeNull()
+      expect(doc.userAgentHash ?? null).toBeNull()
+      expect(doc.depth).toBe(1)
+      expect(doc.policyVersion ?? null).toBeNull()
+    },
+  )
 })
 
 describe('connections: requestedAt, acceptedAt and source are the server’s', () => {
-  const forgedDates = { requestedAt: '2001-01-01T00:00:00.000Z', acceptedAt: '2001-01-01T00:00:00.000Z', source: 'import' }
+  const forgedDates = {
+    requestedAt: '2001-01-01T00:00:00.000Z',
+    acceptedAt: '2001-01-01T00:00:00.000Z',
+    source: 'import',
+  }
 
   test('a member requesting a connection', async () => {
     const before = Date.now()
-    const created = await payload.create({ collection: 'connections', data: { to: other.id, ...forgedDates } as never, ...as(member) })
+    const created = await payload.create({
+      collection: 'connections',
+      data: { to: other.id, ...forgedDates } as never,
+      ...as(member),
+    })
     const doc = await storedConnection(created.id)
     expect(doc.source).toBe('request')
     expect(doc.acceptedAt ?? null).toBeNull()
     expect(new Date(doc.requestedAt as string).getTime()).toBeGreaterThanOrEqual(before - 1000)
 
     // The recipient accepts: acceptedAt is stamped now, whatever the recipient sends.
-    await payload.update({ collection: 'connections', id: created.id, data: { status: 'accepted', ...forgedDates } as never, ...as(other) })
+    await payload.update({
+      collection: 'connections',
+      id: created.id,
+      data: { status: 'accepted', ...forgedDates } as never,
+      ...as(other),
+    })
     const accepted = await storedConnection(created.id)
     expect(accepted.source).toBe('request')
     expect(new Date(accepted.acceptedAt as string).getTime()).toBeGreaterThanOrEqual(before - 1000)
@@ -103,18 +141,35 @@ describe('connections: requestedAt, acceptedAt and source are the server’s', (
   test('an editor creating or editing a connection', async () => {
     const third = await createMember(payload)
     const before = Date.now()
-    const created = await payload.create({ collection: 'connections', data: { from: member.id, to: third.id, status: 'accepted', ...forgedDates } as never, ...as(editor) })
+    const created = await payload.create({
+      collection: 'connections',
+      data: { from: member.id, to: third.id, status: 'accepted', ...forgedDates } as never,
+      ...as(editor),
+    })
     const doc = await storedConnection(created.id)
     expect(doc.source).toBe('request')
     expect(new Date(doc.requestedAt as string).getTime()).toBeGreaterThanOrEqual(before - 1000)
     expect(new Date(doc.acceptedAt as string).getTime()).toBeGreaterThanOrEqual(before - 1000)
-    await payload.update({ collection: 'connections', id: created.id, data: forgedDates as never, ...as(editor) })
-    expect(await storedConnection(created.id)).toMatchObject({ source: 'request', requestedAt: doc.requestedAt, acceptedAt: doc.acceptedAt })
+    await payload.update({
+      collection: 'connections',
+      id: created.id,
+      data: forgedDates as never,
+      ...as(editor),
+    })
+    expect(await storedConnection(created.id)).toMatchObject({
+      source: 'request',
+      requestedAt: doc.requestedAt,
+      acceptedAt: doc.acceptedAt,
+    })
   })
 
   test('an import (overrideAccess) keeps its dates and source', async () => {
     const fourth = await createMember(payload)
-    const created = await payload.create({ collection: 'connections', data: { from: member.id, to: fourth.id, status: 'accepted', ...forgedDates } as never, overrideAccess: true })
+    const created = await payload.create({
+      collection: 'connections',
+      data: { from: member.id, to: fourth.id, status: 'accepted', ...forgedDates } as never,
+      overrideAccess: true,
+    })
     expect(await storedConnection(created.id)).toMatchObject(forgedDates)
   })
 })

@@ -1,4 +1,14 @@
-import { createEmailChangeToken, EMAIL_CHANGE_INTERVAL_MS, EMAIL_CHANGE_LIFETIME_MS, emailChangeWaitMs, hashEmailChangeToken, isExpired, isPlausibleEmail, isWellFormedEmailChangeToken, normaliseEmail } from '@collections/Members/emailChange/rules'
+import {
+  createEmailChangeToken,
+  EMAIL_CHANGE_INTERVAL_MS,
+  EMAIL_CHANGE_LIFETIME_MS,
+  emailChangeWaitMs,
+  hashEmailChangeToken,
+  isExpired,
+  isPlausibleEmail,
+  isWellFormedEmailChangeToken,
+  normaliseEmail,
+} from '@collections/Members/emailChange/rules'
 
 import { maskEmail } from '@/email/maskEmail'
 

@@ -4,8 +4,18 @@
  */
 import { api, type RunningServer, startServer } from '../helpers/server'
 
-const NEW_ADMIN = { email: 'first.admin@test.example.org', password: 'first-admin-password-1', name: 'First Admin' }
-const MEMBER = { email: 'squatter@example.org', password: 'squatter-password-1', name: 'Squatter', profession: 'nurse', region: 'wales' }
+const NEW_ADMIN = {
+  email: 'first.admin@test.example.org',
+  password: 'first-admin-password-1',
+  name: 'First Admin',
+}
+const MEMBER = {
+  email: 'squatter@example.org',
+  password: 'squatter-password-1',
+  name: 'Squatter',
+  profession: 'nurse',
+  region: 'wales',
+}
 
 let server: RunningServer
 
@@ -18,9 +28,15 @@ describe('SEED=false and no admin configured', () => {
   let setupURL: URL
 
   beforeAll(async () => {
-    server = await startServer('accounts-setup-link', { SEED: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' })
+    server = await startServer('accounts-setup-link', {
+      SEED: 'false',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    })
     client = api(server.url)
-    const printed = server.output().match(/https?:\/\/\S+\/api\/users\/setup\?token=[A-Za-z0-9_-]{43}/)
+    const printed = server
+      .output()
+      .match(/https?:\/\/\S+\/api\/users\/setup\?token=[A-Za-z0-9_-]{43}/)
     expect(printed).not.toBeNull()
     setupURL = new URL((printed as RegExpMatchArray)[0])
   }, 120_000)
@@ -29,7 +45,11 @@ describe('SEED=false and no admin configured', () => {
     const anonymous = await client.request('POST', '/api/users/first-register', { json: NEW_ADMIN })
     expect(anonymous.status).toBe(403)
     expect(anonymous.body.errors?.[0]?.message).toMatch(/setup link/)
-    const wrong = await client.request('POST', '/api/users/first-register?setup=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', { json: NEW_ADMIN })
+    const wrong = await client.request(
+      'POST',
+      '/api/users/first-register?setup=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      { json: NEW_ADMIN },
+    )
     expect(wrong.status).toBe(403)
     const badLink = await client.request('GET', '/api/users/setup?token=nope')
     expect(badLink.status).toBe(400)
@@ -53,17 +73,27 @@ describe('SEED=false and no admin configured', () => {
 
     // As the admin's create-first-user form posts it: multipart with a `_payload` field, cookie attached.
     const form = new FormData()
-    form.append('_payload', JSON.stringify({ ...NEW_ADMIN, 'confirm-password': NEW_ADMIN.password }))
-    const registered = await client.request('POST', '/api/users/first-register', { body: form, headers: { Cookie: cookie } })
+    form.append(
+      '_payload',
+      JSON.stringify({ ...NEW_ADMIN, 'confirm-password': NEW_ADMIN.password }),
+    )
+    const registered = await client.request('POST', '/api/users/first-register', {
+      body: form,
+      headers: { Cookie: cookie },
+    })
     expect(registered.status).toBe(200)
     expect((registered.body.user as { roles?: string[] }).roles).toEqual(['admin'])
     expect(registered.headers.get('set-cookie')).toContain('q-cms-setup=;')
 
     await client.login('users', NEW_ADMIN.email, NEW_ADMIN.password)
-    const again = await client.request('POST', `/api/users/first-register?setup=${setupURL.searchParams.get('token')}`, {
-      json: { ...NEW_ADMIN, email: 'second.admin@test.example.org' },
-      headers: { Cookie: cookie },
-    })
+    const again = await client.request(
+      'POST',
+      `/api/users/first-register?setup=${setupURL.searchParams.get('token')}`,
+      {
+        json: { ...NEW_ADMIN, email: 'second.admin@test.example.org' },
+        headers: { Cookie: cookie },
+      },
+    )
     expect(again.status).toBe(403)
     const linkAgain = await fetch(setupURL, { redirect: 'manual' })
     expect(linkAgain.status).toBe(403)

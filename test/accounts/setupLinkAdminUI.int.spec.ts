@@ -9,16 +9,27 @@ import { hasChromium, launchChromium } from '../helpers/browser'
 import { api, type RunningServer, startServer } from '../helpers/server'
 
 const describeWithChromium = hasChromium ? describe : describe.skip
-if (!hasChromium) process.stderr.write('Skipping the first-admin setup browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n')
+if (!hasChromium)
+  process.stderr.write(
+    'Skipping the first-admin setup browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n',
+  )
 
-const OPERATOR = { email: 'operator@test.example.org', password: 'operator-password-1', name: 'Site Operator' }
+const OPERATOR = {
+  email: 'operator@test.example.org',
+  password: 'operator-password-1',
+  name: 'Site Operator',
+}
 
 let server: RunningServer
 let browser: Browser
 
 describeWithChromium('first admin through the setup link, in Chromium', () => {
   beforeAll(async () => {
-    server = await startServer('accounts-setup-ui', { SEED: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' })
+    server = await startServer('accounts-setup-ui', {
+      SEED: 'false',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    })
     browser = await launchChromium()
   }, 120_000)
 
@@ -28,7 +39,9 @@ describeWithChromium('first admin through the setup link, in Chromium', () => {
   })
 
   test('the printed link opens the create-first-user form, which creates an admin', async () => {
-    const link = server.output().match(/https?:\/\/\S+\/api\/users\/setup\?token=[A-Za-z0-9_-]{43}/)?.[0]
+    const link = server
+      .output()
+      .match(/https?:\/\/\S+\/api\/users\/setup\?token=[A-Za-z0-9_-]{43}/)?.[0]
     expect(link).toBeDefined()
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     await page.goto(link as string)
@@ -43,7 +56,9 @@ describeWithChromium('first admin through the setup link, in Chromium', () => {
 
     const client = api(server.url)
     const token = await client.login('users', OPERATOR.email, OPERATOR.password)
-    expect((await client.request('GET', '/api/users/me', { token })).body.user?.roles).toEqual(['admin'])
+    expect((await client.request('GET', '/api/users/me', { token })).body.user?.roles).toEqual([
+      'admin',
+    ])
     // The link was single-use.
     expect((await fetch(link as string, { redirect: 'manual' })).status).toBe(403)
   })

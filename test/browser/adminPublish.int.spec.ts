@@ -10,11 +10,20 @@ import type { Browser, Page } from 'playwright-core'
 import sharp from 'sharp'
 
 import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 const EDITOR = { email: 'browser.editor@test.example.org', password: 'editor-password-1' }
 const describeWithChromium = hasChromium ? describe : describe.skip
-if (!hasChromium) process.stderr.write('Skipping admin browser tests: /usr/bin/chromium is not installed (apt-get install chromium).\n')
+if (!hasChromium)
+  process.stderr.write(
+    'Skipping admin browser tests: /usr/bin/chromium is not installed (apt-get install chromium).\n',
+  )
 
 let server: RunningServer
 let browser: Browser
@@ -51,7 +60,12 @@ describeWithChromium('admin UI in Chromium', () => {
 
     // Upload the hero image from inside the blog form.
     const imagePath = path.join(mkdtempSync(path.join(os.tmpdir(), 'q-cms-img-')), 'ward.png')
-    writeFileSync(imagePath, await sharp({ create: { width: 1800, height: 1000, channels: 3, background: '#00798c' } }).png().toBuffer())
+    writeFileSync(
+      imagePath,
+      await sharp({ create: { width: 1800, height: 1000, channels: 3, background: '#00798c' } })
+        .png()
+        .toBuffer(),
+    )
     const heroField = page.locator('#field-heroImage')
     await heroField.getByRole('button', { name: /create new/i }).click()
     const drawer = page.locator('.drawer__content').last()
@@ -62,11 +76,21 @@ describeWithChromium('admin UI in Chromium', () => {
     await heroField.getByText(/ward/).first().waitFor({ timeout: 30_000 })
 
     await page.locator('#action-save').click() // "Publish changes" on a drafts-enabled collection
-    await page.getByText(/blog successfully (created|updated)/i).first().waitFor({ timeout: 30_000 })
-    await page.getByText('Status:').locator('..').getByText('Published').waitFor({ timeout: 30_000 })
+    await page
+      .getByText(/blog successfully (created|updated)/i)
+      .first()
+      .waitFor({ timeout: 30_000 })
+    await page
+      .getByText('Status:')
+      .locator('..')
+      .getByText('Published')
+      .waitFor({ timeout: 30_000 })
     await page.screenshot({ path: path.join(os.tmpdir(), 'q-cms-admin-published.png') })
 
-    const publicView = await api(server.url).request('GET', '/api/blogs?where[slug][equals]=testing-change-ideas-on-a-welsh-ward&depth=1')
+    const publicView = await api(server.url).request(
+      'GET',
+      '/api/blogs?where[slug][equals]=testing-change-ideas-on-a-welsh-ward&depth=1',
+    )
     expect(publicView.status).toBe(200)
     const blog = publicView.body.docs?.[0]
     expect(blog?.title).toBe(title)
@@ -82,7 +106,10 @@ describeWithChromium('admin UI in Chromium', () => {
     const title = 'Scheduled: welcome events from March'
     await page.locator('#field-title').fill(title)
     await page.locator('#action-save-draft').click()
-    await page.getByText(/blog successfully created/i).first().waitFor({ timeout: 30_000 })
+    await page
+      .getByText(/blog successfully created/i)
+      .first()
+      .waitFor({ timeout: 30_000 })
     const slugQuery = '/api/blogs?where[slug][equals]=scheduled-welcome-events-from-march'
     expect((await api(server.url).request('GET', slugQuery)).body.docs).toEqual([])
 
@@ -93,13 +120,26 @@ describeWithChromium('admin UI in Chromium', () => {
     // The picker has minute precision; the next whole minute is the soonest it can fire.
     const when = new Date(Date.now() + 60_000)
     const typed = when
-      .toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
+      .toLocaleString('en-US', {
+        month: 'short',
+        day: 'numeric',
+        year: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: 'UTC',
+      })
       .replace(' at ', ' ')
     await drawer.locator('.date-time-picker input').fill(typed)
     await drawer.locator('.date-time-picker input').press('Enter')
     await drawer.locator('#scheduled-publish-save').click()
-    await page.getByText(/scheduled successfully/i).first().waitFor({ timeout: 30_000 })
-    await drawer.locator('.schedule-publish__upcoming').getByText('Publish', { exact: true }).waitFor()
+    await page
+      .getByText(/scheduled successfully/i)
+      .first()
+      .waitFor({ timeout: 30_000 })
+    await drawer
+      .locator('.schedule-publish__upcoming')
+      .getByText('Publish', { exact: true })
+      .waitFor()
 
     const deadline = Date.now() + 150_000
     let status: unknown

@@ -5,11 +5,20 @@
 import type { Browser, Page } from 'playwright-core'
 
 import { hasChromium, launchChromium, logInToAdmin } from '../helpers/browser'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 const MODERATOR = { email: 'queue.moderator@test.example.org', password: 'moderator-password-1' }
 const describeWithChromium = hasChromium ? describe : describe.skip
-if (!hasChromium) process.stderr.write('Skipping moderation-queue browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n')
+if (!hasChromium)
+  process.stderr.write(
+    'Skipping moderation-queue browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n',
+  )
 
 let server: RunningServer
 let browser: Browser
@@ -21,12 +30,28 @@ describeWithChromium('moderation queue in Chromium', () => {
     server = await startServer('browser-queue', { SEED: 'true' })
     client = api(server.url)
     const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-    await client.request('POST', '/api/users', { token: adminToken, json: { name: 'Queue Moderator', ...MODERATOR, roles: ['moderator'] } })
-    await client.request('POST', '/api/globals/comment-policy', { token: adminToken, json: { floodIntervalSeconds: 0 } })
+    await client.request('POST', '/api/users', {
+      token: adminToken,
+      json: { name: 'Queue Moderator', ...MODERATOR, roles: ['moderator'] },
+    })
+    await client.request('POST', '/api/globals/comment-policy', {
+      token: adminToken,
+      json: { floodIntervalSeconds: 0 },
+    })
     const blogId = (await client.request('GET', '/api/blogs?limit=1')).body.docs?.[0]?.id
-    for (const [index, body] of ['Held one: thank you', 'Held two: we tried this too', 'Held three: a question'].entries()) {
+    for (const [index, body] of [
+      'Held one: thank you',
+      'Held two: we tried this too',
+      'Held three: a question',
+    ].entries()) {
       const created = await client.request('POST', '/api/comments', {
-        json: { target: { relationTo: 'blogs', value: blogId }, body, authorName: `Guest ${index}`, authorEmail: `guest${index}@example.org`, policyAccepted: true },
+        json: {
+          target: { relationTo: 'blogs', value: blogId },
+          body,
+          authorName: `Guest ${index}`,
+          authorEmail: `guest${index}@example.org`,
+          policyAccepted: true,
+        },
       })
       expect(created.body.doc?.status).toBe('pending')
     }
@@ -46,7 +71,10 @@ describeWithChromium('moderation queue in Chromium', () => {
     await page.getByText('Held three: a question').waitFor()
     await page.locator('tbody tr:nth-child(1) .checkbox-input input').check()
     await page.locator('tbody tr:nth-child(2) .checkbox-input input').check()
-    await page.getByRole('button', { name: /^edit$/i }).first().click()
+    await page
+      .getByRole('button', { name: /^edit$/i })
+      .first()
+      .click()
 
     const drawer = page.locator('.drawer__content').last()
     const picker = drawer.locator('.field-select .rs__input').first()
@@ -62,10 +90,16 @@ describeWithChromium('moderation queue in Chromium', () => {
 
     const publicList = await client.request('GET', '/api/comments?limit=50&depth=0')
     // The seeded demo conversation is public too; only this test's comments matter here.
-    const visible = (publicList.body.docs ?? []).map((doc) => String(doc.body)).filter((body) => body.startsWith('Held'))
+    const visible = (publicList.body.docs ?? [])
+      .map((doc) => String(doc.body))
+      .filter((body) => body.startsWith('Held'))
     expect(visible.sort()).toEqual(['Held three: a question', 'Held two: we tried this too']) // the oldest stays in the queue
     const moderatorToken = await client.login('users', MODERATOR.email, MODERATOR.password)
-    const log = await client.request('GET', '/api/comment-decisions?where[source][equals]=moderator', { token: moderatorToken })
+    const log = await client.request(
+      'GET',
+      '/api/comment-decisions?where[source][equals]=moderator',
+      { token: moderatorToken },
+    )
     expect(log.body.docs?.map((row) => [row.to, row.reason])).toEqual([
       ['approved', 'Constructive, on topic'],
       ['approved', 'Constructive, on topic'],

@@ -8,10 +8,19 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
 import { hasChromium, launchChromium, logInToAdmin, waitForChartDrawn } from '../helpers/browser'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 const describeWithChromium = hasChromium ? describe : describe.skip
-if (!hasChromium) process.stderr.write('Skipping network dashboard browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n')
+if (!hasChromium)
+  process.stderr.write(
+    'Skipping network dashboard browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n',
+  )
 
 let server: RunningServer
 let browser: Browser
@@ -34,8 +43,12 @@ describeWithChromium('network dashboard in Chromium', () => {
     const summary = page.getByTestId('network-summary')
     await summary.waitFor({ timeout: 30_000 })
     const expected = (await api(server.url).request('GET', '/api/network/stats')).body
-    expect(await summary.locator('[data-figure="members"] dd').innerText()).toBe(String(expected.members))
-    expect(await summary.locator('[data-figure="connections"] dd').innerText()).toBe(String(expected.connections))
+    expect(await summary.locator('[data-figure="members"] dd').innerText()).toBe(
+      String(expected.members),
+    )
+    expect(await summary.locator('[data-figure="connections"] dd').innerText()).toBe(
+      String(expected.connections),
+    )
     expect(Number(expected.connections)).toBeGreaterThan(10) // the seeded network
 
     const chart = page.getByRole('img', { name: 'Average connections per member, by month' })
@@ -49,11 +62,15 @@ describeWithChromium('network dashboard in Chromium', () => {
     await form.locator('input[name="members"]').setInputFiles({
       name: 'members.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('name,email,profession,region\nNew Person,new.person@example.org,nurse,wales\nBad Person,bad,nurse,wales\n'),
+      buffer: Buffer.from(
+        'name,email,profession,region\nNew Person,new.person@example.org,nurse,wales\nBad Person,bad,nurse,wales\n',
+      ),
     })
     await form.getByRole('button', { name: 'Check and import' }).click()
     const report = page.getByTestId('import-report')
-    await report.getByText('members.csv line 3: email is not an email address').waitFor({ timeout: 30_000 })
+    await report
+      .getByText('members.csv line 3: email is not an email address')
+      .waitFor({ timeout: 30_000 })
     expect(await report.innerText()).toContain('Nothing was imported')
     const after = (await api(server.url).request('GET', '/api/network/stats')).body
     expect(after.members).toBe(expected.members)
@@ -69,7 +86,9 @@ describeWithChromium('network dashboard in Chromium', () => {
     const line = page.getByTestId('read-cache-status')
     await line.waitFor({ timeout: 30_000 })
     const text = await line.innerText()
-    expect(text).toMatch(/Public read cache: \d+% from memory \(\d+ hits, \d+ misses, \d+ not modified\), \d+\.\d MB of 64\.0 MB in \d+ responses/)
+    expect(text).toMatch(
+      /Public read cache: \d+% from memory \(\d+ hits, \d+ misses, \d+ not modified\), \d+\.\d MB of 64\.0 MB in \d+ responses/,
+    )
     expect(Number(/\((\d+) hits/.exec(text)?.[1])).toBeGreaterThanOrEqual(1)
   })
 })

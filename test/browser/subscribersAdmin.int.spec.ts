@@ -8,10 +8,19 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
 import { hasChromium, launchChromium, logInToAdmin, waitForChartDrawn } from '../helpers/browser'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 const describeWithChromium = hasChromium ? describe : describe.skip
-if (!hasChromium) process.stderr.write('Skipping subscribers admin browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n')
+if (!hasChromium)
+  process.stderr.write(
+    'Skipping subscribers admin browser test: /usr/bin/chromium is not installed (apt-get install chromium).\n',
+  )
 
 let server: RunningServer
 let browser: Browser
@@ -32,16 +41,27 @@ describeWithChromium('subscribers admin in Chromium', () => {
     await logInToAdmin(page, server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
     const client = api(server.url)
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-    const stats = (await client.request('GET', '/api/subscribers/stats', { token })).body as { byStatus: Record<string, number>; byTopic: Record<string, { instant: number; weekly: number }> }
+    const stats = (await client.request('GET', '/api/subscribers/stats', { token })).body as {
+      byStatus: Record<string, number>
+      byTopic: Record<string, { instant: number; weekly: number }>
+    }
     expect(stats.byStatus.confirmed).toBeGreaterThan(5) // the seeded subscribers
 
     await page.goto(`${server.url}/admin/collections/subscribers`)
     const counts = page.getByTestId('subscriber-status-counts')
     await counts.waitFor({ timeout: 30_000 })
-    expect(await counts.locator('[data-status="confirmed"] dd').innerText()).toBe(String(stats.byStatus.confirmed))
-    expect(await counts.locator('[data-status="pending"] dd').innerText()).toBe(String(stats.byStatus.pending))
+    expect(await counts.locator('[data-status="confirmed"] dd').innerText()).toBe(
+      String(stats.byStatus.confirmed),
+    )
+    expect(await counts.locator('[data-status="pending"] dd').innerText()).toBe(
+      String(stats.byStatus.pending),
+    )
     const blogsRow = page.getByTestId('subscriber-topic-counts').locator('[data-topic="blogs"] td')
-    expect(await blogsRow.allInnerTexts()).toEqual(['Blogs', String(stats.byTopic.blogs?.instant), String(stats.byTopic.blogs?.weekly)])
+    expect(await blogsRow.allInnerTexts()).toEqual([
+      'Blogs',
+      String(stats.byTopic.blogs?.instant),
+      String(stats.byTopic.blogs?.weekly),
+    ])
     await waitForChartDrawn(page, '.subscribers-overview canvas')
     await page.screenshot({ path: path.join(os.tmpdir(), 'q-cms-subscribers-overview.png') })
 
@@ -56,15 +76,23 @@ describeWithChromium('subscribers admin in Chromium', () => {
     await logInToAdmin(page, server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
     const client = api(server.url)
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-    const target = (await client.request('GET', '/api/subscribers?where[email][equals]=gp.partner@example.org', { token })).body.docs?.[0]
+    const target = (
+      await client.request('GET', '/api/subscribers?where[email][equals]=gp.partner@example.org', {
+        token,
+      })
+    ).body.docs?.[0]
     expect(target).toBeDefined()
 
     await page.goto(`${server.url}/admin/collections/subscribers/${target?.id}`)
-    await page.getByRole('link', { name: 'Export this subscriber’s data (JSON)' }).waitFor({ timeout: 30_000 })
+    await page
+      .getByRole('link', { name: 'Export this subscriber’s data (JSON)' })
+      .waitFor({ timeout: 30_000 })
     page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('button', { name: 'Erase this subscriber' }).click()
     await page.waitForURL(/\/admin\/collections\/subscribers\/?$/, { timeout: 30_000 })
-    expect((await client.request('GET', `/api/subscribers/${target?.id}`, { token })).status).toBe(404)
+    expect((await client.request('GET', `/api/subscribers/${target?.id}`, { token })).status).toBe(
+      404,
+    )
   })
 
   test("a blog's sidebar links to the preview of its update email", async () => {

@@ -21,14 +21,21 @@ let actors: Actors
 const PASSWORD = 'a-long-invalidation-test-password'
 
 /** The seeded admin and the staff and members `createActors` makes. */
-const token = (actor: 'admin' | 'editor' | 'moderator' | 'member' | 'optedOutMember') => actors.tokens[actor] as string
+const token = (actor: 'admin' | 'editor' | 'moderator' | 'member' | 'optedOutMember') =>
+  actors.tokens[actor] as string
 /** Members the rows rename, hide, connect and report as; all named `Inval …`, so the directory's `q` finds them. */
 const members: Record<string, { id: number; token: string }> = {}
 let commentTarget: number
 
 /** A public read: a REST path under the API, or a GraphQL query (POST, or GET with `?query=`). */
 type PublicRead = string | { graphql: string; method?: 'GET' | 'POST' }
-type Answer = { status: number; text: string; body: ApiBody; etag: string | null; cacheControl: string | null }
+type Answer = {
+  status: number
+  text: string
+  body: ApiBody
+  etag: string | null
+  cacheControl: string | null
+}
 
 const publicRead = async (read: PublicRead): Promise<Answer> => {
   const response =
@@ -36,7 +43,11 @@ const publicRead = async (read: PublicRead): Promise<Answer> => {
       ? await fetch(`${server.url}${read}`)
       : read.method === 'GET'
         ? await fetch(`${server.url}/api/graphql?query=${encodeURIComponent(read.graphql)}`)
-        : await fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: read.graphql }) })
+        : await fetch(`${server.url}/api/graphql`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ query: read.graphql }),
+          })
   const text = await response.text()
   let body: ApiBody = {}
   try {
@@ -46,7 +57,13 @@ const publicRead = async (read: PublicRead): Promise<Answer> => {
   }
   // The content's tag, whichever encoding carried it (a miss is sent as it is, later hits compressed).
   const etag = response.headers.get('etag')?.replace(/-(?:gz|br)"$/, '"') ?? null
-  return { status: response.status, text, body, etag, cacheControl: response.headers.get('cache-control') }
+  return {
+    status: response.status,
+    text,
+    body,
+    etag,
+    cacheControl: response.headers.get('cache-control'),
+  }
 }
 
 type Figures = { hits: number; misses: number; stores: number; invalidations: number }
@@ -74,37 +91,63 @@ const warm = async (read: PublicRead): Promise<Answer> => {
     expect(second.text).toBe(first.text)
     return second
   }
-  throw new Error(`the cache was invalidated during each of three warm-ups of ${JSON.stringify(read)}`)
+  throw new Error(
+    `the cache was invalidated during each of three warm-ups of ${JSON.stringify(read)}`,
+  )
 }
 
 type ApiResponse = Awaited<ReturnType<ReturnType<typeof api>['request']>>
 const expectStatus = async (pending: Promise<ApiResponse>, status: number) => {
   const response = await pending
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${response.text.slice(0, 500)}`)
+  if (response.status !== status)
+    throw new Error(`expected ${status}, got ${response.status}: ${response.text.slice(0, 500)}`)
   return response
 }
 
 const titles = (answer: Answer) => (answer.body.docs ?? []).map((doc) => doc.title)
-const graphqlDocs = (answer: Answer, name: string) => ((answer.body.data?.[name] as { docs?: ApiDoc[] } | null)?.docs ?? []).map((doc) => doc.title)
+const graphqlDocs = (answer: Answer, name: string) =>
+  ((answer.body.data?.[name] as { docs?: ApiDoc[] } | null)?.docs ?? []).map((doc) => doc.title)
 
 let counter = 0
 const unique = (prefix: string) => `${prefix} ${++counter}`
 
-const create = async (collection: ContentSlug, data: Record<string, unknown> = {}, published = true) => {
+const create = async (
+  collection: ContentSlug,
+  data: Record<string, unknown> = {},
+  published = true,
+) => {
   const response = await expectStatus(
-    client.request('POST', `/api/${collection}${published ? '' : '?draft=true'}`, { token: token('editor'), json: { ...contentData(collection, published), ...data } }),
+    client.request('POST', `/api/${collection}${published ? '' : '?draft=true'}`, {
+      token: token('editor'),
+      json: { ...contentData(collection, published), ...data },
+    }),
     201,
   )
   return response.body.doc as ApiDoc & { title: string }
 }
-const update = (collection: string, id: number, data: Record<string, unknown>, actor: Parameters<typeof token>[0] = 'editor') =>
-  expectStatus(client.request('PATCH', `/api/${collection}/${id}`, { token: token(actor), json: data }), 200)
+const update = (
+  collection: string,
+  id: number,
+  data: Record<string, unknown>,
+  actor: Parameters<typeof token>[0] = 'editor',
+) =>
+  expectStatus(
+    client.request('PATCH', `/api/${collection}/${id}`, { token: token(actor), json: data }),
+    200,
+  )
 
 const uploadPdf = async (alt: string) => {
   const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(makeReportPdf(alt))], { type: 'application/pdf' }), `${alt.replace(/\W+/g, '-')}.pdf`)
+  form.append(
+    'file',
+    new Blob([new Uint8Array(makeReportPdf(alt))], { type: 'application/pdf' }),
+    `${alt.replace(/\W+/g, '-')}.pdf`,
+  )
   form.append('_payload', JSON.stringify({ alt }))
-  const response = await expectStatus(client.request('POST', '/api/media', { token: token('editor'), body: form }), 201)
+  const response = await expectStatus(
+    client.request('POST', '/api/media', { token: token('editor'), body: form }),
+    201,
+  )
   return response.body.doc?.id as number
 }
 /** A file is public only while published content uses it: this one is a published blog's hero image. */
@@ -117,14 +160,26 @@ const publicMedia = async (alt: string) => {
 const guestComment = async (body: string) => {
   const response = await expectStatus(
     client.request('POST', '/api/comments', {
-      json: { target: { relationTo: 'blogs', value: commentTarget }, body, authorName: 'Gwen Guest', authorEmail: `guest-${++counter}@example.org`, policyAccepted: true },
+      json: {
+        target: { relationTo: 'blogs', value: commentTarget },
+        body,
+        authorName: 'Gwen Guest',
+        authorEmail: `guest-${++counter}@example.org`,
+        policyAccepted: true,
+      },
     }),
     201,
   )
   expect(response.body.doc?.status).toBe('pending')
   return response.body.doc?.id as number
 }
-const decide = (id: number, status: 'approved' | 'rejected') => update('comments', id, { status, reason: `Marked ${status} by the invalidation table` }, 'moderator')
+const decide = (id: number, status: 'approved' | 'rejected') =>
+  update(
+    'comments',
+    id,
+    { status, reason: `Marked ${status} by the invalidation table` },
+    'moderator',
+  )
 const approvedComment = async (body: string) => {
   const id = await guestComment(body)
   await decide(id, 'approved')
@@ -134,21 +189,40 @@ const approvedComment = async (body: string) => {
 const createMember = async (name: string, extra: Record<string, unknown> = {}) => {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@members.example.org`
   const created = await expectStatus(
-    client.request('POST', '/api/members', { token: token('admin'), json: { name, email, password: PASSWORD, profession: 'nurse', region: 'wales', bio: `${name} bio, for members only`, ...extra } }),
+    client.request('POST', '/api/members', {
+      token: token('admin'),
+      json: {
+        name,
+        email,
+        password: PASSWORD,
+        profession: 'nurse',
+        region: 'wales',
+        bio: `${name} bio, for members only`,
+        ...extra,
+      },
+    }),
     201,
   )
-  return { id: created.body.doc?.id as number, token: await client.login('members', email, PASSWORD) }
+  return {
+    id: created.body.doc?.id as number,
+    token: await client.login('members', email, PASSWORD),
+  }
 }
 
-const networkStats = (answer: Answer) => answer.body as unknown as { members: number; connections: number }
+const networkStats = (answer: Answer) =>
+  answer.body as unknown as { members: number; connections: number }
 const importCsv = async (membersCsv: string, connectionsCsv: string) => {
   const form = new FormData()
   form.append('members', new Blob([membersCsv], { type: 'text/csv' }), 'members.csv')
   form.append('connections', new Blob([connectionsCsv], { type: 'text/csv' }), 'connections.csv')
-  const response = await expectStatus(client.request('POST', '/api/network/import', { token: token('admin'), body: form }), 201)
+  const response = await expectStatus(
+    client.request('POST', '/api/network/import', { token: token('admin'), body: form }),
+    201,
+  )
   expect(response.body).toMatchObject({ imported: true })
 }
-const MEMBERS_CSV_HEADER = 'name,email,profession,organisation,region,interests,joinedAt,directoryVisible'
+const MEMBERS_CSV_HEADER =
+  'name,email,profession,organisation,region,interests,joinedAt,directoryVisible'
 
 /**
  * Queues a scheduled publish as the admin's "Schedule Publish" does (`payload.jobs.queue` of
@@ -157,12 +231,18 @@ const MEMBERS_CSV_HEADER = 'name,email,profession,organisation,region,interests,
  * row is not public, so this write invalidates nothing by itself.
  */
 const queueScheduledPublish = async (collection: string, id: number) => {
-  const input = JSON.stringify({ type: 'publish', doc: { relationTo: collection, value: String(id) } })
+  const input = JSON.stringify({
+    type: 'publish',
+    doc: { relationTo: collection, value: String(id) },
+  })
   const due = new Date(Date.now() - 1000).toISOString()
   if (server.databaseURL.startsWith('file:')) {
     const db = createClient({ url: server.databaseURL })
     try {
-      await db.execute({ sql: `INSERT INTO payload_jobs (input, task_slug, queue, wait_until) VALUES (?, 'schedulePublish', 'default', ?)`, args: [input, due] })
+      await db.execute({
+        sql: `INSERT INTO payload_jobs (input, task_slug, queue, wait_until) VALUES (?, 'schedulePublish', 'default', ?)`,
+        args: [input, due],
+      })
     } finally {
       db.close()
     }
@@ -171,22 +251,33 @@ const queueScheduledPublish = async (collection: string, id: number) => {
   const db = new pg.Client({ connectionString: server.databaseURL })
   await db.connect()
   try {
-    await db.query(`INSERT INTO payload_jobs (input, task_slug, queue, wait_until) VALUES ($1::jsonb, 'schedulePublish', 'default', $2)`, [input, due])
+    await db.query(
+      `INSERT INTO payload_jobs (input, task_slug, queue, wait_until) VALUES ($1::jsonb, 'schedulePublish', 'default', $2)`,
+      [input, due],
+    )
   } finally {
     await db.end()
   }
 }
 
 beforeAll(async () => {
-  server = await startServer('inval', { READ_CACHE_TTL_SECONDS: '3600', LOGIN_RATE_LIMIT: '100', COMMENT_RATE_LIMIT: '200' })
+  server = await startServer('inval', {
+    READ_CACHE_TTL_SECONDS: '3600',
+    LOGIN_RATE_LIMIT: '100',
+    COMMENT_RATE_LIMIT: '200',
+  })
   client = api(server.url)
   actors = await createActors(client, 'inval')
   // Comments are held for a moderator (first comment of each guest), never throttled, hidden at two reports.
   await expectStatus(
-    client.request('POST', '/api/globals/comment-policy', { token: token('admin'), json: { floodIntervalSeconds: 0, reportsToHide: 2, blockedTerms: ['secret-blocked-term'] } }),
+    client.request('POST', '/api/globals/comment-policy', {
+      token: token('admin'),
+      json: { floodIntervalSeconds: 0, reportsToHide: 2, blockedTerms: ['secret-blocked-term'] },
+    }),
     200,
   )
-  for (const name of ['Rhian', 'Owain', 'Ceri', 'Dylan', 'Elin']) members[name] = await createMember(`Inval ${name}`)
+  for (const name of ['Rhian', 'Owain', 'Ceri', 'Dylan', 'Elin'])
+    members[name] = await createMember(`Inval ${name}`)
   commentTarget = (await create('blogs', { title: 'A post the comment rows talk about' })).id
 }, 120_000)
 
@@ -249,7 +340,11 @@ const contentRows = CONTENT_SLUGS.flatMap((collection): Row[] => {
       },
       read: () => `/api/${collection}/${deleted}`,
       before: (answer) => expect(answer.body.id).toBe(deleted),
-      write: () => expectStatus(client.request('DELETE', `/api/${collection}/${deleted}`, { token: token('admin') }), 200),
+      write: () =>
+        expectStatus(
+          client.request('DELETE', `/api/${collection}/${deleted}`, { token: token('admin') }),
+          200,
+        ),
       after: (answer) => expect(answer.status).toBe(404),
     },
   ]
@@ -307,15 +402,27 @@ const rows: Row[] = [
       const first = await create('blogs')
       await update('blogs', first.id, { title: `${first.title} (second version)` })
       const versions = await expectStatus(
-        client.request('GET', `/api/blogs/versions?where[parent][equals]=${first.id}&sort=createdAt&depth=0`, { token: token('editor') }),
+        client.request(
+          'GET',
+          `/api/blogs/versions?where[parent][equals]=${first.id}&sort=createdAt&depth=0`,
+          { token: token('editor') },
+        ),
         200,
       )
-      const original = versions.body.docs?.find((doc) => (doc.version as { title?: string }).title === first.title)
+      const original = versions.body.docs?.find(
+        (doc) => (doc.version as { title?: string }).title === first.title,
+      )
       restored = { id: first.id, title: first.title, versionId: String(original?.id) }
     },
     read: () => `/api/blogs/${restored.id}`,
     before: (answer) => expect(answer.body.title).toBe(`${restored.title} (second version)`),
-    write: () => expectStatus(client.request('POST', `/api/blogs/versions/${restored.versionId}`, { token: token('editor') }), 200),
+    write: () =>
+      expectStatus(
+        client.request('POST', `/api/blogs/versions/${restored.versionId}`, {
+          token: token('editor'),
+        }),
+        200,
+      ),
     after: (answer) => expect(answer.body.title).toBe(restored.title),
   },
   {
@@ -328,7 +435,12 @@ const rows: Row[] = [
     write: async () => {
       await queueScheduledPublish('blogs', scheduled.id)
       // Work the queue now rather than at the next minute's cron (which may take the job first).
-      await expectStatus(client.request('GET', '/api/payload-jobs/run?queue=default&limit=10', { token: token('admin') }), 200)
+      await expectStatus(
+        client.request('GET', '/api/payload-jobs/run?queue=default&limit=10', {
+          token: token('admin'),
+        }),
+        200,
+      )
     },
     after: (answer) => expect(titles(answer)).toContain(scheduled.title),
     pollMs: 20_000,
@@ -336,16 +448,36 @@ const rows: Row[] = [
   {
     name: 'comment-policy (global): a moderator edits it → the public read shows the change',
     read: () => '/api/globals/comment-policy',
-    before: (answer) => expect(answer.body.summary).not.toBe('Policy rewritten by the invalidation table'),
-    write: () => expectStatus(client.request('POST', '/api/globals/comment-policy', { token: token('moderator'), json: { summary: 'Policy rewritten by the invalidation table' } }), 200),
-    after: (answer) => expect(answer.body.summary).toBe('Policy rewritten by the invalidation table'),
+    before: (answer) =>
+      expect(answer.body.summary).not.toBe('Policy rewritten by the invalidation table'),
+    write: () =>
+      expectStatus(
+        client.request('POST', '/api/globals/comment-policy', {
+          token: token('moderator'),
+          json: { summary: 'Policy rewritten by the invalidation table' },
+        }),
+        200,
+      ),
+    after: (answer) =>
+      expect(answer.body.summary).toBe('Policy rewritten by the invalidation table'),
   },
   {
     name: 'comment-policy (global) over GraphQL GET: a moderator edits it → the query sees it',
     read: () => ({ graphql: '{ CommentPolicy { summary } }', method: 'GET' }),
-    before: (answer) => expect(answer.body.data?.CommentPolicy).toMatchObject({ summary: 'Policy rewritten by the invalidation table' }),
-    write: () => expectStatus(client.request('POST', '/api/globals/comment-policy', { token: token('moderator'), json: { summary: 'Policy rewritten twice' } }), 200),
-    after: (answer) => expect(answer.body.data?.CommentPolicy).toMatchObject({ summary: 'Policy rewritten twice' }),
+    before: (answer) =>
+      expect(answer.body.data?.CommentPolicy).toMatchObject({
+        summary: 'Policy rewritten by the invalidation table',
+      }),
+    write: () =>
+      expectStatus(
+        client.request('POST', '/api/globals/comment-policy', {
+          token: token('moderator'),
+          json: { summary: 'Policy rewritten twice' },
+        }),
+        200,
+      ),
+    after: (answer) =>
+      expect(answer.body.data?.CommentPolicy).toMatchObject({ summary: 'Policy rewritten twice' }),
   },
   {
     name: 'GraphQL (POST): a cached list query sees an editor’s update',
@@ -368,7 +500,8 @@ const rows: Row[] = [
     read: () => `/api/blogs/${media.blog}?depth=1`,
     before: (answer) => expect((answer.body.heroImage as { alt: string }).alt).toMatch(/^Hero alt/),
     write: () => update('media', media.media, { alt: 'A run chart on a ward wall' }),
-    after: (answer) => expect((answer.body.heroImage as { alt: string }).alt).toBe('A run chart on a ward wall'),
+    after: (answer) =>
+      expect((answer.body.heroImage as { alt: string }).alt).toBe('A run chart on a ward wall'),
   },
   {
     name: 'media: the same change in the file’s own public read',
@@ -394,37 +527,70 @@ const rows: Row[] = [
     },
     read: () => `/api/blogs/${deletedMedia.blog}?depth=1`,
     before: (answer) => expect(answer.body.heroImage).toMatchObject({ id: deletedMedia.media }),
-    write: () => expectStatus(client.request('DELETE', `/api/media/${deletedMedia.media}`, { token: token('editor') }), 200),
+    write: () =>
+      expectStatus(
+        client.request('DELETE', `/api/media/${deletedMedia.media}`, { token: token('editor') }),
+        200,
+      ),
     after: (answer) => expect(answer.body.heroImage ?? null).toBeNull(),
   },
   {
     name: 'members: a member renames themself → a blog’s authorName shows the new name',
     prepare: async () => {
-      byMember = (await create('blogs', { author: { relationTo: 'members', value: members.Rhian.id } })).id
+      byMember = (
+        await create('blogs', { author: { relationTo: 'members', value: members.Rhian.id } })
+      ).id
     },
     read: () => `/api/blogs/${byMember}`,
     before: (answer) => expect(answer.body.authorName).toBe('Inval Rhian'),
-    write: () => expectStatus(client.request('PATCH', `/api/members/${members.Rhian.id}`, { token: members.Rhian.token, json: { name: 'Inval Rhian Jones' } }), 200),
+    write: () =>
+      expectStatus(
+        client.request('PATCH', `/api/members/${members.Rhian.id}`, {
+          token: members.Rhian.token,
+          json: { name: 'Inval Rhian Jones' },
+        }),
+        200,
+      ),
     after: (answer) => expect(answer.body.authorName).toBe('Inval Rhian Jones'),
   },
   {
     name: 'members: the same kind of rename in the directory',
     read: () => '/api/members/directory?q=Inval',
-    before: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).toContain('Inval Rhian Jones'),
-    write: () => expectStatus(client.request('PATCH', `/api/members/${members.Rhian.id}`, { token: members.Rhian.token, json: { name: 'Inval Rhian Jones-Price' } }), 200),
-    after: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).toEqual(expect.arrayContaining(['Inval Rhian Jones-Price'])),
+    before: (answer) =>
+      expect(answer.body.docs?.map((doc) => doc.name)).toContain('Inval Rhian Jones'),
+    write: () =>
+      expectStatus(
+        client.request('PATCH', `/api/members/${members.Rhian.id}`, {
+          token: members.Rhian.token,
+          json: { name: 'Inval Rhian Jones-Price' },
+        }),
+        200,
+      ),
+    after: (answer) =>
+      expect(answer.body.docs?.map((doc) => doc.name)).toEqual(
+        expect.arrayContaining(['Inval Rhian Jones-Price']),
+      ),
   },
   {
     name: 'members: opting out of the directory removes the member from it',
     read: () => '/api/members/directory?q=Inval',
     before: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).toContain('Inval Owain'),
-    write: () => expectStatus(client.request('PATCH', `/api/members/${members.Owain.id}`, { token: members.Owain.token, json: { directoryVisible: false } }), 200),
-    after: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).not.toContain('Inval Owain'),
+    write: () =>
+      expectStatus(
+        client.request('PATCH', `/api/members/${members.Owain.id}`, {
+          token: members.Owain.token,
+          json: { directoryVisible: false },
+        }),
+        200,
+      ),
+    after: (answer) =>
+      expect(answer.body.docs?.map((doc) => doc.name)).not.toContain('Inval Owain'),
   },
   {
     name: 'members: an admin adds a member → the public members list shows them',
     read: () => listOf('members'),
-    before: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).not.toContain('Inval Newcomer'),
+    before: (answer) =>
+      expect(answer.body.docs?.map((doc) => doc.name)).not.toContain('Inval Newcomer'),
     write: () => createMember('Inval Newcomer'),
     after: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).toContain('Inval Newcomer'),
   },
@@ -435,7 +601,11 @@ const rows: Row[] = [
     },
     read: () => `/api/members/${memberToDelete}`,
     before: (answer) => expect(answer.body.name).toBe('Inval Leaver'),
-    write: () => expectStatus(client.request('DELETE', `/api/members/${memberToDelete}`, { token: token('admin') }), 200),
+    write: () =>
+      expectStatus(
+        client.request('DELETE', `/api/members/${memberToDelete}`, { token: token('admin') }),
+        200,
+      ),
     after: (answer) => expect(answer.status).toBe(404),
   },
   {
@@ -467,7 +637,13 @@ const rows: Row[] = [
     before: (answer) => expect(answer.text).toContain('A comment two members report'),
     write: async () => {
       for (const reporter of [members.Ceri.token, members.Dylan.token]) {
-        await expectStatus(client.request('POST', `/api/comments/${reported}/report`, { token: reporter, json: { reason: 'Off topic' } }), 201)
+        await expectStatus(
+          client.request('POST', `/api/comments/${reported}/report`, {
+            token: reporter,
+            json: { reason: 'Off topic' },
+          }),
+          201,
+        )
       }
     },
     after: (answer) => expect(answer.text).not.toContain('A comment two members report'),
@@ -480,7 +656,10 @@ const rows: Row[] = [
     read: () => listOf('comments'),
     before: (answer) => expect(answer.text).not.toContain('A comment approved for the REST list'),
     write: () => decide(pendingComment, 'approved'),
-    after: (answer) => expect(answer.body.docs?.map((doc) => doc.body)).toContain('A comment approved for the REST list'),
+    after: (answer) =>
+      expect(answer.body.docs?.map((doc) => doc.body)).toContain(
+        'A comment approved for the REST list',
+      ),
   },
   {
     name: 'comments: one report, below the threshold → the public comment read is what the database holds',
@@ -489,7 +668,14 @@ const rows: Row[] = [
     },
     read: () => `/api/comments/${approved}`,
     before: (answer) => expect(answer.body.body).toBe('A comment one member reports'),
-    write: () => expectStatus(client.request('POST', `/api/comments/${approved}/report`, { token: members.Elin.token, json: { reason: 'Not sure about this' } }), 201),
+    write: () =>
+      expectStatus(
+        client.request('POST', `/api/comments/${approved}/report`, {
+          token: members.Elin.token,
+          json: { reason: 'Not sure about this' },
+        }),
+        201,
+      ),
     // Still public (one report of two); what a reader may see of it is whatever an uncached read gives.
     after: (answer) => expect(answer.body.body).toBe('A comment one member reports'),
   },
@@ -516,21 +702,44 @@ const rows: Row[] = [
     name: 'members: a failed login (login attempts, auth bookkeeping) → the public member read is what the database holds',
     read: () => `/api/members/${members.Elin.id}`,
     before: (answer) => expect(answer.body.name).toBe('Inval Elin'),
-    write: () => expectStatus(client.request('POST', '/api/members/login', { json: { email: 'inval.elin@members.example.org', password: 'not her password' } }), 401),
+    write: () =>
+      expectStatus(
+        client.request('POST', '/api/members/login', {
+          json: { email: 'inval.elin@members.example.org', password: 'not her password' },
+        }),
+        401,
+      ),
     after: (answer) => expect(answer.body.name).toBe('Inval Elin'),
   },
   {
     name: 'network: a member accepts a connection → the public network stats count it',
     prepare: async () => {
-      const requested = await expectStatus(client.request('POST', '/api/connections', { token: members.Ceri.token, json: { to: members.Dylan.id } }), 201)
+      const requested = await expectStatus(
+        client.request('POST', '/api/connections', {
+          token: members.Ceri.token,
+          json: { to: members.Dylan.id },
+        }),
+        201,
+      )
       connection = requested.body.doc?.id as number
     },
     read: () => '/api/network/stats',
     before: (answer) => {
       stats = networkStats(answer)
     },
-    write: () => expectStatus(client.request('PATCH', `/api/connections/${connection}`, { token: members.Dylan.token, json: { status: 'accepted' } }), 200),
-    after: (answer) => expect(networkStats(answer)).toMatchObject({ members: stats.members, connections: stats.connections + 1 }),
+    write: () =>
+      expectStatus(
+        client.request('PATCH', `/api/connections/${connection}`, {
+          token: members.Dylan.token,
+          json: { status: 'accepted' },
+        }),
+        200,
+      ),
+    after: (answer) =>
+      expect(networkStats(answer)).toMatchObject({
+        members: stats.members,
+        connections: stats.connections + 1,
+      }),
   },
   {
     name: 'network: the CSV import → the public network stats count the new members and connection',
@@ -543,14 +752,24 @@ const rows: Row[] = [
         `${MEMBERS_CSV_HEADER}\nInval Imported Ann,ann@import.example.org,nurse,,wales,,2020-01-01,true\nInval Imported Bob,bob@import.example.org,doctor,,wales,,2020-01-02,true\n`,
         'fromEmail,toEmail,acceptedAt\nann@import.example.org,bob@import.example.org,2020-02-01\n',
       ),
-    after: (answer) => expect(networkStats(answer)).toMatchObject({ members: stats.members + 2, connections: stats.connections + 1 }),
+    after: (answer) =>
+      expect(networkStats(answer)).toMatchObject({
+        members: stats.members + 2,
+        connections: stats.connections + 1,
+      }),
   },
   {
     name: 'network: the CSV import → the public directory lists the imported members',
     read: () => '/api/members/directory?q=Inval%20Imported',
-    before: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).not.toContain('Inval Imported Cai'),
-    write: () => importCsv(`${MEMBERS_CSV_HEADER}\nInval Imported Cai,cai@import.example.org,nurse,,wales,,2020-03-01,true\n`, 'fromEmail,toEmail,acceptedAt\n'),
-    after: (answer) => expect(answer.body.docs?.map((doc) => doc.name)).toContain('Inval Imported Cai'),
+    before: (answer) =>
+      expect(answer.body.docs?.map((doc) => doc.name)).not.toContain('Inval Imported Cai'),
+    write: () =>
+      importCsv(
+        `${MEMBERS_CSV_HEADER}\nInval Imported Cai,cai@import.example.org,nurse,,wales,,2020-03-01,true\n`,
+        'fromEmail,toEmail,acceptedAt\n',
+      ),
+    after: (answer) =>
+      expect(answer.body.docs?.map((doc) => doc.name)).toContain('Inval Imported Cai'),
   },
 ]
 
@@ -591,7 +810,11 @@ describe('responses for logged-in readers are never cached nor served from the c
     const after = await figures()
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('private, no-store')
-    expect({ hits: after.hits, misses: after.misses, stores: after.stores }).toEqual({ hits: before.hits, misses: before.misses, stores: before.stores })
+    expect({ hits: after.hits, misses: after.misses, stores: after.stores }).toEqual({
+      hits: before.hits,
+      misses: before.misses,
+      stores: before.stores,
+    })
     // The anonymous copy is still the anonymous one.
     const again = await publicRead(path)
     expect(again.text).toBe(anonymous.text)
@@ -600,29 +823,45 @@ describe('responses for logged-in readers are never cached nor served from the c
   }
 
   test('a member reading the directory (JWT) gets bios; the cached anonymous copy never has them', async () => {
-    const { anonymous, loggedIn } = await readAsLoggedIn('/api/members/directory?q=Inval%20Elin', { Authorization: `JWT ${members.Elin.token}` })
+    const { anonymous, loggedIn } = await readAsLoggedIn('/api/members/directory?q=Inval%20Elin', {
+      Authorization: `JWT ${members.Elin.token}`,
+    })
     expect(loggedIn).toContain('Inval Elin bio, for members only')
     expect(anonymous).toContain('Inval Elin')
     expect(anonymous).not.toContain('bio')
   })
 
   test('a member reading an event (auth cookie) gets the members-only joining link; the anonymous copy never has it', async () => {
-    const event = await create('events', { onlineUrl: 'https://meet.example.org/members-only-room' })
-    const { anonymous, loggedIn } = await readAsLoggedIn(`/api/events/${event.id}`, { Cookie: `payload-token=${members.Elin.token}`, Origin: server.url })
+    const event = await create('events', {
+      onlineUrl: 'https://meet.example.org/members-only-room',
+    })
+    const { anonymous, loggedIn } = await readAsLoggedIn(`/api/events/${event.id}`, {
+      Cookie: `payload-token=${members.Elin.token}`,
+      Origin: server.url,
+    })
     expect(loggedIn).toContain('members-only-room')
     expect(anonymous).not.toContain('members-only-room')
   })
 
   test('a moderator reading the comment policy gets the blocked terms; the anonymous copy never has them', async () => {
-    const { anonymous, loggedIn } = await readAsLoggedIn('/api/globals/comment-policy', { Authorization: `JWT ${token('moderator')}` })
+    const { anonymous, loggedIn } = await readAsLoggedIn('/api/globals/comment-policy', {
+      Authorization: `JWT ${token('moderator')}`,
+    })
     expect(loggedIn).toContain('secret-blocked-term')
     expect(anonymous).not.toContain('secret-blocked-term')
   })
 
   test('an editor’s GraphQL query sees drafts, and is neither answered nor kept by the cache', async () => {
     const draft = await create('blogs', { title: unique('Draft for staff eyes') }, false)
-    const query = JSON.stringify({ query: `{ Blogs(draft: true, where: { id: { equals: ${draft.id} } }) { docs { id title } } }` })
-    const post = (headers: Record<string, string>) => fetch(`${server.url}/api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: query })
+    const query = JSON.stringify({
+      query: `{ Blogs(draft: true, where: { id: { equals: ${draft.id} } }) { docs { id title } } }`,
+    })
+    const post = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: query,
+      })
     const anonymous = await post({})
     expect(await anonymous.text()).not.toContain(draft.title)
     const before = await figures()
@@ -630,7 +869,10 @@ describe('responses for logged-in readers are never cached nor served from the c
     expect(staff.headers.get('cache-control')).toBe('private, no-store')
     expect(await staff.text()).toContain(draft.title)
     const after = await figures()
-    expect({ hits: after.hits, stores: after.stores }).toEqual({ hits: before.hits, stores: before.stores })
+    expect({ hits: after.hits, stores: after.stores }).toEqual({
+      hits: before.hits,
+      stores: before.stores,
+    })
     expect(await (await post({})).text()).not.toContain(draft.title)
   })
 })

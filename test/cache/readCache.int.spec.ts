@@ -6,7 +6,13 @@
 import http from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>
@@ -24,13 +30,27 @@ const rawGet = (path: string, headers: Record<string, string> = {}) =>
     const request = http.get(`${server.url}${path}`, { headers, agent: false }, (response) => {
       const chunks: Buffer[] = []
       response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }))
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+        }),
+      )
       response.on('error', reject)
     })
     request.on('error', reject)
   })
 
-type Figures = { hits: number; misses: number; notModified: number; stores: number; entries: number; bytes: number; maxBytes: number }
+type Figures = {
+  hits: number
+  misses: number
+  notModified: number
+  stores: number
+  entries: number
+  bytes: number
+  maxBytes: number
+}
 const figures = async (): Promise<Figures> => {
   const response = await client.request('GET', '/api/read-cache/stats', { token: adminToken })
   expect(response.status).toBe(200)
@@ -41,12 +61,26 @@ beforeAll(async () => {
   server = await startServer('read-cache', { CORS_ORIGINS: 'https://frontend.example.org' })
   client = api(server.url)
   adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-  const editor = await client.request('POST', '/api/users', { token: adminToken, json: { name: 'Cache Editor', email: 'cache.editor@example.org', password: PASSWORD, roles: ['editor'] } })
+  const editor = await client.request('POST', '/api/users', {
+    token: adminToken,
+    json: {
+      name: 'Cache Editor',
+      email: 'cache.editor@example.org',
+      password: PASSWORD,
+      roles: ['editor'],
+    },
+  })
   expect(editor.status).toBe(201)
   editorToken = await client.login('users', 'cache.editor@example.org', PASSWORD)
   const member = await client.request('POST', '/api/members', {
     token: adminToken,
-    json: { name: 'Cache Member', email: 'cache.member@example.org', password: PASSWORD, profession: 'nurse', region: 'wales' },
+    json: {
+      name: 'Cache Member',
+      email: 'cache.member@example.org',
+      password: PASSWORD,
+      profession: 'nurse',
+      region: 'wales',
+    },
   })
   expect(member.status).toBe(201)
   memberToken = await client.login('members', 'cache.member@example.org', PASSWORD)
@@ -63,7 +97,12 @@ describe('anonymous REST reads', () => {
     const identity = await rawGet(path)
     expect(identity.status).toBe(200)
     // Compressing is off the miss's path: the copies are ready a moment later.
-    for (let attempt = 0; attempt < 50 && (await rawGet(path, { 'Accept-Encoding': 'br' })).headers['content-encoding'] !== 'br'; attempt++) {
+    for (
+      let attempt = 0;
+      attempt < 50 &&
+      (await rawGet(path, { 'Accept-Encoding': 'br' })).headers['content-encoding'] !== 'br';
+      attempt++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     const before = await figures()
@@ -88,16 +127,21 @@ describe('anonymous REST reads', () => {
     for (const tag of tags) expect(tag).toMatch(/^"[\w-]+"$/)
     expect(new Set(tags).size).toBe(3)
     for (const response of [identity, brotli, gzipped]) {
-      expect(response.headers['cache-control']).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30')
+      expect(response.headers['cache-control']).toBe(
+        'public, max-age=0, s-maxage=10, stale-while-revalidate=30',
+      )
       expect(response.headers.vary).toContain('Accept-Encoding')
       expect(response.headers['content-type']).toMatch(/^application\/json/)
     }
   })
 
-  test('If-None-Match with any encoding\'s ETag gets an empty 304, counted', async () => {
+  test("If-None-Match with any encoding's ETag gets an empty 304, counted", async () => {
     const first = await rawGet(path, { 'Accept-Encoding': 'br' })
     const before = await figures()
-    for (const tag of [first.headers.etag as string, (first.headers.etag as string).replace('-br"', '"')]) {
+    for (const tag of [
+      first.headers.etag as string,
+      (first.headers.etag as string).replace('-br"', '"'),
+    ]) {
       const revalidated = await rawGet(path, { 'If-None-Match': tag, 'Accept-Encoding': 'gzip' })
       expect(revalidated.status).toBe(304)
       expect(revalidated.body.length).toBe(0)
@@ -147,9 +191,15 @@ describe('reads with credentials', () => {
   test.each([
     ['a member (Authorization)', () => ({ Authorization: `JWT ${memberToken}` })],
     // Payload accepts its cookie only from an origin in its CSRF list.
-    ['a member (auth cookie)', () => ({ Cookie: `theme=dark; payload-token=${memberToken}`, Origin: server.url })],
+    [
+      'a member (auth cookie)',
+      () => ({ Cookie: `theme=dark; payload-token=${memberToken}`, Origin: server.url }),
+    ],
     // Payload trims cookie names: this is a login too, and must not fill the public copy.
-    ['a member (auth cookie with a space before =)', () => ({ Cookie: `payload-token =${memberToken}`, Origin: server.url })],
+    [
+      'a member (auth cookie with a space before =)',
+      () => ({ Cookie: `payload-token =${memberToken}`, Origin: server.url }),
+    ],
   ])('%s never gets the public copy, and the public never gets theirs', async (_name, headers) => {
     const publicFirst = await rawGet(eventPath)
     await rawGet(eventPath)
@@ -194,11 +244,16 @@ describe('GraphQL', () => {
     const viaGet = await client.request('GET', `/api/graphql?query=${encodeURIComponent(query)}`)
     expect(viaGet.status).toBe(200)
     expect(viaGet.body).toEqual(first.body)
-    expect((first.body as unknown as { data: { Blogs: { docs: unknown[] } } }).data.Blogs.docs.length).toBeGreaterThan(0)
+    expect(
+      (first.body as unknown as { data: { Blogs: { docs: unknown[] } } }).data.Blogs.docs.length,
+    ).toBeGreaterThan(0)
   })
 
   test('a mutation by GET is refused with 405 naming the query, and never runs', async () => {
-    const response = await client.request('GET', `/api/graphql?query=${encodeURIComponent('mutation { logoutMember }')}`)
+    const response = await client.request(
+      'GET',
+      `/api/graphql?query=${encodeURIComponent('mutation { logoutMember }')}`,
+    )
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('POST')
     expect(JSON.stringify(response.body)).toContain('"field":"query"')
@@ -224,7 +279,11 @@ describe('GET /api/read-cache/stats', () => {
     const response = await client.request('GET', '/api/read-cache/stats', { token: token() })
     expect(response.status).toBe(status)
     if (status === 200) {
-      expect(response.body).toMatchObject({ enabled: true, generationStore: 'memory', maxBytes: 64 * 1024 * 1024 })
+      expect(response.body).toMatchObject({
+        enabled: true,
+        generationStore: 'memory',
+        maxBytes: 64 * 1024 * 1024,
+      })
       expect(response.headers.get('cache-control')).toBe('private, no-store')
     } else {
       expect(response.body).not.toHaveProperty('hits')

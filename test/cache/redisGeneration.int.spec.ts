@@ -18,7 +18,10 @@ const instance = (url: string) => {
   const connection = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null })
   connection.on('error', () => undefined)
   connections.push(connection)
-  return { generation: redisGeneration(connection, 'test:read-cache:generation'), cache: new ResponseCache(1024 * 1024, 60_000) }
+  return {
+    generation: redisGeneration(connection, 'test:read-cache:generation'),
+    cache: new ResponseCache(1024 * 1024, 60_000),
+  }
 }
 
 const entry = (generation: number, text: string): CachedResponse => ({
@@ -37,11 +40,15 @@ afterAll(async () => {
   // quit() waits for the socket to close. A connection whose server was stopped has ended already:
   // disconnect() on it would start ioredis's 2 s destroy timer on a socket that never closes again,
   // and that timer keeps the jest worker from exiting.
-  await Promise.all(connections.filter((connection) => connection.status !== 'end').map((connection) => connection.quit()))
+  await Promise.all(
+    connections
+      .filter((connection) => connection.status !== 'end')
+      .map((connection) => connection.quit()),
+  )
   await redisServer?.stop()
 })
 
-test('a bump on one instance makes the other instance\'s copy unservable at once', async () => {
+test("a bump on one instance makes the other instance's copy unservable at once", async () => {
   const a = instance(redisServer.url)
   const b = instance(redisServer.url)
   const before = await a.generation.current()

@@ -10,7 +10,11 @@ const entry = (generation: number, bytes = 100, text = 'x'): CachedResponse => (
   status: 200,
   headers: [['content-type', 'application/json']],
   hash: text,
-  bodies: { identity: Buffer.alloc(bytes, text), gzip: Buffer.alloc(bytes / 2), br: Buffer.alloc(bytes / 4) },
+  bodies: {
+    identity: Buffer.alloc(bytes, text),
+    gzip: Buffer.alloc(bytes / 2),
+    br: Buffer.alloc(bytes / 4),
+  },
 })
 
 describe('ResponseCache', () => {
@@ -66,7 +70,13 @@ describe('ResponseCache', () => {
     cache.figures.misses = 1
     cache.set('GET /api/blogs', entry(0, 100))
     const stats = cache.stats('memory', 0)
-    expect(stats).toMatchObject({ enabled: true, hitRate: 0.75, entries: 1, maxBytes: 1024 * 1024, generationStore: 'memory' })
+    expect(stats).toMatchObject({
+      enabled: true,
+      hitRate: 0.75,
+      entries: 1,
+      maxBytes: 1024 * 1024,
+      generationStore: 'memory',
+    })
     expect(stats.bytes).toBeGreaterThanOrEqual(175)
   })
 })
@@ -101,7 +111,7 @@ describe('machineGeneration', () => {
     expect(await otherDatabase.current()).toBe(before)
   })
 
-  test('another process\'s write is seen within the check interval', async () => {
+  test("another process's write is seen within the check interval", async () => {
     const server = machineGeneration('file:./interval.db', directory, 50)
     const seedCommand = machineGeneration('file:./interval.db', directory, 0)
     const before = await server.current()

@@ -2,7 +2,15 @@
  * Comment moderation over real HTTP against the express host, as guest, member, trusted member,
  * banned member, moderator and admin, with a real SMTP server receiving the emails.
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type ApiBody, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type ApiBody,
+  errorPaths,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtpServer'
 
 let server: RunningServer
@@ -16,7 +24,8 @@ let draftBlogId: number
 
 const PASSWORD = 'a-long-test-password'
 
-const post = (body: Record<string, unknown>, token?: string) => client.request('POST', '/api/comments', { token, json: body })
+const post = (body: Record<string, unknown>, token?: string) =>
+  client.request('POST', '/api/comments', { token, json: body })
 const onBlog = (id = blogId) => ({ relationTo: 'blogs', value: id })
 const guest = (extra: Record<string, unknown> = {}) => ({
   target: onBlog(),
@@ -26,11 +35,23 @@ const guest = (extra: Record<string, unknown> = {}) => ({
   policyAccepted: true,
   ...extra,
 })
-const asMember = (extra: Record<string, unknown> = {}) => ({ target: onBlog(), body: 'A member comment', policyAccepted: true, ...extra })
-const moderate = (id: number, status: string, extra: Record<string, unknown> = {}, token = tokens.moderator) =>
-  client.request('PATCH', `/api/comments/${id}`, { token, json: { status, ...extra } })
+const asMember = (extra: Record<string, unknown> = {}) => ({
+  target: onBlog(),
+  body: 'A member comment',
+  policyAccepted: true,
+  ...extra,
+})
+const moderate = (
+  id: number,
+  status: string,
+  extra: Record<string, unknown> = {},
+  token = tokens.moderator,
+) => client.request('PATCH', `/api/comments/${id}`, { token, json: { status, ...extra } })
 const setPolicy = async (changes: Record<string, unknown>) => {
-  const response = await client.request('POST', '/api/globals/comment-policy', { token: tokens.admin, json: changes })
+  const response = await client.request('POST', '/api/globals/comment-policy', {
+    token: tokens.admin,
+    json: changes,
+  })
   expect(response.status).toBe(200)
 }
 const idOf = (body: ApiBody) => body.doc?.id as number
@@ -47,7 +68,10 @@ beforeAll(async () => {
   tokens.admin = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
   for (const role of ['moderator', 'editor']) {
     const email = `${role}.comments@test.example.org`
-    const created = await client.request('POST', '/api/users', { token: tokens.admin, json: { name: `Comment ${role}`, email, password: PASSWORD, roles: [role] } })
+    const created = await client.request('POST', '/api/users', {
+      token: tokens.admin,
+      json: { name: `Comment ${role}`, email, password: PASSWORD, roles: [role] },
+    })
     expect(created.status).toBe(201)
     tokens[role] = await client.login('users', email, PASSWORD)
   }
@@ -55,7 +79,13 @@ beforeAll(async () => {
     const email = `${name}@members.example.org`
     const created = await client.request('POST', '/api/members', {
       token: tokens.admin,
-      json: { name: `Member ${name}`, email, password: PASSWORD, profession: 'nurse', region: 'wales' },
+      json: {
+        name: `Member ${name}`,
+        email,
+        password: PASSWORD,
+        profession: 'nurse',
+        region: 'wales',
+      },
     })
     expect(created.status).toBe(201)
     memberIds[name] = idOf(created.body)
@@ -63,12 +93,22 @@ beforeAll(async () => {
   }
   const blogs = await client.request('GET', '/api/blogs?limit=1')
   blogId = blogs.body.docs?.[0]?.id as number
-  const other = await client.request('POST', '/api/blogs', { token: tokens.editor, json: { title: 'Another post for comments', _status: 'published' } })
+  const other = await client.request('POST', '/api/blogs', {
+    token: tokens.editor,
+    json: { title: 'Another post for comments', _status: 'published' },
+  })
   otherBlogId = idOf(other.body)
-  const draft = await client.request('POST', '/api/blogs?draft=true', { token: tokens.editor, json: { title: 'A draft nobody may comment on', _status: 'draft' } })
+  const draft = await client.request('POST', '/api/blogs?draft=true', {
+    token: tokens.editor,
+    json: { title: 'A draft nobody may comment on', _status: 'draft' },
+  })
   draftBlogId = idOf(draft.body)
   // Flood control is tested on its own; elsewhere it would only slow the suite down.
-  await setPolicy({ floodIntervalSeconds: 0, blockedTerms: ['buy followers'], heldTerms: ['lawsuit'] })
+  await setPolicy({
+    floodIntervalSeconds: 0,
+    blockedTerms: ['buy followers'],
+    heldTerms: ['lawsuit'],
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -100,19 +140,25 @@ describe('posting', () => {
     ['an empty body', () => ({ body: '' }), 'body'],
     ['a body over 5,000 characters', () => ({ body: 'x'.repeat(5001) }), 'body'],
   ])('%s → 400 naming %s, nothing written', async (_case, override, field) => {
-    const before = (await client.request('GET', '/api/comments?limit=0', { token: tokens.admin })).body.totalDocs
+    const before = (await client.request('GET', '/api/comments?limit=0', { token: tokens.admin }))
+      .body.totalDocs
     const response = await post(guest(override()))
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain(field)
     expect(response.text).not.toContain('gwen.guest@example.org')
-    expect((await client.request('GET', '/api/comments?limit=0', { token: tokens.admin })).body.totalDocs).toBe(before)
+    expect(
+      (await client.request('GET', '/api/comments?limit=0', { token: tokens.admin })).body
+        .totalDocs,
+    ).toBe(before)
   })
 
   test('script and HTML are stored and returned as inert text', async () => {
     const body = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>bold</b>'
     const created = await post(asMember({ body }), tokens.author)
     expect(created.status).toBe(201)
-    const approved = await moderate(idOf(created.body), 'approved', { reason: 'Harmless once escaped' })
+    const approved = await moderate(idOf(created.body), 'approved', {
+      reason: 'Harmless once escaped',
+    })
     expect(approved.status).toBe(200)
     const read = await client.request('GET', `/api/comments/${idOf(created.body)}`)
     expect(read.headers.get('content-type')).toContain('application/json')
@@ -127,14 +173,20 @@ describe('posting', () => {
 
 describe('moderation decisions', () => {
   test('a moderator must give a reason or clause; the decision is logged and the guest is emailed', async () => {
-    const created = await post(guest({ body: 'Please publish me', authorEmail: 'decided.guest@example.org' }))
+    const created = await post(
+      guest({ body: 'Please publish me', authorEmail: 'decided.guest@example.org' }),
+    )
     const id = idOf(created.body)
     const withoutReason = await moderate(id, 'approved')
     expect(withoutReason.status).toBe(400)
     expect(errorPaths(withoutReason.body)).toContain('reason')
     expect((await moderate(id, 'approved', { reason: 'Constructive' })).status).toBe(200)
 
-    const history = await client.request('GET', `/api/comment-decisions?where[comment][equals]=${id}&sort=decidedAt`, { token: tokens.moderator })
+    const history = await client.request(
+      'GET',
+      `/api/comment-decisions?where[comment][equals]=${id}&sort=decidedAt`,
+      { token: tokens.moderator },
+    )
     expect(history.body.docs?.map((row) => [row.from ?? null, row.to, row.source])).toEqual([
       [null, 'pending', 'rules'],
       ['pending', 'approved', 'moderator'],
@@ -148,7 +200,9 @@ describe('moderation decisions', () => {
   })
 
   test('a rejection email cites the clause applied', async () => {
-    const created = await post(guest({ body: 'Off-topic advert', authorEmail: 'rejected.guest@example.org' }))
+    const created = await post(
+      guest({ body: 'Off-topic advert', authorEmail: 'rejected.guest@example.org' }),
+    )
     expect((await moderate(idOf(created.body), 'rejected', { clause: '2' })).status).toBe(200)
     const email = await smtp.waitFor((message) => message.to.includes('rejected.guest@example.org'))
     expect(email.subject).toBe('Your comment was not published')
@@ -157,8 +211,16 @@ describe('moderation decisions', () => {
 
   test('members and the public cannot moderate', async () => {
     const created = await post(guest({ body: 'Moderate me if you can' }))
-    expect((await moderate(idOf(created.body), 'approved', { reason: 'x' }, tokens.author)).status).toBe(403)
-    expect((await client.request('PATCH', `/api/comments/${idOf(created.body)}`, { json: { status: 'approved', reason: 'x' } })).status).toBe(403)
+    expect(
+      (await moderate(idOf(created.body), 'approved', { reason: 'x' }, tokens.author)).status,
+    ).toBe(403)
+    expect(
+      (
+        await client.request('PATCH', `/api/comments/${idOf(created.body)}`, {
+          json: { status: 'approved', reason: 'x' },
+        })
+      ).status,
+    ).toBe(403)
   })
 
   test('a member becomes trusted after an approved comment and skips the queue', async () => {
@@ -182,7 +244,9 @@ describe('moderation decisions', () => {
       const created = await post(asMember({ body }), tokens.trusted)
       expect([body, created.status, created.body.doc?.status]).toEqual([body, 201, status])
       // The author sees why; the NHS number is never echoed into the reasons.
-      const own = await client.request('GET', `/api/comments/${idOf(created.body)}`, { token: tokens.trusted })
+      const own = await client.request('GET', `/api/comments/${idOf(created.body)}`, {
+        token: tokens.trusted,
+      })
       const reasons = own.body.reasons as { rule: string; clause: string; detail?: string }[]
       expect(reasons.map((reason) => reason.rule)).toContain(rule)
       expect(JSON.stringify(reasons)).not.toContain('5919')
@@ -198,21 +262,44 @@ describe('who sees which comment', () => {
     for (const status of statuses) {
       const created = await post(asMember({ body: `Visibility check: ${status}` }), tokens.author)
       ids[status] = idOf(created.body)
-      if (created.body.doc?.status !== status) expect((await moderate(ids[status], status, { reason: 'table' })).status).toBe(200)
+      if (created.body.doc?.status !== status)
+        expect((await moderate(ids[status], status, { reason: 'table' })).status).toBe(200)
     }
   })
 
   const table: [string, () => string | undefined, Record<(typeof statuses)[number], boolean>][] = [
-    ['the public', () => undefined, { pending: false, approved: true, rejected: false, spam: false }],
-    ['the author', () => tokens.author, { pending: true, approved: true, rejected: true, spam: true }],
-    ['another member', () => tokens.reader1, { pending: false, approved: true, rejected: false, spam: false }],
-    ['an editor', () => tokens.editor, { pending: false, approved: true, rejected: false, spam: false }],
-    ['a moderator', () => tokens.moderator, { pending: true, approved: true, rejected: true, spam: true }],
+    [
+      'the public',
+      () => undefined,
+      { pending: false, approved: true, rejected: false, spam: false },
+    ],
+    [
+      'the author',
+      () => tokens.author,
+      { pending: true, approved: true, rejected: true, spam: true },
+    ],
+    [
+      'another member',
+      () => tokens.reader1,
+      { pending: false, approved: true, rejected: false, spam: false },
+    ],
+    [
+      'an editor',
+      () => tokens.editor,
+      { pending: false, approved: true, rejected: false, spam: false },
+    ],
+    [
+      'a moderator',
+      () => tokens.moderator,
+      { pending: true, approved: true, rejected: true, spam: true },
+    ],
     ['an admin', () => tokens.admin, { pending: true, approved: true, rejected: true, spam: true }],
   ]
   describe.each(table)('%s', (_reader, token, expected) => {
     test.each(statuses)('a %s comment', async (status) => {
-      const response = await client.request('GET', `/api/comments/${ids[status]}`, { token: token() })
+      const response = await client.request('GET', `/api/comments/${ids[status]}`, {
+        token: token(),
+      })
       expect(response.status === 200).toBe(expected[status])
       const list = await client.request('GET', '/api/comments?limit=100', { token: token() })
       expect(list.body.docs?.some((doc) => doc.id === ids[status])).toBe(expected[status])
@@ -223,14 +310,23 @@ describe('who sees which comment', () => {
     const rest = await client.request('GET', '/api/comments?limit=100&depth=0')
     expect(rest.body.docs?.length).toBeGreaterThan(0)
     for (const doc of rest.body.docs ?? []) {
-      for (const key of ['authorEmail', 'ipHash', 'userAgentHash', 'decision', 'reportCount', 'moderatorsNotifiedAt']) {
+      for (const key of [
+        'authorEmail',
+        'ipHash',
+        'userAgentHash',
+        'decision',
+        'reportCount',
+        'moderatorsNotifiedAt',
+      ]) {
         expect(doc).not.toHaveProperty(key)
       }
       expect(doc.reports ?? []).toEqual([])
       expect(doc.reasons ?? []).toEqual([])
     }
     expect(rest.text).not.toMatch(/@example\.org/)
-    const gql = await client.graphql('{ Comments(limit: 100) { docs { body status authorEmail ipHash reportCount } } }')
+    const gql = await client.graphql(
+      '{ Comments(limit: 100) { docs { body status authorEmail ipHash reportCount } } }',
+    )
     expect(gql.text).not.toMatch(/@example\.org/)
     expect(gql.text).not.toMatch(/[0-9a-f]{64}/)
   })
@@ -243,15 +339,22 @@ describe('thread, replies and reports', () => {
     const root = await post(asMember({ body: 'Root of the thread' }), tokens.trusted)
     rootId = idOf(root.body)
     // Approving it also makes `trusted` trusted, whichever tests ran before.
-    if (root.body.doc?.status !== 'approved') expect((await moderate(rootId, 'approved', { reason: 'root' })).status).toBe(200)
+    if (root.body.doc?.status !== 'approved')
+      expect((await moderate(rootId, 'approved', { reason: 'root' })).status).toBe(200)
   })
 
   test('replies nest up to three levels on the same document, oldest first', async () => {
     const reply = await post(asMember({ body: 'Reply level 2', parent: rootId }), tokens.trusted)
     expect(reply.status).toBe(201)
-    const deeper = await post(asMember({ body: 'Reply level 3', parent: idOf(reply.body) }), tokens.trusted)
+    const deeper = await post(
+      asMember({ body: 'Reply level 3', parent: idOf(reply.body) }),
+      tokens.trusted,
+    )
     expect(deeper.status).toBe(201)
-    const tooDeep = await post(asMember({ body: 'Reply level 4', parent: idOf(deeper.body) }), tokens.trusted)
+    const tooDeep = await post(
+      asMember({ body: 'Reply level 4', parent: idOf(deeper.body) }),
+      tokens.trusted,
+    )
     expect(tooDeep.status).toBe(400)
     expect(errorPaths(tooDeep.body)).toContain('parent')
 
@@ -266,20 +369,32 @@ describe('thread, replies and reports', () => {
   })
 
   test('a reply to a comment on another document, or to one not approved, is refused naming parent', async () => {
-    const elsewhere = await post(asMember({ body: 'Wrong page', parent: rootId, target: onBlog(otherBlogId) }), tokens.trusted)
+    const elsewhere = await post(
+      asMember({ body: 'Wrong page', parent: rootId, target: onBlog(otherBlogId) }),
+      tokens.trusted,
+    )
     expect(elsewhere.status).toBe(400)
     expect(errorPaths(elsewhere.body)).toContain('parent')
     const held = await post(guest({ body: 'Held guest comment' }))
-    const toHeld = await post(asMember({ body: 'Reply to held', parent: idOf(held.body) }), tokens.trusted)
+    const toHeld = await post(
+      asMember({ body: 'Reply to held', parent: idOf(held.body) }),
+      tokens.trusted,
+    )
     expect(toHeld.status).toBe(400)
     expect(errorPaths(toHeld.body)).toContain('parent')
   })
 
   test('the author sees their own held comment in the thread; others do not', async () => {
     const held = await post(asMember({ body: 'Held: awaiting review (lawsuit)' }), tokens.trusted)
-    const own = await client.request('GET', `/api/comments/thread?collection=blogs&id=${blogId}`, { token: tokens.trusted })
+    const own = await client.request('GET', `/api/comments/thread?collection=blogs&id=${blogId}`, {
+      token: tokens.trusted,
+    })
     expect(own.text).toContain('Held: awaiting review')
-    const other = await client.request('GET', `/api/comments/thread?collection=blogs&id=${blogId}`, { token: tokens.reader1 })
+    const other = await client.request(
+      'GET',
+      `/api/comments/thread?collection=blogs&id=${blogId}`,
+      { token: tokens.reader1 },
+    )
     expect(other.text).not.toContain('Held: awaiting review')
     expect(idOf(held.body)).toBeGreaterThan(0)
   })
@@ -297,22 +412,58 @@ describe('thread, replies and reports', () => {
   test('reports: members only, one per member, and three distinct reports hide the comment and alert moderators', async () => {
     const target = await post(asMember({ body: 'A comment readers dislike' }), tokens.trusted)
     const id = idOf(target.body)
-    expect((await client.request('POST', `/api/comments/${id}/report`, { json: { reason: 'rude' } })).status).toBe(401)
-    const noReason = await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader1, json: {} })
+    expect(
+      (await client.request('POST', `/api/comments/${id}/report`, { json: { reason: 'rude' } }))
+        .status,
+    ).toBe(401)
+    const noReason = await client.request('POST', `/api/comments/${id}/report`, {
+      token: tokens.reader1,
+      json: {},
+    })
     expect(noReason.status).toBe(400)
     expect(errorPaths(noReason.body)).toContain('reason')
-    expect((await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader1, json: { reason: 'rude' } })).status).toBe(201)
-    const again = await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader1, json: { reason: 'still rude' } })
+    expect(
+      (
+        await client.request('POST', `/api/comments/${id}/report`, {
+          token: tokens.reader1,
+          json: { reason: 'rude' },
+        })
+      ).status,
+    ).toBe(201)
+    const again = await client.request('POST', `/api/comments/${id}/report`, {
+      token: tokens.reader1,
+      json: { reason: 'still rude' },
+    })
     expect(again.status).toBe(409)
     expect(again.body.errors?.[0]?.message).toMatch(/already reported/)
     expect((await client.request('GET', `/api/comments/${id}`)).status).toBe(200)
-    expect((await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader2, json: { reason: 'rude' } })).status).toBe(201)
-    expect((await client.request('POST', `/api/comments/${id}/report`, { token: tokens.reader3, json: { reason: 'rude' } })).status).toBe(201)
+    expect(
+      (
+        await client.request('POST', `/api/comments/${id}/report`, {
+          token: tokens.reader2,
+          json: { reason: 'rude' },
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await client.request('POST', `/api/comments/${id}/report`, {
+          token: tokens.reader3,
+          json: { reason: 'rude' },
+        })
+      ).status,
+    ).toBe(201)
     expect((await client.request('GET', `/api/comments/${id}`)).status).toBe(404)
-    const asModerator = await client.request('GET', `/api/comments/${id}`, { token: tokens.moderator })
+    const asModerator = await client.request('GET', `/api/comments/${id}`, {
+      token: tokens.moderator,
+    })
     expect(asModerator.body).toMatchObject({ status: 'pending', reportCount: 3 })
-    const alert = await smtp.waitFor((message) => message.subject.startsWith('A comment was hidden after readers reported it'))
-    expect(alert.to).toEqual(expect.arrayContaining(['moderator.comments@test.example.org', ADMIN_EMAIL]))
+    const alert = await smtp.waitFor((message) =>
+      message.subject.startsWith('A comment was hidden after readers reported it'),
+    )
+    expect(alert.to).toEqual(
+      expect.arrayContaining(['moderator.comments@test.example.org', ADMIN_EMAIL]),
+    )
     expect(alert.text).toContain('A comment readers dislike')
   })
 })
@@ -320,21 +471,44 @@ describe('thread, replies and reports', () => {
 describe('bans, closed pages, guests, floods', () => {
   test('a moderator bans a member with a reason and an end date; the member gets 403; unban restores', async () => {
     const until = new Date(Date.now() + 7 * 86_400_000).toISOString()
-    const noReason = await client.request('POST', '/api/comments/ban', { token: tokens.moderator, json: { member: memberIds.banned } })
+    const noReason = await client.request('POST', '/api/comments/ban', {
+      token: tokens.moderator,
+      json: { member: memberIds.banned },
+    })
     expect(noReason.status).toBe(400)
     expect(errorPaths(noReason.body)).toContain('reason')
-    expect((await client.request('POST', '/api/comments/ban', { token: tokens.author, json: { member: memberIds.banned, reason: 'x' } })).status).toBe(403)
-    const banned = await client.request('POST', '/api/comments/ban', { token: tokens.moderator, json: { member: memberIds.banned, reason: 'Repeated personal attacks', until } })
+    expect(
+      (
+        await client.request('POST', '/api/comments/ban', {
+          token: tokens.author,
+          json: { member: memberIds.banned, reason: 'x' },
+        })
+      ).status,
+    ).toBe(403)
+    const banned = await client.request('POST', '/api/comments/ban', {
+      token: tokens.moderator,
+      json: { member: memberIds.banned, reason: 'Repeated personal attacks', until },
+    })
     expect(banned.status).toBe(200)
     const refused = await post(asMember({ body: 'Let me in' }), tokens.banned)
     expect(refused.status).toBe(403)
     expect(refused.body.errors?.[0]?.message).toContain('Repeated personal attacks')
-    expect((await client.request('POST', '/api/comments/unban', { token: tokens.moderator, json: { member: memberIds.banned } })).status).toBe(200)
+    expect(
+      (
+        await client.request('POST', '/api/comments/unban', {
+          token: tokens.moderator,
+          json: { member: memberIds.banned },
+        })
+      ).status,
+    ).toBe(200)
     expect((await post(asMember({ body: 'Back again' }), tokens.banned)).status).toBe(201)
   })
 
   test('comments closed on a page → 403 with a clear message', async () => {
-    const closed = await client.request('PATCH', `/api/blogs/${otherBlogId}`, { token: tokens.editor, json: { commentsEnabled: false } })
+    const closed = await client.request('PATCH', `/api/blogs/${otherBlogId}`, {
+      token: tokens.editor,
+      json: { commentsEnabled: false },
+    })
     expect(closed.status).toBe(200)
     const response = await post(guest({ target: onBlog(otherBlogId) }))
     expect(response.status).toBe(403)
@@ -343,14 +517,21 @@ describe('bans, closed pages, guests, floods', () => {
 
   test('closeAfterDays closes comments that many days after publication', async () => {
     // The seeded blog was published on 2026-11-02; a fresh one today.
-    const fresh = await client.request('POST', '/api/blogs', { token: tokens.editor, json: { title: 'Published just now', _status: 'published' } })
-    const publishedAt = new Date(String((await client.request('GET', `/api/blogs/${blogId}`)).body.publishedAt))
+    const fresh = await client.request('POST', '/api/blogs', {
+      token: tokens.editor,
+      json: { title: 'Published just now', _status: 'published' },
+    })
+    const publishedAt = new Date(
+      String((await client.request('GET', `/api/blogs/${blogId}`)).body.publishedAt),
+    )
     const ageInDays = Math.floor((Date.now() - publishedAt.getTime()) / 86_400_000)
     await setPolicy({ closeAfterDays: Math.max(1, ageInDays - 1) })
     const old = await post(guest({ body: 'Too late?' }))
     expect(old.status).toBe(403)
     expect(old.body.errors?.[0]?.message).toBe('Comments are closed on this page.')
-    expect((await post(guest({ body: 'Just in time', target: onBlog(idOf(fresh.body)) }))).status).toBe(201)
+    expect(
+      (await post(guest({ body: 'Just in time', target: onBlog(idOf(fresh.body)) }))).status,
+    ).toBe(201)
     await setPolicy({ closeAfterDays: null })
   })
 
@@ -381,7 +562,9 @@ describe('public statistics', () => {
     expect(stats.status).toBe(200)
     const byClause = stats.body.byClause as { clause: string; count: number }[]
     expect(byClause.find((row) => row.clause === '5')?.count).toBeGreaterThanOrEqual(2)
-    expect((stats.body.byRule as { rule: string }[]).map((row) => row.rule)).toEqual(expect.arrayContaining(['first-comment', 'patient-data', 'blocked-term']))
+    expect((stats.body.byRule as { rule: string }[]).map((row) => row.rule)).toEqual(
+      expect.arrayContaining(['first-comment', 'patient-data', 'blocked-term']),
+    )
     expect(stats.text).not.toMatch(/@|body|Member /)
   })
 

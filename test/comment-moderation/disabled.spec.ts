@@ -14,12 +14,18 @@ const host = (): Config =>
     ],
   }) as Config
 
-const configs = (disabled: boolean) => commentModeration({ collections: ['posts'], disabled })(host())
-const bySlug = <T extends { slug: string }>(items: T[] | undefined, slug: string): T | undefined => items?.find((item) => item.slug === slug)
+const configs = (disabled: boolean) =>
+  commentModeration({ collections: ['posts'], disabled })(host())
+const bySlug = <T extends { slug: string }>(items: T[] | undefined, slug: string): T | undefined =>
+  items?.find((item) => item.slug === slug)
 // Functions (access, hooks) are dropped by JSON: what is left is what the database schema is made of.
 const schemaOf = (config: Config) =>
   JSON.stringify({
-    collections: config.collections?.map(({ slug, fields, indexes }) => ({ slug, fields, indexes })),
+    collections: config.collections?.map(({ slug, fields, indexes }) => ({
+      slug,
+      fields,
+      indexes,
+    })),
     globals: config.globals?.map(({ slug, fields }: GlobalConfig) => ({ slug, fields })),
   })
 
@@ -30,14 +36,28 @@ test('the schema is the same whether the plugin is enabled or disabled', async (
 const commentsOf = (config: Config) => bySlug<CollectionConfig>(config.collections, 'comments')
 const endpointsOf = (config: Config) => {
   const endpoints = commentsOf(config)?.endpoints
-  return (Array.isArray(endpoints) ? endpoints : []).map((endpoint) => `${endpoint.method} ${endpoint.path}`)
+  return (Array.isArray(endpoints) ? endpoints : []).map(
+    (endpoint) => `${endpoint.method} ${endpoint.path}`,
+  )
 }
 
-test.each([false, true])('disabled: %s: the endpoints under /api/comments and the two tasks', async (disabled) => {
-  const config = await configs(disabled)
-  expect(endpointsOf(config)).toEqual(['get /thread', 'get /stats', 'post /:id/report', 'post /ban', 'post /unban'])
-  expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual(['commentModeratorDigest', 'commentPurgeClientData'])
-})
+test.each([false, true])(
+  'disabled: %s: the endpoints under /api/comments and the two tasks',
+  async (disabled) => {
+    const config = await configs(disabled)
+    expect(endpointsOf(config)).toEqual([
+      'get /thread',
+      'get /stats',
+      'post /:id/report',
+      'post /ban',
+      'post /unban',
+    ])
+    expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual([
+      'commentModeratorDigest',
+      'commentPurgeClientData',
+    ])
+  },
+)
 
 test('disabled: no moderation hooks; the author is still assigned', async () => {
   const hooks = commentsOf(await configs(true))?.hooks
@@ -49,5 +69,9 @@ test('disabled: no moderation hooks; the author is still assigned', async () => 
 
 test('enabled: the moderation hooks run before the author is assigned', async () => {
   const hooks = commentsOf(await configs(false))?.hooks
-  expect([hooks?.beforeOperation, hooks?.beforeValidate, hooks?.beforeChange, hooks?.afterChange].map((list) => list?.length)).toEqual([1, 2, 1, 1])
+  expect(
+    [hooks?.beforeOperation, hooks?.beforeValidate, hooks?.beforeChange, hooks?.afterChange].map(
+      (list) => list?.length,
+    ),
+  ).toEqual([1, 2, 1, 1])
 })

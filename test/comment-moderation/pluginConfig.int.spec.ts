@@ -8,7 +8,11 @@ import path from 'node:path'
 
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import { commentModeration, type CommentRule, type DecisionEvent } from '@plugins/comment-moderation'
+import {
+  commentModeration,
+  type CommentRule,
+  type DecisionEvent,
+} from '@plugins/comment-moderation'
 import { buildConfig, type Field, getPayload, type Payload, type PayloadRequest } from 'payload'
 
 import { closeDatabase } from '@/db/closeDatabase'
@@ -22,7 +26,9 @@ const spamClassifier: CommentRule = {
   order: 15, // after blocked terms (10), before the patient-data guard (20)
   run: async ({ body }) => {
     const score = await Promise.resolve(/casino|viagra/i.test(body) ? 0.99 : 0.01)
-    return score > 0.9 ? { status: 'spam', rule: 'spam-classifier', clause: '2', detail: `score ${score}` } : null
+    return score > 0.9
+      ? { status: 'spam', rule: 'spam-classifier', clause: '2', detail: `score ${score}` }
+      : null
   },
 }
 const decisions: Omit<DecisionEvent, 'req'>[] = []
@@ -43,9 +49,15 @@ const asMember = () => ({ user: memberUser, overrideAccess: false })
 // This config's slugs are not in the CMS's generated types: these helpers keep the casts in one place.
 type LooseDoc = { id: number; [key: string]: unknown }
 const createLoose = (collection: string, data: Record<string, unknown>) =>
-  payload.create({ collection: collection as never, data: data as never, overrideAccess: true }) as unknown as Promise<LooseDoc>
+  payload.create({
+    collection: collection as never,
+    data: data as never,
+    overrideAccess: true,
+  }) as unknown as Promise<LooseDoc>
 const fieldNames = (slug: string) =>
-  (payload.collections as unknown as Record<string, { config: { fields: Field[] } }>)[slug].config.fields.map((field) => ('name' in field ? field.name : ''))
+  (payload.collections as unknown as Record<string, { config: { fields: Field[] } }>)[
+    slug
+  ].config.fields.map((field) => ('name' in field ? field.name : ''))
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
@@ -63,9 +75,21 @@ beforeAll(async () => {
     admin: { user: 'staff' },
     telemetry: false,
     collections: [
-      { slug: 'staff', auth: true, fields: [{ name: 'roles', type: 'select', hasMany: true, options: ['admin', 'moderator'] }] },
+      {
+        slug: 'staff',
+        auth: true,
+        fields: [{ name: 'roles', type: 'select', hasMany: true, options: ['admin', 'moderator'] }],
+      },
       { slug: 'people', auth: true, fields: [{ name: 'name', type: 'text' }] },
-      { slug: 'posts', versions: { drafts: true }, access: { read: () => true }, fields: [{ name: 'title', type: 'text' }, { name: 'publishedAt', type: 'date' }] },
+      {
+        slug: 'posts',
+        versions: { drafts: true },
+        access: { read: () => true },
+        fields: [
+          { name: 'title', type: 'text' },
+          { name: 'publishedAt', type: 'date' },
+        ],
+      },
     ],
     plugins: [
       commentModeration({
@@ -88,9 +112,17 @@ beforeAll(async () => {
     ],
   })
   payload = await getPayload({ config, key: 'comment-plugin-test' })
-  await payload.updateGlobal({ slug: 'comment-policy', data: { floodIntervalSeconds: 0, heldTerms: ['lawsuit'] }, overrideAccess: true })
+  await payload.updateGlobal({
+    slug: 'comment-policy',
+    data: { floodIntervalSeconds: 0, heldTerms: ['lawsuit'] },
+    overrideAccess: true,
+  })
   postId = (await createLoose('posts', { title: 'A post', _status: 'published' })).id
-  const person = await createLoose('people', { email: 'person@example.org', password: 'person-password', name: 'Pat Person' })
+  const person = await createLoose('people', {
+    email: 'person@example.org',
+    password: 'person-password',
+    name: 'Pat Person',
+  })
   memberUser = { ...person, collection: 'people' } as unknown as PayloadRequest['user']
 })
 
@@ -102,7 +134,12 @@ afterAll(async () => {
 const comment = (body: string, extra: Record<string, unknown> = {}) =>
   payload.create({
     collection: 'comments',
-    data: { target: { relationTo: 'posts', value: postId }, body, policyAccepted: true, ...extra } as never,
+    data: {
+      target: { relationTo: 'posts', value: postId },
+      body,
+      policyAccepted: true,
+      ...extra,
+    } as never,
     ...asMember(),
   })
 
@@ -114,7 +151,7 @@ test('the plugin adds its collections, global and fields to a host config', () =
   expect(fieldNames('people')).toContain('commenting')
 })
 
-test('collection overrides add fields and hooks; the plugin\'s hooks run first', async () => {
+test("collection overrides add fields and hooks; the plugin's hooks run first", async () => {
   expect(fieldNames('comments')).toEqual(expect.arrayContaining(['body', 'status', 'hostNote']))
   expect(payload.collections['comment-decisions'].config.admin.group).toBe('Moderation log')
   const created = await comment('An override check', { hostNote: 'kept' })
@@ -123,16 +160,29 @@ test('collection overrides add fields and hooks; the plugin\'s hooks run first',
   expect(hostHookSaw.at(-1)).toBe(created.status)
 })
 
-test("a host rule runs in order with the built-in ones and onDecision sees every decision", async () => {
+test('a host rule runs in order with the built-in ones and onDecision sees every decision', async () => {
   const created = await comment('Win big at the casino')
   expect(created.status).toBe('spam')
-  expect(created.reasons?.map((reason) => reason.rule)).toEqual(['spam-classifier', 'first-comment'])
-  expect(decisions.at(-1)).toMatchObject({ commentId: created.id, from: null, to: 'spam', source: 'rules', policyVersion: '1' })
+  expect(created.reasons?.map((reason) => reason.rule)).toEqual([
+    'spam-classifier',
+    'first-comment',
+  ])
+  expect(decisions.at(-1)).toMatchObject({
+    commentId: created.id,
+    from: null,
+    to: 'spam',
+    source: 'rules',
+    policyVersion: '1',
+  })
 })
 
 test('a moderator decision reaches onDecision and the decision log', async () => {
   const created = await comment('A fair point about flow')
-  const moderator = await createLoose('staff', { email: 'mod@example.org', password: 'mod-password', roles: ['moderator'] })
+  const moderator = await createLoose('staff', {
+    email: 'mod@example.org',
+    password: 'mod-password',
+    roles: ['moderator'],
+  })
   await payload.update({
     collection: 'comments',
     id: created.id,
@@ -140,16 +190,36 @@ test('a moderator decision reaches onDecision and the decision log', async () =>
     user: { ...moderator, collection: 'staff' } as unknown as PayloadRequest['user'],
     overrideAccess: false,
   })
-  expect(decisions.at(-1)).toMatchObject({ commentId: created.id, from: 'pending', to: 'approved', source: 'moderator', reason: 'On topic' })
-  const log = await payload.find({ collection: 'comment-decisions', where: { comment: { equals: created.id } }, overrideAccess: true })
+  expect(decisions.at(-1)).toMatchObject({
+    commentId: created.id,
+    from: 'pending',
+    to: 'approved',
+    source: 'moderator',
+    reason: 'On topic',
+  })
+  const log = await payload.find({
+    collection: 'comment-decisions',
+    where: { comment: { equals: created.id } },
+    overrideAccess: true,
+  })
   expect(log.totalDocs).toBe(2)
 })
 
 test('maxReplyDepth is an option (2 here)', async () => {
   const root = await comment('Root')
-  await payload.update({ collection: 'comments', id: root.id, data: { status: 'approved', clause: '1' } as never, overrideAccess: true })
+  await payload.update({
+    collection: 'comments',
+    id: root.id,
+    data: { status: 'approved', clause: '1' } as never,
+    overrideAccess: true,
+  })
   const reply = await comment('Reply', { parent: root.id })
-  await payload.update({ collection: 'comments', id: reply.id, data: { status: 'approved', clause: '1' } as never, overrideAccess: true })
+  await payload.update({
+    collection: 'comments',
+    id: reply.id,
+    data: { status: 'approved', clause: '1' } as never,
+    overrideAccess: true,
+  })
   await expect(comment('Too deep', { parent: reply.id })).rejects.toThrow(/parent/)
 })
 
@@ -157,7 +227,9 @@ test('the digest task emails held comments to moderators once', async () => {
   await comment('Held for the digest: lawsuit')
   await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
   await payload.jobs.run()
-  const digest = await smtp.waitFor((message) => message.subject.startsWith('Comments waiting for moderation'))
+  const digest = await smtp.waitFor((message) =>
+    message.subject.startsWith('Comments waiting for moderation'),
+  )
   expect(digest.to).toEqual(['mods@example.org'])
   expect(digest.text).toContain('Held for the digest')
   const before = smtp.messages.length
@@ -169,13 +241,25 @@ test('the digest task emails held comments to moderators once', async () => {
 test('the purge task erases client hashes older than the retention period, and only those', async () => {
   const old = await comment('An old comment')
   const fresh = await comment('A fresh comment')
-  expect((await payload.findByID({ collection: 'comments', id: old.id, overrideAccess: true })).ipHash).toMatch(/^[0-9a-f]{64}$/)
+  expect(
+    (await payload.findByID({ collection: 'comments', id: old.id, overrideAccess: true })).ipHash,
+  ).toMatch(/^[0-9a-f]{64}$/)
   // Age one comment past the one-day retention by rewriting its creation date.
-  await payload.db.updateOne({ collection: 'comments', id: old.id, data: { createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString() } })
+  await payload.db.updateOne({
+    collection: 'comments',
+    id: old.id,
+    data: { createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString() },
+  })
   await payload.jobs.queue({ task: 'commentPurgeClientData' as never, input: {} as never })
   await payload.jobs.run()
-  const purged = await payload.findByID({ collection: 'comments', id: old.id, overrideAccess: true })
+  const purged = await payload.findByID({
+    collection: 'comments',
+    id: old.id,
+    overrideAccess: true,
+  })
   expect(purged.ipHash ?? null).toBeNull()
   expect(purged.userAgentHash ?? null).toBeNull()
-  expect((await payload.findByID({ collection: 'comments', id: fresh.id, overrideAccess: true })).ipHash).toMatch(/^[0-9a-f]{64}$/)
+  expect(
+    (await payload.findByID({ collection: 'comments', id: fresh.id, overrideAccess: true })).ipHash,
+  ).toMatch(/^[0-9a-f]{64}$/)
 })

@@ -1,7 +1,10 @@
 import { RULE } from '@plugins/comment-moderation/constants'
 import { decide, orderRules } from '@plugins/comment-moderation/rules/decide'
 import { findNhsNumbers, isValidNhsNumber } from '@plugins/comment-moderation/rules/nhsNumber'
-import { findPatientData, hasDateNextToPostcode } from '@plugins/comment-moderation/rules/patientData'
+import {
+  findPatientData,
+  hasDateNextToPostcode,
+} from '@plugins/comment-moderation/rules/patientData'
 import { countLinks, findTerms } from '@plugins/comment-moderation/rules/text'
 import type { CommentRule, PolicyRules } from '@plugins/comment-moderation/rules/types'
 
@@ -13,7 +16,13 @@ const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules => ({
   holdFirstComment: true,
   trustedAfter: 2,
   patientDataGuard: true,
-  ruleClauses: { 'blocked-term': '2', 'patient-data': '5', 'too-many-links': '4', 'held-term': '3', 'first-comment': '1' },
+  ruleClauses: {
+    'blocked-term': '2',
+    'patient-data': '5',
+    'too-many-links': '4',
+    'held-term': '3',
+    'first-comment': '1',
+  },
   ...overrides,
 })
 const trusted = { approvedCommentsByAuthor: 5 }
@@ -35,7 +44,9 @@ describe('NHS number check digit (modulus 11)', () => {
   })
 
   test('finds numbers inside text, ignoring longer digit runs and invalid ones', () => {
-    expect(findNhsNumbers('Patient 943 476 5919 seen; ref 9434765918; tel 020794605919')).toEqual(['943 476 5919'])
+    expect(findNhsNumbers('Patient 943 476 5919 seen; ref 9434765918; tel 020794605919')).toEqual([
+      '943 476 5919',
+    ])
   })
 })
 
@@ -44,7 +55,10 @@ describe('date of birth next to a UK postcode', () => {
     ['born 12/03/1956, lives at SW1A 1AA', true],
     ['DOB 1956-03-12 (M1 1AE)', true],
     ['12 March 1956, postcode b33 8th', true],
-    ['meeting on 12/03/2027 in a building far away from anything identifying, much later the postcode SW1A 1AA appears', false],
+    [
+      'meeting on 12/03/2027 in a building far away from anything identifying, much later the postcode SW1A 1AA appears',
+      false,
+    ],
     ['a postcode SW1A 1AA alone', false],
     ['a date 12/03/1956 alone', false],
   ])('%s → %s', (text, expected) => {
@@ -52,7 +66,10 @@ describe('date of birth next to a UK postcode', () => {
   })
 
   test('names the kinds of patient data found, never the data', () => {
-    expect(findPatientData('NHS 9434765919, born 01/02/1950 at LS1 4AP')).toEqual(['nhs-number', 'date-and-postcode'])
+    expect(findPatientData('NHS 9434765919, born 01/02/1950 at LS1 4AP')).toEqual([
+      'nhs-number',
+      'date-and-postcode',
+    ])
   })
 })
 
@@ -70,7 +87,9 @@ describe('text helpers', () => {
 
 describe('decide: one rule at a time', () => {
   test('a trusted member with a clean comment is approved with no reasons', async () => {
-    await expect(decide(member('Thanks, this helped our ward.'), trusted, policy())).resolves.toEqual({
+    await expect(
+      decide(member('Thanks, this helped our ward.'), trusted, policy()),
+    ).resolves.toEqual({
       status: 'approved',
       reasons: [],
       policyVersion: '2026-11',
@@ -86,23 +105,33 @@ describe('decide: one rule at a time', () => {
   test('patient data holds the comment without repeating the data', async () => {
     const decision = await decide(member('My patient 943 476 5919 improved'), trusted, policy())
     expect(decision.status).toBe('pending')
-    expect(decision.reasons).toEqual([{ rule: RULE.patientData, clause: '5', detail: 'nhs-number' }])
+    expect(decision.reasons).toEqual([
+      { rule: RULE.patientData, clause: '5', detail: 'nhs-number' },
+    ])
     expect(JSON.stringify(decision)).not.toContain('5919')
   })
 
   test('the patient-data guard can be switched off', async () => {
-    const decision = await decide(member('My patient 943 476 5919 improved'), trusted, policy({ patientDataGuard: false }))
+    const decision = await decide(
+      member('My patient 943 476 5919 improved'),
+      trusted,
+      policy({ patientDataGuard: false }),
+    )
     expect(decision.status).toBe('approved')
   })
 
   test('more links than maxLinks holds', async () => {
     const body = 'https://a.example https://b.example https://c.example'
-    expect((await decide(member(body), trusted, policy())).reasons).toEqual([{ rule: RULE.tooManyLinks, clause: '4', detail: '3 links' }])
+    expect((await decide(member(body), trusted, policy())).reasons).toEqual([
+      { rule: RULE.tooManyLinks, clause: '4', detail: '3 links' },
+    ])
     expect((await decide(member(body), trusted, policy({ maxLinks: 3 }))).status).toBe('approved')
   })
 
   test('a held term holds', async () => {
-    expect((await decide(member('Is this a lawsuit risk?'), trusted, policy())).reasons).toEqual([{ rule: RULE.heldTerm, clause: '3' }])
+    expect((await decide(member('Is this a lawsuit risk?'), trusted, policy())).reasons).toEqual([
+      { rule: RULE.heldTerm, clause: '3' },
+    ])
   })
 
   test.each([
@@ -110,16 +139,32 @@ describe('decide: one rule at a time', () => {
     [1, true, 'pending', RULE.notYetTrusted],
     [2, true, 'approved', null],
     [0, false, 'approved', null],
-  ] as const)('%i approved before, holdFirstComment %s → %s (%s)', async (approved, hold, status, rule) => {
-    const decision = await decide(member('Hello'), { approvedCommentsByAuthor: approved }, policy({ holdFirstComment: hold }))
-    expect(decision.status).toBe(status)
-    expect(decision.reasons.map((reason) => reason.rule)).toEqual(rule ? [rule] : [])
-  })
+  ] as const)(
+    '%i approved before, holdFirstComment %s → %s (%s)',
+    async (approved, hold, status, rule) => {
+      const decision = await decide(
+        member('Hello'),
+        { approvedCommentsByAuthor: approved },
+        policy({ holdFirstComment: hold }),
+      )
+      expect(decision.status).toBe(status)
+      expect(decision.reasons.map((reason) => reason.rule)).toEqual(rule ? [rule] : [])
+    },
+  )
 
   test('the most severe finding wins and every reason is kept', async () => {
-    const decision = await decide(member('buy followers, lawsuit, 9434765919'), { approvedCommentsByAuthor: 0 }, policy())
+    const decision = await decide(
+      member('buy followers, lawsuit, 9434765919'),
+      { approvedCommentsByAuthor: 0 },
+      policy(),
+    )
     expect(decision.status).toBe('rejected')
-    expect(decision.reasons.map((reason) => reason.rule)).toEqual([RULE.blockedTerm, RULE.patientData, RULE.heldTerm, RULE.firstComment])
+    expect(decision.reasons.map((reason) => reason.rule)).toEqual([
+      RULE.blockedTerm,
+      RULE.patientData,
+      RULE.heldTerm,
+      RULE.firstComment,
+    ])
   })
 })
 
@@ -127,7 +172,8 @@ describe('host rules', () => {
   const classifier: CommentRule = {
     name: 'spam-classifier',
     order: 15,
-    run: async ({ body }) => (body.includes('casino') ? { status: 'spam', rule: 'spam-classifier', clause: '2' } : null),
+    run: async ({ body }) =>
+      body.includes('casino') ? { status: 'spam', rule: 'spam-classifier', clause: '2' } : null,
   }
 
   test('slot into the built-in order and may be async', async () => {
@@ -139,7 +185,16 @@ describe('host rules', () => {
       RULE.heldTerm,
       RULE.firstComment,
     ])
-    const decision = await decide(member('best casino bonus'), trusted, policy(), orderRules([classifier]))
-    expect(decision).toEqual({ status: 'spam', reasons: [{ rule: 'spam-classifier', clause: '2' }], policyVersion: '2026-11' })
+    const decision = await decide(
+      member('best casino bonus'),
+      trusted,
+      policy(),
+      orderRules([classifier]),
+    )
+    expect(decision).toEqual({
+      status: 'spam',
+      reasons: [{ rule: 'spam-classifier', clause: '2' }],
+      policyVersion: '2026-11',
+    })
   })
 })

@@ -5,8 +5,17 @@
  */
 import { createHash, createHmac } from 'node:crypto'
 
-import { CLIENT_DATA_KEY_PURPOSE, hashClientValue } from '@plugins/comment-moderation/utilities/clientData'
-import { consentAddressHash, hashToken, KEY_PURPOSE, manageTokenFor, newManageCredentials } from '@plugins/email-subscriptions/utilities/tokens'
+import {
+  CLIENT_DATA_KEY_PURPOSE,
+  hashClientValue,
+} from '@plugins/comment-moderation/utilities/clientData'
+import {
+  consentAddressHash,
+  hashToken,
+  KEY_PURPOSE,
+  manageTokenFor,
+  newManageCredentials,
+} from '@plugins/email-subscriptions/utilities/tokens'
 import { deriveKey } from '@plugins/shared/deriveKey'
 
 import { HOST_KEY_PURPOSE, hostKey } from '@/config/keys'
@@ -15,10 +24,15 @@ const CONFIG_SECRET = 'test-secret-not-for-production'
 /** What Payload 3 keeps as `payload.secret` and signs JWTs with (payload/dist/index.js). */
 const PAYLOAD_SECRET = createHash('sha256').update(CONFIG_SECRET).digest('hex').slice(0, 32)
 
-const PURPOSES = [...Object.values(HOST_KEY_PURPOSE), ...Object.values(KEY_PURPOSE), CLIENT_DATA_KEY_PURPOSE]
+const PURPOSES = [
+  ...Object.values(HOST_KEY_PURPOSE),
+  ...Object.values(KEY_PURPOSE),
+  CLIENT_DATA_KEY_PURPOSE,
+]
 
 /** An HS256 signature, as jose computes it for Payload's login tokens. */
-const hs256 = (key: Buffer | string, signingInput: string) => createHmac('sha256', key).update(signingInput).digest('base64url')
+const hs256 = (key: Buffer | string, signingInput: string) =>
+  createHmac('sha256', key).update(signingInput).digest('base64url')
 
 describe('derived keys', () => {
   test('each purpose has its own 32-byte key, different from the secret Payload signs JWTs with', () => {
@@ -34,9 +48,21 @@ describe('derived keys', () => {
   })
 
   test('keys are stable for one secret and change with it; the host derives the same way', () => {
-    expect(deriveKey(PAYLOAD_SECRET, KEY_PURPOSE.manageToken).equals(deriveKey(PAYLOAD_SECRET, KEY_PURPOSE.manageToken))).toBe(true)
-    expect(deriveKey('another-secret', KEY_PURPOSE.manageToken).equals(deriveKey(PAYLOAD_SECRET, KEY_PURPOSE.manageToken))).toBe(false)
-    expect(hostKey(PAYLOAD_SECRET, HOST_KEY_PURPOSE.networkPseudonym).equals(deriveKey(PAYLOAD_SECRET, HOST_KEY_PURPOSE.networkPseudonym))).toBe(true)
+    expect(
+      deriveKey(PAYLOAD_SECRET, KEY_PURPOSE.manageToken).equals(
+        deriveKey(PAYLOAD_SECRET, KEY_PURPOSE.manageToken),
+      ),
+    ).toBe(true)
+    expect(
+      deriveKey('another-secret', KEY_PURPOSE.manageToken).equals(
+        deriveKey(PAYLOAD_SECRET, KEY_PURPOSE.manageToken),
+      ),
+    ).toBe(false)
+    expect(
+      hostKey(PAYLOAD_SECRET, HOST_KEY_PURPOSE.networkPseudonym).equals(
+        deriveKey(PAYLOAD_SECRET, HOST_KEY_PURPOSE.networkPseudonym),
+      ),
+    ).toBe(true)
     expect(() => deriveKey('', KEY_PURPOSE.manageToken)).toThrow(/secret/)
     expect(() => deriveKey(PAYLOAD_SECRET, '')).toThrow(/purpose/)
   })
@@ -44,7 +70,8 @@ describe('derived keys', () => {
   test('a manage token verifies only under its own purpose, and not under the secret itself', () => {
     const { manageKey, manageToken, manageTokenHash } = newManageCredentials(PAYLOAD_SECRET)
     expect(hashToken(manageTokenFor(PAYLOAD_SECRET, manageKey))).toBe(manageTokenHash)
-    const underOther = (key: Buffer | string) => createHmac('sha256', key).update(`manage:${manageKey}`).digest('base64url')
+    const underOther = (key: Buffer | string) =>
+      createHmac('sha256', key).update(`manage:${manageKey}`).digest('base64url')
     for (const purpose of PURPOSES.filter((purpose) => purpose !== KEY_PURPOSE.manageToken)) {
       expect(underOther(deriveKey(PAYLOAD_SECRET, purpose))).not.toBe(manageToken)
     }
@@ -58,7 +85,12 @@ describe('derived keys', () => {
     const clientHash = hashClientValue(PAYLOAD_SECRET, signingInput) as string
     expect(Buffer.from(clientHash, 'hex').toString('base64url')).not.toBe(signature)
     // Before: the same HMAC as the JWT signature, readable by anyone who could read the hash.
-    expect(Buffer.from(createHmac('sha256', PAYLOAD_SECRET).update(signingInput).digest('hex'), 'hex').toString('base64url')).toBe(signature)
+    expect(
+      Buffer.from(
+        createHmac('sha256', PAYLOAD_SECRET).update(signingInput).digest('hex'),
+        'hex',
+      ).toString('base64url'),
+    ).toBe(signature)
     const consentHash = consentAddressHash(PAYLOAD_SECRET, signingInput) as string
     expect(Buffer.from(consentHash, 'hex').toString('base64url')).not.toBe(signature)
     expect(consentHash).not.toBe(clientHash)

@@ -20,7 +20,12 @@ describe('users', () => {
   test('the first staff account becomes admin whatever it asked for; later ones keep their role', async () => {
     const first = await payload.create({
       collection: 'users',
-      data: { name: 'First', email: 'first@staff.example.org', password: 'first-password', roles: ['moderator'] },
+      data: {
+        name: 'First',
+        email: 'first@staff.example.org',
+        password: 'first-password',
+        roles: ['moderator'],
+      },
       overrideAccess: true,
     })
     expect(first.roles).toEqual(['admin'])
@@ -31,23 +36,47 @@ describe('users', () => {
 
 describe('slugs and publishedAt', () => {
   test('a slug is generated from the title when empty', async () => {
-    const blog = await payload.create({ collection: 'blogs', data: { title: 'What’s next for the Q Lab?', slug: '', _status: 'published' }, overrideAccess: true })
+    const blog = await payload.create({
+      collection: 'blogs',
+      data: { title: 'What’s next for the Q Lab?', slug: '', _status: 'published' },
+      overrideAccess: true,
+    })
     expect(blog.slug).toBe('whats-next-for-the-q-lab')
   })
 
   test('publishedAt is stamped on first publish, not on a draft, and never overwritten', async () => {
-    const draft = await payload.create({ collection: 'interviews', data: { title: 'Draft interview', _status: 'draft' }, draft: true, overrideAccess: true })
+    const draft = await payload.create({
+      collection: 'interviews',
+      data: { title: 'Draft interview', _status: 'draft' },
+      draft: true,
+      overrideAccess: true,
+    })
     expect(draft.publishedAt).toBeFalsy()
-    const published = await payload.update({ collection: 'interviews', id: draft.id, data: { _status: 'published' }, overrideAccess: true })
+    const published = await payload.update({
+      collection: 'interviews',
+      id: draft.id,
+      data: { _status: 'published' },
+      overrideAccess: true,
+    })
     expect(published.publishedAt).toEqual(expect.any(String))
-    const edited = await payload.update({ collection: 'interviews', id: draft.id, data: { summary: 'Edited later' }, overrideAccess: true })
+    const edited = await payload.update({
+      collection: 'interviews',
+      id: draft.id,
+      data: { summary: 'Edited later' },
+      overrideAccess: true,
+    })
     expect(edited.publishedAt).toBe(published.publishedAt)
   })
 
   test('an editor may backdate publishedAt', async () => {
     const blog = await payload.create({
       collection: 'blogs',
-      data: { title: 'Backdated', slug: '', publishedAt: '2017-03-01T09:00:00.000Z', _status: 'published' },
+      data: {
+        title: 'Backdated',
+        slug: '',
+        publishedAt: '2017-03-01T09:00:00.000Z',
+        _status: 'published',
+      },
       overrideAccess: true,
     })
     expect(blog.publishedAt).toBe('2017-03-01T09:00:00.000Z')
@@ -59,12 +88,30 @@ describe('demo seed', () => {
     const lines: string[] = []
     const first = await seed(payload, (line) => lines.push(line))
     expect(first.created).toBeGreaterThanOrEqual(20)
-    expect(lines.some((line) => /\[seed\] \d+\/\d+ member Carolyn Johnston: created/.test(line))).toBe(true)
+    expect(
+      lines.some((line) => /\[seed\] \d+\/\d+ member Carolyn Johnston: created/.test(line)),
+    ).toBe(true)
     const counts = async () =>
       Object.fromEntries(
         await Promise.all(
-          (['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports', 'members', 'media', 'users', 'subscribers'] as const).map(
-            async (collection) => [collection, (await payload.count({ collection, overrideAccess: true })).totalDocs] as const,
+          (
+            [
+              'blogs',
+              'interviews',
+              'events',
+              'lab-themes',
+              'evaluation-reports',
+              'members',
+              'media',
+              'users',
+              'subscribers',
+            ] as const
+          ).map(
+            async (collection) =>
+              [
+                collection,
+                (await payload.count({ collection, overrideAccess: true })).totalDocs,
+              ] as const,
           ),
         ),
       )
@@ -75,19 +122,43 @@ describe('demo seed', () => {
     expect(before.members).toBe(12)
     expect(before.events).toBe(3)
     expect(before.subscribers).toBe(15)
-    const thread = await payload.find({ collection: 'comments', where: { status: { equals: 'approved' } }, overrideAccess: true })
+    const thread = await payload.find({
+      collection: 'comments',
+      where: { status: { equals: 'approved' } },
+      overrideAccess: true,
+    })
     expect(thread.totalDocs).toBe(2)
     expect(thread.docs.some((comment) => comment.parent)).toBe(true)
   })
 
   test('the interview is with the anaesthetist, the Lab theme and the RAND Europe report are there', async () => {
-    const interview = await payload.find({ collection: 'interviews', where: { slug: { equals: 'interview-carolyn-johnston' } }, depth: 1, overrideAccess: true })
+    const interview = await payload.find({
+      collection: 'interviews',
+      where: { slug: { equals: 'interview-carolyn-johnston' } },
+      depth: 1,
+      overrideAccess: true,
+    })
     expect(interview.docs[0]?.intervieweeRole).toBe('Consultant anaesthetist')
-    const theme = await payload.find({ collection: 'lab-themes', where: { title: { equals: 'Empowering people to manage their own health and care needs' } }, overrideAccess: true })
+    const theme = await payload.find({
+      collection: 'lab-themes',
+      where: { title: { equals: 'Empowering people to manage their own health and care needs' } },
+      overrideAccess: true,
+    })
     expect(theme.totalDocs).toBe(1)
-    const report = await payload.find({ collection: 'evaluation-reports', where: { authorsOrganisation: { equals: 'RAND Europe' } }, depth: 1, overrideAccess: true })
-    expect((report.docs[0]?.reportFile as { mimeType?: string } | undefined)?.mimeType).toBe('application/pdf')
-    const events = await payload.find({ collection: 'events', sort: 'startsAt', overrideAccess: true })
+    const report = await payload.find({
+      collection: 'evaluation-reports',
+      where: { authorsOrganisation: { equals: 'RAND Europe' } },
+      depth: 1,
+      overrideAccess: true,
+    })
+    expect((report.docs[0]?.reportFile as { mimeType?: string } | undefined)?.mimeType).toBe(
+      'application/pdf',
+    )
+    const events = await payload.find({
+      collection: 'events',
+      sort: 'startsAt',
+      overrideAccess: true,
+    })
     expect(events.docs.every((event) => new Date(event.startsAt).getUTCMonth() === 2)).toBe(true)
   })
 })

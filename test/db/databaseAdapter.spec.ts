@@ -13,7 +13,9 @@ describe('DATABASE_URL selects the adapter', () => {
   })
 
   test('anything else is refused with a message naming the accepted schemes, without echoing credentials', () => {
-    expect(() => databaseKindFromURL('mysql://root:hunter2@localhost/q')).toThrow(/file:.*postgres:\/\/.*mongodb:\/\//)
+    expect(() => databaseKindFromURL('mysql://root:hunter2@localhost/q')).toThrow(
+      /file:.*postgres:\/\/.*mongodb:\/\//,
+    )
     expect(() => databaseKindFromURL('mysql://root:hunter2@localhost/q')).not.toThrow(/hunter2/)
   })
 })

@@ -10,10 +10,27 @@ import path from 'node:path'
 import { findMongoForTests } from '../helpers/mongo'
 
 const listen = (server: Server): Promise<number> =>
-  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))
+  new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  )
 
 /** Settings these tests replace: the server choice, the package's download settings, and any proxy. */
-const CHANGED_VARIABLES = ['MONGODB_URL', 'MONGOMS_DOWNLOAD_DIR', 'MONGOMS_VERSION', 'MONGOMS_DOWNLOAD_URL', 'MONGOMS_DOWNLOAD_MIRROR', 'MONGOMS_SYSTEM_BINARY', 'yarn_https-proxy', 'yarn_proxy', 'npm_config_https-proxy', 'npm_config_proxy', 'https_proxy', 'http_proxy', 'HTTPS_PROXY', 'HTTP_PROXY']
+const CHANGED_VARIABLES = [
+  'MONGODB_URL',
+  'MONGOMS_DOWNLOAD_DIR',
+  'MONGOMS_VERSION',
+  'MONGOMS_DOWNLOAD_URL',
+  'MONGOMS_DOWNLOAD_MIRROR',
+  'MONGOMS_SYSTEM_BINARY',
+  'yarn_https-proxy',
+  'yarn_proxy',
+  'npm_config_https-proxy',
+  'npm_config_proxy',
+  'https_proxy',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+]
 const savedEnv = Object.fromEntries(CHANGED_VARIABLES.map((name) => [name, process.env[name]]))
 
 beforeEach(() => {
@@ -52,7 +69,12 @@ test('a download server that never answers ends in one skip line once the bound 
   const mongo = await findMongoForTests({ downloadServerTimeoutMs: 300 })
   const elapsed = performance.now() - started
   silent.close()
-  expect(mongo).toEqual({ available: false, skipLine: expect.stringMatching(/^Skipping MongoDB tests: .*did not answer within 0.3 s.*set MONGODB_URL/) })
+  expect(mongo).toEqual({
+    available: false,
+    skipLine: expect.stringMatching(
+      /^Skipping MongoDB tests: .*did not answer within 0.3 s.*set MONGODB_URL/,
+    ),
+  })
   expect(elapsed).toBeLessThan(2_000)
 })
 

@@ -34,14 +34,27 @@ describeWithMongo('MongoDB adapter', () => {
   })
 
   test('creates and reads content, hides drafts from the public and member emails from everyone else', async () => {
-    const published = await payload.create({ collection: 'blogs', data: contentData('blogs') as never, overrideAccess: true })
-    const draft = await payload.create({ collection: 'blogs', data: contentData('blogs', false) as never, draft: true, overrideAccess: true })
+    const published = await payload.create({
+      collection: 'blogs',
+      data: contentData('blogs') as never,
+      overrideAccess: true,
+    })
+    const draft = await payload.create({
+      collection: 'blogs',
+      data: contentData('blogs', false) as never,
+      draft: true,
+      overrideAccess: true,
+    })
     const { docs } = await payload.find({ collection: 'blogs', overrideAccess: false, depth: 0 })
     const ids = docs.map((doc) => String(doc.id))
     expect(ids).toContain(String(published.id))
     expect(ids).not.toContain(String(draft.id))
     const member = await createMember(payload)
-    const publicMember = await payload.findByID({ collection: 'members', id: member.id, overrideAccess: false })
+    const publicMember = await payload.findByID({
+      collection: 'members',
+      id: member.id,
+      overrideAccess: false,
+    })
     expect(publicMember).not.toHaveProperty('email')
   })
 })

@@ -27,22 +27,78 @@ type PublicList = {
 }
 
 const PUBLIC_LISTS: PublicList[] = [
-  { read: '/api/blogs?limit=10', table: 'blogs', index: '_status_publishedAt_createdAt_idx', orderColumn: 'published_at' },
-  { read: '/api/interviews?limit=10', table: 'interviews', index: '_status_publishedAt_createdAt_1_idx', orderColumn: 'published_at' },
-  { read: '/api/evaluation-reports?limit=10', table: 'evaluation_reports', index: '_status_publishedDate_createdAt_idx', orderColumn: 'published_date' },
-  { read: '/api/lab-themes?limit=10', table: 'lab_themes', index: 'year_createdAt_idx', orderColumn: 'year' },
+  {
+    read: '/api/blogs?limit=10',
+    table: 'blogs',
+    index: '_status_publishedAt_createdAt_idx',
+    orderColumn: 'published_at',
+  },
+  {
+    read: '/api/interviews?limit=10',
+    table: 'interviews',
+    index: '_status_publishedAt_createdAt_1_idx',
+    orderColumn: 'published_at',
+  },
+  {
+    read: '/api/evaluation-reports?limit=10',
+    table: 'evaluation_reports',
+    index: '_status_publishedDate_createdAt_idx',
+    orderColumn: 'published_date',
+  },
+  {
+    read: '/api/lab-themes?limit=10',
+    table: 'lab_themes',
+    index: 'year_createdAt_idx',
+    orderColumn: 'year',
+  },
   // Ascending by start with Payload's descending createdAt tie-break: no single index order fits both.
-  { read: '/api/events?limit=10', table: 'events', index: 'events_starts_at_idx', orderColumn: 'starts_at', tieBreakSorted: true },
-  { read: '/api/media?limit=10', table: 'media', index: 'usedByPublished_createdAt_idx', orderColumn: 'created_at' },
-  { read: '/api/members?limit=10', table: 'members', index: 'directoryVisible_createdAt_idx', orderColumn: 'created_at' },
-    // By name, ties by Payload's descending createdAt.
-  { read: '/api/members/directory', table: 'members', index: 'directoryVisible_name_idx', orderColumn: 'name', tieBreakSorted: true },
-  { read: '/api/comments?limit=10', table: 'comments', index: 'status_needsReview_createdAt_idx', orderColumn: 'needs_review' },
+  {
+    read: '/api/events?limit=10',
+    table: 'events',
+    index: 'events_starts_at_idx',
+    orderColumn: 'starts_at',
+    tieBreakSorted: true,
+  },
+  {
+    read: '/api/media?limit=10',
+    table: 'media',
+    index: 'usedByPublished_createdAt_idx',
+    orderColumn: 'created_at',
+  },
+  {
+    read: '/api/members?limit=10',
+    table: 'members',
+    index: 'directoryVisible_createdAt_idx',
+    orderColumn: 'created_at',
+  },
+  // By name, ties by Payload's descending createdAt.
+  {
+    read: '/api/members/directory',
+    table: 'members',
+    index: 'directoryVisible_name_idx',
+    orderColumn: 'name',
+    tieBreakSorted: true,
+  },
+  {
+    read: '/api/comments?limit=10',
+    table: 'comments',
+    index: 'status_needsReview_createdAt_idx',
+    orderColumn: 'needs_review',
+  },
 ]
 
 type Execute = (statement: Statement) => Promise<unknown>
-type LibsqlClient = { execute: (statement: string | { sql: string; args?: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
-type PgQueryable = { query: (config: string | { text: string }, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+type LibsqlClient = {
+  execute: (
+    statement: string | { sql: string; args?: unknown[] },
+  ) => Promise<{ rows: Record<string, unknown>[] }>
+}
+type PgQueryable = {
+  query: (
+    config: string | { text: string },
+    values?: unknown[],
+  ) => Promise<{ rows: Record<string, unknown>[] }>
+}
 type PgPool = PgQueryable & { connect: () => Promise<PgQueryable & { release: () => void }> }
 
 const kind = databaseKindUnderTest()
@@ -56,7 +112,11 @@ const recordStatements = (db: Payload['db']): Execute => {
     const client = (db as unknown as { client: LibsqlClient }).client
     const execute = client.execute.bind(client)
     client.execute = (statement) => {
-      recorded.push(typeof statement === 'string' ? { sql: statement, args: [] } : { sql: statement.sql, args: statement.args ?? [] })
+      recorded.push(
+        typeof statement === 'string'
+          ? { sql: statement, args: [] }
+          : { sql: statement.sql, args: statement.args ?? [] },
+      )
       return execute(statement)
     }
     return ({ sql, args }) => execute({ sql, args })
@@ -72,11 +132,21 @@ const recordStatements = (db: Payload['db']): Execute => {
 
 /** SQLite: the top-level lines of EXPLAIN QUERY PLAN (subqueries, such as the hasMany tables, aside). */
 const explainSqlite = (execute: Execute) => async (statement: Statement) => {
-  const { rows } = (await execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args })) as { rows: { parent: number; detail: string }[] }
+  const { rows } = (await execute({
+    sql: `EXPLAIN QUERY PLAN ${statement.sql}`,
+    args: statement.args,
+  })) as { rows: { parent: number; detail: string }[] }
   return rows.filter((row) => Number(row.parent) === 0).map((row) => String(row.detail))
 }
 
-type PgPlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Sort Key'?: string[]; 'Presorted Key'?: string[]; Plans?: PgPlanNode[] }
+type PgPlanNode = {
+  'Node Type': string
+  'Relation Name'?: string
+  'Index Name'?: string
+  'Sort Key'?: string[]
+  'Presorted Key'?: string[]
+  Plans?: PgPlanNode[]
+}
 
 /** PostgreSQL: one line per plan node, "Node Type on relation using index [sort keys]". */
 const explainPostgres = (pool: PgPool) => async (statement: Statement) => {
@@ -89,7 +159,13 @@ const explainPostgres = (pool: PgPool) => async (statement: Statement) => {
     const lines: string[] = []
     const walk = (node: PgPlanNode) => {
       lines.push(
-        [node['Node Type'], node['Relation Name'] && `on ${node['Relation Name']}`, node['Index Name'] && `using ${node['Index Name']}`, node['Sort Key'] && `by ${node['Sort Key'].join(', ')}`, node['Presorted Key'] && `presorted ${node['Presorted Key'].join(', ')}`]
+        [
+          node['Node Type'],
+          node['Relation Name'] && `on ${node['Relation Name']}`,
+          node['Index Name'] && `using ${node['Index Name']}`,
+          node['Sort Key'] && `by ${node['Sort Key'].join(', ')}`,
+          node['Presorted Key'] && `presorted ${node['Presorted Key'].join(', ')}`,
+        ]
           .filter(Boolean)
           .join(' '),
       )
@@ -113,44 +189,81 @@ beforeAll(async () => {
     Object.assign(process.env, { NODE_ENV: nodeEnv })
   }
   const execute = recordStatements(payload.db)
-  explain = kind === 'sqlite' ? explainSqlite(execute) : explainPostgres((payload.db as unknown as { pool: PgPool }).pool)
+  explain =
+    kind === 'sqlite'
+      ? explainSqlite(execute)
+      : explainPostgres((payload.db as unknown as { pool: PgPool }).pool)
 })
 
 afterAll(() => stopPayload(payload))
 
 /** The statement that reads the page: from the list's table, ordered and limited (not the count). */
 const pageQuery = (statements: Statement[], table: string) => {
-  const page = statements.find((statement) => new RegExp(`from "${table}"`, 'i').test(statement.sql) && /order by/i.test(statement.sql) && /limit/i.test(statement.sql))
-  if (!page) throw new Error(`no page query on ${table} among:\n${statements.map((statement) => statement.sql).join('\n')}`)
+  const page = statements.find(
+    (statement) =>
+      new RegExp(`from "${table}"`, 'i').test(statement.sql) &&
+      /order by/i.test(statement.sql) &&
+      /limit/i.test(statement.sql),
+  )
+  if (!page)
+    throw new Error(
+      `no page query on ${table} among:\n${statements.map((statement) => statement.sql).join('\n')}`,
+    )
   return page
 }
 
 describe(`public lists are read in index order (${kind})`, () => {
-  test.each(PUBLIC_LISTS)('$read reads $table through $index', async ({ read, table, index, orderColumn, tieBreakSorted }) => {
-    recorded = []
-    const response = await handleEndpoints({ config: payload.config, request: new Request(`http://localhost${read}`) })
-    expect(response.status).toBe(200)
-    const plan = await explain(pageQuery(recorded, table))
+  test.each(PUBLIC_LISTS)(
+    '$read reads $table through $index',
+    async ({ read, table, index, orderColumn, tieBreakSorted }) => {
+      recorded = []
+      const response = await handleEndpoints({
+        config: payload.config,
+        request: new Request(`http://localhost${read}`),
+      })
+      expect(response.status).toBe(200)
+      const plan = await explain(pageQuery(recorded, table))
 
-    if (kind === 'sqlite') {
-      expect(plan).not.toContain('USE TEMP B-TREE FOR ORDER BY')
-      if (!tieBreakSorted) expect(plan).not.toContain('USE TEMP B-TREE FOR RIGHT PART OF ORDER BY')
-      expect(plan.some((line) => new RegExp(`^(SEARCH|SCAN) ${table} USING (COVERING )?INDEX ${index}\\b`).test(line))).toBe(true)
-    } else {
-      expect(plan.some((line) => new RegExp(`^Index (Only )?Scan( Backward)? on ${table} using ${index}$`).test(line))).toBe(true)
-      const sortsByOrder = plan.filter((line) => /^Sort\b/.test(line) && line.includes(orderColumn))
-      expect(sortsByOrder).toEqual([])
-      if (!tieBreakSorted) expect(plan.filter((line) => /^Incremental Sort\b/.test(line) && line.includes(orderColumn))).toEqual([])
-    }
-  })
+      if (kind === 'sqlite') {
+        expect(plan).not.toContain('USE TEMP B-TREE FOR ORDER BY')
+        if (!tieBreakSorted)
+          expect(plan).not.toContain('USE TEMP B-TREE FOR RIGHT PART OF ORDER BY')
+        expect(
+          plan.some((line) =>
+            new RegExp(`^(SEARCH|SCAN) ${table} USING (COVERING )?INDEX ${index}\\b`).test(line),
+          ),
+        ).toBe(true)
+      } else {
+        expect(
+          plan.some((line) =>
+            new RegExp(`^Index (Only )?Scan( Backward)? on ${table} using ${index}$`).test(line),
+          ),
+        ).toBe(true)
+        const sortsByOrder = plan.filter(
+          (line) => /^Sort\b/.test(line) && line.includes(orderColumn),
+        )
+        expect(sortsByOrder).toEqual([])
+        if (!tieBreakSorted)
+          expect(
+            plan.filter((line) => /^Incremental Sort\b/.test(line) && line.includes(orderColumn)),
+          ).toEqual([])
+      }
+    },
+  )
 })
 
 describe('a public list asks for what its documents share once', () => {
   test('ten posts by one staff author: their byline is looked up once, not once per post', async () => {
     const author = await createStaff(payload, 'editor')
-    for (let i = 0; i < 10; i++) await createContent(payload, 'blogs', { data: { author: { relationTo: 'users', value: author.id } } })
+    for (let i = 0; i < 10; i++)
+      await createContent(payload, 'blogs', {
+        data: { author: { relationTo: 'users', value: author.id } },
+      })
     recorded = []
-    const response = await handleEndpoints({ config: payload.config, request: new Request('http://localhost/api/blogs?limit=10&depth=0') })
+    const response = await handleEndpoints({
+      config: payload.config,
+      request: new Request('http://localhost/api/blogs?limit=10&depth=0'),
+    })
     const { docs } = (await response.json()) as { docs: { authorName: string | null }[] }
     expect(docs.map((doc) => doc.authorName)).toEqual(Array(10).fill(author.name))
     expect(recorded.filter((statement) => /from "users"/i.test(statement.sql))).toHaveLength(1)

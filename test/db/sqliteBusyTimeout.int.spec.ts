@@ -5,12 +5,21 @@
  */
 import { createClient } from '@libsql/client'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 import { databaseKindUnderTest } from '../helpers/testDatabase'
 
 const sqlite = databaseKindUnderTest() === 'sqlite'
 const sqliteOnly = sqlite ? describe : describe.skip
-if (!sqlite) console.log('SQLite busy-timeout test skipped: this run is on PostgreSQL (row locks, no file lock).')
+if (!sqlite)
+  console.log(
+    'SQLite busy-timeout test skipped: this run is on PostgreSQL (row locks, no file lock).',
+  )
 
 sqliteOnly('SQLite writers wait for another process’s lock', () => {
   let server: RunningServer
@@ -31,12 +40,18 @@ sqliteOnly('SQLite writers wait for another process’s lock', () => {
     expect(blog).toBeDefined()
     // Some writes first, so the server's first connection (the only one Payload configured) is gone.
     for (const title of ['First edit', 'Second edit']) {
-      expect((await client.request('PATCH', `/api/blogs/${blog?.id}`, { token, json: { title } })).status).toBe(200)
+      expect(
+        (await client.request('PATCH', `/api/blogs/${blog?.id}`, { token, json: { title } }))
+          .status,
+      ).toBe(200)
     }
 
     const otherProcess = createClient({ url: server.databaseURL })
     const lock = await otherProcess.transaction('write')
-    const edit = client.request('PATCH', `/api/blogs/${blog?.id}`, { token, json: { title: 'Edited while locked' } })
+    const edit = client.request('PATCH', `/api/blogs/${blog?.id}`, {
+      token,
+      json: { title: 'Edited while locked' },
+    })
     await new Promise((resolve) => setTimeout(resolve, 500))
     await lock.commit()
     otherProcess.close()

@@ -16,7 +16,14 @@ describe('neutraliseCsvCell', () => {
     expect(neutraliseCsvCell(input)).toBe(expected)
   })
 
-  test.each(['ana@example.org', 'a=b@example.org', 'subscribe-form', '2026-11-27T10:00:00.000Z', '', "O'Neil"])('%j is left alone', (input) => {
+  test.each([
+    'ana@example.org',
+    'a=b@example.org',
+    'subscribe-form',
+    '2026-11-27T10:00:00.000Z',
+    '',
+    "O'Neil",
+  ])('%j is left alone', (input) => {
     expect(neutraliseCsvCell(input)).toBe(input)
   })
 })

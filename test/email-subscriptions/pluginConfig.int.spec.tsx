@@ -32,7 +32,14 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 /** The host's own pooled transport (here: counting what goes through it). */
 const sentThroughHost: string[] = []
 const hostTransport = (port: number): SubscriptionTransport => {
-  const pooled = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxMessages: 1000 })
+  const pooled = createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxMessages: 1000,
+  })
   return {
     sendMail: async (message) => {
       sentThroughHost.push(message.to)
@@ -42,7 +49,13 @@ const hostTransport = (port: number): SubscriptionTransport => {
 }
 
 /** A publication email in the regional network's own words; React escapes every value. */
-const regionalPublication: SubscriptionTemplates['publication'] = async ({ title, excerpt, url, topicLabel, unsubscribeURL }) => {
+const regionalPublication: SubscriptionTemplates['publication'] = async ({
+  title,
+  excerpt,
+  url,
+  topicLabel,
+  unsubscribeURL,
+}) => {
   const html = await render(
     <div>
       <h1>{title}</h1>
@@ -53,7 +66,11 @@ const regionalPublication: SubscriptionTemplates['publication'] = async ({ title
       </p>
     </div>,
   )
-  return { subject: `[Q North] ${title}`, html, text: `${title}\n\n${excerpt}\n\nRead it: ${url}\n\nStop these emails: ${unsubscribeURL}` }
+  return {
+    subject: `[Q North] ${title}`,
+    html,
+    text: `${title}\n\n${excerpt}\n\nRead it: ${url}\n\nStop these emails: ${unsubscribeURL}`,
+  }
 }
 
 /** A post with a region goes to members of that region only; posts without one go to everyone. */
@@ -64,12 +81,26 @@ const sameRegion: EmailSubscriptionsOptions['audience'] = ({ doc }) =>
 let payload: Payload
 type LooseDoc = { id: number; [key: string]: unknown }
 const createLoose = (collection: string, data: Record<string, unknown>) =>
-  payload.create({ collection: collection as never, data: data as never, overrideAccess: true }) as unknown as Promise<LooseDoc>
+  payload.create({
+    collection: collection as never,
+    data: data as never,
+    overrideAccess: true,
+  }) as unknown as Promise<LooseDoc>
 
 const subscriber = async (email: string, frequency: 'instant' | 'weekly', region?: string) => {
-  const member = region ? await createLoose('people', { email, password: 'person-password', region }) : undefined
+  const member = region
+    ? await createLoose('people', { email, password: 'person-password', region })
+    : undefined
   const { manageKey, manageTokenHash } = newManageCredentials(payload.secret)
-  return createLoose('subscribers', { email, member: member?.id, topics: ['posts'], frequency, status: 'confirmed', manageKey, manageTokenHash })
+  return createLoose('subscribers', {
+    email,
+    member: member?.id,
+    topics: ['posts'],
+    frequency,
+    status: 'confirmed',
+    manageKey,
+    manageTokenHash,
+  })
 }
 
 const received = (subject: string) =>
@@ -92,7 +123,15 @@ beforeAll(async () => {
     collections: [
       { slug: 'staff', auth: true, fields: [] },
       { slug: 'people', auth: true, fields: [{ name: 'region', type: 'text' }] },
-      { slug: 'posts', access: { read: () => true }, fields: [{ name: 'title', type: 'text' }, { name: 'summary', type: 'textarea' }, { name: 'region', type: 'text' }] },
+      {
+        slug: 'posts',
+        access: { read: () => true },
+        fields: [
+          { name: 'title', type: 'text' },
+          { name: 'summary', type: 'textarea' },
+          { name: 'region', type: 'text' },
+        ],
+      },
     ],
     plugins: [
       emailSubscriptions({
@@ -125,29 +164,60 @@ afterAll(async () => {
 })
 
 test('the plugin adds its collections, tasks and endpoints to a host config', () => {
-  expect(Object.keys(payload.collections)).toEqual(expect.arrayContaining(['subscribers', 'subscription-mailings', 'subscription-deliveries']))
-  expect(payload.config.jobs.tasks?.map((task) => task.slug)).toEqual(expect.arrayContaining(['subscriptionsSendMailing', 'subscriptionsMaintenance']))
+  expect(Object.keys(payload.collections)).toEqual(
+    expect.arrayContaining(['subscribers', 'subscription-mailings', 'subscription-deliveries']),
+  )
+  expect(payload.config.jobs.tasks?.map((task) => task.slug)).toEqual(
+    expect.arrayContaining(['subscriptionsSendMailing', 'subscriptionsMaintenance']),
+  )
   const endpoints = payload.collections.subscribers?.config.endpoints || []
   expect(endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual(
-    expect.arrayContaining(['post /subscribe', 'get /confirm', 'post /confirm', 'post /unsubscribe', 'patch /preferences', 'get /me', 'post /bounce', 'post /digest']),
+    expect.arrayContaining([
+      'post /subscribe',
+      'get /confirm',
+      'post /confirm',
+      'post /unsubscribe',
+      'patch /preferences',
+      'get /me',
+      'post /bounce',
+      'post /digest',
+    ]),
   )
-  expect(subscriptionOptionsOf(payload)).toMatchObject({ batchSize: 2, tokenLifetimeDays: 7, digest: { cron: '0 8 * * 1', timeZone: 'Europe/London' } })
+  expect(subscriptionOptionsOf(payload)).toMatchObject({
+    batchSize: 2,
+    tokenLifetimeDays: 7,
+    digest: { cron: '0 8 * * 1', timeZone: 'Europe/London' },
+  })
 })
 
 test("an audience rule narrows a publication; the host's template and transport carry it", async () => {
-  const regional = await createLoose('posts', { title: 'Flow in northern EDs', summary: 'What <three> trusts tried', region: 'north' })
+  const regional = await createLoose('posts', {
+    title: 'Flow in northern EDs',
+    summary: 'What <three> trusts tried',
+    region: 'north',
+  })
   await createLoose('posts', { title: 'A national webinar', summary: 'For all regions' })
   await runQueue()
   expect(received('[Q North] Flow in northern EDs')).toEqual(['north-instant@example.org'])
-  expect(received('[Q North] A national webinar')).toEqual(['guest-instant@example.org', 'north-instant@example.org', 'south-instant@example.org'])
+  expect(received('[Q North] A national webinar')).toEqual([
+    'guest-instant@example.org',
+    'north-instant@example.org',
+    'south-instant@example.org',
+  ])
   expect(sentThroughHost).toHaveLength(4)
 
-  const email = smtp.messages.find((message) => message.subject === '[Q North] Flow in northern EDs')
+  const email = smtp.messages.find(
+    (message) => message.subject === '[Q North] Flow in northern EDs',
+  )
   expect(email?.from).toBe('north@q.example.org')
   expect(email?.html).toContain('What &lt;three&gt; trusts tried')
   expect(email?.html).toContain(`https://q-north.example.org/p/${regional.id}`)
-  expect(email?.html).toMatch(/https:\/\/cms\.q-north\.example\.org\/api\/subscribers\/unsubscribe\?token=[A-Za-z0-9_-]{43}/)
-  expect(email?.rawHeaders['list-unsubscribe']).toMatch(/^<https:\/\/cms\.q-north\.example\.org\/api\/subscribers\/unsubscribe\?token=[A-Za-z0-9_-]{43}>$/)
+  expect(email?.html).toMatch(
+    /https:\/\/cms\.q-north\.example\.org\/api\/subscribers\/unsubscribe\?token=[A-Za-z0-9_-]{43}/,
+  )
+  expect(email?.rawHeaders['list-unsubscribe']).toMatch(
+    /^<https:\/\/cms\.q-north\.example\.org\/api\/subscribers\/unsubscribe\?token=[A-Za-z0-9_-]{43}>$/,
+  )
 })
 
 test('the digest applies the audience per item, with the default digest template', async () => {

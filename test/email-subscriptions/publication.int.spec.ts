@@ -20,8 +20,13 @@ let payload: Payload
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
 
 const FRONTEND = 'https://q-frontend.example.org'
-const isAnnouncement = (title: string) => (message: { subject: string }) => message.subject === `New on Q: ${title}`
-const recipientsOf = (title: string) => smtp.messages.filter(isAnnouncement(title)).flatMap((message) => message.to).sort()
+const isAnnouncement = (title: string) => (message: { subject: string }) =>
+  message.subject === `New on Q: ${title}`
+const recipientsOf = (title: string) =>
+  smtp.messages
+    .filter(isAnnouncement(title))
+    .flatMap((message) => message.to)
+    .sort()
 const runQueue = async () => {
   // Until nothing is left: a send job, then nothing.
   for (let i = 0; i < 5; i++) {
@@ -29,7 +34,14 @@ const runQueue = async () => {
     if (!result.remainingJobsFromQueried && result.noJobsRemaining) break
   }
 }
-const mailings = async () => (await payload.find({ collection: 'subscription-mailings', pagination: false, overrideAccess: true })).docs
+const mailings = async () =>
+  (
+    await payload.find({
+      collection: 'subscription-mailings',
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
@@ -38,11 +50,30 @@ beforeAll(async () => {
   process.env.EMAIL_FROM = 'updates@q.example.org'
   process.env.FRONTEND_URL = FRONTEND
   payload = await startPayload('publication')
-  await createSubscriber(payload, { email: 'instant-blogs@example.org', topics: ['blogs', 'interviews'] })
-  await createSubscriber(payload, { email: 'weekly-blogs@example.org', topics: ['blogs'], frequency: 'weekly' })
-  await createSubscriber(payload, { email: 'pending-blogs@example.org', topics: ['blogs'], status: 'pending' })
-  await createSubscriber(payload, { email: 'unsubscribed-blogs@example.org', topics: ['blogs'], status: 'unsubscribed' })
-  await createSubscriber(payload, { email: 'suppressed-blogs@example.org', topics: ['blogs'], status: 'suppressed' })
+  await createSubscriber(payload, {
+    email: 'instant-blogs@example.org',
+    topics: ['blogs', 'interviews'],
+  })
+  await createSubscriber(payload, {
+    email: 'weekly-blogs@example.org',
+    topics: ['blogs'],
+    frequency: 'weekly',
+  })
+  await createSubscriber(payload, {
+    email: 'pending-blogs@example.org',
+    topics: ['blogs'],
+    status: 'pending',
+  })
+  await createSubscriber(payload, {
+    email: 'unsubscribed-blogs@example.org',
+    topics: ['blogs'],
+    status: 'unsubscribed',
+  })
+  await createSubscriber(payload, {
+    email: 'suppressed-blogs@example.org',
+    topics: ['blogs'],
+    status: 'suppressed',
+  })
   await createSubscriber(payload, { email: 'instant-events@example.org', topics: ['events'] })
 }, 60_000)
 
@@ -53,7 +84,9 @@ afterAll(async () => {
 })
 
 test('a blog created published reaches exactly the confirmed instant subscribers of blogs, once', async () => {
-  const blog = await createContent(payload, 'blogs', { data: { excerpt: 'What <we> learnt & why' } })
+  const blog = await createContent(payload, 'blogs', {
+    data: { excerpt: 'What <we> learnt & why' },
+  })
   await runQueue()
   expect(recipientsOf(blog.title)).toEqual(['instant-blogs@example.org'])
 
@@ -63,13 +96,22 @@ test('a blog created published reaches exactly the confirmed instant subscribers
   expect(email?.html).toContain('What &lt;we&gt; learnt &amp; why')
   expect(email?.html).toContain(`${FRONTEND}/blogs/${blog.slug}`)
   expect(email?.rawHeaders['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click')
-  const token = /unsubscribe\?token=([A-Za-z0-9_-]{43})>/.exec(email?.rawHeaders['list-unsubscribe'] ?? '')?.[1] ?? ''
+  const token =
+    /unsubscribe\?token=([A-Za-z0-9_-]{43})>/.exec(
+      email?.rawHeaders['list-unsubscribe'] ?? '',
+    )?.[1] ?? ''
   expect((await subscriberOfToken(payload, token))?.email).toBe('instant-blogs@example.org')
   // The body's preferences link carries the same subscriber's token.
   expect(email?.html).toContain(`/api/subscribers/preferences?token=${token}`)
 
   const [mailing] = (await mailings()).filter((doc) => doc.documentId === String(blog.id))
-  expect(mailing).toMatchObject({ kind: 'publication', status: 'done', sent: 1, failed: 0, topic: 'blogs' })
+  expect(mailing).toMatchObject({
+    kind: 'publication',
+    status: 'done',
+    sent: 1,
+    failed: 0,
+    topic: 'blogs',
+  })
 
   // Running the mailing again (a retry, a second worker) sends nothing more.
   await runMailingByKey(payload, subscriptionOptionsOf(payload), mailing?.key ?? '')
@@ -81,10 +123,30 @@ test('drafts announce nothing; the first publish does; later edits, unpublish an
   await runQueue()
   expect((await mailings()).some((doc) => doc.documentId === String(draft.id))).toBe(false)
 
-  await payload.update({ collection: 'blogs', id: draft.id, data: { _status: 'published' }, overrideAccess: true })
-  await payload.update({ collection: 'blogs', id: draft.id, data: { excerpt: 'Edited after publication' }, overrideAccess: true })
-  await payload.update({ collection: 'blogs', id: draft.id, data: { _status: 'draft' }, overrideAccess: true })
-  await payload.update({ collection: 'blogs', id: draft.id, data: { _status: 'published' }, overrideAccess: true })
+  await payload.update({
+    collection: 'blogs',
+    id: draft.id,
+    data: { _status: 'published' },
+    overrideAccess: true,
+  })
+  await payload.update({
+    collection: 'blogs',
+    id: draft.id,
+    data: { excerpt: 'Edited after publication' },
+    overrideAccess: true,
+  })
+  await payload.update({
+    collection: 'blogs',
+    id: draft.id,
+    data: { _status: 'draft' },
+    overrideAccess: true,
+  })
+  await payload.update({
+    collection: 'blogs',
+    id: draft.id,
+    data: { _status: 'published' },
+    overrideAccess: true,
+  })
   await runQueue()
   expect(recipientsOf(draft.title)).toEqual(['instant-blogs@example.org'])
   expect((await mailings()).filter((doc) => doc.documentId === String(draft.id))).toHaveLength(1)
@@ -98,7 +160,9 @@ test('a scheduled publish firing announces the document', async () => {
     waitUntil: new Date(Date.now() - 1000),
   })
   await payload.jobs.run({ queue: 'default' })
-  expect((await payload.findByID({ collection: 'blogs', id: draft.id, overrideAccess: true }))._status).toBe('published')
+  expect(
+    (await payload.findByID({ collection: 'blogs', id: draft.id, overrideAccess: true }))._status,
+  ).toBe('published')
   await runQueue()
   expect(recipientsOf(draft.title)).toEqual(['instant-blogs@example.org'])
 })
@@ -116,11 +180,15 @@ test('seeded content is not announced', async () => {
 })
 
 test('two workers on the same mailing send each email once', async () => {
-  for (let i = 0; i < 40; i++) await createSubscriber(payload, { email: `many-${i}@example.org`, topics: ['interviews'] })
+  for (let i = 0; i < 40; i++)
+    await createSubscriber(payload, { email: `many-${i}@example.org`, topics: ['interviews'] })
   const interview = await createContent(payload, 'interviews')
   const [mailing] = (await mailings()).filter((doc) => doc.documentId === String(interview.id))
   const options = { ...subscriptionOptionsOf(payload), batchSize: 7 }
-  await Promise.all([runMailingByKey(payload, options, mailing?.key ?? ''), runMailingByKey(payload, options, mailing?.key ?? '')])
+  await Promise.all([
+    runMailingByKey(payload, options, mailing?.key ?? ''),
+    runMailingByKey(payload, options, mailing?.key ?? ''),
+  ])
   await runQueue()
   const recipients = recipientsOf(interview.title)
   expect(recipients).toHaveLength(41)
@@ -130,11 +198,16 @@ test('two workers on the same mailing send each email once', async () => {
 test('npm run digest sends the weekly digest from the command line, with progress', async () => {
   const root = path.resolve(import.meta.dirname, '..', '..')
   // Asynchronously: the SMTP server in this process must keep answering while the script runs.
-  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(process.execPath, [path.join(root, 'dist', 'digest.mjs')], { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 }, (_error, stdout, stderr) =>
-      resolve({ code: child.exitCode, stdout, stderr }),
-    )
-  })
+  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      const child = execFile(
+        process.execPath,
+        [path.join(root, 'dist', 'digest.mjs')],
+        { cwd: root, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 },
+        (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+      )
+    },
+  )
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
   expect(result.stdout).toMatch(/\[digest\] publications from \S+ to \S+/)
@@ -148,8 +221,20 @@ test('npm run digest sends the weekly digest from the command line, with progres
 
 test('delivery records past retention are deleted; claims in progress are kept', async () => {
   const store = deliveryStoreFor(payload)
-  await payload.create({ collection: 'subscription-deliveries', data: { key: 'publication:blogs:0:1', mailing: 'publication:blogs:0', subscriberId: '1', status: 'claimed' }, overrideAccess: true })
-  const before = await payload.count({ collection: 'subscription-deliveries', overrideAccess: true })
+  await payload.create({
+    collection: 'subscription-deliveries',
+    data: {
+      key: 'publication:blogs:0:1',
+      mailing: 'publication:blogs:0',
+      subscriberId: '1',
+      status: 'claimed',
+    },
+    overrideAccess: true,
+  })
+  const before = await payload.count({
+    collection: 'subscription-deliveries',
+    overrideAccess: true,
+  })
   expect(await store.purgeBefore(new Date(Date.now() - 86_400_000))).toBe(0)
   expect(await store.purgeBefore(new Date(Date.now() + 1000))).toBe(before.totalDocs - 1)
   const left = await payload.find({ collection: 'subscription-deliveries', overrideAccess: true })

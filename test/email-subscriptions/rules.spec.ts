@@ -1,8 +1,17 @@
 /** The pure rules of the subscriptions plugin: when a save announces, digest timing and selection, leases. */
 import { MANAGE_TOKEN_PLACEHOLDER } from '@plugins/email-subscriptions/constants'
 import { personalise } from '@plugins/email-subscriptions/email/send'
-import { digestItemsFor, digestPeriod, isDigestDue, latestScheduledRun } from '@plugins/email-subscriptions/rules/digest'
-import { becomesPublished, excerptOf, publicationMailingKey } from '@plugins/email-subscriptions/rules/firstPublication'
+import {
+  digestItemsFor,
+  digestPeriod,
+  isDigestDue,
+  latestScheduledRun,
+} from '@plugins/email-subscriptions/rules/digest'
+import {
+  becomesPublished,
+  excerptOf,
+  publicationMailingKey,
+} from '@plugins/email-subscriptions/rules/firstPublication'
 import { isLeaseExpired, leaseAfterFailure } from '@plugins/email-subscriptions/rules/lease'
 import { createEmailRateLimit } from '@plugins/email-subscriptions/utilities/emailRateLimit'
 import { subscriberStats } from '@plugins/email-subscriptions/utilities/subscriberStats'
@@ -18,9 +27,12 @@ describe('becomesPublished', () => {
     ['update', true, 'draft', 'published', false], // unpublishing, or a draft of a published document
     ['create', false, undefined, undefined, true], // no drafts: published when created
     ['update', false, undefined, undefined, false],
-  ] as const)('%s (drafts: %s) %s after %s → %s', (operation, hasDrafts, status, previousStatus, expected) => {
-    expect(becomesPublished({ operation, hasDrafts, status, previousStatus })).toBe(expected)
-  })
+  ] as const)(
+    '%s (drafts: %s) %s after %s → %s',
+    (operation, hasDrafts, status, previousStatus, expected) => {
+      expect(becomesPublished({ operation, hasDrafts, status, previousStatus })).toBe(expected)
+    },
+  )
 
   test('one announcement key per document', () => {
     expect(publicationMailingKey('blogs', 7)).toBe(publicationMailingKey('blogs', '7'))
@@ -60,19 +72,49 @@ describe('digest schedule (Monday 08:00 Europe/London)', () => {
   test.each([
     ['just fired, no digest yet', true, monday, new Date('2026-11-30T08:01:00Z'), null],
     ['already covered', false, monday, new Date('2026-11-30T08:01:00Z'), monday],
-    ['covered by a manual digest after it', false, monday, new Date('2026-11-30T09:00:00Z'), new Date('2026-11-30T08:30:00Z')],
-    ['a later manual digest covered an older period only', true, monday, new Date('2026-11-30T09:00:00Z'), new Date('2026-11-27T10:00:00Z')],
-    ['server down at 08:00, up the same day', true, monday, new Date('2026-11-30T20:00:00Z'), new Date('2026-11-23T08:00:00Z')],
-    ['too old: a fresh install does not send last week’s', false, monday, new Date('2026-12-02T09:00:00Z'), null],
+    [
+      'covered by a manual digest after it',
+      false,
+      monday,
+      new Date('2026-11-30T09:00:00Z'),
+      new Date('2026-11-30T08:30:00Z'),
+    ],
+    [
+      'a later manual digest covered an older period only',
+      true,
+      monday,
+      new Date('2026-11-30T09:00:00Z'),
+      new Date('2026-11-27T10:00:00Z'),
+    ],
+    [
+      'server down at 08:00, up the same day',
+      true,
+      monday,
+      new Date('2026-11-30T20:00:00Z'),
+      new Date('2026-11-23T08:00:00Z'),
+    ],
+    [
+      'too old: a fresh install does not send last week’s',
+      false,
+      monday,
+      new Date('2026-12-02T09:00:00Z'),
+      null,
+    ],
   ] as const)('%s → due: %s', (_label, expected, latestRun, now, lastDigestEnd) => {
     expect(isDigestDue({ latestRun, now, lastDigestEnd })).toBe(expected)
   })
 
   test('a period runs from the previous digest, at most seven days back', () => {
-    expect(digestPeriod(monday, new Date('2026-11-23T08:00:00Z')).start.toISOString()).toBe('2026-11-23T08:00:00.000Z')
-    expect(digestPeriod(monday, new Date('2026-11-27T10:00:00Z')).start.toISOString()).toBe('2026-11-27T10:00:00.000Z')
+    expect(digestPeriod(monday, new Date('2026-11-23T08:00:00Z')).start.toISOString()).toBe(
+      '2026-11-23T08:00:00.000Z',
+    )
+    expect(digestPeriod(monday, new Date('2026-11-27T10:00:00Z')).start.toISOString()).toBe(
+      '2026-11-27T10:00:00.000Z',
+    )
     expect(digestPeriod(monday, null).start.toISOString()).toBe('2026-11-23T08:00:00.000Z')
-    expect(digestPeriod(monday, new Date('2026-10-01T00:00:00Z')).start.toISOString()).toBe('2026-11-23T08:00:00.000Z')
+    expect(digestPeriod(monday, new Date('2026-10-01T00:00:00Z')).start.toISOString()).toBe(
+      '2026-11-23T08:00:00.000Z',
+    )
   })
 })
 
@@ -84,14 +126,23 @@ describe('digestItemsFor', () => {
   ]
 
   test("the subscriber's topics only, newest first", () => {
-    expect(digestItemsFor({ id: '1', topics: ['blogs'] }, items).map((item) => item.key)).toEqual(['c', 'a'])
+    expect(digestItemsFor({ id: '1', topics: ['blogs'] }, items).map((item) => item.key)).toEqual([
+      'c',
+      'a',
+    ])
     expect(digestItemsFor({ id: '1', topics: ['interviews'] }, items)).toEqual([])
   })
 
   test('an audience rule leaves out subscribers it does not allow', () => {
     const allowed = new Map([['b', new Set(['2'])]])
-    expect(digestItemsFor({ id: '1', topics: ['events', 'blogs'] }, items, allowed).map((item) => item.key)).toEqual(['c', 'a'])
-    expect(digestItemsFor({ id: '2', topics: ['events'] }, items, allowed).map((item) => item.key)).toEqual(['b'])
+    expect(
+      digestItemsFor({ id: '1', topics: ['events', 'blogs'] }, items, allowed).map(
+        (item) => item.key,
+      ),
+    ).toEqual(['c', 'a'])
+    expect(
+      digestItemsFor({ id: '2', topics: ['events'] }, items, allowed).map((item) => item.key),
+    ).toEqual(['b'])
   })
 })
 
@@ -110,19 +161,38 @@ describe('leases', () => {
 })
 
 test('personalise puts the token everywhere the placeholder was', () => {
-  const email = { subject: 's', html: `<a href="x?token=${MANAGE_TOKEN_PLACEHOLDER}">`, text: `x?token=${MANAGE_TOKEN_PLACEHOLDER} y?token=${MANAGE_TOKEN_PLACEHOLDER}` }
+  const email = {
+    subject: 's',
+    html: `<a href="x?token=${MANAGE_TOKEN_PLACEHOLDER}">`,
+    text: `x?token=${MANAGE_TOKEN_PLACEHOLDER} y?token=${MANAGE_TOKEN_PLACEHOLDER}`,
+  }
   const token = 'T'.repeat(43)
-  expect(personalise(email, token)).toEqual({ subject: 's', html: `<a href="x?token=${token}">`, text: `x?token=${token} y?token=${token}` })
+  expect(personalise(email, token)).toEqual({
+    subject: 's',
+    html: `<a href="x?token=${token}">`,
+    text: `x?token=${token} y?token=${token}`,
+  })
 })
 
 describe('subscriberStats', () => {
   const now = new Date('2026-11-26T12:00:00Z')
   const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString()
   const rows = [
-    { status: 'confirmed', frequency: 'instant', topics: ['blogs', 'events'], confirmedAt: daysAgo(30) },
+    {
+      status: 'confirmed',
+      frequency: 'instant',
+      topics: ['blogs', 'events'],
+      confirmedAt: daysAgo(30),
+    },
     { status: 'confirmed', frequency: 'weekly', topics: ['blogs'], confirmedAt: daysAgo(3) },
     { status: 'pending', frequency: 'instant', topics: ['blogs'] },
-    { status: 'unsubscribed', frequency: 'weekly', topics: ['events'], confirmedAt: daysAgo(60), unsubscribedAt: daysAgo(10) },
+    {
+      status: 'unsubscribed',
+      frequency: 'weekly',
+      topics: ['events'],
+      confirmedAt: daysAgo(60),
+      unsubscribedAt: daysAgo(10),
+    },
     { status: 'suppressed', frequency: 'instant', topics: ['events'], confirmedAt: daysAgo(40) },
   ]
   const stats = subscriberStats(rows, ['blogs', 'events', 'interviews'], now, 10)
@@ -130,7 +200,11 @@ describe('subscriberStats', () => {
   test('counts by status, and confirmed ones by topic and frequency', () => {
     expect(stats.total).toBe(5)
     expect(stats.byStatus).toEqual({ pending: 1, confirmed: 2, unsubscribed: 1, suppressed: 1 })
-    expect(stats.byTopic).toEqual({ blogs: { instant: 1, weekly: 1 }, events: { instant: 1, weekly: 0 }, interviews: { instant: 0, weekly: 0 } })
+    expect(stats.byTopic).toEqual({
+      blogs: { instant: 1, weekly: 1 },
+      events: { instant: 1, weekly: 0 },
+      interviews: { instant: 0, weekly: 0 },
+    })
   })
 
   test('growth: confirmed by each week’s end, less those unsubscribed by then', () => {
@@ -145,8 +219,16 @@ describe('subscriberStats', () => {
 describe('createEmailRateLimit', () => {
   test('allows max requests per address per window, then says how long to wait', async () => {
     let now = 0
-    const limit = createEmailRateLimit(2, 60, memoryWindowCounter(() => now))
-    expect([await limit.hit('a@example.org'), await limit.hit('a@example.org'), await limit.hit('b@example.org')]).toEqual([0, 0, 0])
+    const limit = createEmailRateLimit(
+      2,
+      60,
+      memoryWindowCounter(() => now),
+    )
+    expect([
+      await limit.hit('a@example.org'),
+      await limit.hit('a@example.org'),
+      await limit.hit('b@example.org'),
+    ]).toEqual([0, 0, 0])
     now = 15_000
     expect(await limit.hit('a@example.org')).toBe(45)
     now = 60_000

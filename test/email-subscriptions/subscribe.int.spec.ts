@@ -4,7 +4,14 @@
  */
 import { checkSubscription, normaliseEmail } from '@plugins/email-subscriptions/rules/validation'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  errorPaths,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
 
 const TOPICS = ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports']
@@ -21,10 +28,20 @@ describe('validation', () => {
   })
 
   test('defaults to every topic and instant delivery; names the field at fault', () => {
-    expect(checkSubscription({ email: 'a@example.org' }, TOPICS)).toEqual({ email: 'a@example.org', topics: TOPICS, frequency: 'instant' })
-    expect(checkSubscription({ email: 'a@example.org', topics: ['gossip'] }, TOPICS)).toMatchObject({ field: 'topics' })
-    expect(checkSubscription({ email: 'a@example.org', topics: [] }, TOPICS)).toMatchObject({ field: 'topics' })
-    expect(checkSubscription({ email: 'a@example.org', frequency: 'daily' }, TOPICS)).toMatchObject({ field: 'frequency' })
+    expect(checkSubscription({ email: 'a@example.org' }, TOPICS)).toEqual({
+      email: 'a@example.org',
+      topics: TOPICS,
+      frequency: 'instant',
+    })
+    expect(checkSubscription({ email: 'a@example.org', topics: ['gossip'] }, TOPICS)).toMatchObject(
+      { field: 'topics' },
+    )
+    expect(checkSubscription({ email: 'a@example.org', topics: [] }, TOPICS)).toMatchObject({
+      field: 'topics',
+    })
+    expect(checkSubscription({ email: 'a@example.org', frequency: 'daily' }, TOPICS)).toMatchObject(
+      { field: 'frequency' },
+    )
   })
 })
 
@@ -52,7 +69,8 @@ describe('over HTTP with a real SMTP server', () => {
     await smtp?.stop()
   })
 
-  const subscribe = (body: Record<string, unknown>) => client.request('POST', '/api/subscribers/subscribe', { json: body })
+  const subscribe = (body: Record<string, unknown>) =>
+    client.request('POST', '/api/subscribers/subscribe', { json: body })
   const tokenFrom = (email: ReceivedEmail, path: string) => {
     const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(email.text)
     if (!match) throw new Error(`no ${path} link in: ${email.text}`)
@@ -63,13 +81,21 @@ describe('over HTTP with a real SMTP server', () => {
   const queueCycle = () => new Promise((resolve) => setTimeout(resolve, 2500))
 
   test('subscribe → confirmation email → GET shows a button and changes nothing → POST confirms once', async () => {
-    const response = await subscribe({ email: 'Reader.One@Example.org', topics: ['blogs', 'events'], frequency: 'weekly' })
+    const response = await subscribe({
+      email: 'Reader.One@Example.org',
+      topics: ['blogs', 'events'],
+      frequency: 'weekly',
+    })
     expect(response.status).toBe(202)
     const email = await smtp.waitFor((message) => message.to.includes('reader.one@example.org'))
     expect(email.subject).toBe('Confirm your email updates from Q')
     expect(email.from).toBe('updates@q.example.org')
     const confirmToken = tokenFrom(email, `${server.url}/api/subscribers/confirm`)
-    expect(header(email, 'list-unsubscribe')).toMatch(new RegExp(`^<${server.url}/api/subscribers/unsubscribe\\?token=[A-Za-z0-9_-]{43}>, <mailto:`))
+    expect(header(email, 'list-unsubscribe')).toMatch(
+      new RegExp(
+        `^<${server.url}/api/subscribers/unsubscribe\\?token=[A-Za-z0-9_-]{43}>, <mailto:`,
+      ),
+    )
     expect(header(email, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
 
     // A link scanner fetching the link twice confirms nothing.
@@ -80,12 +106,20 @@ describe('over HTTP with a real SMTP server', () => {
       expect(await page.text()).toContain('<button type="submit">Confirm my subscription</button>')
     }
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-    const stored = await client.request('GET', '/api/subscribers?where[email][equals]=reader.one@example.org', { token })
+    const stored = await client.request(
+      'GET',
+      '/api/subscribers?where[email][equals]=reader.one@example.org',
+      { token },
+    )
     expect(stored.body.docs?.[0]).toMatchObject({
       status: 'pending',
       topics: ['blogs', 'events'],
       frequency: 'weekly',
-      consent: { source: 'subscribe-form', wordingVersion: '2026-11', ipHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      consent: {
+        source: 'subscribe-form',
+        wordingVersion: '2026-11',
+        ipHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     })
     expect(stored.text).not.toContain(confirmToken) // only hashes are stored
 
@@ -96,11 +130,20 @@ describe('over HTTP with a real SMTP server', () => {
     })
     expect(form.status).toBe(200)
     expect(await form.text()).toContain('Subscription confirmed')
-    const again = await client.request('POST', '/api/subscribers/confirm', { json: { token: confirmToken } })
+    const again = await client.request('POST', '/api/subscribers/confirm', {
+      json: { token: confirmToken },
+    })
     expect(again.status).toBe(400)
     expect(errorPaths(again.body)).toContain('token')
-    const confirmed = await client.request('GET', '/api/subscribers?where[email][equals]=reader.one@example.org', { token })
-    expect(confirmed.body.docs?.[0]).toMatchObject({ status: 'confirmed', confirmedAt: expect.any(String) })
+    const confirmed = await client.request(
+      'GET',
+      '/api/subscribers?where[email][equals]=reader.one@example.org',
+      { token },
+    )
+    expect(confirmed.body.docs?.[0]).toMatchObject({
+      status: 'confirmed',
+      confirmedAt: expect.any(String),
+    })
   })
 
   test('no enumeration: the same 202 body for new, pending and confirmed addresses; confirmed ones get no email', async () => {
@@ -112,19 +155,33 @@ describe('over HTTP with a real SMTP server', () => {
     expect(confirmed.text).toBe(fresh.text)
     await smtp.waitFor((message) => message.to.includes('reader.two@example.org'))
     await queueCycle()
-    expect(smtp.messages.filter((message) => message.to.includes('reader.two@example.org'))).toHaveLength(1) // resend interval
-    expect(smtp.messages.filter((message) => message.to.includes('reader.one@example.org'))).toHaveLength(1)
+    expect(
+      smtp.messages.filter((message) => message.to.includes('reader.two@example.org')),
+    ).toHaveLength(1) // resend interval
+    expect(
+      smtp.messages.filter((message) => message.to.includes('reader.one@example.org')),
+    ).toHaveLength(1)
   })
 
   test('preferences with the email token; one-click unsubscribe without login', async () => {
     await subscribe({ email: 'reader.three@example.org', topics: ['blogs'] })
     const email = await smtp.waitFor((message) => message.to.includes('reader.three@example.org'))
-    const manageToken = /unsubscribe\?token=([A-Za-z0-9_-]{43})/.exec(header(email, 'list-unsubscribe'))?.[1] as string
+    const manageToken = /unsubscribe\?token=([A-Za-z0-9_-]{43})/.exec(
+      header(email, 'list-unsubscribe'),
+    )?.[1] as string
     const prefs = await client.request('GET', `/api/subscribers/preferences?token=${manageToken}`)
     expect(prefs.body).toMatchObject({ topics: ['blogs'], frequency: 'instant', status: 'pending' })
-    const changed = await client.request('PATCH', `/api/subscribers/preferences?token=${manageToken}`, { json: { topics: ['interviews', 'events'], frequency: 'weekly' } })
+    const changed = await client.request(
+      'PATCH',
+      `/api/subscribers/preferences?token=${manageToken}`,
+      { json: { topics: ['interviews', 'events'], frequency: 'weekly' } },
+    )
     expect(changed.body).toMatchObject({ topics: ['interviews', 'events'], frequency: 'weekly' })
-    const badTopic = await client.request('PATCH', `/api/subscribers/preferences?token=${manageToken}`, { json: { topics: ['gossip'] } })
+    const badTopic = await client.request(
+      'PATCH',
+      `/api/subscribers/preferences?token=${manageToken}`,
+      { json: { topics: ['gossip'] } },
+    )
     expect(badTopic.status).toBe(400)
     expect(errorPaths(badTopic.body)).toContain('topics')
 
@@ -136,7 +193,10 @@ describe('over HTTP with a real SMTP server', () => {
       body: 'List-Unsubscribe=One-Click',
     })
     expect(oneClick.status).toBe(200)
-    expect((await client.request('GET', `/api/subscribers/preferences?token=${manageToken}`)).body.status).toBe('unsubscribed')
+    expect(
+      (await client.request('GET', `/api/subscribers/preferences?token=${manageToken}`)).body
+        .status,
+    ).toBe('unsubscribed')
   })
 
   test.each([
@@ -157,45 +217,104 @@ describe('over HTTP with a real SMTP server', () => {
     const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
     await client.request('POST', '/api/members', {
       token: adminToken,
-      json: { name: 'Subscribing Member', email: 'sub.member@example.org', password: 'member-password-1', profession: 'nurse', region: 'wales' },
+      json: {
+        name: 'Subscribing Member',
+        email: 'sub.member@example.org',
+        password: 'member-password-1',
+        profession: 'nurse',
+        region: 'wales',
+      },
     })
     const token = await client.login('members', 'sub.member@example.org', 'member-password-1')
     expect((await client.request('GET', '/api/subscribers/me')).status).toBe(401)
-    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({ subscribed: false })
-    const created = await client.request('POST', '/api/subscribers/me', { token, json: { topics: ['events'], frequency: 'weekly' } })
+    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({
+      subscribed: false,
+    })
+    const created = await client.request('POST', '/api/subscribers/me', {
+      token,
+      json: { topics: ['events'], frequency: 'weekly' },
+    })
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ subscribed: true, status: 'confirmed', topics: ['events'], frequency: 'weekly' })
-    const updated = await client.request('PATCH', '/api/subscribers/me', { token, json: { topics: ['events', 'blogs'] } })
+    expect(created.body).toMatchObject({
+      subscribed: true,
+      status: 'confirmed',
+      topics: ['events'],
+      frequency: 'weekly',
+    })
+    const updated = await client.request('PATCH', '/api/subscribers/me', {
+      token,
+      json: { topics: ['events', 'blogs'] },
+    })
     expect(updated.body).toMatchObject({ topics: ['events', 'blogs'], frequency: 'weekly' })
-    const bad = await client.request('PATCH', '/api/subscribers/me', { token, json: { frequency: 'hourly' } })
+    const bad = await client.request('PATCH', '/api/subscribers/me', {
+      token,
+      json: { frequency: 'hourly' },
+    })
     expect(bad.status).toBe(400)
     expect(errorPaths(bad.body)).toContain('frequency')
-    expect(smtp.messages.some((message) => message.to.includes('sub.member@example.org'))).toBe(false)
+    expect(smtp.messages.some((message) => message.to.includes('sub.member@example.org'))).toBe(
+      false,
+    )
   })
 
   test('bounces: the secret is required; three hard bounces or one complaint suppress the address', async () => {
     const adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
     await client.request('POST', '/api/members', {
       token: adminToken,
-      json: { name: 'Bouncing Member', email: 'bouncing@example.org', password: 'member-password-1', profession: 'nurse', region: 'wales' },
+      json: {
+        name: 'Bouncing Member',
+        email: 'bouncing@example.org',
+        password: 'member-password-1',
+        profession: 'nurse',
+        region: 'wales',
+      },
     })
     const token = await client.login('members', 'bouncing@example.org', 'member-password-1')
-    expect((await client.request('POST', '/api/subscribers/me', { token, json: { topics: ['blogs'] } })).status).toBe(201)
+    expect(
+      (await client.request('POST', '/api/subscribers/me', { token, json: { topics: ['blogs'] } }))
+        .status,
+    ).toBe(201)
     const bounce = (body: Record<string, unknown>, secret?: string) =>
-      client.request('POST', '/api/subscribers/bounce', { json: body, headers: secret ? { 'x-bounce-secret': secret } : {} })
+      client.request('POST', '/api/subscribers/bounce', {
+        json: body,
+        headers: secret ? { 'x-bounce-secret': secret } : {},
+      })
     expect((await bounce({ email: 'bouncing@example.org', type: 'hard' })).status).toBe(401)
-    expect((await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'wrong-secret')).status).toBe(401)
-    const badType = await bounce({ email: 'bouncing@example.org', type: 'angry' }, 'bounce-secret-for-tests')
+    expect(
+      (await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'wrong-secret')).status,
+    ).toBe(401)
+    const badType = await bounce(
+      { email: 'bouncing@example.org', type: 'angry' },
+      'bounce-secret-for-tests',
+    )
     expect(badType.status).toBe(400)
     expect(errorPaths(badType.body)).toContain('type')
     // Unknown addresses get the same answer as known ones.
-    expect((await bounce({ email: 'nobody.here@example.org', type: 'hard' }, 'bounce-secret-for-tests')).status).toBe(202)
-    for (let i = 0; i < 2; i++) expect((await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'bounce-secret-for-tests')).status).toBe(202)
-    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({ subscribed: true })
-    expect((await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'bounce-secret-for-tests')).status).toBe(202)
-    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({ subscribed: false, status: 'suppressed' })
+    expect(
+      (await bounce({ email: 'nobody.here@example.org', type: 'hard' }, 'bounce-secret-for-tests'))
+        .status,
+    ).toBe(202)
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'bounce-secret-for-tests'))
+          .status,
+      ).toBe(202)
+    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({
+      subscribed: true,
+    })
+    expect(
+      (await bounce({ email: 'bouncing@example.org', type: 'hard' }, 'bounce-secret-for-tests'))
+        .status,
+    ).toBe(202)
+    expect((await client.request('GET', '/api/subscribers/me', { token })).body).toMatchObject({
+      subscribed: false,
+      status: 'suppressed',
+    })
     // Suppressed stays suppressed: re-subscribing does not mail it, and the member is told.
-    expect((await client.request('PATCH', '/api/subscribers/me', { token, json: { topics: ['blogs'] } })).status).toBe(409)
+    expect(
+      (await client.request('PATCH', '/api/subscribers/me', { token, json: { topics: ['blogs'] } }))
+        .status,
+    ).toBe(409)
     expect((await subscribe({ email: 'bouncing@example.org' })).status).toBe(202)
     await queueCycle()
     expect(smtp.messages.some((message) => message.to.includes('bouncing@example.org'))).toBe(false)
@@ -207,7 +326,10 @@ describe('over HTTP with a real SMTP server', () => {
 
   test('one address is refused after 5 requests in an hour, whatever its state: 429 naming email', async () => {
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) statuses.push((await subscribe({ email: 'Repeat.Reader@example.org', topics: ['blogs'] })).status)
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await subscribe({ email: 'Repeat.Reader@example.org', topics: ['blogs'] })).status,
+      )
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429])
     const refused = await subscribe({ email: 'repeat.reader@example.org' })
     expect(refused.status).toBe(429)
@@ -215,15 +337,21 @@ describe('over HTTP with a real SMTP server', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     await smtp.waitFor((message) => message.to.includes('repeat.reader@example.org'))
     await queueCycle()
-    expect(smtp.messages.filter((message) => message.to.includes('repeat.reader@example.org'))).toHaveLength(1)
+    expect(
+      smtp.messages.filter((message) => message.to.includes('repeat.reader@example.org')),
+    ).toHaveLength(1)
   })
 
   // Last: it uses up this address's subscribe allowance.
   test('garbage bodies and floods get 4xx, never 500', async () => {
-    const garbage = await client.request('POST', '/api/subscribers/subscribe', { body: '{"email": ', headers: { 'Content-Type': 'application/json' } })
+    const garbage = await client.request('POST', '/api/subscribers/subscribe', {
+      body: '{"email": ',
+      headers: { 'Content-Type': 'application/json' },
+    })
     expect(garbage.status).toBe(400)
     const statuses: number[] = []
-    for (let i = 0; i < 45 && !statuses.includes(429); i++) statuses.push((await subscribe({ email: `flood${i}@example.org` })).status)
+    for (let i = 0; i < 45 && !statuses.includes(429); i++)
+      statuses.push((await subscribe({ email: `flood${i}@example.org` })).status)
     expect(statuses).toContain(429)
     expect(statuses.filter((status) => status >= 500)).toEqual([])
   })

@@ -20,14 +20,28 @@ afterAll(async () => {
 })
 
 test('generated requests to every public endpoint: no 5xx, none slower than 2 s, nothing written on a 4xx', async () => {
-  expect(collections).toEqual(expect.arrayContaining(['blogs', 'comments', 'subscribers', 'members', 'connections', 'payload-locked-documents']))
+  expect(collections).toEqual(
+    expect.arrayContaining([
+      'blogs',
+      'comments',
+      'subscribers',
+      'members',
+      'connections',
+      'payload-locked-documents',
+    ]),
+  )
   const report = await runFuzz(target, {
     runs: Number(process.env.FUZZ_RUNS ?? 2000),
     seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
     collections,
   })
-  console.log(`fuzz: ${report.cases} cases in ${report.millis} ms (seed ${report.seed}), slowest ${report.slowest.millis} ms`)
-  expect({ seed: report.seed, failures: report.failures.map(describeFailure) }).toEqual({ seed: report.seed, failures: [] })
+  console.log(
+    `fuzz: ${report.cases} cases in ${report.millis} ms (seed ${report.seed}), slowest ${report.slowest.millis} ms`,
+  )
+  expect({ seed: report.seed, failures: report.failures.map(describeFailure) }).toEqual({
+    seed: report.seed,
+    failures: [],
+  })
   expect(report.cases).toBeGreaterThanOrEqual(2000)
   // The refusals are logged at info: no ERROR line, no stack, for all those 4xx answers.
   expect(server.output()).not.toMatch(/ERROR|\n\s+at .+\(.+:\d+:\d+\)/)

@@ -25,7 +25,12 @@ export const launchChromium = (): Promise<Browser> =>
   })
 
 /** Logs a staff user in to the admin and waits for the dashboard. */
-export const logInToAdmin = async (page: Page, serverURL: string, email: string, password: string): Promise<void> => {
+export const logInToAdmin = async (
+  page: Page,
+  serverURL: string,
+  email: string,
+  password: string,
+): Promise<void> => {
   await page.goto(`${serverURL}/admin/login`)
   await page.fill('input[name="email"]', email)
   await page.fill('input[name="password"]', password)
@@ -38,7 +43,8 @@ export const waitForChartDrawn = (page: Page, selector: string): Promise<unknown
   page.waitForFunction((canvasSelector) => {
     const canvas = document.querySelector(canvasSelector) as HTMLCanvasElement | null
     if (!canvas || canvas.width === 0) return false
-    const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
+    const pixels =
+      canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? []
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true
     return false
   }, selector)

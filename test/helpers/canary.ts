@@ -39,10 +39,12 @@ export type Actor = { name: string; level: Exclude<Level, 'never'>; identity?: s
 export type Leak = { marker: string; purpose: string; actor: string; where: string }
 
 /** A unique marker: lower-case so that email addresses and searches keep it intact. */
-export const canary = (purpose: string): string => `canary-${purpose}-${randomBytes(5).toString('hex')}`
+export const canary = (purpose: string): string =>
+  `canary-${purpose}-${randomBytes(5).toString('hex')}`
 
 export const mayRead = (actor: Actor, marker: Marker): boolean =>
-  (marker.owner !== undefined && marker.owner === actor.identity) || (marker.level !== 'never' && RANK[actor.level] >= RANK[marker.level])
+  (marker.owner !== undefined && marker.owner === actor.identity) ||
+  (marker.level !== 'never' && RANK[actor.level] >= RANK[marker.level])
 
 /**
  * Collects every marker the actor must not see in `text`. Text is searched as sent and with JSON
@@ -62,7 +64,11 @@ export class LeakScanner {
     } catch {
       // not URL-encoded text
     }
-    haystacks.push(text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).toLowerCase())
+    haystacks.push(
+      text
+        .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+        .toLowerCase(),
+    )
     for (const marker of this.markers()) {
       if (mayRead(actor, marker)) continue
       const needle = marker.value.toLowerCase()
@@ -73,14 +79,21 @@ export class LeakScanner {
   }
 
   report(): string {
-    return this.leaks.map((leak) => `${leak.purpose} (${leak.marker}) seen by ${leak.actor} at ${leak.where}`).join('\n')
+    return this.leaks
+      .map((leak) => `${leak.purpose} (${leak.marker}) seen by ${leak.actor} at ${leak.where}`)
+      .join('\n')
   }
 }
 
 /** Column names that hold secrets: hashes, salts, tokens and keys. */
 const SECRET_COLUMN = /(hash|salt|token|manage_key|secret|api_key)/i
 
-export type SecretCell = { table: string; column: string; value: string; row: Record<string, unknown> }
+export type SecretCell = {
+  table: string
+  column: string
+  value: string
+  row: Record<string, unknown>
+}
 
 /**
  * Every stored secret (hash, salt, token, key) with at least 16 characters, read straight from the
@@ -91,17 +104,25 @@ export const readSecretCells = async (databaseURL: string): Promise<SecretCell[]
   const collect = (table: string, rows: Record<string, unknown>[]) => {
     for (const row of rows) {
       for (const [column, value] of Object.entries(row)) {
-        if (SECRET_COLUMN.test(column) && typeof value === 'string' && value.length >= 16) cells.push({ table, column, value, row })
+        if (SECRET_COLUMN.test(column) && typeof value === 'string' && value.length >= 16)
+          cells.push({ table, column, value, row })
       }
     }
   }
   if (databaseURL.startsWith('file:')) {
     const client = createClient({ url: databaseURL })
     try {
-      const tables = await client.execute(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      const tables = await client.execute(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+      )
       for (const { name } of tables.rows) {
         const result = await client.execute(`SELECT * FROM "${String(name)}"`)
-        collect(String(name), result.rows.map((row) => Object.fromEntries(result.columns.map((column) => [column, row[column]]))))
+        collect(
+          String(name),
+          result.rows.map((row) =>
+            Object.fromEntries(result.columns.map((column) => [column, row[column]])),
+          ),
+        )
       }
     } finally {
       client.close()
@@ -111,7 +132,9 @@ export const readSecretCells = async (databaseURL: string): Promise<SecretCell[]
   const client = new pg.Client({ connectionString: databaseURL })
   await client.connect()
   try {
-    const tables = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`)
+    const tables = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    )
     for (const { table_name: table } of tables.rows) {
       const result = await client.query<Record<string, unknown>>(`SELECT * FROM "${table}"`)
       collect(table, result.rows)
@@ -122,7 +145,8 @@ export const readSecretCells = async (databaseURL: string): Promise<SecretCell[]
   return cells
 }
 
-const hasRequiredArgs = (field: GraphQLField<unknown, unknown>) => field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)
+const hasRequiredArgs = (field: GraphQLField<unknown, unknown>) =>
+  field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)
 
 /**
  * Every field the type exposes, objects followed `budget` levels deep (then only their `id`). Inside
@@ -136,7 +160,10 @@ const selectionOf = (type: GraphQLType, budget: number, alias = ''): string | nu
     if (budget <= 0) return fields.some((field) => field.name === 'id') ? `{ ${name('id')} }` : null
     const parts = fields.flatMap((field) => {
       const inner = selectionOf(field.type, budget - 1)
-      const leaf = !isObjectType(getNamedType(field.type)) && !isInterfaceType(getNamedType(field.type)) && !isUnionType(getNamedType(field.type))
+      const leaf =
+        !isObjectType(getNamedType(field.type)) &&
+        !isInterfaceType(getNamedType(field.type)) &&
+        !isUnionType(getNamedType(field.type))
       if (leaf) return [name(field.name)]
       return inner ? [`${name(field.name)} ${inner}`] : []
     })
@@ -152,7 +179,12 @@ const selectionOf = (type: GraphQLType, budget: number, alias = ''): string | nu
   return ''
 }
 
-export type GraphQLRead = { name: string; args: string[]; selection: (budget: number) => string | null; paginated: boolean }
+export type GraphQLRead = {
+  name: string
+  args: string[]
+  selection: (budget: number) => string | null
+  paginated: boolean
+}
 
 /**
  * Every read the schema offers without required arguments (lists, counts, versions, globals, `me`),
@@ -164,7 +196,8 @@ export const graphQLReads = (schema: GraphQLSchema): GraphQLRead[] => {
     .filter((field) => !hasRequiredArgs(field) && !field.name.startsWith('__'))
     .map((field) => {
       const named = getNamedType(field.type)
-      const paginated = isObjectType(named) && 'docs' in named.getFields() && 'hasNextPage' in named.getFields()
+      const paginated =
+        isObjectType(named) && 'docs' in named.getFields() && 'hasNextPage' in named.getFields()
       return {
         name: field.name,
         args: field.args.map((arg) => arg.name),

@@ -15,13 +15,21 @@ export type MemberUser = Member & { collection: 'members' }
 export const createStaff = async (payload: Payload, role: StaffRole): Promise<StaffUser> => {
   const user = await payload.create({
     collection: 'users',
-    data: { name: `${role} ${counter}`, email: `${unique(role)}@staff.example.org`, password: TEST_PASSWORD, roles: [role] },
+    data: {
+      name: `${role} ${counter}`,
+      email: `${unique(role)}@staff.example.org`,
+      password: TEST_PASSWORD,
+      roles: [role],
+    },
     overrideAccess: true,
   })
   return { ...user, collection: 'users' }
 }
 
-export const createMember = async (payload: Payload, overrides: Partial<Member> = {}): Promise<MemberUser> => {
+export const createMember = async (
+  payload: Payload,
+  overrides: Partial<Member> = {},
+): Promise<MemberUser> => {
   const member = await payload.create({
     collection: 'members',
     data: {
@@ -62,7 +70,13 @@ export const contentData = (collection: ContentSlug, published = true) => {
   }
 }
 
-export const CONTENT_SLUGS = ['blogs', 'interviews', 'evaluation-reports', 'events', 'lab-themes'] as const
+export const CONTENT_SLUGS = [
+  'blogs',
+  'interviews',
+  'evaluation-reports',
+  'events',
+  'lab-themes',
+] as const
 export type ContentSlug = (typeof CONTENT_SLUGS)[number]
 export const DRAFT_SLUGS: readonly ContentSlug[] = ['blogs', 'interviews', 'evaluation-reports']
 
@@ -70,7 +84,11 @@ export const DRAFT_SLUGS: readonly ContentSlug[] = ['blogs', 'interviews', 'eval
 export const createContent = (
   payload: Payload,
   collection: ContentSlug,
-  options: { published?: boolean; data?: Record<string, unknown>; context?: Record<string, unknown> } = {},
+  options: {
+    published?: boolean
+    data?: Record<string, unknown>
+    context?: Record<string, unknown>
+  } = {},
 ) =>
   payload.create({
     collection,

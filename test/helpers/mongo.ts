@@ -17,14 +17,22 @@ export type RunningMongo = {
 }
 
 export type MongoForTests =
-  | { available: true; start: () => Promise<RunningMongo> }
-  | { available: false; skipLine: string }
+  { available: true; start: () => Promise<RunningMongo> } | { available: false; skipLine: string }
 
 /** How long the download server may take to answer before we call the download impossible. */
 const DOWNLOAD_SERVER_TIMEOUT_MS = 3_000
 
 /** The proxy settings mongodb-memory-server reads, in its order. */
-const PROXY_VARIABLES = ['yarn_https-proxy', 'yarn_proxy', 'npm_config_https-proxy', 'npm_config_proxy', 'https_proxy', 'http_proxy', 'HTTPS_PROXY', 'HTTP_PROXY']
+const PROXY_VARIABLES = [
+  'yarn_https-proxy',
+  'yarn_proxy',
+  'npm_config_https-proxy',
+  'npm_config_proxy',
+  'https_proxy',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+]
 
 /**
  * Whether the package's download server answers at all (any HTTP status will do), or why not.
@@ -35,16 +43,26 @@ const PROXY_VARIABLES = ['yarn_https-proxy', 'yarn_proxy', 'npm_config_https-pro
 const downloadServerUnreachable = (timeoutMs: number): Promise<string | undefined> => {
   const env = process.env
   if (PROXY_VARIABLES.some((name) => env[name])) return Promise.resolve(undefined)
-  const server = new URL(env.MONGOMS_DOWNLOAD_URL || env.MONGOMS_DOWNLOAD_MIRROR || 'https://fastdl.mongodb.org')
+  const server = new URL(
+    env.MONGOMS_DOWNLOAD_URL || env.MONGOMS_DOWNLOAD_MIRROR || 'https://fastdl.mongodb.org',
+  )
   const request = server.protocol === 'http:' ? httpRequest : httpsRequest
   return new Promise((resolve) => {
-    const head = request(server, { method: 'HEAD', agent: false, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
-      response.resume()
-      head.destroy()
-      resolve(undefined)
-    })
+    const head = request(
+      server,
+      { method: 'HEAD', agent: false, signal: AbortSignal.timeout(timeoutMs) },
+      (response) => {
+        response.resume()
+        head.destroy()
+        resolve(undefined)
+      },
+    )
     head.once('error', (error) =>
-      resolve(error.name === 'AbortError' ? `${server.host} did not answer within ${timeoutMs / 1000} s` : error.message),
+      resolve(
+        error.name === 'AbortError'
+          ? `${server.host} did not answer within ${timeoutMs / 1000} s`
+          : error.message,
+      ),
     )
     head.end()
   })
@@ -58,9 +76,12 @@ const skipLine = (reason: string): string =>
  * binary when they can (a download on the first run, the package's cache after that). Reads
  * process.env, as mongodb-memory-server does (`MONGOMS_*` settings).
  */
-export const findMongoForTests = async ({ downloadServerTimeoutMs = DOWNLOAD_SERVER_TIMEOUT_MS } = {}): Promise<MongoForTests> => {
+export const findMongoForTests = async ({
+  downloadServerTimeoutMs = DOWNLOAD_SERVER_TIMEOUT_MS,
+} = {}): Promise<MongoForTests> => {
   const { MONGODB_URL } = process.env
-  if (MONGODB_URL) return { available: true, start: async () => ({ url: MONGODB_URL, stop: async () => {} }) }
+  if (MONGODB_URL)
+    return { available: true, start: async () => ({ url: MONGODB_URL, stop: async () => {} }) }
 
   const cachedBinary = await DryMongoBinary.locateBinary(await DryMongoBinary.generateOptions())
   if (!cachedBinary) {

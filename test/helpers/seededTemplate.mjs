@@ -64,7 +64,9 @@ export const prepareSeededTemplate = async () => {
   let databaseURL
   if (base) {
     const name = `q_seed_template_${process.pid}_${Date.now()}`
-    await withClient(base, (client) => client.query(`CREATE DATABASE ${name}`).then(() => undefined))
+    await withClient(base, (client) =>
+      client.query(`CREATE DATABASE ${name}`).then(() => undefined),
+    )
     databaseURL = databaseURLIn(base, name)
   } else {
     databaseURL = `file:${path.join(mkdtempSync(path.join(os.tmpdir(), 'q-cms-seed-template-')), 'test.db')}`
@@ -116,8 +118,10 @@ export const prepareSeededTemplate = async () => {
   })
   child.kill('SIGTERM')
   const code = await exited
-  if (code !== 0) throw new Error(`seeding the test template: server stopped with ${code}:\n${output}`)
-  if (/\bERROR\b/.test(output)) throw new Error(`seeding the test template logged an ERROR:\n${output}`)
+  if (code !== 0)
+    throw new Error(`seeding the test template: server stopped with ${code}:\n${output}`)
+  if (/\bERROR\b/.test(output))
+    throw new Error(`seeding the test template logged an ERROR:\n${output}`)
   process.env[TEMPLATE_ENV] = JSON.stringify({ databaseURL, mediaDir })
 }
 
@@ -141,13 +145,16 @@ export const copySeededTemplate = async (label, template) => {
   if (base) {
     const name = `q_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now()}`
     const templateName = new URL(template.databaseURL).pathname.slice(1)
-    await withClient(base, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`).then(() => undefined))
+    await withClient(base, (client) =>
+      client.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`).then(() => undefined),
+    )
     return { databaseURL: databaseURLIn(base, name), mediaDir }
   }
   const source = template.databaseURL.slice('file:'.length)
   const target = path.join(mkdtempSync(path.join(os.tmpdir(), `q-cms-${label}-`)), 'test.db')
   copyFileSync(source, target)
   // A clean stop leaves no WAL behind; copy one if it is there, so the copy is never short of rows.
-  for (const suffix of ['-wal', '-shm']) if (existsSync(source + suffix)) copyFileSync(source + suffix, target + suffix)
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(source + suffix)) copyFileSync(source + suffix, target + suffix)
   return { databaseURL: `file:${target}`, mediaDir }
 }

@@ -4,7 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { freePort } from '../../scripts/postgresCluster.mjs'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, copySeededTemplate, seededTemplate, TEST_PAYLOAD_SECRET } from './seededTemplate.mjs'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  copySeededTemplate,
+  seededTemplate,
+  TEST_PAYLOAD_SECRET,
+} from './seededTemplate.mjs'
 import { createTestDatabaseURL } from './testDatabase'
 
 export type RunningServer = {
@@ -22,7 +28,11 @@ export type RunningServer = {
 
 export { ADMIN_EMAIL, ADMIN_PASSWORD }
 
-const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..', '..')
+const root = path.resolve(
+  import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname),
+  '..',
+  '..',
+)
 
 /** Reuse the data of an earlier server (a restart): same database, same media, no new seed. */
 export type StartOptions = { reuse?: Pick<RunningServer, 'databaseURL' | 'mediaDir'> }
@@ -35,8 +45,11 @@ export type StartOptions = { reuse?: Pick<RunningServer, 'databaseURL' | 'mediaD
 const templateCopyFor = (label: string, env: Record<string, string>, options: StartOptions) => {
   const template = seededTemplate()
   const seeded = (env.SEED ?? 'true') !== 'false'
-  const usualAdmin = (env.ADMIN_EMAIL ?? ADMIN_EMAIL) === ADMIN_EMAIL && (env.ADMIN_PASSWORD ?? ADMIN_PASSWORD) === ADMIN_PASSWORD
-  if (!template || options.reuse || env.DATABASE_URL || env.MEDIA_DIR || !seeded || !usualAdmin) return undefined
+  const usualAdmin =
+    (env.ADMIN_EMAIL ?? ADMIN_EMAIL) === ADMIN_EMAIL &&
+    (env.ADMIN_PASSWORD ?? ADMIN_PASSWORD) === ADMIN_PASSWORD
+  if (!template || options.reuse || env.DATABASE_URL || env.MEDIA_DIR || !seeded || !usualAdmin)
+    return undefined
   return copySeededTemplate(label, template)
 }
 
@@ -46,12 +59,24 @@ const templateCopyFor = (label: string, env: Record<string, string>, options: St
  * copy of the run's seeded template when there is one. With `reuse` it starts on an earlier
  * server's database and media folder instead, with `SEED=false` (env may still override).
  */
-export const startServer = async (label: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningServer> => {
+export const startServer = async (
+  label: string,
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const copy = await templateCopyFor(label, env, options)
-  const databaseURL = env.DATABASE_URL ?? options.reuse?.databaseURL ?? copy?.databaseURL ?? (await createTestDatabaseURL(label))
-  const mediaDir = env.MEDIA_DIR ?? options.reuse?.mediaDir ?? copy?.mediaDir ?? mkdtempSync(path.join(os.tmpdir(), `q-cms-media-${label}-`))
+  const databaseURL =
+    env.DATABASE_URL ??
+    options.reuse?.databaseURL ??
+    copy?.databaseURL ??
+    (await createTestDatabaseURL(label))
+  const mediaDir =
+    env.MEDIA_DIR ??
+    options.reuse?.mediaDir ??
+    copy?.mediaDir ??
+    mkdtempSync(path.join(os.tmpdir(), `q-cms-media-${label}-`))
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server.mjs')], {
     cwd: root,
     env: {
@@ -148,7 +173,16 @@ export const errorPaths = (body: ApiBody): string[] =>
 
 /** Small REST client: JSON in, `{ status, headers, body }` out. */
 export const api = (baseURL: string) => {
-  const request = async (method: string, pathname: string, options: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {}) => {
+  const request = async (
+    method: string,
+    pathname: string,
+    options: {
+      token?: string
+      json?: unknown
+      body?: BodyInit
+      headers?: Record<string, string>
+    } = {},
+  ) => {
     const headers: Record<string, string> = { ...options.headers }
     if (options.token) headers.Authorization = `JWT ${options.token}`
     let body = options.body
@@ -167,8 +201,11 @@ export const api = (baseURL: string) => {
     return { status: response.status, headers: response.headers, body: parsed as ApiBody, text }
   }
   const login = async (collection: 'users' | 'members', email: string, password: string) => {
-    const response = await request('POST', `/api/${collection}/login`, { json: { email, password } })
-    if (response.status !== 200) throw new Error(`login failed (${response.status}): ${response.text}`)
+    const response = await request('POST', `/api/${collection}/login`, {
+      json: { email, password },
+    })
+    if (response.status !== 200)
+      throw new Error(`login failed (${response.status}): ${response.text}`)
     return response.body.token as string
   }
   const graphql = (query: string, token?: string, variables?: Record<string, unknown>) =>

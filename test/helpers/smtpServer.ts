@@ -45,7 +45,13 @@ export const startSmtpServer = async (options: { port?: number } = {}) => {
             html: typeof parsed.html === 'string' ? parsed.html : '',
             headers: parsed.headers as Map<string, unknown>,
             rawHeaders: Object.fromEntries(
-              parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim()]),
+              parsed.headerLines.map(({ key, line }) => [
+                key,
+                line
+                  .slice(line.indexOf(':') + 1)
+                  .replace(/\r?\n\s+/g, ' ')
+                  .trim(),
+              ]),
             ),
           })
           callback()
@@ -61,23 +67,33 @@ export const startSmtpServer = async (options: { port?: number } = {}) => {
   const port = typeof address === 'object' && address ? address.port : 0
 
   /** Resolves with the first message matching `predicate` that arrives within `timeoutMs`. */
-  const waitFor = async (predicate: (message: ReceivedEmail) => boolean, timeoutMs = 10_000): Promise<ReceivedEmail> => {
+  const waitFor = async (
+    predicate: (message: ReceivedEmail) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<ReceivedEmail> => {
     const deadline = Date.now() + timeoutMs
     while (Date.now() < deadline) {
       const found = messages.find(predicate)
       if (found) return found
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
-    throw new Error(`no matching email within ${timeoutMs} ms; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`)
+    throw new Error(
+      `no matching email within ${timeoutMs} ms; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`,
+    )
   }
 
   /** Resolves once `count` messages match `predicate`, or throws after `timeoutMs`. */
-  const waitForCount = async (predicate: (message: ReceivedEmail) => boolean, count: number, timeoutMs = 30_000): Promise<ReceivedEmail[]> => {
+  const waitForCount = async (
+    predicate: (message: ReceivedEmail) => boolean,
+    count: number,
+    timeoutMs = 30_000,
+  ): Promise<ReceivedEmail[]> => {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       const found = messages.filter(predicate)
       if (found.length >= count) return found
-      if (Date.now() > deadline) throw new Error(`${found.length} of ${count} matching emails within ${timeoutMs} ms`)
+      if (Date.now() > deadline)
+        throw new Error(`${found.length} of ${count} matching emails within ${timeoutMs} ms`)
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
   }

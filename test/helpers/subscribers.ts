@@ -1,7 +1,12 @@
 import { hashToken, newManageCredentials } from '@plugins/email-subscriptions/utilities/tokens'
 import type { Payload } from 'payload'
 
-export type SubscriberSpec = { email: string; topics: string[]; frequency?: 'instant' | 'weekly'; status?: 'pending' | 'confirmed' | 'unsubscribed' | 'suppressed' }
+export type SubscriberSpec = {
+  email: string
+  topics: string[]
+  frequency?: 'instant' | 'weekly'
+  status?: 'pending' | 'confirmed' | 'unsubscribed' | 'suppressed'
+}
 
 /**
  * A subscriber written straight through the Local API, as the confirm endpoint leaves it. (The HTTP
@@ -28,6 +33,11 @@ export const createSubscriber = async (payload: Payload, spec: SubscriberSpec) =
 
 /** The subscriber a manage token (from an email's link) belongs to, by its stored hash. */
 export const subscriberOfToken = async (payload: Payload, token: string) => {
-  const { docs } = await payload.find({ collection: 'subscribers', where: { manageTokenHash: { equals: hashToken(token) } }, overrideAccess: true, showHiddenFields: true })
+  const { docs } = await payload.find({
+    collection: 'subscribers',
+    where: { manageTokenHash: { equals: hashToken(token) } },
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
   return docs[0]
 }

@@ -6,7 +6,15 @@ import sharp from 'sharp'
 
 import { makeReportPdf } from '@/seed/demoFiles'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type ApiDoc, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type ApiDoc,
+  errorPaths,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>
@@ -29,14 +37,24 @@ const createStaff = async (role: string) => {
 }
 
 beforeAll(async () => {
-  server = await startServer('http-api', { LOGIN_RATE_LIMIT: '40', GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_COMPLEXITY: '100' })
+  server = await startServer('http-api', {
+    LOGIN_RATE_LIMIT: '40',
+    GRAPHQL_MAX_DEPTH: '4',
+    GRAPHQL_MAX_COMPLEXITY: '100',
+  })
   client = api(server.url)
   adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
   editorToken = await createStaff('editor')
   moderatorToken = await createStaff('moderator')
   const member = await client.request('POST', '/api/members', {
     token: adminToken,
-    json: { name: 'Http Member', email: 'http.member@example.org', password: PASSWORD, profession: 'nurse', region: 'wales' },
+    json: {
+      name: 'Http Member',
+      email: 'http.member@example.org',
+      password: PASSWORD,
+      profession: 'nurse',
+      region: 'wales',
+    },
   })
   expect(member.status).toBe(201)
   memberId = member.body.doc?.id as number
@@ -90,14 +108,19 @@ describe('seeded demo content', () => {
 
   test('a dozen members across regions and professions', async () => {
     const response = await client.request('GET', '/api/members?limit=100', { token: adminToken })
-    const seeded = (response.body.docs ?? []).filter((doc) => String(doc.email).endsWith('@example.org') && doc.name !== 'Http Member')
+    const seeded = (response.body.docs ?? []).filter(
+      (doc) => String(doc.email).endsWith('@example.org') && doc.name !== 'Http Member',
+    )
     expect(seeded).toHaveLength(12)
     expect(new Set(seeded.map((doc) => doc.region)).size).toBeGreaterThanOrEqual(10)
     expect(new Set(seeded.map((doc) => doc.profession)).size).toBeGreaterThanOrEqual(7)
   })
 
   test('the blog byline shows the author name without exposing the staff account', async () => {
-    const response = await client.request('GET', '/api/blogs?where[slug][equals]=what-are-we-learning-together&depth=1')
+    const response = await client.request(
+      'GET',
+      '/api/blogs?where[slug][equals]=what-are-we-learning-together&depth=1',
+    )
     const blog = response.body.docs?.[0] as ApiDoc
     expect(blog.authorName).toBe('Q Admin')
     expect(JSON.stringify(blog)).not.toContain(ADMIN_EMAIL)
@@ -124,20 +147,32 @@ describe('drafts never leak', () => {
     const asReader = token()
     const list = await client.request('GET', '/api/blogs?limit=100', { token: asReader })
     expect(list.text).not.toContain(draftTitle)
-    const withDraftParam = await client.request('GET', '/api/blogs?draft=true&limit=100', { token: asReader })
+    const withDraftParam = await client.request('GET', '/api/blogs?draft=true&limit=100', {
+      token: asReader,
+    })
     expect(withDraftParam.text).not.toContain(draftTitle)
-    const byId = await client.request('GET', `/api/blogs/${draftId}?draft=true`, { token: asReader })
+    const byId = await client.request('GET', `/api/blogs/${draftId}?draft=true`, {
+      token: asReader,
+    })
     expect(byId.status).toBe(404)
     const versions = await client.request('GET', '/api/blogs/versions', { token: asReader })
     expect(versions.text).not.toContain(draftTitle)
-    const gql = await client.graphql(`{ Blogs(draft: true, limit: 100) { docs { title } } Blog(id: ${draftId}, draft: true) { title } }`, asReader)
+    const gql = await client.graphql(
+      `{ Blogs(draft: true, limit: 100) { docs { title } } Blog(id: ${draftId}, draft: true) { title } }`,
+      asReader,
+    )
     expect(gql.text).not.toContain(draftTitle)
   })
 
   test('staff see the draft, and once an editor publishes it the public sees it', async () => {
-    const asModerator = await client.request('GET', `/api/blogs/${draftId}?draft=true`, { token: moderatorToken })
+    const asModerator = await client.request('GET', `/api/blogs/${draftId}?draft=true`, {
+      token: moderatorToken,
+    })
     expect(asModerator.body.title).toBe(draftTitle)
-    const published = await client.request('PATCH', `/api/blogs/${draftId}`, { token: editorToken, json: { _status: 'published' } })
+    const published = await client.request('PATCH', `/api/blogs/${draftId}`, {
+      token: editorToken,
+      json: { _status: 'published' },
+    })
     expect(published.status).toBe(200)
     expect(published.body.doc?.publishedAt).toEqual(expect.any(String))
     const publicView = await client.request('GET', `/api/blogs/${draftId}`)
@@ -153,21 +188,57 @@ describe('CRUD by role over REST', () => {
       const data: Record<string, Record<string, unknown>> = {
         blogs: { title: 'CRUD blog', _status: 'published' },
         interviews: { title: 'CRUD interview', _status: 'published' },
-        events: { title: 'CRUD event', startsAt: '2027-04-01T10:00:00Z', endsAt: '2027-04-01T11:00:00Z' },
+        events: {
+          title: 'CRUD event',
+          startsAt: '2027-04-01T10:00:00Z',
+          endsAt: '2027-04-01T11:00:00Z',
+        },
         'lab-themes': { title: 'CRUD theme', year: 2028 },
-        'evaluation-reports': { title: 'CRUD report', authorsOrganisation: 'RAND Europe', _status: 'published' },
+        'evaluation-reports': {
+          title: 'CRUD report',
+          authorsOrganisation: 'RAND Europe',
+          _status: 'published',
+        },
       }
-      expect((await client.request('POST', `/api/${collection}`, { json: data[collection] })).status).toBe(403)
-      expect((await client.request('POST', `/api/${collection}`, { token: memberToken, json: data[collection] })).status).toBe(403)
-      const created = await client.request('POST', `/api/${collection}`, { token: editorToken, json: data[collection] })
+      expect(
+        (await client.request('POST', `/api/${collection}`, { json: data[collection] })).status,
+      ).toBe(403)
+      expect(
+        (
+          await client.request('POST', `/api/${collection}`, {
+            token: memberToken,
+            json: data[collection],
+          })
+        ).status,
+      ).toBe(403)
+      const created = await client.request('POST', `/api/${collection}`, {
+        token: editorToken,
+        json: data[collection],
+      })
       expect(created.status).toBe(201)
       const id = created.body.doc?.id
-      const updated = await client.request('PATCH', `/api/${collection}/${id}`, { token: editorToken, json: { title: 'CRUD edited' } })
+      const updated = await client.request('PATCH', `/api/${collection}/${id}`, {
+        token: editorToken,
+        json: { title: 'CRUD edited' },
+      })
       expect(updated.status).toBe(200)
-      expect((await client.request('GET', `/api/${collection}/${id}`)).body.title).toBe('CRUD edited')
-      expect((await client.request('PATCH', `/api/${collection}/${id}`, { token: memberToken, json: { title: 'x' } })).status).toBe(403)
-      expect((await client.request('DELETE', `/api/${collection}/${id}`, { token: editorToken })).status).toBe(403)
-      expect((await client.request('DELETE', `/api/${collection}/${id}`, { token: adminToken })).status).toBe(200)
+      expect((await client.request('GET', `/api/${collection}/${id}`)).body.title).toBe(
+        'CRUD edited',
+      )
+      expect(
+        (
+          await client.request('PATCH', `/api/${collection}/${id}`, {
+            token: memberToken,
+            json: { title: 'x' },
+          })
+        ).status,
+      ).toBe(403)
+      expect(
+        (await client.request('DELETE', `/api/${collection}/${id}`, { token: editorToken })).status,
+      ).toBe(403)
+      expect(
+        (await client.request('DELETE', `/api/${collection}/${id}`, { token: adminToken })).status,
+      ).toBe(200)
       expect((await client.request('GET', `/api/${collection}/${id}`)).status).toBe(404)
     },
   )
@@ -188,14 +259,24 @@ describe('members and personal data', () => {
     expect(own.status).toBe(200)
     expect(own.body.doc?.bio).toBe('Improving flow in community nursing')
     expect(own.body.doc?.joinedAt).not.toBe('2001-01-01T00:00:00.000Z')
-    const others = await client.request('GET', '/api/members?where[email][equals]=amara.okafor@example.org', { token: adminToken })
+    const others = await client.request(
+      'GET',
+      '/api/members?where[email][equals]=amara.okafor@example.org',
+      { token: adminToken },
+    )
     const otherId = others.body.docs?.[0]?.id
-    const other = await client.request('PATCH', `/api/members/${otherId}`, { token: memberToken, json: { bio: 'hijacked' } })
+    const other = await client.request('PATCH', `/api/members/${otherId}`, {
+      token: memberToken,
+      json: { bio: 'hijacked' },
+    })
     expect(other.status).toBe(403)
   })
 
   test('a member cannot make themself staff', async () => {
-    const asUsers = await client.request('PATCH', `/api/users/${memberId}`, { token: memberToken, json: { roles: ['admin'] } })
+    const asUsers = await client.request('PATCH', `/api/users/${memberId}`, {
+      token: memberToken,
+      json: { roles: ['admin'] },
+    })
     expect(asUsers.status).toBe(403)
     const staffList = await client.request('GET', '/api/users', { token: memberToken })
     expect(staffList.status).toBe(403)
@@ -220,7 +301,9 @@ describe('members and personal data', () => {
     const slug = 'welcome-to-q-online-march-2027'
     const publicView = await client.request('GET', `/api/events?where[slug][equals]=${slug}`)
     expect(publicView.body.docs?.[0]).not.toHaveProperty('onlineUrl')
-    const memberView = await client.request('GET', `/api/events?where[slug][equals]=${slug}`, { token: memberToken })
+    const memberView = await client.request('GET', `/api/events?where[slug][equals]=${slug}`, {
+      token: memberToken,
+    })
     expect(memberView.body.docs?.[0]?.onlineUrl).toMatch(/^https:\/\//)
   })
 })
@@ -234,10 +317,21 @@ describe('uploads', () => {
   }
 
   test('an image upload produces the thumbnail, card and hero sizes', async () => {
-    const png = await sharp({ create: { width: 2000, height: 1200, channels: 3, background: '#1c6f8c' } }).png().toBuffer()
-    const response = await upload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'wide.png', 'A teal rectangle')
+    const png = await sharp({
+      create: { width: 2000, height: 1200, channels: 3, background: '#1c6f8c' },
+    })
+      .png()
+      .toBuffer()
+    const response = await upload(
+      new Blob([new Uint8Array(png)], { type: 'image/png' }),
+      'wide.png',
+      'A teal rectangle',
+    )
     expect(response.status).toBe(201)
-    const sizes = response.body.doc?.sizes as Record<string, { width: number; height: number; url: string }>
+    const sizes = response.body.doc?.sizes as Record<
+      string,
+      { width: number; height: number; url: string }
+    >
     expect(sizes.thumbnail).toMatchObject({ width: 300, height: 300 })
     expect(sizes.card).toMatchObject({ width: 768, height: 432 })
     expect(sizes.hero.width).toBe(1600)
@@ -249,46 +343,130 @@ describe('uploads', () => {
 
   test('a PDF upload is accepted', async () => {
     const pdf = makeReportPdf('A test report')
-    const response = await upload(new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'report.pdf', 'A report')
+    const response = await upload(
+      new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
+      'report.pdf',
+      'A report',
+    )
     expect(response.status).toBe(201)
     expect(response.body.doc?.mimeType).toBe('application/pdf')
   })
 
   test('other MIME types are refused with 400 naming the file', async () => {
-    const response = await upload(new Blob(['#!/bin/sh\necho hi\n'], { type: 'text/x-shellscript' }), 'script.sh', 'A script')
+    const response = await upload(
+      new Blob(['#!/bin/sh\necho hi\n'], { type: 'text/x-shellscript' }),
+      'script.sh',
+      'A script',
+    )
     expect(response.status).toBe(400)
     expect(JSON.stringify(response.body.errors)).toMatch(/file/i)
   })
 
   test('alt text is required', async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()
-    const response = await upload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'no-alt.png')
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
+    const response = await upload(
+      new Blob([new Uint8Array(png)], { type: 'image/png' }),
+      'no-alt.png',
+    )
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain('alt')
   })
 
   test('a member or the public cannot upload', async () => {
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()
-    expect((await upload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'm.png', 'x', memberToken)).status).toBe(403)
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer()
+    expect(
+      (
+        await upload(
+          new Blob([new Uint8Array(png)], { type: 'image/png' }),
+          'm.png',
+          'x',
+          memberToken,
+        )
+      ).status,
+    ).toBe(403)
   })
 })
 
 describe('bad input gets a clear 4xx naming the field, and writes nothing', () => {
-  const countBlogs = async () => (await client.request('GET', '/api/blogs?limit=0&draft=true', { token: adminToken })).body.totalDocs
+  const countBlogs = async () =>
+    (await client.request('GET', '/api/blogs?limit=0&draft=true', { token: adminToken })).body
+      .totalDocs
 
   test.each([
     ['missing title', 'blogs', { excerpt: 'no title', _status: 'published' }, 'title'],
-    ['duplicate slug', 'blogs', { title: 'Another', slug: 'what-are-we-learning-together', _status: 'published' }, 'slug'],
-    ['slug that normalises to nothing', 'blogs', { title: 'Bad slug', slug: '!!!', _status: 'published' }, 'slug'],
-    ['endsAt before startsAt', 'events', { title: 'Backwards', startsAt: '2027-05-02T10:00:00Z', endsAt: '2027-05-01T10:00:00Z' }, 'endsAt'],
-    ['unknown enum value', 'events', { title: 'Hybrid', startsAt: '2027-05-02T10:00:00Z', endsAt: '2027-05-02T11:00:00Z', attendanceMode: 'hybrid' }, 'attendanceMode'],
-    ['unknown time zone', 'events', { title: 'Where', startsAt: '2027-05-02T10:00:00Z', endsAt: '2027-05-02T11:00:00Z', timeZone: 'Mars/Olympus' }, 'timeZone'],
-    ['non-http registration URL', 'events', { title: 'Link', startsAt: '2027-05-02T10:00:00Z', endsAt: '2027-05-02T11:00:00Z', registrationUrl: 'javascript:alert(1)' }, 'registrationUrl'],
+    [
+      'duplicate slug',
+      'blogs',
+      { title: 'Another', slug: 'what-are-we-learning-together', _status: 'published' },
+      'slug',
+    ],
+    [
+      'slug that normalises to nothing',
+      'blogs',
+      { title: 'Bad slug', slug: '!!!', _status: 'published' },
+      'slug',
+    ],
+    [
+      'endsAt before startsAt',
+      'events',
+      { title: 'Backwards', startsAt: '2027-05-02T10:00:00Z', endsAt: '2027-05-01T10:00:00Z' },
+      'endsAt',
+    ],
+    [
+      'unknown enum value',
+      'events',
+      {
+        title: 'Hybrid',
+        startsAt: '2027-05-02T10:00:00Z',
+        endsAt: '2027-05-02T11:00:00Z',
+        attendanceMode: 'hybrid',
+      },
+      'attendanceMode',
+    ],
+    [
+      'unknown time zone',
+      'events',
+      {
+        title: 'Where',
+        startsAt: '2027-05-02T10:00:00Z',
+        endsAt: '2027-05-02T11:00:00Z',
+        timeZone: 'Mars/Olympus',
+      },
+      'timeZone',
+    ],
+    [
+      'non-http registration URL',
+      'events',
+      {
+        title: 'Link',
+        startsAt: '2027-05-02T10:00:00Z',
+        endsAt: '2027-05-02T11:00:00Z',
+        registrationUrl: 'javascript:alert(1)',
+      },
+      'registrationUrl',
+    ],
     ['year out of range', 'lab-themes', { title: 'Old', year: 1999 }, 'year'],
-    ['report file that is not a PDF', 'evaluation-reports', { title: 'Bad file', authorsOrganisation: 'RAND Europe', reportFile: 999999, _status: 'published' }, 'reportFile'],
+    [
+      'report file that is not a PDF',
+      'evaluation-reports',
+      {
+        title: 'Bad file',
+        authorsOrganisation: 'RAND Europe',
+        reportFile: 999999,
+        _status: 'published',
+      },
+      'reportFile',
+    ],
   ])('%s → 400 naming %s', async (_case, collection, data, field) => {
     const before = await countBlogs()
-    const response = await client.request('POST', `/api/${collection}`, { token: editorToken, json: data })
+    const response = await client.request('POST', `/api/${collection}`, {
+      token: editorToken,
+      json: data,
+    })
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain(field)
     expect(response.text).not.toMatch(/stack|at \w+ \(/)
@@ -315,7 +493,10 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
   })
 
   test('a hand-written slug is normalised to lowercase words and hyphens', async () => {
-    const response = await client.request('POST', '/api/blogs', { token: editorToken, json: { title: 'Any', slug: 'Spread & Scale: Wales!' } })
+    const response = await client.request('POST', '/api/blogs', {
+      token: editorToken,
+      json: { title: 'Any', slug: 'Spread & Scale: Wales!' },
+    })
     expect(response.status).toBe(201)
     expect(response.body.doc?.slug).toBe('spread-scale-wales')
   })
@@ -327,7 +508,10 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
   })
 
   test('an excerpt over its length → 400 naming it', async () => {
-    const response = await client.request('POST', '/api/blogs', { token: editorToken, json: { title: 'Long', excerpt: 'x'.repeat(501) } })
+    const response = await client.request('POST', '/api/blogs', {
+      token: editorToken,
+      json: { title: 'Long', excerpt: 'x'.repeat(501) },
+    })
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain('excerpt')
   })
@@ -359,7 +543,10 @@ describe('GraphQL', () => {
   })
 
   test('a query over the cost limit is refused with a clear error', async () => {
-    const fields = Array.from({ length: 40 }, (_, index) => `b${index}: Blogs(limit: 5) { docs { title } }`).join(' ')
+    const fields = Array.from(
+      { length: 40 },
+      (_, index) => `b${index}: Blogs(limit: 5) { docs { title } }`,
+    ).join(' ')
     const response = await client.graphql(`{ ${fields} }`)
     expect(response.body.data).toBeUndefined()
     // The root-field limit (test/reads) refuses these 40 aliases too; the complexity error is among the errors.
@@ -372,7 +559,9 @@ describe('login rate limit', () => {
   test('repeated logins from one address get 429 with a clear message', async () => {
     const statuses: number[] = []
     for (let attempt = 0; attempt < 45 && !statuses.includes(429); attempt++) {
-      const response = await client.request('POST', '/api/members/login', { json: { email: 'nobody@example.org', password: 'wrong' } })
+      const response = await client.request('POST', '/api/members/login', {
+        json: { email: 'nobody@example.org', password: 'wrong' },
+      })
       statuses.push(response.status)
       if (response.status === 429) expect(response.body.errors?.[0]?.message).toMatch(/too many/i)
     }

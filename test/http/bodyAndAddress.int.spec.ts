@@ -6,7 +6,14 @@
  */
 import net from 'node:net'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  errorPaths,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>
@@ -14,7 +21,10 @@ let client: ReturnType<typeof api>
 const LOGIN_LIMIT = 8
 
 beforeAll(async () => {
-  server = await startServer('http-body-address', { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) })
+  server = await startServer('http-body-address', {
+    TRUST_PROXY: '1',
+    LOGIN_RATE_LIMIT: String(LOGIN_LIMIT),
+  })
   client = api(server.url)
 }, 120_000)
 
@@ -24,11 +34,16 @@ afterAll(async () => {
 
 /** A JSON body of about `bytes`, sent chunked: a stream body has no Content-Length. */
 const chunkedJSON = async (pathname: string, bytes: number) => {
-  const json = JSON.stringify({ query: '{ __typename }', email: 'chunked@example.org', body: 'x'.repeat(bytes) })
+  const json = JSON.stringify({
+    query: '{ __typename }',
+    email: 'chunked@example.org',
+    body: 'x'.repeat(bytes),
+  })
   const encoded = new TextEncoder().encode(json)
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      for (let offset = 0; offset < encoded.length; offset += 64 * 1024) controller.enqueue(encoded.slice(offset, offset + 64 * 1024))
+      for (let offset = 0; offset < encoded.length; offset += 64 * 1024)
+        controller.enqueue(encoded.slice(offset, offset + 64 * 1024))
       controller.close()
     },
   })
@@ -38,7 +53,10 @@ const chunkedJSON = async (pathname: string, bytes: number) => {
     body,
     duplex: 'half',
   } as RequestInit)
-  return { status: response.status, body: (await response.json()) as Parameters<typeof errorPaths>[0] }
+  return {
+    status: response.status,
+    body: (await response.json()) as Parameters<typeof errorPaths>[0],
+  }
 }
 
 /** Writes raw bytes on a fresh connection and resolves with the status line of the answer. */
@@ -76,7 +94,9 @@ describe('body limits whatever the framing', () => {
   })
 
   test('a Content-Length smaller than the body sent: only the declared bytes are read, and the rest is refused', async () => {
-    const body = Buffer.from(JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(2 * 1024 * 1024) }))
+    const body = Buffer.from(
+      JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(2 * 1024 * 1024) }),
+    )
     const statusLine = await rawRequest(
       `POST /api/graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n`,
       body,
@@ -100,7 +120,9 @@ describe('body limits whatever the framing', () => {
       form.append('file', new Blob([Buffer.alloc(2 * 1024 * 1024, 'x')]), 'big.pdf')
       const response = await fetch(`${server.url}${pathname}`, { method: 'POST', body: form })
       expect(response.status).toBe(413)
-      expect(errorPaths((await response.json()) as Parameters<typeof errorPaths>[0])).toContain('body')
+      expect(errorPaths((await response.json()) as Parameters<typeof errorPaths>[0])).toContain(
+        'body',
+      )
     },
   )
 
@@ -118,7 +140,14 @@ describe('malformed input gets a 4xx naming the parameter, never a 500, and no E
     ['GET', '/api/blogs?where[title][intersects]=x', undefined, undefined, 400, 'where'],
     ['GET', '/api/blogs?where[_status][near]=x', undefined, undefined, 400, 'where'],
     ['GET', '/api/blogs?where=abc', undefined, undefined, 400, 'where'],
-    ['GET', '/api/blogs?where[publishedAt][greater_than]=not-a-date', undefined, undefined, 400, 'where'],
+    [
+      'GET',
+      '/api/blogs?where[publishedAt][greater_than]=not-a-date',
+      undefined,
+      undefined,
+      400,
+      'where',
+    ],
     ['GET', '/api/blogs?where[title][equals][a]=b', undefined, undefined, 400, 'where'],
     ['GET', '/api/blogs?sort=nonexistent', undefined, undefined, 400, 'sort'],
     ['GET', '/api/blogs?select=title', undefined, undefined, 400, 'select'],
@@ -135,22 +164,48 @@ describe('malformed input gets a 4xx naming the parameter, never a 500, and no E
     ['POST', '/api/graphql', 'application/json', 'null', 400, 'body'],
     ['POST', '/api/graphql', 'text/plain', '{"query":"{ __typename }"}', 415, 'body'],
     // 200 KB: past GraphQL's own body limit, so sent where 1 MB bodies are read.
-    ['POST', '/api/comments', 'application/json', '['.repeat(100_000) + ']'.repeat(100_000), 400, 'body'],
-    ['POST', '/api/graphql', 'application/json', `{"query":${'['.repeat(500)}${']'.repeat(500)}}`, 400, 'body'],
+    [
+      'POST',
+      '/api/comments',
+      'application/json',
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      400,
+      'body',
+    ],
+    [
+      'POST',
+      '/api/graphql',
+      'application/json',
+      `{"query":${'['.repeat(500)}${']'.repeat(500)}}`,
+      400,
+      'body',
+    ],
     ['POST', '/api/comments', 'text/plain', 'hello', 415, 'body'],
     ['POST', '/api/comments', 'application/json', '[]', 400, 'body'],
     ['POST', '/api/subscribers/subscribe', 'application/json', '"text"', 400, 'body'],
     ['POST', '/api/members/login', 'multipart/form-data; boundary=x', 'd', 400, 'body'],
-    ['POST', '/api/users/forgot-password', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{bad\r\n--x--\r\n', 400, 'body'],
+    [
+      'POST',
+      '/api/users/forgot-password',
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{bad\r\n--x--\r\n',
+      400,
+      'body',
+    ],
   ])('%s %s (%s) → %i naming %s', async (method, pathname, contentType, body, status, field) => {
-    const response = await client.request(method, pathname, { body, headers: contentType ? { 'Content-Type': contentType } : {} })
+    const response = await client.request(method, pathname, {
+      body,
+      headers: contentType ? { 'Content-Type': contentType } : {},
+    })
     expect(response.status).toBe(status)
     expect(errorPaths(response.body)).toContain(field)
   })
 
   test('invalid UTF-8 in a JSON body → 400 naming body', async () => {
     const response = await client.request('POST', '/api/members/login', {
-      body: new Uint8Array([0x7b, 0x22, 0x65, 0x6d, 0x61, 0x69, 0x6c, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      body: new Uint8Array([
+        0x7b, 0x22, 0x65, 0x6d, 0x61, 0x69, 0x6c, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d,
+      ]),
       headers: { 'Content-Type': 'application/json' },
     })
     expect(response.status).toBe(400)
@@ -162,7 +217,10 @@ describe('malformed input gets a 4xx naming the parameter, never a 500, and no E
       client.request('POST', '/api/media', {
         token,
         body: 'where[id][in][0]=1&depth=0&limit=1',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Payload-HTTP-Method-Override': 'GET',
+        },
       })
     const anonymous = await request()
     expect(anonymous.status).toBe(415)
@@ -179,11 +237,15 @@ describe('malformed input gets a 4xx naming the parameter, never a 500, and no E
   })
 
   test('refused requests (401, 403, 404, 4xx) leave no ERROR line and no stack in the log', async () => {
-    await client.request('GET', '/api/members/me', { headers: { Authorization: 'JWT not-a-token' } })
+    await client.request('GET', '/api/members/me', {
+      headers: { Authorization: 'JWT not-a-token' },
+    })
     await client.request('DELETE', '/api/blogs/1')
     await client.request('POST', '/api/blogs', { json: { title: 'anonymous' } })
     await client.request('GET', '/api/payload-locked-documents')
-    await client.request('POST', '/api/members/login', { json: { email: 'nobody@example.org', password: 'wrong' } })
+    await client.request('POST', '/api/members/login', {
+      json: { email: 'nobody@example.org', password: 'wrong' },
+    })
     await client.graphql('mutation { createBlog(data: { title: "x" }) { id } }')
     await client.graphql('{ Blogs(where: { nonexistent: { equals: "x" } }) { docs { id } } }')
     await client.request('GET', '/api/blogs?where[nonexistent][equals]=1')
@@ -215,6 +277,8 @@ describe('client address behind one proxy (TRUST_PROXY=1)', () => {
   })
 
   test('TRUST_PROXY=true refuses to start, saying what to set instead', async () => {
-    await expect(startServer('http-trust-true', { TRUST_PROXY: 'true' })).rejects.toThrow(/TRUST_PROXY=true[\s\S]*TRUST_PROXY=1/)
+    await expect(startServer('http-trust-true', { TRUST_PROXY: 'true' })).rejects.toThrow(
+      /TRUST_PROXY=true[\s\S]*TRUST_PROXY=1/,
+    )
   })
 })

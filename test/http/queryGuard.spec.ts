@@ -3,8 +3,10 @@ import type { FlattenedField, SanitizedCollectionConfig } from 'payload'
 import { jsonBodyProblem, jsonDepth } from '@/http/json'
 import { type QueryContext, queryProblem } from '@/http/queryGuard'
 
-const field = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, type, ...extra }) as unknown as FlattenedField
-const collection = (slug: string, fields: FlattenedField[], versions = false) => ({ slug, flattenedFields: fields, versions }) as unknown as SanitizedCollectionConfig
+const field = (name: string, type: string, extra: Record<string, unknown> = {}) =>
+  ({ name, type, ...extra }) as unknown as FlattenedField
+const collection = (slug: string, fields: FlattenedField[], versions = false) =>
+  ({ slug, flattenedFields: fields, versions }) as unknown as SanitizedCollectionConfig
 
 const media = collection('media', [field('alt', 'text'), field('createdAt', 'date')])
 const blogs = collection('blogs', [
@@ -18,7 +20,11 @@ const blogs = collection('blogs', [
   field('seo', 'group', { flattenedFields: [field('description', 'text')] }),
   field('createdAt', 'date'),
 ])
-const context: QueryContext = { collection: blogs, collectionBySlug: (slug) => (slug === 'media' ? media : undefined), idType: 'number' }
+const context: QueryContext = {
+  collection: blogs,
+  collectionBySlug: (slug) => (slug === 'media' ? media : undefined),
+  idType: 'number',
+}
 
 describe('where, sort, select and data are checked before Payload sees them', () => {
   test.each([
@@ -67,7 +73,13 @@ describe('where, sort, select and data are checked before Payload sees them', ()
 
 test('routes that only parse where and data (duplicate, custom) are checked for JSON only', () => {
   expect(queryProblem(context, { where: 'abc' }, { full: false })?.field).toBe('where')
-  expect(queryProblem(context, { where: { nonexistent: { equals: 'x' } }, sort: 'nonexistent' }, { full: false })).toBeUndefined()
+  expect(
+    queryProblem(
+      context,
+      { where: { nonexistent: { equals: 'x' } }, sort: 'nonexistent' },
+      { full: false },
+    ),
+  ).toBeUndefined()
 })
 
 describe('JSON bodies', () => {
@@ -91,6 +103,8 @@ describe('JSON bodies', () => {
   })
 
   test('invalid UTF-8 is refused', () => {
-    expect(jsonBodyProblem(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]))).toMatch(/UTF-8/)
+    expect(jsonBodyProblem(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]))).toMatch(
+      /UTF-8/,
+    )
   })
 })

@@ -6,7 +6,13 @@ import http from 'node:http'
 
 import { makeReportPdf } from '@/seed/demoFiles'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 let server: RunningServer
 

@@ -14,7 +14,16 @@ describe('TRUST_PROXY', () => {
     expect(parseTrustProxy(value)).toEqual(expected)
   })
 
-  test.each(['true', 'yes', '10.0.0.0/33', '0.0.0.0/0', '::/0', '10.0.0.0/7', 'proxy.example.org', '1.2.3'])('%p is refused with a message naming TRUST_PROXY', (value) => {
+  test.each([
+    'true',
+    'yes',
+    '10.0.0.0/33',
+    '0.0.0.0/0',
+    '::/0',
+    '10.0.0.0/7',
+    'proxy.example.org',
+    '1.2.3',
+  ])('%p is refused with a message naming TRUST_PROXY', (value) => {
     expect(() => parseTrustProxy(value)).toThrow(/TRUST_PROXY/)
   })
 })

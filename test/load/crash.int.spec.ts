@@ -15,9 +15,22 @@
  *   the few ms between) is resent at most once: each recipient ends with one or two copies, and
  *   every delivery of the mailing ends `sent`.
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 import { type ReceivedEmail, startSmtpServer } from '../helpers/smtpServer'
-import { LOAD_ENV, type LoadResult, missingWritesOnceQueued, prepareLoad, runMixedLoad, WRITE_WEIGHTS } from './mixedLoad'
+import {
+  LOAD_ENV,
+  type LoadResult,
+  missingWritesOnceQueued,
+  prepareLoad,
+  runMixedLoad,
+  WRITE_WEIGHTS,
+} from './mixedLoad'
 
 type Smtp = Awaited<ReturnType<typeof startSmtpServer>>
 type Client = ReturnType<typeof api>
@@ -52,7 +65,9 @@ const confirmReaders = async (client: Client, adminToken: string, count: number)
   const worker = async () => {
     while (next < emails.length) {
       const email = emails[next++] as string
-      const subscribed = await client.request('POST', '/api/subscribers/subscribe', { json: { email, topics: ['blogs'], frequency: 'instant' } })
+      const subscribed = await client.request('POST', '/api/subscribers/subscribe', {
+        json: { email, topics: ['blogs'], frequency: 'instant' },
+      })
       expect(subscribed.status).toBe(202)
     }
   }
@@ -62,13 +77,21 @@ const confirmReaders = async (client: Client, adminToken: string, count: number)
   let recorded = 0
   while (recorded < count && Date.now() < deadline) {
     await sleep(250)
-    const found = await client.request('GET', '/api/subscribers?where[email][like]=crash-reader-&limit=1&depth=0', { token: adminToken })
+    const found = await client.request(
+      'GET',
+      '/api/subscribers?where[email][like]=crash-reader-&limit=1&depth=0',
+      { token: adminToken },
+    )
     recorded = Number(found.body.totalDocs ?? 0)
   }
-  const confirmed = await client.request('PATCH', '/api/subscribers?where[email][like]=crash-reader-&depth=0', {
-    token: adminToken,
-    json: { status: 'confirmed', confirmedAt: new Date().toISOString() },
-  })
+  const confirmed = await client.request(
+    'PATCH',
+    '/api/subscribers?where[email][like]=crash-reader-&depth=0',
+    {
+      token: adminToken,
+      json: { status: 'confirmed', confirmedAt: new Date().toISOString() },
+    },
+  )
   expect([confirmed.status, confirmed.body.docs?.length]).toEqual([200, count])
 }
 
@@ -76,7 +99,11 @@ type Delivery = { key: string; subscriberId: string; status: string; sentAt?: st
 
 const deliveriesOf = async (client: Client, token: string, mailing: string, status?: string) => {
   const where = `where[mailing][equals]=${encodeURIComponent(mailing)}${status ? `&where[status][equals]=${status}` : ''}`
-  const response = await client.request('GET', `/api/subscription-deliveries?${where}&limit=1000&depth=0`, { token })
+  const response = await client.request(
+    'GET',
+    `/api/subscription-deliveries?${where}&limit=1000&depth=0`,
+    { token },
+  )
   expect(response.status).toBe(200)
   return (response.body.docs ?? []) as unknown as Delivery[]
 }
@@ -97,10 +124,18 @@ afterAll(async () => {
 
 test('SIGKILL mid-write: no acknowledged comment, subscriber or sent delivery is lost', async () => {
   first = await startServer('crash', env(smtp))
-  const target = await prepareLoad(first.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { members: 3 })
+  const target = await prepareLoad(
+    first.url,
+    { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    { members: 3 },
+  )
   const client = api(first.url)
   await confirmReaders(client, target.adminToken, READERS)
-  const recipients = await client.request('GET', '/api/subscribers?where[status][equals]=confirmed&where[frequency][equals]=instant&where[topics][in]=blogs&limit=1000&depth=0', { token: target.adminToken })
+  const recipients = await client.request(
+    'GET',
+    '/api/subscribers?where[status][equals]=confirmed&where[frequency][equals]=instant&where[topics][in]=blogs&limit=1000&depth=0',
+    { token: target.adminToken },
+  )
   const expected = (recipients.body.docs ?? []).map((doc) => String(doc.email)).sort()
   expect(expected.length).toBeGreaterThanOrEqual(READERS)
 
@@ -112,11 +147,16 @@ test('SIGKILL mid-write: no acknowledged comment, subscriber or sent delivery is
     concurrency: 8,
     weights: WRITE_WEIGHTS,
     signal: stopWriters.signal,
-    onAcknowledged: (kind) => (kind === 'subscribe' ? (acknowledged.subscribers += 1) : (acknowledged.comments += 1)),
+    onAcknowledged: (kind) =>
+      kind === 'subscribe' ? (acknowledged.subscribers += 1) : (acknowledged.comments += 1),
   })
   const writesDeadline = Date.now() + 30_000
-  while ((acknowledged.comments < 3 || acknowledged.subscribers < 3) && Date.now() < writesDeadline) await sleep(20)
-  const published = await client.request('POST', '/api/blogs', { token: target.adminToken, json: { title: TITLE, excerpt: 'A crash test', _status: 'published' } })
+  while ((acknowledged.comments < 3 || acknowledged.subscribers < 3) && Date.now() < writesDeadline)
+    await sleep(20)
+  const published = await client.request('POST', '/api/blogs', {
+    token: target.adminToken,
+    json: { title: TITLE, excerpt: 'A crash test', _status: 'published' },
+  })
   expect(published.status).toBe(201)
   const mailing = `publication:blogs:${published.body.doc?.id}`
 
@@ -126,7 +166,8 @@ test('SIGKILL mid-write: no acknowledged comment, subscriber or sent delivery is
   const observer = (async () => {
     while (observing) {
       try {
-        for (const delivery of await deliveriesOf(client, target.adminToken, mailing, 'sent')) seenSent.set(delivery.key, String(delivery.sentAt))
+        for (const delivery of await deliveriesOf(client, target.adminToken, mailing, 'sent'))
+          seenSent.set(delivery.key, String(delivery.sentAt))
       } catch {
         // the server died mid-read
       }
@@ -137,7 +178,8 @@ test('SIGKILL mid-write: no acknowledged comment, subscriber or sent delivery is
   // Killed once a random number of announcements (between 1 and 70 % of them) has been accepted.
   const killAfter = 1 + Math.floor(Math.random() * Math.floor(expected.length * 0.7))
   const deadline = Date.now() + 60_000
-  while (smtp.messages.filter(isAnnouncement).length < killAfter && Date.now() < deadline) await sleep(2)
+  while (smtp.messages.filter(isAnnouncement).length < killAfter && Date.now() < deadline)
+    await sleep(2)
   first.child.kill('SIGKILL')
   await first.exited
   const acceptedBeforeKill = smtp.messages.filter(isAnnouncement).length
@@ -157,14 +199,21 @@ test('SIGKILL mid-write: no acknowledged comment, subscriber or sent delivery is
   const restarted = api(second.url)
   const adminToken = await restarted.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
 
-  expect(await missingWritesOnceQueued(second.url, adminToken, load)).toEqual({ comments: [], subscribers: [] })
+  expect(await missingWritesOnceQueued(second.url, adminToken, load)).toEqual({
+    comments: [],
+    subscribers: [],
+  })
 
   // The fan-out resumes once the dead worker's lease ends, and finishes.
   let status = ''
   const resumeDeadline = Date.now() + 90_000
   while (status !== 'done' && Date.now() < resumeDeadline) {
     await sleep(250)
-    const response = await restarted.request('GET', `/api/subscription-mailings?where[key][equals]=${encodeURIComponent(mailing)}&depth=0`, { token: adminToken })
+    const response = await restarted.request(
+      'GET',
+      `/api/subscription-mailings?where[key][equals]=${encodeURIComponent(mailing)}&depth=0`,
+      { token: adminToken },
+    )
     status = String(response.body.docs?.[0]?.status ?? '')
   }
   expect(status).toBe('done')
@@ -177,13 +226,21 @@ test('SIGKILL mid-write: no acknowledged comment, subscriber or sent delivery is
   for (const [key, sentAt] of seenSent) expect([key, after.get(key)]).toEqual([key, sentAt])
 
   const copies = new Map<string, number>()
-  for (const message of smtp.messages.filter(isAnnouncement)) for (const to of message.to) copies.set(to, (copies.get(to) ?? 0) + 1)
+  for (const message of smtp.messages.filter(isAnnouncement))
+    for (const to of message.to) copies.set(to, (copies.get(to) ?? 0) + 1)
   expect([...copies.keys()].sort()).toEqual(expected)
   expect([...copies.entries()].filter(([, count]) => count > 2)).toEqual([])
   // Recipients whose delivery was seen sent were never mailed again.
   const subscriberEmails = new Map<string, string>()
-  const subscribers = await restarted.request('GET', '/api/subscribers?where[status][equals]=confirmed&limit=1000&depth=0', { token: adminToken })
-  for (const doc of subscribers.body.docs ?? []) subscriberEmails.set(String(doc.id), String(doc.email))
-  const sentBeforeKill = deliveries.filter((delivery) => seenSent.has(delivery.key)).map((delivery) => subscriberEmails.get(delivery.subscriberId) ?? '?')
+  const subscribers = await restarted.request(
+    'GET',
+    '/api/subscribers?where[status][equals]=confirmed&limit=1000&depth=0',
+    { token: adminToken },
+  )
+  for (const doc of subscribers.body.docs ?? [])
+    subscriberEmails.set(String(doc.id), String(doc.email))
+  const sentBeforeKill = deliveries
+    .filter((delivery) => seenSent.has(delivery.key))
+    .map((delivery) => subscriberEmails.get(delivery.subscriberId) ?? '?')
   expect(sentBeforeKill.filter((email) => copies.get(email) !== 1)).toEqual([])
 }, 300_000)

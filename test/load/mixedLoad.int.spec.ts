@@ -5,7 +5,16 @@
  * `npm test` runs it for LOAD_SECONDS (default 8); `npm run load` runs 30 s and records figures.
  */
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from '../helpers/server'
-import { LOAD_ENV, type LoadResult, type LoadTarget, missingWritesOnceQueued, prepareLoad, READ_KINDS, runMixedLoad, WRITE_KINDS } from './mixedLoad'
+import {
+  LOAD_ENV,
+  type LoadResult,
+  type LoadTarget,
+  missingWritesOnceQueued,
+  prepareLoad,
+  READ_KINDS,
+  runMixedLoad,
+  WRITE_KINDS,
+} from './mixedLoad'
 
 const SECONDS = Number(process.env.LOAD_SECONDS || 8)
 const CONCURRENCY = 24
@@ -14,11 +23,14 @@ let server: RunningServer
 let target: LoadTarget
 let result: LoadResult
 
-beforeAll(async () => {
-  server = await startServer('load', LOAD_ENV)
-  target = await prepareLoad(server.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
-  result = await runMixedLoad(target, { seconds: SECONDS, concurrency: CONCURRENCY })
-}, 120_000 + SECONDS * 1000)
+beforeAll(
+  async () => {
+    server = await startServer('load', LOAD_ENV)
+    target = await prepareLoad(server.url, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+    result = await runMixedLoad(target, { seconds: SECONDS, concurrency: CONCURRENCY })
+  },
+  120_000 + SECONDS * 1000,
+)
 
 afterAll(async () => {
   await server?.stop()
@@ -27,13 +39,17 @@ afterAll(async () => {
 test(`${CONCURRENCY} clients for ${SECONDS} s of reads, comments and subscribes: no request fails`, () => {
   // Shown whole on failure: the status and body say what broke.
   expect(result.failures.slice(0, 20)).toEqual([])
-  for (const kind of [...READ_KINDS, ...WRITE_KINDS]) expect([kind, result.latencies[kind].length > 0]).toEqual([kind, true])
+  for (const kind of [...READ_KINDS, ...WRITE_KINDS])
+    expect([kind, result.latencies[kind].length > 0]).toEqual([kind, true])
 })
 
 test('every acknowledged comment and subscriber is in the database', async () => {
   expect(result.comments.length).toBeGreaterThan(0)
   expect(result.subscribers.length).toBeGreaterThan(0)
-  expect(await missingWritesOnceQueued(server.url, target.adminToken, result)).toEqual({ comments: [], subscribers: [] })
+  expect(await missingWritesOnceQueued(server.url, target.adminToken, result)).toEqual({
+    comments: [],
+    subscribers: [],
+  })
 })
 
 test('idle connections stay open longer than a load balancer keeps them (no reset as a request arrives)', async () => {

@@ -16,8 +16,19 @@ export type RequestKind =
   | 'comment (guest)'
   | 'subscribe'
 
-export const READ_KINDS: readonly RequestKind[] = ['blogs list', 'events list', 'blog by id', 'event by id', 'graphql', 'comment thread']
-export const WRITE_KINDS: readonly RequestKind[] = ['comment (member)', 'comment (guest)', 'subscribe']
+export const READ_KINDS: readonly RequestKind[] = [
+  'blogs list',
+  'events list',
+  'blog by id',
+  'event by id',
+  'graphql',
+  'comment thread',
+]
+export const WRITE_KINDS: readonly RequestKind[] = [
+  'comment (member)',
+  'comment (guest)',
+  'subscribe',
+]
 
 /** How often each kind is drawn: a public site reads far more than it writes. */
 export const DEFAULT_WEIGHTS: Record<RequestKind, number> = {
@@ -67,7 +78,8 @@ export type LoadTarget = {
 type Client = ReturnType<typeof api>
 
 const ok = (status: number, expected: number, what: string, text: string) => {
-  if (status !== expected) throw new Error(`${what}: expected ${expected}, got ${status}: ${text.slice(0, 300)}`)
+  if (status !== expected)
+    throw new Error(`${what}: expected ${expected}, got ${status}: ${text.slice(0, 300)}`)
 }
 
 /**
@@ -75,11 +87,18 @@ const ok = (status: number, expected: number, what: string, text: string) => {
  * 127.0.0.1, so a per-address interval would refuse all but one comment in 15 s), members created
  * and logged in, and the ids of the published blogs and events the readers ask for.
  */
-export const prepareLoad = async (url: string, admin: { email: string; password: string }, options: { members?: number } = {}): Promise<LoadTarget> => {
+export const prepareLoad = async (
+  url: string,
+  admin: { email: string; password: string },
+  options: { members?: number } = {},
+): Promise<LoadTarget> => {
   const client = api(url)
   const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
   const adminToken = await client.login('users', admin.email, admin.password)
-  const policy = await client.request('POST', '/api/globals/comment-policy', { token: adminToken, json: { floodIntervalSeconds: 0 } })
+  const policy = await client.request('POST', '/api/globals/comment-policy', {
+    token: adminToken,
+    json: { floodIntervalSeconds: 0 },
+  })
   ok(policy.status, 200, 'comment policy', policy.text)
   const memberTokens: string[] = []
   for (let i = 0; i < (options.members ?? 6); i++) {
@@ -99,7 +118,14 @@ export const prepareLoad = async (url: string, admin: { email: string; password:
     if (!ids.length) throw new Error(`no published ${collection}: the load needs the demo seed`)
     return ids
   }
-  return { url, adminToken, memberTokens, blogIds: await idsOf('blogs'), eventIds: await idsOf('events'), runId }
+  return {
+    url,
+    adminToken,
+    memberTokens,
+    blogIds: await idsOf('blogs'),
+    eventIds: await idsOf('events'),
+    runId,
+  }
 }
 
 export type Failure = { kind: RequestKind; status: number | string; detail: string }
@@ -130,7 +156,8 @@ const drawKind = (weights: Record<RequestKind, number>): RequestKind => {
   return entries.filter(([, weight]) => weight > 0)[0]?.[0] ?? 'blogs list'
 }
 
-const GRAPHQL_LIST = 'query { Blogs(limit: 5) { docs { id title slug } } Events(limit: 5) { docs { id title } } }'
+const GRAPHQL_LIST =
+  'query { Blogs(limit: 5) { docs { id title slug } } Events(limit: 5) { docs { id title } } }'
 
 /**
  * Runs `concurrency` clients for `seconds` (or until `signal` aborts), each sending one request after
@@ -149,7 +176,9 @@ export const runMixedLoad = async (
 ): Promise<LoadResult> => {
   const client: Client = api(target.url)
   const weights = options.weights ?? DEFAULT_WEIGHTS
-  const latencies = Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((kind) => [kind, [] as number[]])) as Record<RequestKind, number[]>
+  const latencies = Object.fromEntries(
+    Object.keys(DEFAULT_WEIGHTS).map((kind) => [kind, [] as number[]]),
+  ) as Record<RequestKind, number[]>
   const failures: Failure[] = []
   const comments: number[] = []
   const subscribers: string[] = []
@@ -159,7 +188,11 @@ export const runMixedLoad = async (
   const send = async (kind: RequestKind): Promise<void> => {
     const n = (sequence += 1)
     const blogId = pick(target.blogIds)
-    const comment = { target: { relationTo: 'blogs', value: blogId }, body: `Load ${target.runId} comment ${n}: a constructive remark.`, policyAccepted: true }
+    const comment = {
+      target: { relationTo: 'blogs', value: blogId },
+      body: `Load ${target.runId} comment ${n}: a constructive remark.`,
+      policyAccepted: true,
+    }
     const email = `load-${target.runId}-${n}@readers.example.org`
     const started = performance.now()
     let response: Awaited<ReturnType<Client['request']>>
@@ -185,15 +218,26 @@ export const runMixedLoad = async (
         break
       case 'comment (member)':
         expected = 201
-        response = await client.request('POST', '/api/comments', { token: pick(target.memberTokens), json: comment })
+        response = await client.request('POST', '/api/comments', {
+          token: pick(target.memberTokens),
+          json: comment,
+        })
         break
       case 'comment (guest)':
         expected = 201
-        response = await client.request('POST', '/api/comments', { json: { ...comment, authorName: `Guest ${n}`, authorEmail: `guest-${target.runId}-${n}@guests.example.org` } })
+        response = await client.request('POST', '/api/comments', {
+          json: {
+            ...comment,
+            authorName: `Guest ${n}`,
+            authorEmail: `guest-${target.runId}-${n}@guests.example.org`,
+          },
+        })
         break
       case 'subscribe':
         expected = 202
-        response = await client.request('POST', '/api/subscribers/subscribe', { json: { email, topics: ['blogs'], frequency: 'weekly' } })
+        response = await client.request('POST', '/api/subscribers/subscribe', {
+          json: { email, topics: ['blogs'], frequency: 'weekly' },
+        })
         break
     }
     latencies[kind].push(performance.now() - started)
@@ -202,7 +246,8 @@ export const runMixedLoad = async (
       failures.push({ kind, status: response.status, detail: response.text.slice(0, 300) })
       return
     }
-    if (kind === 'comment (member)' || kind === 'comment (guest)') comments.push(response.body.doc?.id as number)
+    if (kind === 'comment (member)' || kind === 'comment (guest)')
+      comments.push(response.body.doc?.id as number)
     if (kind === 'subscribe') subscribers.push(email)
     if (WRITE_KINDS.includes(kind)) options.onAcknowledged?.(kind)
   }
@@ -218,24 +263,48 @@ export const runMixedLoad = async (
       } catch (error) {
         // No answer: refused connection, reset, or the server died.
         const cause = (error as { cause?: { code?: string } }).cause
-        failures.push({ kind, status: cause?.code ?? 'no answer', detail: (error as Error).message })
+        failures.push({
+          kind,
+          status: cause?.code ?? 'no answer',
+          detail: (error as Error).message,
+        })
       }
     }
   }
   await Promise.all(Array.from({ length: options.concurrency }, worker))
-  return { seconds: (performance.now() - startedAt) / 1000, requests, latencies, failures, comments, subscribers }
+  return {
+    seconds: (performance.now() - startedAt) / 1000,
+    requests,
+    latencies,
+    failures,
+    comments,
+    subscribers,
+  }
 }
 
-const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  )
 
 /** Acknowledged writes the database no longer holds, read back with admin credentials. */
-export const missingWrites = async (url: string, adminToken: string, written: { comments: number[]; subscribers: string[] }) => {
+export const missingWrites = async (
+  url: string,
+  adminToken: string,
+  written: { comments: number[]; subscribers: string[] },
+) => {
   const client = api(url)
   const found = async (collection: string, field: string, values: (string | number)[]) => {
     const present = new Set<string>()
     for (const chunk of chunks(values, 50)) {
-      const where = chunk.map((value, i) => `where[${field}][in][${i}]=${encodeURIComponent(String(value))}`).join('&')
-      const response = await client.request('GET', `/api/${collection}?${where}&limit=${chunk.length}&depth=0`, { token: adminToken })
+      const where = chunk
+        .map((value, i) => `where[${field}][in][${i}]=${encodeURIComponent(String(value))}`)
+        .join('&')
+      const response = await client.request(
+        'GET',
+        `/api/${collection}?${where}&limit=${chunk.length}&depth=0`,
+        { token: adminToken },
+      )
       ok(response.status, 200, `read back ${collection}`, response.text)
       for (const doc of response.body.docs ?? []) present.add(String(doc[field]))
     }
@@ -253,7 +322,12 @@ export const missingWrites = async (url: string, adminToken: string, written: { 
  * `missingWrites` once the queue has caught up: an acknowledged subscribe is a queued job that
  * records the address within a second or two (and after a restart, once the queue runs again).
  */
-export const missingWritesOnceQueued = async (url: string, adminToken: string, written: { comments: number[]; subscribers: string[] }, timeoutMs = 30_000) => {
+export const missingWritesOnceQueued = async (
+  url: string,
+  adminToken: string,
+  written: { comments: number[]; subscribers: string[] },
+  timeoutMs = 30_000,
+) => {
   const deadline = Date.now() + timeoutMs
   let missing = await missingWrites(url, adminToken, written)
   while ((missing.comments.length > 0 || missing.subscribers.length > 0) && Date.now() < deadline) {
@@ -265,5 +339,7 @@ export const missingWritesOnceQueued = async (url: string, adminToken: string, w
 
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : Number.NaN
+  return sorted.length
+    ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number)
+    : Number.NaN
 }

@@ -36,7 +36,9 @@ const slowestIdleHealthz = async (count = 20) => {
 }
 
 /** Asks for /healthz one after the other until `work` settles; returns the slowest answer (ms). */
-const slowestHealthzWhile = async <T>(work: Promise<T>): Promise<{ result: T; slowestMs: number; probes: number }> => {
+const slowestHealthzWhile = async <T>(
+  work: Promise<T>,
+): Promise<{ result: T; slowestMs: number; probes: number }> => {
   let settled = false
   const done = work.finally(() => (settled = true))
   let slowestMs = 0
@@ -59,7 +61,9 @@ test('a two-year weekly growth series keeps /healthz answering and agrees with s
   // loop for the whole series (minutes at 10,000 members): /healthz timed out (408).
   const bound = 500 + 2 * (await slowestIdleHealthz())
   // The first request loads the network; the series (105 points) is computed on top of it.
-  const { result: growth, slowestMs } = await slowestHealthzWhile(client.request('GET', '/api/network/growth?from=2024-01-01&to=2025-12-31&interval=week'))
+  const { result: growth, slowestMs } = await slowestHealthzWhile(
+    client.request('GET', '/api/network/growth?from=2024-01-01&to=2025-12-31&interval=week'),
+  )
   expect(growth.status).toBe(200)
   const series = growth.body.series as { at: string; members: number; connections: number }[]
   expect(series).toHaveLength(105)
@@ -70,7 +74,9 @@ test('a two-year weekly growth series keeps /healthz answering and agrees with s
     expect((await client.request('GET', `/api/network/stats?at=${point.at}`)).body).toEqual(point)
   }
   // A shifted range is a new computation, and still does not stall the server.
-  const shifted = await slowestHealthzWhile(client.request('GET', '/api/network/growth?from=2024-01-02&to=2025-12-31&interval=week'))
+  const shifted = await slowestHealthzWhile(
+    client.request('GET', '/api/network/growth?from=2024-01-02&to=2025-12-31&interval=week'),
+  )
   expect(shifted.result.status).toBe(200)
   expect(shifted.slowestMs).toBeLessThan(bound)
 }, 120_000)

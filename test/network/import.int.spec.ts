@@ -28,11 +28,17 @@ owen@survey.example.org,nia@survey.example.org,2017-04-01
 
 /** A made-up survey: `members` members and `connections` distinct pairs among them. */
 const surveyCsv = (members: number, connections: number) => {
-  const memberLines = Array.from({ length: members }, (_, index) => `Surveyed ${index},surveyed-${index}@survey.example.org,nurse,,wales,co-design;evaluation,2019-01-${String(1 + (index % 28)).padStart(2, '0')},true`)
+  const memberLines = Array.from(
+    { length: members },
+    (_, index) =>
+      `Surveyed ${index},surveyed-${index}@survey.example.org,nurse,,wales,co-design;evaluation,2019-01-${String(1 + (index % 28)).padStart(2, '0')},true`,
+  )
   const pairs: string[] = []
   for (let step = 1; pairs.length < connections; step++) {
     for (let index = 0; index < members && pairs.length < connections; index++) {
-      pairs.push(`surveyed-${index}@survey.example.org,surveyed-${(index + step) % members}@survey.example.org,2019-03-01`)
+      pairs.push(
+        `surveyed-${index}@survey.example.org,surveyed-${(index + step) % members}@survey.example.org,2019-03-01`,
+      )
     }
   }
   return {
@@ -52,8 +58,20 @@ describe('row checks', () => {
       { name: 'Bad email', email: 'nope', profession: 'nurse', region: 'wales' },
       { name: 'Bad region', email: 'r@example.org', profession: 'nurse', region: 'atlantis' },
       { name: 'Twice', email: 'ok@example.org', profession: 'nurse', region: 'wales' },
-      { name: 'Bad date', email: 'd@example.org', profession: 'nurse', region: 'wales', joinedAt: '01/02/2017' },
-      { name: 'Bad topic', email: 't@example.org', profession: 'nurse', region: 'wales', interests: 'alchemy' },
+      {
+        name: 'Bad date',
+        email: 'd@example.org',
+        profession: 'nurse',
+        region: 'wales',
+        joinedAt: '01/02/2017',
+      },
+      {
+        name: 'Bad topic',
+        email: 't@example.org',
+        profession: 'nurse',
+        region: 'wales',
+        interests: 'alchemy',
+      },
     ])
     expect(valid.map((row) => row.email)).toEqual(['ok@example.org'])
     expect(rejected.map((row) => [row.line, row.reason])).toEqual([
@@ -93,51 +111,139 @@ describe('importNetwork (Local API)', () => {
 
   const counts = async () => ({
     members: (await payload.count({ collection: 'members', overrideAccess: true })).totalDocs,
-    connections: (await payload.count({ collection: 'connections', overrideAccess: true })).totalDocs,
+    connections: (await payload.count({ collection: 'connections', overrideAccess: true }))
+      .totalDocs,
   })
 
   test('a dry run reports what would happen and writes nothing', async () => {
-    const report = await importNetwork(payload, { membersCsv: MEMBERS_CSV, connectionsCsv: CONNECTIONS_CSV, dryRun: true })
-    expect(report).toMatchObject({ dryRun: true, imported: false, members: { rows: 3, created: 3 }, connections: { rows: 2, created: 2 }, rejected: [] })
+    const report = await importNetwork(payload, {
+      membersCsv: MEMBERS_CSV,
+      connectionsCsv: CONNECTIONS_CSV,
+      dryRun: true,
+    })
+    expect(report).toMatchObject({
+      dryRun: true,
+      imported: false,
+      members: { rows: 3, created: 3 },
+      connections: { rows: 2, created: 2 },
+      rejected: [],
+    })
     expect(await counts()).toEqual({ members: 0, connections: 0 })
   })
 
   test('one bad row and nothing is imported', async () => {
-    const report = await importNetwork(payload, { membersCsv: `${MEMBERS_CSV}Bad Row,bad,nurse,,wales,,2017-01-01,true\n`, connectionsCsv: CONNECTIONS_CSV })
+    const report = await importNetwork(payload, {
+      membersCsv: `${MEMBERS_CSV}Bad Row,bad,nurse,,wales,,2017-01-01,true\n`,
+      connectionsCsv: CONNECTIONS_CSV,
+    })
     expect(report.imported).toBe(false)
-    expect(report.rejected).toEqual([{ file: 'members', line: 5, reason: 'email is not an email address' }])
+    expect(report.rejected).toEqual([
+      { file: 'members', line: 5, reason: 'email is not an email address' },
+    ])
     expect(await counts()).toEqual({ members: 0, connections: 0 })
   })
 
   test('a clean import writes every row, with progress, and a second run adds nothing', async () => {
     const progress: number[] = []
-    const report = await importNetwork(payload, { membersCsv: MEMBERS_CSV, connectionsCsv: CONNECTIONS_CSV, onProgress: (done) => progress.push(done) })
-    expect(report).toMatchObject({ imported: true, members: { created: 3, existing: 0 }, connections: { created: 2, existing: 0 } })
+    const report = await importNetwork(payload, {
+      membersCsv: MEMBERS_CSV,
+      connectionsCsv: CONNECTIONS_CSV,
+      onProgress: (done) => progress.push(done),
+    })
+    expect(report).toMatchObject({
+      imported: true,
+      members: { created: 3, existing: 0 },
+      connections: { created: 2, existing: 0 },
+    })
     // After each batch: the members (one batch of 3), then the connections (one batch of 2).
     expect(progress).toEqual([3, 5])
     expect(await counts()).toEqual({ members: 3, connections: 2 })
-    const again = await importNetwork(payload, { membersCsv: MEMBERS_CSV, connectionsCsv: CONNECTIONS_CSV })
-    expect(again).toMatchObject({ members: { created: 0, existing: 3 }, connections: { created: 0, existing: 2 } })
-    const nia = await payload.find({ collection: 'members', where: { email: { equals: 'nia@survey.example.org' } }, overrideAccess: true })
-    expect(nia.docs[0]).toMatchObject({ directoryVisible: false, joinedAt: '2017-03-01T00:00:00.000Z', region: 'wales' })
-    const iona = await payload.find({ collection: 'members', where: { email: { equals: 'iona@survey.example.org' } }, overrideAccess: true })
-    expect(iona.docs[0]).toMatchObject({ interests: ['self-management', 'co-design'], organisation: 'NHS Grampian', profession: 'nurse' })
-    const connection = await payload.find({ collection: 'connections', where: { from: { equals: iona.docs[0].id } }, overrideAccess: true, depth: 0 })
-    expect(connection.docs[0]).toMatchObject({ status: 'accepted', source: 'import', acceptedAt: '2017-03-05T00:00:00.000Z' })
+    const again = await importNetwork(payload, {
+      membersCsv: MEMBERS_CSV,
+      connectionsCsv: CONNECTIONS_CSV,
+    })
+    expect(again).toMatchObject({
+      members: { created: 0, existing: 3 },
+      connections: { created: 0, existing: 2 },
+    })
+    const nia = await payload.find({
+      collection: 'members',
+      where: { email: { equals: 'nia@survey.example.org' } },
+      overrideAccess: true,
+    })
+    expect(nia.docs[0]).toMatchObject({
+      directoryVisible: false,
+      joinedAt: '2017-03-01T00:00:00.000Z',
+      region: 'wales',
+    })
+    const iona = await payload.find({
+      collection: 'members',
+      where: { email: { equals: 'iona@survey.example.org' } },
+      overrideAccess: true,
+    })
+    expect(iona.docs[0]).toMatchObject({
+      interests: ['self-management', 'co-design'],
+      organisation: 'NHS Grampian',
+      profession: 'nurse',
+    })
+    const connection = await payload.find({
+      collection: 'connections',
+      where: { from: { equals: iona.docs[0].id } },
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(connection.docs[0]).toMatchObject({
+      status: 'accepted',
+      source: 'import',
+      acceptedAt: '2017-03-05T00:00:00.000Z',
+    })
   })
 
   test('an imported member has no password until they set one: every login is refused', async () => {
-    await expect(payload.login({ collection: 'members', data: { email: 'owen@survey.example.org', password: '' } })).rejects.toThrow()
-    await expect(payload.login({ collection: 'members', data: { email: 'owen@survey.example.org', password: 'anything at all' } })).rejects.toThrow()
-    const token = await payload.forgotPassword({ collection: 'members', data: { email: 'owen@survey.example.org' }, disableEmail: true })
-    await payload.resetPassword({ collection: 'members', data: { token, password: 'owen-chose-this-one' }, overrideAccess: true })
-    expect((await payload.login({ collection: 'members', data: { email: 'owen@survey.example.org', password: 'owen-chose-this-one' } })).user?.email).toBe('owen@survey.example.org')
+    await expect(
+      payload.login({
+        collection: 'members',
+        data: { email: 'owen@survey.example.org', password: '' },
+      }),
+    ).rejects.toThrow()
+    await expect(
+      payload.login({
+        collection: 'members',
+        data: { email: 'owen@survey.example.org', password: 'anything at all' },
+      }),
+    ).rejects.toThrow()
+    const token = await payload.forgotPassword({
+      collection: 'members',
+      data: { email: 'owen@survey.example.org' },
+      disableEmail: true,
+    })
+    await payload.resetPassword({
+      collection: 'members',
+      data: { token, password: 'owen-chose-this-one' },
+      overrideAccess: true,
+    })
+    expect(
+      (
+        await payload.login({
+          collection: 'members',
+          data: { email: 'owen@survey.example.org', password: 'owen-chose-this-one' },
+        })
+      ).user?.email,
+    ).toBe('owen@survey.example.org')
   })
 
   test('a batch that fails after validation (a member registered meanwhile) leaves nothing behind', async () => {
     const before = await counts()
-    const rows = Array.from({ length: 600 }, (_, index) => `Late ${index},late-${index}@survey.example.org,nurse,,wales,co-design,2018-01-01,true`)
-    const links = Array.from({ length: 300 }, (_, index) => `late-${index}@survey.example.org,late-${index + 1}@survey.example.org,2018-02-01`)
+    const rows = Array.from(
+      { length: 600 },
+      (_, index) =>
+        `Late ${index},late-${index}@survey.example.org,nurse,,wales,co-design,2018-01-01,true`,
+    )
+    const links = Array.from(
+      { length: 300 },
+      (_, index) =>
+        `late-${index}@survey.example.org,late-${index + 1}@survey.example.org,2018-02-01`,
+    )
     let injected = false
     const attempt = importNetwork(payload, {
       membersCsv: `name,email,profession,organisation,region,interests,joinedAt,directoryVisible\n${rows.join('\n')}\n`,
@@ -146,7 +252,15 @@ describe('importNetwork (Local API)', () => {
         // After the first batch, somebody takes the email of a row in a later batch.
         if (!injected && done > 0) {
           injected = true
-          void payload.db.create({ collection: 'members', data: { name: 'Early bird', email: 'late-599@survey.example.org', profession: 'nurse', region: 'wales' } })
+          void payload.db.create({
+            collection: 'members',
+            data: {
+              name: 'Early bird',
+              email: 'late-599@survey.example.org',
+              profession: 'nurse',
+              region: 'wales',
+            },
+          })
         }
       },
     })
@@ -154,13 +268,20 @@ describe('importNetwork (Local API)', () => {
     expect(injected).toBe(true)
     // Only the member registered meanwhile is new; none of the import's rows or interests remain.
     expect(await counts()).toEqual({ members: before.members + 1, connections: before.connections })
-    const late = await payload.find({ collection: 'members', where: { email: { like: 'late-' } }, overrideAccess: true, pagination: false })
+    const late = await payload.find({
+      collection: 'members',
+      where: { email: { like: 'late-' } },
+      overrideAccess: true,
+      pagination: false,
+    })
     expect(late.docs.map((doc) => doc.email)).toEqual(['late-599@survey.example.org'])
   })
 
   test('a file that is not CSV, or lacks columns, is one rejected row', async () => {
     const report = await importNetwork(payload, { connectionsCsv: 'from,to\n1,2\n' })
-    expect(report.rejected).toEqual([{ file: 'connections', line: 1, reason: 'missing column(s): fromEmail, toEmail, acceptedAt' }])
+    expect(report.rejected).toEqual([
+      { file: 'connections', line: 1, reason: 'missing column(s): fromEmail, toEmail, acceptedAt' },
+    ])
   })
 })
 
@@ -170,12 +291,18 @@ describe('admin upload and command line', () => {
     try {
       const client = api(server.url)
       // No seed here, so the admin is the first user to register.
-      await client.request('POST', '/api/users/first-register', { json: { name: 'Importer', email: ADMIN_EMAIL, password: ADMIN_PASSWORD } })
+      await client.request('POST', '/api/users/first-register', {
+        json: { name: 'Importer', email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+      })
       const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
       const upload = (members: string, extra: Record<string, string> = {}, withToken = token) => {
         const form = new FormData()
         form.append('members', new Blob([members], { type: 'text/csv' }), 'members.csv')
-        form.append('connections', new Blob([CONNECTIONS_CSV], { type: 'text/csv' }), 'connections.csv')
+        form.append(
+          'connections',
+          new Blob([CONNECTIONS_CSV], { type: 'text/csv' }),
+          'connections.csv',
+        )
         for (const [key, value] of Object.entries(extra)) form.append(key, value)
         return client.request('POST', '/api/network/import', { token: withToken, body: form })
       }
@@ -192,7 +319,11 @@ describe('admin upload and command line', () => {
       expect(dry.body).toMatchObject({ dryRun: true, imported: false })
       const real = await upload(MEMBERS_CSV)
       expect(real.status).toBe(201)
-      expect(real.body).toMatchObject({ imported: true, members: { created: 3 }, connections: { created: 2 } })
+      expect(real.body).toMatchObject({
+        imported: true,
+        members: { created: 3 },
+        connections: { created: 2 },
+      })
       const stats = await client.request('GET', '/api/network/stats?at=2017-12-31')
       expect(stats.body).toMatchObject({ members: 3, connections: 2, isolates: 0, components: 1 })
     } finally {
@@ -201,34 +332,70 @@ describe('admin upload and command line', () => {
   }, 120_000)
 
   test('a survey-sized import over HTTP finishes, and comments and logins go on answering meanwhile', async () => {
-    const server = await startServer('import-size', { COMMENT_RATE_LIMIT: '1000', LOGIN_RATE_LIMIT: '1000' })
+    const server = await startServer('import-size', {
+      COMMENT_RATE_LIMIT: '1000',
+      LOGIN_RATE_LIMIT: '1000',
+    })
     try {
       const client = api(server.url)
       const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
       const member = { email: 'reader@import.example.org', password: 'a-long-test-password' }
-      expect((await client.request('POST', '/api/members', { token, json: { name: 'Reader', ...member, profession: 'nurse', region: 'wales' } })).status).toBe(201)
-      expect((await client.request('POST', '/api/globals/comment-policy', { token, json: { floodIntervalSeconds: 0 } })).status).toBe(200)
+      expect(
+        (
+          await client.request('POST', '/api/members', {
+            token,
+            json: { name: 'Reader', ...member, profession: 'nurse', region: 'wales' },
+          })
+        ).status,
+      ).toBe(201)
+      expect(
+        (
+          await client.request('POST', '/api/globals/comment-policy', {
+            token,
+            json: { floodIntervalSeconds: 0 },
+          })
+        ).status,
+      ).toBe(200)
       const blogId = (await client.request('GET', '/api/blogs?limit=1')).body.docs?.[0]?.id
       const { membersCsv, connectionsCsv } = surveyCsv(IMPORT_SIZE.members, IMPORT_SIZE.connections)
       const form = new FormData()
       form.append('members', new Blob([membersCsv], { type: 'text/csv' }), 'members.csv')
-      form.append('connections', new Blob([connectionsCsv], { type: 'text/csv' }), 'connections.csv')
+      form.append(
+        'connections',
+        new Blob([connectionsCsv], { type: 'text/csv' }),
+        'connections.csv',
+      )
       const started = performance.now()
       let finished = false
-      const upload = client.request('POST', '/api/network/import', { token, body: form }).finally(() => (finished = true))
+      const upload = client
+        .request('POST', '/api/network/import', { token, body: form })
+        .finally(() => (finished = true))
       const statuses: number[] = []
       for (let round = 0; !finished; round++) {
         const memberToken = await client.login('members', member.email, member.password)
         statuses.push(200)
-        const comment = await client.request('POST', '/api/comments', { token: memberToken, json: { target: { relationTo: 'blogs', value: blogId }, body: `Written during the import, round ${round}`, policyAccepted: true } })
+        const comment = await client.request('POST', '/api/comments', {
+          token: memberToken,
+          json: {
+            target: { relationTo: 'blogs', value: blogId },
+            body: `Written during the import, round ${round}`,
+            policyAccepted: true,
+          },
+        })
         statuses.push(comment.status)
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       const response = await upload
       const seconds = (performance.now() - started) / 1000
-      console.log(`import of ${IMPORT_SIZE.members} members and ${IMPORT_SIZE.connections} connections over HTTP: ${seconds.toFixed(1)} s`)
+      console.log(
+        `import of ${IMPORT_SIZE.members} members and ${IMPORT_SIZE.connections} connections over HTTP: ${seconds.toFixed(1)} s`,
+      )
       expect(response.status).toBe(201)
-      expect(response.body).toMatchObject({ imported: true, members: { created: IMPORT_SIZE.members }, connections: { created: IMPORT_SIZE.connections } })
+      expect(response.body).toMatchObject({
+        imported: true,
+        members: { created: IMPORT_SIZE.members },
+        connections: { created: IMPORT_SIZE.connections },
+      })
       expect(statuses.length).toBeGreaterThanOrEqual(2)
       expect(statuses.every((status) => status >= 200 && status < 300)).toBe(true)
       const stats = await client.request('GET', '/api/network/stats')
@@ -243,11 +410,24 @@ describe('admin upload and command line', () => {
     writeFileSync(path.join(dir, 'members.csv'), MEMBERS_CSV)
     writeFileSync(path.join(dir, 'bad.csv'), MEMBERS_CSV.replace('doctor', 'wizard'))
     writeFileSync(path.join(dir, 'connections.csv'), CONNECTIONS_CSV)
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '', DATABASE_URL: await createTestDatabaseURL('import-cli'), PAYLOAD_SECRET: 'cli-test' }
-    const run = (...args: string[]) => spawnSync(process.execPath, ['dist/import.mjs', ...args], { env, encoding: 'utf8', timeout: 60_000 })
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '',
+      DATABASE_URL: await createTestDatabaseURL('import-cli'),
+      PAYLOAD_SECRET: 'cli-test',
+    }
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['dist/import.mjs', ...args], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
     const bad = run(path.join(dir, 'bad.csv'), path.join(dir, 'connections.csv'))
     expect(bad.status).toBe(1)
-    expect(bad.stdout).toContain('rejected members.csv line 3: profession "wizard" is not one of the list')
+    expect(bad.stdout).toContain(
+      'rejected members.csv line 3: profession "wizard" is not one of the list',
+    )
     expect(bad.stdout).toContain('nothing was imported')
     const good = run(path.join(dir, 'members.csv'), path.join(dir, 'connections.csv'))
     expect(good.status).toBe(0)

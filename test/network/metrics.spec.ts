@@ -1,14 +1,32 @@
 import { betweennessInWorker } from '@/network/betweennessInWorker'
-import { betweennessScores, brokers, buildGraph, type NetworkConnection, type NetworkMember, networkStats, seriesDates } from '@/network/metrics'
+import {
+  betweennessScores,
+  brokers,
+  buildGraph,
+  type NetworkConnection,
+  type NetworkMember,
+  networkStats,
+  seriesDates,
+} from '@/network/metrics'
 
-const member = (id: string, joinedAt: string, region: string, profession: string, directoryVisible = true): NetworkMember => ({
+const member = (
+  id: string,
+  joinedAt: string,
+  region: string,
+  profession: string,
+  directoryVisible = true,
+): NetworkMember => ({
   id,
   joinedAt: `${joinedAt}T09:00:00.000Z`,
   region,
   profession,
   directoryVisible,
 })
-const link = (from: string, to: string, acceptedAt: string): NetworkConnection => ({ from, to, acceptedAt: `${acceptedAt}T12:00:00.000Z` })
+const link = (from: string, to: string, acceptedAt: string): NetworkConnection => ({
+  from,
+  to,
+  acceptedAt: `${acceptedAt}T12:00:00.000Z`,
+})
 
 // Three improvers in January, two more in February, one (never connected) in March.
 const members = [
@@ -69,23 +87,50 @@ describe('network statistics, computed by hand', () => {
   })
 
   test('before anyone joined: all zeros, no division by zero', () => {
-    expect(statsAt('2025-12-31')).toMatchObject({ members: 0, connections: 0, averageConnections: 0, density: 0, largestComponentShare: 0, crossRegionShare: 0 })
+    expect(statsAt('2025-12-31')).toMatchObject({
+      members: 0,
+      connections: 0,
+      averageConnections: 0,
+      density: 0,
+      largestComponentShare: 0,
+      crossRegionShare: 0,
+    })
   })
 })
 
 describe('series dates', () => {
   test('monthly keeps the day of the month where it exists', () => {
-    expect(seriesDates('2026-01-31', '2026-04-30', 'month')).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'])
+    expect(seriesDates('2026-01-31', '2026-04-30', 'month')).toEqual([
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+    ])
   })
   test('weekly steps seven days and includes the last date', () => {
-    expect(seriesDates('2026-01-01', '2026-01-29', 'week')).toEqual(['2026-01-01', '2026-01-08', '2026-01-15', '2026-01-22', '2026-01-29'])
+    expect(seriesDates('2026-01-01', '2026-01-29', 'week')).toEqual([
+      '2026-01-01',
+      '2026-01-08',
+      '2026-01-15',
+      '2026-01-22',
+      '2026-01-29',
+    ])
   })
 })
 
 describe('brokers', () => {
   // p1 – p2 – p3 – p4: the two middle members carry every path between the ends.
-  const path = [member('p1', '2026-01-01', 'wales', 'nurse'), member('p2', '2026-01-01', 'wales', 'nurse'), member('p3', '2026-01-01', 'wales', 'nurse', false), member('p4', '2026-01-01', 'wales', 'nurse')]
-  const edges = [link('p1', 'p2', '2026-01-02'), link('p2', 'p3', '2026-01-02'), link('p3', 'p4', '2026-01-02')]
+  const path = [
+    member('p1', '2026-01-01', 'wales', 'nurse'),
+    member('p2', '2026-01-01', 'wales', 'nurse'),
+    member('p3', '2026-01-01', 'wales', 'nurse', false),
+    member('p4', '2026-01-01', 'wales', 'nurse'),
+  ]
+  const edges = [
+    link('p1', 'p2', '2026-01-02'),
+    link('p2', 'p3', '2026-01-02'),
+    link('p3', 'p4', '2026-01-02'),
+  ]
 
   test('ranks by betweenness and leaves out members who opted out of the directory', () => {
     const ranked = brokers(buildGraph(path, edges, '2026-01-31'), path, 10)
@@ -99,8 +144,12 @@ describe('brokers', () => {
 describe('betweennessInWorker', () => {
   test('computes on a worker thread exactly what betweennessScores computes here', async () => {
     // A deterministic ring with chords: 120 members, 300 connections.
-    const members = Array.from({ length: 120 }, (_, i) => member(`m${i}`, '2026-01-01', 'wales', 'nurse'))
-    const edges = Array.from({ length: 300 }, (_, i) => link(`m${i % 120}`, `m${(i * 7 + 1 + Math.floor(i / 120)) % 120}`, '2026-01-02')).filter((edge) => edge.from !== edge.to)
+    const members = Array.from({ length: 120 }, (_, i) =>
+      member(`m${i}`, '2026-01-01', 'wales', 'nurse'),
+    )
+    const edges = Array.from({ length: 300 }, (_, i) =>
+      link(`m${i % 120}`, `m${(i * 7 + 1 + Math.floor(i / 120)) % 120}`, '2026-01-02'),
+    ).filter((edge) => edge.from !== edge.to)
     const graph = buildGraph(members, edges, '2026-01-31')
     const here = betweennessScores(graph)
     const there = await betweennessInWorker(graph)

@@ -2,7 +2,14 @@
  * Directory, connections and network analysis over real HTTP against the express host, as the
  * public, members and staff.
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  errorPaths,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>
@@ -22,7 +29,14 @@ beforeAll(async () => {
     const email = `${name}@network.example.org`
     const created = await client.request('POST', '/api/members', {
       token: tokens.admin,
-      json: { name: `Network ${name}`, email, password: PASSWORD, profession, region, bio: `${name} works on flow` },
+      json: {
+        name: `Network ${name}`,
+        email,
+        password: PASSWORD,
+        profession,
+        region,
+        bio: `${name} works on flow`,
+      },
     })
     expect(created.status).toBe(201)
     ids[name] = created.body.doc?.id as number
@@ -40,7 +54,10 @@ describe('connections', () => {
   let requestId: number
 
   test('a member requests a connection in their own name', async () => {
-    const response = await client.request('POST', '/api/connections', { token: tokens.ana, json: { to: ids.ben, from: ids.cat } })
+    const response = await client.request('POST', '/api/connections', {
+      token: tokens.ana,
+      json: { to: ids.ben, from: ids.cat },
+    })
     expect(response.status).toBe(201)
     expect(response.body.doc).toMatchObject({ status: 'pending', source: 'request' })
     expect((response.body.doc?.from as { id: number }).id ?? response.body.doc?.from).toBe(ids.ana)
@@ -53,22 +70,45 @@ describe('connections', () => {
     ['a second connection between the same two', () => ({ to: ids.ben }), () => tokens.ana],
     ['the same pair the other way round', () => ({ to: ids.ana }), () => tokens.ben],
   ])('%s → 400 naming to', async (_case, body, token) => {
-    const response = await client.request('POST', '/api/connections', { token: token(), json: body() })
+    const response = await client.request('POST', '/api/connections', {
+      token: token(),
+      json: body(),
+    })
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain('to')
   })
 
   test('only the recipient answers; the public cannot see connections', async () => {
-    expect((await client.request('PATCH', `/api/connections/${requestId}`, { token: tokens.cat, json: { status: 'accepted' } })).status).toBeGreaterThanOrEqual(403)
-    expect((await client.request('PATCH', `/api/connections/${requestId}`, { token: tokens.ana, json: { status: 'accepted' } })).status).toBeGreaterThanOrEqual(403)
+    expect(
+      (
+        await client.request('PATCH', `/api/connections/${requestId}`, {
+          token: tokens.cat,
+          json: { status: 'accepted' },
+        })
+      ).status,
+    ).toBeGreaterThanOrEqual(403)
+    expect(
+      (
+        await client.request('PATCH', `/api/connections/${requestId}`, {
+          token: tokens.ana,
+          json: { status: 'accepted' },
+        })
+      ).status,
+    ).toBeGreaterThanOrEqual(403)
     expect((await client.request('GET', '/api/connections')).status).toBe(403)
     const before = await stats()
-    const accepted = await client.request('PATCH', `/api/connections/${requestId}`, { token: tokens.ben, json: { status: 'accepted' } })
+    const accepted = await client.request('PATCH', `/api/connections/${requestId}`, {
+      token: tokens.ben,
+      json: { status: 'accepted' },
+    })
     expect(accepted.status).toBe(200)
     expect(accepted.body.doc?.acceptedAt).toEqual(expect.any(String))
     // The cached figures are invalidated by the change.
     expect((await stats()).connections).toBe(Number(before.connections) + 1)
-    const again = await client.request('PATCH', `/api/connections/${requestId}`, { token: tokens.ben, json: { status: 'declined' } })
+    const again = await client.request('PATCH', `/api/connections/${requestId}`, {
+      token: tokens.ben,
+      json: { status: 'declined' },
+    })
     expect(again.status).toBe(400)
     expect(errorPaths(again.body)).toContain('status')
   })
@@ -78,22 +118,48 @@ describe('network figures', () => {
   test('stats today: aggregates only, consistent with each other', async () => {
     const today = await stats()
     expect(today.members).toBeGreaterThanOrEqual(15) // 12 seeded + 3 here
-    expect(today.averageConnections).toBeCloseTo((2 * Number(today.connections)) / Number(today.members), 3)
+    expect(today.averageConnections).toBeCloseTo(
+      (2 * Number(today.connections)) / Number(today.members),
+      3,
+    )
     expect(Object.keys(today).sort()).toEqual(
-      ['at', 'averageConnections', 'components', 'connections', 'crossProfessionShare', 'crossRegionShare', 'density', 'isolates', 'largestComponentShare', 'medianConnections', 'members'].sort(),
+      [
+        'at',
+        'averageConnections',
+        'components',
+        'connections',
+        'crossProfessionShare',
+        'crossRegionShare',
+        'density',
+        'isolates',
+        'largestComponentShare',
+        'medianConnections',
+        'members',
+      ].sort(),
     )
     expect(JSON.stringify(today)).not.toMatch(/@|Network ana/)
   })
 
   test('time travel: before anyone joined there is no network', async () => {
-    expect(await stats('?at=2000-01-01')).toMatchObject({ at: '2000-01-01', members: 0, connections: 0 })
+    expect(await stats('?at=2000-01-01')).toMatchObject({
+      at: '2000-01-01',
+      members: 0,
+      connections: 0,
+    })
   })
 
   test('growth gives the same figures as a series', async () => {
     // The seeded community grows through 2025–26.
-    const response = await client.request('GET', '/api/network/growth?from=2025-06-01&to=2026-06-01&interval=month')
+    const response = await client.request(
+      'GET',
+      '/api/network/growth?from=2025-06-01&to=2026-06-01&interval=month',
+    )
     expect(response.status).toBe(200)
-    const series = response.body.series as { at: string; members: number; averageConnections: number }[]
+    const series = response.body.series as {
+      at: string
+      members: number
+      averageConnections: number
+    }[]
     expect(series.map((point) => point.at)).toHaveLength(13)
     expect(series[0].members).toBeLessThan(series[12].members)
     expect(series[0].averageConnections).toBeLessThan(series[12].averageConnections)
@@ -114,28 +180,42 @@ describe('network figures', () => {
 
   test('brokers and exports are for staff only', async () => {
     expect((await client.request('GET', '/api/network/brokers')).status).toBe(401)
-    expect((await client.request('GET', '/api/network/brokers', { token: tokens.ana })).status).toBe(403)
-    expect((await client.request('GET', '/api/network/export', { token: tokens.ana })).status).toBe(403)
-    const tooMany = await client.request('GET', '/api/network/brokers?limit=0', { token: tokens.admin })
+    expect(
+      (await client.request('GET', '/api/network/brokers', { token: tokens.ana })).status,
+    ).toBe(403)
+    expect((await client.request('GET', '/api/network/export', { token: tokens.ana })).status).toBe(
+      403,
+    )
+    const tooMany = await client.request('GET', '/api/network/brokers?limit=0', {
+      token: tokens.admin,
+    })
     expect(tooMany.status).toBe(400)
     expect(errorPaths(tooMany.body)).toContain('limit')
-    const brokers = await client.request('GET', '/api/network/brokers?limit=5', { token: tokens.admin })
+    const brokers = await client.request('GET', '/api/network/brokers?limit=5', {
+      token: tokens.admin,
+    })
     expect(brokers.status).toBe(200)
     expect((brokers.body.brokers as unknown[]).length).toBeLessThanOrEqual(5)
   })
 
   test('the export is pseudonymised and leaves out members who opted out', async () => {
-    const json = await client.request('GET', '/api/network/export?format=json', { token: tokens.admin })
+    const json = await client.request('GET', '/api/network/export?format=json', {
+      token: tokens.admin,
+    })
     expect(json.status).toBe(200)
     const nodes = json.body.nodes as { id: string; region: string }[]
     const today = await stats()
     expect(nodes.length).toBe(Number(today.members) - 1) // one seeded member opted out
     expect(nodes.every((node) => /^[0-9a-f]{16}$/.test(node.id))).toBe(true)
     expect(json.text).not.toMatch(/@|Sophie|Network ana|"name"/)
-    const gexf = await client.request('GET', '/api/network/export?format=gexf', { token: tokens.admin })
+    const gexf = await client.request('GET', '/api/network/export?format=gexf', {
+      token: tokens.admin,
+    })
     expect(gexf.headers.get('content-type')).toContain('gexf')
     expect(gexf.text).toContain('<gexf')
-    const bad = await client.request('GET', '/api/network/export?format=csv', { token: tokens.admin })
+    const bad = await client.request('GET', '/api/network/export?format=csv', {
+      token: tokens.admin,
+    })
     expect(bad.status).toBe(400)
     expect(errorPaths(bad.body)).toContain('format')
   })
@@ -151,18 +231,27 @@ describe('directory', () => {
     expect(response.text).not.toMatch(/@|"bio"|"email"/)
     const search = await client.request('GET', '/api/members/directory?q=carolyn')
     expect(search.body.docs?.map((doc) => doc.name)).toEqual(['Carolyn Johnston'])
-    const byTopic = await client.request('GET', '/api/members/directory?topic=self-management&profession=nurse')
+    const byTopic = await client.request(
+      'GET',
+      '/api/members/directory?topic=self-management&profession=nurse',
+    )
     expect(byTopic.body.docs?.map((doc) => doc.name)).toEqual(['Amara Okafor'])
   })
 
   test('members who opted out never appear', async () => {
-    const response = await client.request('GET', '/api/members/directory?q=sophie', { token: tokens.ana })
+    const response = await client.request('GET', '/api/members/directory?q=sophie', {
+      token: tokens.ana,
+    })
     expect(response.body.docs).toEqual([])
   })
 
   test('logged-in members see bios and can search them; the public cannot', async () => {
-    const asMember = await client.request('GET', '/api/members/directory?q=works%20on%20flow', { token: tokens.cat })
-    expect(asMember.body.docs?.map((doc) => doc.bio)).toEqual(expect.arrayContaining(['ana works on flow']))
+    const asMember = await client.request('GET', '/api/members/directory?q=works%20on%20flow', {
+      token: tokens.cat,
+    })
+    expect(asMember.body.docs?.map((doc) => doc.bio)).toEqual(
+      expect.arrayContaining(['ana works on flow']),
+    )
     const asPublic = await client.request('GET', '/api/members/directory?q=works%20on%20flow')
     expect(asPublic.body.docs).toEqual([])
   })

@@ -6,24 +6,40 @@ import { buildSchema } from 'graphql'
 
 import { type Actor, graphQLReads, LeakScanner, type Marker, mayRead } from '../helpers/canary'
 
-const email: Marker = { purpose: 'email', value: 'canary-email-1a2b@example.org', level: 'staff', owner: 'alice' }
+const email: Marker = {
+  purpose: 'email',
+  value: 'canary-email-1a2b@example.org',
+  level: 'staff',
+  owner: 'alice',
+}
 const bio: Marker = { purpose: 'bio', value: 'canary-bio-3c4d', level: 'members', owner: 'carol' }
-const hash: Marker = { purpose: 'hash', value: 'deadbeefdeadbeefdeadbeef', level: 'never', owner: 'alice' }
+const hash: Marker = {
+  purpose: 'hash',
+  value: 'deadbeefdeadbeefdeadbeef',
+  level: 'never',
+  owner: 'alice',
+}
 const anonymous: Actor = { name: 'anonymous', level: 'public' }
 const member: Actor = { name: 'member', level: 'members', identity: 'bob' }
 const alice: Actor = { name: 'alice', level: 'members', identity: 'alice' }
 const staff: Actor = { name: 'staff', level: 'staff' }
 
 describe('who may read a marker', () => {
-  test.each([
-    [anonymous, bio, false],
-    [member, bio, true],
-    [member, email, false],
-    [alice, email, true],
-    [staff, email, true],
-    [staff, hash, false],
-    [alice, hash, true],
-  ].map(([actor, marker, expected]) => ({ actor: actor as Actor, marker: marker as Marker, expected: expected as boolean })))(
+  test.each(
+    [
+      [anonymous, bio, false],
+      [member, bio, true],
+      [member, email, false],
+      [alice, email, true],
+      [staff, email, true],
+      [staff, hash, false],
+      [alice, hash, true],
+    ].map(([actor, marker, expected]) => ({
+      actor: actor as Actor,
+      marker: marker as Marker,
+      expected: expected as boolean,
+    })),
+  )(
     '$actor.name reading $marker.purpose ($marker.level, owned by $marker.owner): $expected',
     ({ actor, marker, expected }) => {
       expect(mayRead(actor, marker)).toBe(expected)
@@ -73,6 +89,8 @@ describe('GraphQL reads', () => {
     expect(comments.selection(2)).toBe(
       '{ docs { id body target { __typename ... on Blog { Blog_id: id Blog_title: title Blog__status: _status } ... on Interview { Interview_id: id Interview__status: _status } } author { id name email } } totalDocs hasNextPage }',
     )
-    expect(comments.selection(1)).toBe('{ docs { id body target { __typename ... on Blog { Blog_id: id } ... on Interview { Interview_id: id } } author { id } } totalDocs hasNextPage }')
+    expect(comments.selection(1)).toBe(
+      '{ docs { id body target { __typename ... on Blog { Blog_id: id } ... on Interview { Interview_id: id } } author { id } } totalDocs hasNextPage }',
+    )
   })
 })

@@ -26,6 +26,8 @@ describe('readLimitProblem', () => {
   })
 
   it('says what is allowed', () => {
-    expect(readLimitProblem({ limit: 500 }, LIMITS)?.message).toBe('limit must be a whole number from 1 to 100.')
+    expect(readLimitProblem({ limit: 500 }, LIMITS)?.message).toBe(
+      'limit must be a whole number from 1 to 100.',
+    )
   })
 })

@@ -3,7 +3,14 @@
  * content. Anyone but staff reads in pages of at most 100, at depth at most 2; GraphQL counts the
  * documents a query would read and refuses an over-cost one before it runs.
  */
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, errorPaths, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  errorPaths,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 
 let server: RunningServer
 let client: ReturnType<typeof api>
@@ -19,7 +26,13 @@ beforeAll(async () => {
   adminToken = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
   const member = await client.request('POST', '/api/members', {
     token: adminToken,
-    json: { name: 'Reads Member', email: 'reads.member@example.org', password: PASSWORD, profession: 'nurse', region: 'wales' },
+    json: {
+      name: 'Reads Member',
+      email: 'reads.member@example.org',
+      password: PASSWORD,
+      profession: 'nurse',
+      region: 'wales',
+    },
   })
   expect(member.status).toBe(201)
   memberToken = await client.login('members', 'reads.member@example.org', PASSWORD)
@@ -58,12 +71,16 @@ describe('REST reads by anyone but staff', () => {
     })
 
     test('pages of up to 100 at depth up to 2 are served, relationships populated', async () => {
-      const response = await client.request('GET', '/api/blogs?limit=100&depth=2', { token: token() })
+      const response = await client.request('GET', '/api/blogs?limit=100&depth=2', {
+        token: token(),
+      })
       expect(response.status).toBe(200)
       const blog = response.body.docs?.find((doc) => doc.heroImage)
       expect(blog?.heroImage).toEqual(expect.objectContaining({ url: expect.any(String) }))
       expect((await client.request('GET', '/api/blogs/count', { token: token() })).status).toBe(200)
-      expect((await client.request('GET', '/api/comments?limit=100&depth=1', { token: token() })).status).toBe(200)
+      expect(
+        (await client.request('GET', '/api/comments?limit=100&depth=1', { token: token() })).status,
+      ).toBe(200)
     })
   })
 
@@ -86,7 +103,12 @@ describe('REST reads by anyone but staff', () => {
   })
 
   test('staff keep full power: every comment at once, deeper population', async () => {
-    for (const path of ['/api/comments?limit=0', '/api/comments?pagination=false', '/api/blogs?depth=4&limit=500', '/api/blogs/versions?limit=0']) {
+    for (const path of [
+      '/api/comments?limit=0',
+      '/api/comments?pagination=false',
+      '/api/blogs?depth=4&limit=500',
+      '/api/blogs/versions?limit=0',
+    ]) {
       const response = await client.request('GET', path, { token: adminToken })
       expect({ path, status: response.status }).toEqual({ path, status: 200 })
     }
@@ -101,12 +123,18 @@ describe('REST reads by anyone but staff', () => {
 
 describe('GraphQL cost', () => {
   test('240 aliases of Blogs(limit: 100) are refused before they run, naming the limits', async () => {
-    const response = await client.graphql(aliases(240, 'Blogs(limit: 100) { docs { title content } }'))
+    const response = await client.graphql(
+      aliases(240, 'Blogs(limit: 100) { docs { title content } }'),
+    )
     expect(response.status).toBe(200)
     expect(response.body.data).toBeUndefined()
     const messages = (response.body.errors ?? []).map((error) => error.message).join('\n')
-    expect(messages).toMatch(/240 root fields \(aliases included\); the limit is 20 per request \(GRAPHQL_MAX_ROOT_FIELDS\)/)
-    expect(messages).toMatch(/could read up to 24000 documents; the limit is 1000 per request \(GRAPHQL_MAX_DOCUMENTS\)/)
+    expect(messages).toMatch(
+      /240 root fields \(aliases included\); the limit is 20 per request \(GRAPHQL_MAX_ROOT_FIELDS\)/,
+    )
+    expect(messages).toMatch(
+      /could read up to 24000 documents; the limit is 1000 per request \(GRAPHQL_MAX_DOCUMENTS\)/,
+    )
     const modern = await client.request('POST', '/api/graphql', {
       json: { query: aliases(240, 'Blogs(limit: 100) { docs { title content } }') },
       headers: { Accept: 'application/graphql-response+json' },
@@ -115,19 +143,29 @@ describe('GraphQL cost', () => {
   })
 
   test('240 aliases of Comments(limit: 0) are refused, for members too', async () => {
-    const response = await client.graphql(aliases(240, 'Comments(limit: 0) { docs { body } }'), memberToken)
+    const response = await client.graphql(
+      aliases(240, 'Comments(limit: 0) { docs { body } }'),
+      memberToken,
+    )
     expect(response.body.data).toBeUndefined()
-    expect(response.body.errors?.map((error) => error.extensions?.limit)).toEqual(expect.arrayContaining(['GRAPHQL_MAX_ROOT_FIELDS', 'GRAPHQL_MAX_DOCUMENTS']))
+    expect(response.body.errors?.map((error) => error.extensions?.limit)).toEqual(
+      expect.arrayContaining(['GRAPHQL_MAX_ROOT_FIELDS', 'GRAPHQL_MAX_DOCUMENTS']),
+    )
   })
 
   test('nested relationships count: 100 blogs with hero image, author and avatar is 400 documents; three such pages are too many', async () => {
-    const page = 'Blogs(limit: 100) { docs { title heroImage { url } author { value { ... on Member { name avatar { url } } } } } }'
+    const page =
+      'Blogs(limit: 100) { docs { title heroImage { url } author { value { ... on Member { name avatar { url } } } } } }'
     const one = await client.graphql(`{ ${page} }`)
     expect(one.body.errors).toBeUndefined()
     expect((one.body.data?.Blogs as { docs: unknown[] }).docs.length).toBeGreaterThan(0)
     const three = await client.graphql(aliases(3, page))
     expect(three.body.data).toBeUndefined()
-    expect(three.body.errors?.[0]).toEqual(expect.objectContaining({ extensions: expect.objectContaining({ limit: 'GRAPHQL_MAX_DOCUMENTS', actual: 1200 }) }))
+    expect(three.body.errors?.[0]).toEqual(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ limit: 'GRAPHQL_MAX_DOCUMENTS', actual: 1200 }),
+      }),
+    )
   })
 
   test('limits given as variables count as their values', async () => {
@@ -138,7 +176,9 @@ describe('GraphQL cost', () => {
   })
 
   test('the README queries still work', async () => {
-    const response = await client.graphql('{ Blogs(limit: 5) { docs { title slug authorName heroImage { alt sizes { card { url } } } } } }')
+    const response = await client.graphql(
+      '{ Blogs(limit: 5) { docs { title slug authorName heroImage { alt sizes { card { url } } } } } }',
+    )
     expect(response.body.errors).toBeUndefined()
     expect((response.body.data?.Blogs as { docs: unknown[] }).docs.length).toBeGreaterThan(0)
   })
@@ -158,7 +198,10 @@ describe('GraphQL cost', () => {
   })
 
   test('staff keep full power', async () => {
-    const response = await client.graphql(`{ Comments(limit: 0) { docs { id } } ${aliases(25, 'Events(limit: 1) { docs { title } }').slice(1)}`, adminToken)
+    const response = await client.graphql(
+      `{ Comments(limit: 0) { docs { id } } ${aliases(25, 'Events(limit: 1) { docs { title } }').slice(1)}`,
+      adminToken,
+    )
     expect(response.body.errors).toBeUndefined()
   })
 })
@@ -182,7 +225,9 @@ describe('GET /api/comments/stats', () => {
   })
 
   test('answers are cached briefly: the same question gets the same answer, "now" included', async () => {
-    const [first, ...concurrent] = await Promise.all(Array.from({ length: 5 }, () => client.request('GET', '/api/comments/stats')))
+    const [first, ...concurrent] = await Promise.all(
+      Array.from({ length: 5 }, () => client.request('GET', '/api/comments/stats')),
+    )
     await new Promise((resolve) => setTimeout(resolve, 20))
     const later = await client.request('GET', '/api/comments/stats')
     expect(first.status).toBe(200)

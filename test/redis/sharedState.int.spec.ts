@@ -75,14 +75,22 @@ test('window counter: hits from both instances count in one window, which then e
 })
 
 test('keyed lock: one holder of a key at a time across instances; other keys run alongside', async () => {
-  const [a, b] = [redisKeyedLock(() => one, { retryEveryMs: 5 }), redisKeyedLock(() => two, { retryEveryMs: 5 })]
+  const [a, b] = [
+    redisKeyedLock(() => one, { retryEveryMs: 5 }),
+    redisKeyedLock(() => two, { retryEveryMs: 5 }),
+  ]
   const sameKey = concurrency()
-  const results = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? a : b)('report:7', () => sameKey.work(i))))
+  const results = await Promise.all(
+    [0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? a : b)('report:7', () => sameKey.work(i))),
+  )
   expect(results).toEqual([0, 1, 2, 3, 4, 5])
   expect(sameKey.most()).toBe(1)
 
   const otherKeys = concurrency()
-  await Promise.all([a('report:1', () => otherKeys.work(1, 100)), b('report:2', () => otherKeys.work(2, 100))])
+  await Promise.all([
+    a('report:1', () => otherKeys.work(1, 100)),
+    b('report:2', () => otherKeys.work(2, 100)),
+  ])
   expect(otherKeys.most()).toBe(2)
 
   // A failing holder releases the lock.
@@ -106,8 +114,18 @@ test('shared figure: computed once for both instances; figures under one lock ne
   }
   const timings = { lockMs: 5000, pollMs: 10 }
   const both = await Promise.all([
-    sharedFigure(one, { resultKey: '1:stats:2026-01-01', lockKey: 'network:1:stats', compute, timings }),
-    sharedFigure(two, { resultKey: '1:stats:2026-01-01', lockKey: 'network:1:stats', compute, timings }),
+    sharedFigure(one, {
+      resultKey: '1:stats:2026-01-01',
+      lockKey: 'network:1:stats',
+      compute,
+      timings,
+    }),
+    sharedFigure(two, {
+      resultKey: '1:stats:2026-01-01',
+      lockKey: 'network:1:stats',
+      compute,
+      timings,
+    }),
   ])
   expect(both).toEqual([{ members: 42 }, { members: 42 }])
   expect(computed).toBe(1)
@@ -115,8 +133,18 @@ test('shared figure: computed once for both instances; figures under one lock ne
   // Brokers: one betweenness run at a time in the cluster, whatever the generation.
   const brokers = concurrency()
   await Promise.all([
-    sharedFigure(one, { resultKey: '1:brokers', lockKey: 'network:brokers', compute: () => brokers.work(['a'], 80), timings }),
-    sharedFigure(two, { resultKey: '2:brokers', lockKey: 'network:brokers', compute: () => brokers.work(['b'], 80), timings }),
+    sharedFigure(one, {
+      resultKey: '1:brokers',
+      lockKey: 'network:brokers',
+      compute: () => brokers.work(['a'], 80),
+      timings,
+    }),
+    sharedFigure(two, {
+      resultKey: '2:brokers',
+      lockKey: 'network:brokers',
+      compute: () => brokers.work(['b'], 80),
+      timings,
+    }),
   ])
   expect(brokers.most()).toBe(1)
 })

@@ -8,7 +8,13 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { ADMIN_EMAIL, ADMIN_PASSWORD, api, type RunningServer, startServer } from '../helpers/server'
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  api,
+  type RunningServer,
+  startServer,
+} from '../helpers/server'
 import { createTestDatabaseURL } from '../helpers/testDatabase'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -17,8 +23,17 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 const runSeed = (env: Record<string, string>) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
     // A developer's shell: development mode unless the command itself chooses production.
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'development', ...env }
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'seed.mjs')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'development',
+      ...env,
+    }
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'seed.mjs')], {
+      cwd: root,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -58,7 +73,9 @@ it('seeds a migrated database while the server runs, then adds nothing on a seco
   expect(after.status).toBe(200)
   expect(after.body.totalDocs).toBeGreaterThan(0)
   // The running server keeps working on the same database: the seeded admin logs in through it.
-  await expect(client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)).resolves.toEqual(expect.any(String))
+  await expect(client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)).resolves.toEqual(
+    expect.any(String),
+  )
 
   const second = await runSeed(env)
   expect(second.code).toBe(0)

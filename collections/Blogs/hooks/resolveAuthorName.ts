@@ -4,7 +4,10 @@ import { extractID } from 'payload/shared'
 
 import { SLUGS } from '../../slugs'
 
-type AuthorRef = { relationTo: typeof SLUGS.members | typeof SLUGS.users; value: number | string | { id: number | string; name?: string } }
+type AuthorRef = {
+  relationTo: typeof SLUGS.members | typeof SLUGS.users
+  value: number | string | { id: number | string; name?: string }
+}
 
 /**
  * The byline. Staff accounts are not publicly readable, so a frontend could not show who wrote a
@@ -16,19 +19,25 @@ type AuthorRef = { relationTo: typeof SLUGS.members | typeof SLUGS.users; value:
 export const resolveAuthorName: FieldHook = async ({ siblingData, req }) => {
   const author = siblingData?.author as AuthorRef | null | undefined
   if (!author?.value) return null
-  if (typeof author.value === 'object' && typeof author.value.name === 'string') return author.value.name
+  if (typeof author.value === 'object' && typeof author.value.name === 'string')
+    return author.value.name
   const id = extractID(author.value)
-  return oncePerRequest(req, 'resolveAuthorName', `${author.relationTo}:${String(id)}`, async () => {
-    const doc = await req.payload.findByID({
-      collection: author.relationTo,
-      id,
-      depth: 0,
-      // Staff bylines are public; a member's follows the reader's access (one who left the directory stays unnamed).
-      overrideAccess: author.relationTo === SLUGS.users,
-      disableErrors: true,
-      req,
-      select: { name: true },
-    })
-    return typeof doc?.name === 'string' ? doc.name : null
-  })
+  return oncePerRequest(
+    req,
+    'resolveAuthorName',
+    `${author.relationTo}:${String(id)}`,
+    async () => {
+      const doc = await req.payload.findByID({
+        collection: author.relationTo,
+        id,
+        depth: 0,
+        // Staff bylines are public; a member's follows the reader's access (one who left the directory stays unnamed).
+        overrideAccess: author.relationTo === SLUGS.users,
+        disableErrors: true,
+        req,
+        select: { name: true },
+      })
+      return typeof doc?.name === 'string' ? doc.name : null
+    },
+  )
 }

@@ -10,7 +10,8 @@ const idOf = (value: unknown): string | null => {
   return String(value)
 }
 
-const refuse = (path: string, message: string) => new ValidationError({ collection: SLUGS.connections, errors: [{ path, message }] })
+const refuse = (path: string, message: string) =>
+  new ValidationError({ collection: SLUGS.connections, errors: [{ path, message }] })
 
 /**
  * Connection rules: a member requests in their own name; only the recipient accepts or declines a
@@ -18,7 +19,12 @@ const refuse = (path: string, message: string) => new ValidationError({ collecti
  * Staff (imports) may create accepted connections directly. `requestedAt`, `acceptedAt` and `source` are
  * stamped here: field access has already dropped any value a client sent (imports keep theirs).
  */
-export const validateConnection: CollectionBeforeValidateHook = async ({ data = {}, operation, originalDoc, req }) => {
+export const validateConnection: CollectionBeforeValidateHook = async ({
+  data = {},
+  operation,
+  originalDoc,
+  req,
+}) => {
   const user = req.user
   // Access lets only editors, admins and members through, so no user means a Local API call with
   // overrideAccess (seed, import): trusted like staff.
@@ -27,11 +33,19 @@ export const validateConnection: CollectionBeforeValidateHook = async ({ data = 
 
   if (operation === 'update') {
     if (!originalDoc) return data
-    const changesPair = ['from', 'to'].some((field) => field in data && idOf(data[field]) !== idOf(originalDoc[field]))
-    if (changesPair && !staff) throw refuse('to', 'A connection cannot be moved to other members; decline it and request a new one.')
+    const changesPair = ['from', 'to'].some(
+      (field) => field in data && idOf(data[field]) !== idOf(originalDoc[field]),
+    )
+    if (changesPair && !staff)
+      throw refuse(
+        'to',
+        'A connection cannot be moved to other members; decline it and request a new one.',
+      )
     if (!staff && data.status !== undefined && data.status !== originalDoc.status) {
-      if (originalDoc.status !== 'pending') throw refuse('status', 'Only a pending request can be accepted or declined.')
-      if (!['accepted', 'declined'].includes(String(data.status))) throw refuse('status', 'status must be accepted or declined.')
+      if (originalDoc.status !== 'pending')
+        throw refuse('status', 'Only a pending request can be accepted or declined.')
+      if (!['accepted', 'declined'].includes(String(data.status)))
+        throw refuse('status', 'status must be accepted or declined.')
     }
     const accepted = data.status === 'accepted' && originalDoc.status !== 'accepted'
     return { ...data, ...(accepted && !data.acceptedAt ? { acceptedAt: now } : {}) }
@@ -61,7 +75,8 @@ export const validateConnection: CollectionBeforeValidateHook = async ({ data = 
     overrideAccess: true,
     req,
   })
-  if (existing.totalDocs > 0) throw refuse('to', 'These two members already have a connection (or a pending request).')
+  if (existing.totalDocs > 0)
+    throw refuse('to', 'These two members already have a connection (or a pending request).')
 
   const status = staff ? (data.status ?? 'pending') : 'pending'
   return {

@@ -11,4 +11,6 @@ export const isIanaTimeZone = (value: string): boolean => {
 }
 
 export const validateTimeZone: TextFieldSingleValidation = (value) =>
-  !value || isIanaTimeZone(value) ? true : `timeZone must be an IANA time zone name such as Europe/London.`
+  !value || isIanaTimeZone(value)
+    ? true
+    : `timeZone must be an IANA time zone name such as Europe/London.`

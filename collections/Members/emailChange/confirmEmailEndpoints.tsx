@@ -5,14 +5,27 @@ import { maskEmail } from '@/email/maskEmail'
 import { badRequest } from '@/http/errorResponses'
 
 import { SLUGS } from '../../slugs'
-import { APPLYING_CONFIRMED_EMAIL_CHANGE, EMAIL_CHANGE_MESSAGES, hashEmailChangeToken, isExpired, isWellFormedEmailChangeToken } from './rules'
+import {
+  APPLYING_CONFIRMED_EMAIL_CHANGE,
+  EMAIL_CHANGE_MESSAGES,
+  hashEmailChangeToken,
+  isExpired,
+  isWellFormedEmailChangeToken,
+} from './rules'
 
-type PendingMember = { id: number | string; email: string; pendingEmail?: string | null; pendingEmailExpiresAt?: string | null }
+type PendingMember = {
+  id: number | string
+  email: string
+  pendingEmail?: string | null
+  pendingEmailExpiresAt?: string | null
+}
 
 const refuse = (req: PayloadRequest, field: 'token' | 'email', message: string, status = 400) => {
   if (wantsHtml(req)) return htmlPage('Link not valid', <p>{message}</p>, status)
   const response = badRequest(field, message)
-  return status === 400 ? response : new Response(response.body, { status, headers: response.headers })
+  return status === 400
+    ? response
+    : new Response(response.body, { status, headers: response.headers })
 }
 
 const findByToken = async (req: PayloadRequest, token: string) => {
@@ -29,7 +42,14 @@ const findByToken = async (req: PayloadRequest, token: string) => {
 }
 
 const addressTaken = async (req: PayloadRequest, email: string, memberId: number | string) =>
-  (await req.payload.count({ collection: SLUGS.members, where: { and: [{ email: { equals: email } }, { id: { not_equals: memberId } }] }, overrideAccess: true, req })).totalDocs > 0
+  (
+    await req.payload.count({
+      collection: SLUGS.members,
+      where: { and: [{ email: { equals: email } }, { id: { not_equals: memberId } }] },
+      overrideAccess: true,
+      req,
+    })
+  ).totalDocs > 0
 
 /**
  * `GET /api/members/confirm-email?token=` shows a button and changes nothing (mail scanners open
@@ -42,7 +62,8 @@ export const confirmEmailEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       const token = req.searchParams.get('token')
-      if (!isWellFormedEmailChangeToken(token)) return htmlPage('Link not valid', <p>{EMAIL_CHANGE_MESSAGES.invalidToken}</p>, 400)
+      if (!isWellFormedEmailChangeToken(token))
+        return htmlPage('Link not valid', <p>{EMAIL_CHANGE_MESSAGES.invalidToken}</p>, 400)
       return actionPage(
         'Confirm your new address',
         'Use this address for your Q account from now on?',
@@ -58,28 +79,45 @@ export const confirmEmailEndpoints: Endpoint[] = [
     handler: async (req) => {
       const body = await readBody(req)
       const token = req.searchParams.get('token') ?? body?.token
-      if (!isWellFormedEmailChangeToken(token)) return refuse(req, 'token', EMAIL_CHANGE_MESSAGES.invalidToken)
+      if (!isWellFormedEmailChangeToken(token))
+        return refuse(req, 'token', EMAIL_CHANGE_MESSAGES.invalidToken)
       const member = await findByToken(req, token)
-      if (!member?.pendingEmail || isExpired(member.pendingEmailExpiresAt)) return refuse(req, 'token', EMAIL_CHANGE_MESSAGES.invalidToken)
+      if (!member?.pendingEmail || isExpired(member.pendingEmailExpiresAt))
+        return refuse(req, 'token', EMAIL_CHANGE_MESSAGES.invalidToken)
       const newEmail = member.pendingEmail
-      if (await addressTaken(req, newEmail, member.id)) return refuse(req, 'email', EMAIL_CHANGE_MESSAGES.taken, 409)
+      if (await addressTaken(req, newEmail, member.id))
+        return refuse(req, 'email', EMAIL_CHANGE_MESSAGES.taken, 409)
       try {
         await req.payload.update({
           collection: SLUGS.members,
           id: member.id,
-          data: { email: newEmail, pendingEmail: null, pendingEmailTokenHash: null, pendingEmailExpiresAt: null },
+          data: {
+            email: newEmail,
+            pendingEmail: null,
+            pendingEmailTokenHash: null,
+            pendingEmailExpiresAt: null,
+          },
           overrideAccess: true,
           context: { [APPLYING_CONFIRMED_EMAIL_CHANGE]: true },
           req,
         })
       } catch (error) {
         // The unique index caught an address taken in the meantime.
-        if (await addressTaken(req, newEmail, member.id)) return refuse(req, 'email', EMAIL_CHANGE_MESSAGES.taken, 409)
+        if (await addressTaken(req, newEmail, member.id))
+          return refuse(req, 'email', EMAIL_CHANGE_MESSAGES.taken, 409)
         throw error
       }
-      req.payload.logger.info({ msg: 'member confirmed their new email address', member: member.id, from: maskEmail(member.email), to: maskEmail(newEmail) })
+      req.payload.logger.info({
+        msg: 'member confirmed their new email address',
+        member: member.id,
+        from: maskEmail(member.email),
+        to: maskEmail(newEmail),
+      })
       return wantsHtml(req)
-        ? htmlPage('Address changed', <p>Your Q account now uses this address. Log in with it from now on.</p>)
+        ? htmlPage(
+            'Address changed',
+            <p>Your Q account now uses this address. Log in with it from now on.</p>,
+          )
         : Response.json({ message: 'Email address changed.', email: newEmail })
     },
   },

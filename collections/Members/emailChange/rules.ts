@@ -15,7 +15,10 @@ export const EMAIL_CHANGE_INTERVAL_MS = 5 * 60 * 1000
  * Milliseconds until a member may ask for another email change, or 0: the previous request is
  * dated by its link's expiry (`pendingEmailExpiresAt` = asked at + lifetime).
  */
-export const emailChangeWaitMs = (pendingExpiresAt: string | null | undefined, now: number): number => {
+export const emailChangeWaitMs = (
+  pendingExpiresAt: string | null | undefined,
+  now: number,
+): number => {
   if (!pendingExpiresAt) return 0
   const askedAt = new Date(pendingExpiresAt).getTime() - EMAIL_CHANGE_LIFETIME_MS
   return Number.isNaN(askedAt) ? 0 : Math.max(0, askedAt + EMAIL_CHANGE_INTERVAL_MS - now)
@@ -26,24 +29,36 @@ export const APPLYING_CONFIRMED_EMAIL_CHANGE = 'applyingConfirmedEmailChange'
 /** `req.context` key: the change requested in this request, by member id, for the email hook. */
 export const REQUESTED_EMAIL_CHANGES = 'requestedEmailChanges'
 
-export type RequestedEmailChange = { token: string; newEmail: string; oldEmail: string; expiresAt: string }
+export type RequestedEmailChange = {
+  token: string
+  newEmail: string
+  oldEmail: string
+  expiresAt: string
+}
 
 export const EMAIL_CHANGE_MESSAGES = {
   invalidEmail: 'Enter a valid email address.',
-  tooSoon: 'You asked to change your email address a moment ago: use the link we sent, or try again in a few minutes.',
-  invalidToken: 'This link is not valid: it was used already, has expired or was replaced by a newer request. Change your address again to get a new one.',
+  tooSoon:
+    'You asked to change your email address a moment ago: use the link we sent, or try again in a few minutes.',
+  invalidToken:
+    'This link is not valid: it was used already, has expired or was replaced by a newer request. Change your address again to get a new one.',
   taken: 'This address already belongs to another account.',
   passwordAdminsOnly: "Only admins may set a member's password.",
 } as const
 
-export const normaliseEmail = (value: unknown): string | null => (typeof value === 'string' ? value.trim().toLowerCase() : null)
+export const normaliseEmail = (value: unknown): string | null =>
+  typeof value === 'string' ? value.trim().toLowerCase() : null
 
-export const isPlausibleEmail = (value: string): boolean => value.length <= 254 && EMAIL_ADDRESS.test(value)
+export const isPlausibleEmail = (value: string): boolean =>
+  value.length <= 254 && EMAIL_ADDRESS.test(value)
 
 export const createEmailChangeToken = (): string => randomBytes(32).toString('base64url')
 
-export const hashEmailChangeToken = (token: string): string => createHash('sha256').update(token).digest('hex')
+export const hashEmailChangeToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex')
 
-export const isWellFormedEmailChangeToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
+export const isWellFormedEmailChangeToken = (token: unknown): token is string =>
+  typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
 
-export const isExpired = (expiresAt: string | null | undefined, now = new Date()): boolean => !expiresAt || new Date(expiresAt) <= now
+export const isExpired = (expiresAt: string | null | undefined, now = new Date()): boolean =>
+  !expiresAt || new Date(expiresAt) <= now

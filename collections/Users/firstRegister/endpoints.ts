@@ -3,17 +3,26 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { SLUGS } from '../../slugs'
-import { clearSetupToken, isValidSetupToken, SETUP_COOKIE, SETUP_TOKEN_LIFETIME_MS, setupTokenOf } from './setupToken'
+import {
+  clearSetupToken,
+  isValidSetupToken,
+  SETUP_COOKIE,
+  SETUP_TOKEN_LIFETIME_MS,
+  setupTokenOf,
+} from './setupToken'
 
 export const FIRST_REGISTER_MESSAGES = {
   staffExists: 'Staff accounts exist: ask an admin for an account.',
-  needsSetupLink: 'Creating the first admin needs the one-time setup link the server printed on start (or set ADMIN_EMAIL and ADMIN_PASSWORD).',
-  invalidLink: 'This setup link is not valid: it was used, has expired, or a later start replaced it. Restart the server for a new one.',
+  needsSetupLink:
+    'Creating the first admin needs the one-time setup link the server printed on start (or set ADMIN_EMAIL and ADMIN_PASSWORD).',
+  invalidLink:
+    'This setup link is not valid: it was used, has expired, or a later start replaced it. Restart the server for a new one.',
 } as const
 
 const forbidden = (message: string) => errorResponse(403, message)
 
-const staffExists = async (req: PayloadRequest) => (await req.payload.count({ collection: SLUGS.users, overrideAccess: true, req })).totalDocs > 0
+const staffExists = async (req: PayloadRequest) =>
+  (await req.payload.count({ collection: SLUGS.users, overrideAccess: true, req })).totalDocs > 0
 
 const cookie = (req: PayloadRequest, value: string, maxAgeSeconds: number) => {
   const secure = req.payload.config.serverURL.startsWith('https:') ? '; Secure' : ''
@@ -31,7 +40,8 @@ const setupLink: Endpoint = {
   handler: async (req) => {
     if (await staffExists(req)) return forbidden(FIRST_REGISTER_MESSAGES.staffExists)
     const token = req.searchParams.get('token')
-    if (!(await isValidSetupToken(req.payload, token))) return badRequest('token', FIRST_REGISTER_MESSAGES.invalidLink)
+    if (!(await isValidSetupToken(req.payload, token)))
+      return badRequest('token', FIRST_REGISTER_MESSAGES.invalidLink)
     return new Response(null, {
       status: 303,
       headers: {
@@ -54,9 +64,17 @@ const firstRegister: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (await staffExists(req)) return forbidden(FIRST_REGISTER_MESSAGES.staffExists)
-    if (!(await isValidSetupToken(req.payload, setupTokenOf(req)))) return forbidden(FIRST_REGISTER_MESSAGES.needsSetupLink)
+    if (!(await isValidSetupToken(req.payload, setupTokenOf(req))))
+      return forbidden(FIRST_REGISTER_MESSAGES.needsSetupLink)
     const builtIn = req.payload.collections[SLUGS.users].config.endpoints
-    const payloadHandler = Array.isArray(builtIn) ? builtIn.find((endpoint) => endpoint.path === '/first-register' && endpoint.method === 'post' && endpoint !== firstRegister) : undefined
+    const payloadHandler = Array.isArray(builtIn)
+      ? builtIn.find(
+          (endpoint) =>
+            endpoint.path === '/first-register' &&
+            endpoint.method === 'post' &&
+            endpoint !== firstRegister,
+        )
+      : undefined
     if (!payloadHandler) return forbidden(FIRST_REGISTER_MESSAGES.needsSetupLink)
     const response = await payloadHandler.handler(req)
     if (!response.ok) return response

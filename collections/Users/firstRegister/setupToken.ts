@@ -20,17 +20,25 @@ type StoredSetupToken = { hash: string; expiresAt: string }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest()
 
-export const isWellFormedSetupToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
+export const isWellFormedSetupToken = (token: unknown): token is string =>
+  typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
 
 /** A fresh token (32 random bytes); any earlier one stops working. */
 export const createSetupToken = async (payload: Payload, now = new Date()): Promise<string> => {
   const token = randomBytes(32).toString('base64url')
-  const stored: StoredSetupToken = { hash: hashOf(token).toString('hex'), expiresAt: new Date(now.getTime() + SETUP_TOKEN_LIFETIME_MS).toISOString() }
+  const stored: StoredSetupToken = {
+    hash: hashOf(token).toString('hex'),
+    expiresAt: new Date(now.getTime() + SETUP_TOKEN_LIFETIME_MS).toISOString(),
+  }
   await payload.kv.set(KV_KEY, stored)
   return token
 }
 
-export const isValidSetupToken = async (payload: Payload, token: unknown, now = new Date()): Promise<boolean> => {
+export const isValidSetupToken = async (
+  payload: Payload,
+  token: unknown,
+  now = new Date(),
+): Promise<boolean> => {
   if (!isWellFormedSetupToken(token)) return false
   const stored = await payload.kv.get<StoredSetupToken>(KV_KEY)
   if (!stored || new Date(stored.expiresAt) <= now) return false

@@ -18,20 +18,41 @@ const commentDecisionsSchema = (options: SanitizedOptions): CollectionConfig => 
   const { isModerator } = commentAccess(options)
   return {
     slug: DECISIONS_SLUG,
-    admin: { group: 'Comments', useAsTitle: 'to', defaultColumns: ['decidedAt', 'comment', 'from', 'to', 'source', 'clauses', 'by'] },
+    admin: {
+      group: 'Comments',
+      useAsTitle: 'to',
+      defaultColumns: ['decidedAt', 'comment', 'from', 'to', 'source', 'clauses', 'by'],
+    },
     access: { read: isModerator, create: () => false, update: () => false, delete: () => false },
     defaultSort: '-decidedAt',
     fields: [
-      { name: 'comment', type: 'relationship', relationTo: COMMENTS_SLUG, required: true, index: true },
+      {
+        name: 'comment',
+        type: 'relationship',
+        relationTo: COMMENTS_SLUG,
+        required: true,
+        index: true,
+      },
       { name: 'from', type: 'select', options: statusOptions },
       { name: 'to', type: 'select', options: statusOptions, required: true },
-      { name: 'source', type: 'select', required: true, options: DECISION_SOURCES.map((value) => ({ label: value, value })) },
+      {
+        name: 'source',
+        type: 'select',
+        required: true,
+        options: DECISION_SOURCES.map((value) => ({ label: value, value })),
+      },
       { name: 'by', type: 'relationship', relationTo: options.staffCollection },
       { name: 'reason', type: 'textarea' },
       { name: 'clauses', type: 'text', hasMany: true },
       { name: 'rules', type: 'text', hasMany: true },
       { name: 'policyVersion', type: 'text' },
-      { name: 'decidedAt', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      {
+        name: 'decidedAt',
+        type: 'date',
+        required: true,
+        index: true,
+        admin: { date: { pickerAppearance: 'dayAndTime' } },
+      },
     ],
   }
 }

@@ -6,11 +6,31 @@ import type { SanitizedOptions } from '../types'
 
 /** The demo policy: numbered clauses each rule can cite. Staff edit it in the admin. */
 export const DEFAULT_CLAUSES = [
-  { number: '1', title: 'Be kind and constructive', text: 'Comments from people new to the conversation are read by a moderator before they appear.' },
-  { number: '2', title: 'No spam or advertising', text: 'Promotional, abusive or off-topic content is removed.' },
-  { number: '3', title: 'Stay on topic and lawful', text: 'Comments that raise legal or safety concerns are reviewed before they appear.' },
-  { number: '4', title: 'Share sources sparingly', text: 'Comments with many links are reviewed to keep out spam.' },
-  { number: '5', title: 'Never share patient-identifiable information', text: 'NHS numbers, or dates of birth with postcodes, are held and never published.' },
+  {
+    number: '1',
+    title: 'Be kind and constructive',
+    text: 'Comments from people new to the conversation are read by a moderator before they appear.',
+  },
+  {
+    number: '2',
+    title: 'No spam or advertising',
+    text: 'Promotional, abusive or off-topic content is removed.',
+  },
+  {
+    number: '3',
+    title: 'Stay on topic and lawful',
+    text: 'Comments that raise legal or safety concerns are reviewed before they appear.',
+  },
+  {
+    number: '4',
+    title: 'Share sources sparingly',
+    text: 'Comments with many links are reviewed to keep out spam.',
+  },
+  {
+    number: '5',
+    title: 'Never share patient-identifiable information',
+    text: 'NHS numbers, or dates of birth with postcodes, are held and never published.',
+  },
 ]
 
 export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfig => {
@@ -26,8 +46,22 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
     // Also when disabled: the report endpoint reads the cached policy.
     hooks: { afterChange: [forgetPolicy] },
     fields: [
-      { name: 'version', type: 'text', required: true, defaultValue: '1', admin: { description: 'Change it whenever the clauses change: authors must accept the current version.' } },
-      { name: 'summary', type: 'textarea', defaultValue: 'Read our comments policy before posting. If you have an account, please log in.' },
+      {
+        name: 'version',
+        type: 'text',
+        required: true,
+        defaultValue: '1',
+        admin: {
+          description:
+            'Change it whenever the clauses change: authors must accept the current version.',
+        },
+      },
+      {
+        name: 'summary',
+        type: 'textarea',
+        defaultValue:
+          'Read our comments policy before posting. If you have an account, please log in.',
+      },
       {
         name: 'clauses',
         type: 'array',
@@ -38,29 +72,76 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
           { name: 'text', type: 'textarea' },
         ],
       },
-      { type: 'collapsible', label: 'Moderation rules', fields: [
-        { name: 'maxLinks', type: 'number', defaultValue: 2, min: 0, required: true },
-        { name: 'blockedTerms', type: 'text', hasMany: true, access: { read: moderatorsOnlyField }, admin: { description: 'Comments containing these are rejected.' } },
-        { name: 'heldTerms', type: 'text', hasMany: true, access: { read: moderatorsOnlyField }, admin: { description: 'Comments containing these wait for a moderator.' } },
-        { name: 'holdFirstComment', type: 'checkbox', defaultValue: true },
-        { name: 'trustedAfter', type: 'number', defaultValue: 1, min: 0, required: true, admin: { description: 'Approved comments after which an author skips the queue (unless another rule holds them).' } },
-        { name: 'floodIntervalSeconds', type: 'number', defaultValue: 15, min: 0, required: true },
-        { name: 'closeAfterDays', type: 'number', min: 1, admin: { description: 'Close comments this many days after publication. Empty: never.' } },
-        { name: 'allowGuests', type: 'checkbox', defaultValue: true },
-        { name: 'reportsToHide', type: 'number', defaultValue: 3, min: 1, required: true },
-        { name: 'patientDataGuard', type: 'checkbox', defaultValue: true, admin: { description: 'Hold comments containing an NHS number, or a date of birth next to a UK postcode.' } },
-        {
-          name: 'ruleClauses',
-          type: 'group',
-          admin: { description: 'The clause each rule cites in its decisions.' },
-          fields: Object.entries(DEFAULT_RULE_CLAUSES).map(([rule, clause]) => ({
-            name: ruleClauseField(rule),
-            label: rule,
-            type: 'text' as const,
-            defaultValue: clause,
-          })),
-        },
-      ] },
+      {
+        type: 'collapsible',
+        label: 'Moderation rules',
+        fields: [
+          { name: 'maxLinks', type: 'number', defaultValue: 2, min: 0, required: true },
+          {
+            name: 'blockedTerms',
+            type: 'text',
+            hasMany: true,
+            access: { read: moderatorsOnlyField },
+            admin: { description: 'Comments containing these are rejected.' },
+          },
+          {
+            name: 'heldTerms',
+            type: 'text',
+            hasMany: true,
+            access: { read: moderatorsOnlyField },
+            admin: { description: 'Comments containing these wait for a moderator.' },
+          },
+          { name: 'holdFirstComment', type: 'checkbox', defaultValue: true },
+          {
+            name: 'trustedAfter',
+            type: 'number',
+            defaultValue: 1,
+            min: 0,
+            required: true,
+            admin: {
+              description:
+                'Approved comments after which an author skips the queue (unless another rule holds them).',
+            },
+          },
+          {
+            name: 'floodIntervalSeconds',
+            type: 'number',
+            defaultValue: 15,
+            min: 0,
+            required: true,
+          },
+          {
+            name: 'closeAfterDays',
+            type: 'number',
+            min: 1,
+            admin: {
+              description: 'Close comments this many days after publication. Empty: never.',
+            },
+          },
+          { name: 'allowGuests', type: 'checkbox', defaultValue: true },
+          { name: 'reportsToHide', type: 'number', defaultValue: 3, min: 1, required: true },
+          {
+            name: 'patientDataGuard',
+            type: 'checkbox',
+            defaultValue: true,
+            admin: {
+              description:
+                'Hold comments containing an NHS number, or a date of birth next to a UK postcode.',
+            },
+          },
+          {
+            name: 'ruleClauses',
+            type: 'group',
+            admin: { description: 'The clause each rule cites in its decisions.' },
+            fields: Object.entries(DEFAULT_RULE_CLAUSES).map(([rule, clause]) => ({
+              name: ruleClauseField(rule),
+              label: rule,
+              type: 'text' as const,
+              defaultValue: clause,
+            })),
+          },
+        ],
+      },
     ],
   }
 }

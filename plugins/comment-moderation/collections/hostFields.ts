@@ -12,7 +12,11 @@ export const commentsEnabledField: Field = {
 export const commentingField = (isModeratorField: FieldAccess): Field => ({
   name: 'commenting',
   type: 'group',
-  admin: { position: 'sidebar', readOnly: true, description: 'Set through the moderation tools (ban / unban).' },
+  admin: {
+    position: 'sidebar',
+    readOnly: true,
+    description: 'Set through the moderation tools (ban / unban).',
+  },
   access: { read: isModeratorField, update: () => false, create: () => false },
   fields: [
     { name: 'banned', type: 'checkbox', defaultValue: false },

@@ -4,7 +4,11 @@ import type { SanitizedOptions } from '../types'
 import type { RenderedEmail } from './templates'
 
 /** Sends one email; a failure is logged and never reaches the write that caused it. */
-export const sendSafely = async (payload: Payload, to: string | string[], email: Promise<RenderedEmail>): Promise<void> => {
+export const sendSafely = async (
+  payload: Payload,
+  to: string | string[],
+  email: Promise<RenderedEmail>,
+): Promise<void> => {
   try {
     const recipients = Array.isArray(to) ? to : [to]
     if (recipients.length === 0) return
@@ -16,7 +20,10 @@ export const sendSafely = async (payload: Payload, to: string | string[], email:
 }
 
 /** Moderators' addresses: the host's list, or every staff user the plugin counts as a moderator. */
-export const moderatorAddresses = async (payload: Payload, options: SanitizedOptions): Promise<string[]> => {
+export const moderatorAddresses = async (
+  payload: Payload,
+  options: SanitizedOptions,
+): Promise<string[]> => {
   if (options.moderatorEmails) return options.moderatorEmails(payload)
   // Runs after the write has committed, so outside its transaction (no `req`).
   const { docs } = await payload.find({

@@ -1,4 +1,14 @@
-import { Body, Container, Head, Heading, Html, Link, Preview, Section, Text } from '@react-email/components'
+import {
+  Body,
+  Container,
+  Head,
+  Heading,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components'
 import { render, toPlainText } from '@react-email/render'
 import type { ReactElement, ReactNode } from 'react'
 
@@ -33,8 +43,12 @@ export type DecisionEmailData = {
 
 /** To the author of a held comment, once a moderator approves or rejects it. */
 export const decisionEmail = (data: DecisionEmailData): Promise<RenderedEmail> => {
-  const subject = data.approved ? 'Your comment has been published' : 'Your comment was not published'
-  const clause = data.clause ? `clause ${data.clause.number}${data.clause.title ? ` (${data.clause.title})` : ''} of our comments policy` : 'our comments policy'
+  const subject = data.approved
+    ? 'Your comment has been published'
+    : 'Your comment was not published'
+  const clause = data.clause
+    ? `clause ${data.clause.number}${data.clause.title ? ` (${data.clause.title})` : ''} of our comments policy`
+    : 'our comments policy'
   return renderEmail(
     subject,
     <Layout preview={subject}>
@@ -57,15 +71,23 @@ export const decisionEmail = (data: DecisionEmailData): Promise<RenderedEmail> =
 export type HeldComment = { id: number | string; body: string; rules: string[]; adminURL: string }
 
 /** To moderators: comments newly held for review (digest), or hidden by readers' reports. */
-export const moderatorAlertEmail = (data: { heading: string; comments: HeldComment[] }): Promise<RenderedEmail> =>
+export const moderatorAlertEmail = (data: {
+  heading: string
+  comments: HeldComment[]
+}): Promise<RenderedEmail> =>
   renderEmail(
     `${data.heading} (${data.comments.length})`,
     <Layout preview={data.heading}>
       <Heading as="h2">{data.heading}</Heading>
       {data.comments.map((comment) => (
-        <Section key={String(comment.id)} style={{ borderBottom: '1px solid #e4e7eb', paddingBottom: 8 }}>
+        <Section
+          key={String(comment.id)}
+          style={{ borderBottom: '1px solid #e4e7eb', paddingBottom: 8 }}
+        >
           <Text>{excerpt(comment.body)}</Text>
-          <Text style={{ color: '#616e7c' }}>Held by: {comment.rules.join(', ') || 'moderator'}</Text>
+          <Text style={{ color: '#616e7c' }}>
+            Held by: {comment.rules.join(', ') || 'moderator'}
+          </Text>
           <Link href={comment.adminURL}>Review in the moderation queue</Link>
         </Section>
       ))}

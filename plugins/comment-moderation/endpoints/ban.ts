@@ -27,14 +27,21 @@ export const banEndpoints = (options: SanitizedOptions): Endpoint[] => [
     path: '/ban',
     method: 'post',
     handler: async (req) => {
-      if (!options.isModerator(req.user)) throw refusal('Only moderators can ban members from commenting.', 403)
+      if (!options.isModerator(req.user))
+        throw refusal('Only moderators can ban members from commenting.', 403)
       const body = await readJsonBody(req)
       if (body instanceof Response) return body
       const member = await findMember(req, options, body.member)
       if (!member) return errorResponse(400, 'member must be the id of a member.', 'member')
       const state = CommentingState.ban(body.reason, body.until)
       if (!(state instanceof CommentingState)) return errorResponse(400, state.error, state.field)
-      await req.payload.update({ collection: options.authorCollection, id: member.id, data: { commenting: state.toData() }, overrideAccess: true, req })
+      await req.payload.update({
+        collection: options.authorCollection,
+        id: member.id,
+        data: { commenting: state.toData() },
+        overrideAccess: true,
+        req,
+      })
       return Response.json({ member: member.id, ...state.toData() })
     },
   },
@@ -48,7 +55,13 @@ export const banEndpoints = (options: SanitizedOptions): Endpoint[] => [
       const member = await findMember(req, options, body.member)
       if (!member) return errorResponse(400, 'member must be the id of a member.', 'member')
       const lifted = CommentingState.from(null).toData()
-      await req.payload.update({ collection: options.authorCollection, id: member.id, data: { commenting: lifted }, overrideAccess: true, req })
+      await req.payload.update({
+        collection: options.authorCollection,
+        id: member.id,
+        data: { commenting: lifted },
+        overrideAccess: true,
+        req,
+      })
       return Response.json({ member: member.id, ...lifted })
     },
   },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-import { and, eq, type SQL,sql } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
 import { extractID } from 'payload/shared'
 
@@ -27,17 +27,27 @@ type Returning = { returning: (fields: Record<string, Column>) => Promise<Row[]>
 /** The part of drizzle's query builder used here; identical for the SQLite and PostgreSQL dialects. */
 type DrizzleLike = {
   insert: (table: object) => { values: (rows: Row[]) => Returning }
-  update: (table: object) => { set: (values: Row) => { where: (where: SQL | undefined) => Returning } }
-  select: (fields: Record<string, Column | SQL>) => { from: (table: object) => { where: (where: SQL | undefined) => PromiseLike<Row[]> } }
+  update: (table: object) => {
+    set: (values: Row) => { where: (where: SQL | undefined) => Returning }
+  }
+  select: (fields: Record<string, Column | SQL>) => {
+    from: (table: object) => { where: (where: SQL | undefined) => PromiseLike<Row[]> }
+  }
 }
 type SqlAdapter = { drizzle: DrizzleLike; tables: Record<string, Record<string, Column>> }
 /** A comment as read here, from the untyped document the Local API returns. */
-const toReportedComment = ({ id, status, reports }: JsonObject & TypeWithID): ReportedComment => ({ id, status, reports })
+const toReportedComment = ({ id, status, reports }: JsonObject & TypeWithID): ReportedComment => ({
+  id,
+  status,
+  reports,
+})
 
 const isSqlAdapter = (db: object): db is SqlAdapter => 'drizzle' in db && 'tables' in db
 const sqlAdapterOf = (req: PayloadRequest): SqlAdapter | null => {
   const { db } = req.payload
-  return isSqlAdapter(db) && db.tables[COMMENTS_SLUG] && db.tables[`${COMMENTS_SLUG}_reports`] ? db : null
+  return isSqlAdapter(db) && db.tables[COMMENTS_SLUG] && db.tables[`${COMMENTS_SLUG}_reports`]
+    ? db
+    : null
 }
 const col = (table: Record<string, Column>, name: string) => table[name] as Parameters<typeof eq>[0]
 
@@ -47,28 +57,77 @@ const col = (table: Record<string, Column>, name: string) => table[name] as Para
  * in the UPDATE itself, so concurrent reports (from other processes too) never overwrite each
  * other's row or count. Elsewhere (MongoDB), the comment is read and written again.
  */
-const addReport = async (req: PayloadRequest, commentId: number | string, memberId: number | string, reason: string): Promise<number | null> => {
+const addReport = async (
+  req: PayloadRequest,
+  commentId: number | string,
+  memberId: number | string,
+  reason: string,
+): Promise<number | null> => {
   const reportedAt = new Date().toISOString()
   const adapter = sqlAdapterOf(req)
   if (!adapter) {
-    const comment = toReportedComment(await req.payload.findByID({ collection: COMMENTS_SLUG, id: commentId, depth: 0, overrideAccess: true, req }))
+    const comment = toReportedComment(
+      await req.payload.findByID({
+        collection: COMMENTS_SLUG,
+        id: commentId,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      }),
+    )
     if (hasReported(comment, memberId)) return null
     const reports = comment.reports ?? []
-    const updatedReports = [...reports.map((report) => ({ ...report, member: report.member ? extractID(report.member) : report.member })), { member: memberId, reason, reportedAt }]
-    const reportCount = new Set(updatedReports.map((report) => String(report.member ? extractID(report.member) : report.member))).size
-    await req.payload.update({ collection: COMMENTS_SLUG, id: commentId, data: { reports: updatedReports, reportCount }, overrideAccess: true, req })
+    const updatedReports = [
+      ...reports.map((report) => ({
+        ...report,
+        member: report.member ? extractID(report.member) : report.member,
+      })),
+      { member: memberId, reason, reportedAt },
+    ]
+    const reportCount = new Set(
+      updatedReports.map((report) =>
+        String(report.member ? extractID(report.member) : report.member),
+      ),
+    ).size
+    await req.payload.update({
+      collection: COMMENTS_SLUG,
+      id: commentId,
+      data: { reports: updatedReports, reportCount },
+      overrideAccess: true,
+      req,
+    })
     return reportCount
   }
   const comments = adapter.tables[COMMENTS_SLUG]
   const reports = adapter.tables[`${COMMENTS_SLUG}_reports`]
   const parent = col(reports, '_parentID')
   const ofThisMember = and(eq(parent, commentId), eq(col(reports, 'member'), memberId))
-  if ((await adapter.drizzle.select({ id: col(reports, 'id') }).from(reports).where(ofThisMember)).length) return null
-  const [last] = await adapter.drizzle.select({ order: sql`max(${col(reports, '_order')})` }).from(reports).where(eq(parent, commentId))
+  if (
+    (
+      await adapter.drizzle
+        .select({ id: col(reports, 'id') })
+        .from(reports)
+        .where(ofThisMember)
+    ).length
+  )
+    return null
+  const [last] = await adapter.drizzle
+    .select({ order: sql`max(${col(reports, '_order')})` })
+    .from(reports)
+    .where(eq(parent, commentId))
   // Payload's array rows have ObjectId-shaped ids.
   await adapter.drizzle
     .insert(reports)
-    .values([{ _order: Number(last?.order ?? 0) + 1, _parentID: commentId, id: randomBytes(12).toString('hex'), member: memberId, reason, reportedAt }])
+    .values([
+      {
+        _order: Number(last?.order ?? 0) + 1,
+        _parentID: commentId,
+        id: randomBytes(12).toString('hex'),
+        member: memberId,
+        reason,
+        reportedAt,
+      },
+    ])
     .returning({ id: col(reports, 'id') })
   // Only private fields change here (reports, reportCount), and `updatedAt` stays: these rows are
   // written past Payload's adapter, so a host's response cache is not told, and a public field
@@ -95,13 +154,15 @@ export const reportEndpoint = (options: SanitizedOptions): Endpoint => ({
   path: '/:id/report',
   method: 'post',
   handler: async (req) => {
-    if (req.user?.collection !== options.authorCollection) throw refusal('Log in as a member to report a comment.', 401)
+    if (req.user?.collection !== options.authorCollection)
+      throw refusal('Log in as a member to report a comment.', 401)
     const memberId = req.user.id
     const body = await readJsonBody(req)
     if (body instanceof Response) return body
     const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
     if (!reason) return errorResponse(400, 'Say why you are reporting this comment.', 'reason')
-    if (reason.length > 1000) return errorResponse(400, 'reason must be at most 1000 characters.', 'reason')
+    if (reason.length > 1000)
+      return errorResponse(400, 'reason must be at most 1000 characters.', 'reason')
 
     const id = String(req.routeParams?.id ?? '')
     const findApproved = async (): Promise<ReportedComment | undefined> => {
@@ -125,14 +186,26 @@ export const reportEndpoint = (options: SanitizedOptions): Endpoint => ({
       // Only the report that finds the comment still approved hides it: one decision, one alert.
       if (reportCount >= policy.reportsToHide && (await findApproved())) {
         setCommentContext(req, {
-          reportDecision: { reason: `Hidden after ${reportCount} members reported it`, clause: policy.ruleClauses[RULE.reported] ?? null },
+          reportDecision: {
+            reason: `Hidden after ${reportCount} members reported it`,
+            clause: policy.ruleClauses[RULE.reported] ?? null,
+          },
         })
-        await req.payload.update({ collection: COMMENTS_SLUG, id: comment.id, data: { status: COMMENT_STATUS.pending }, overrideAccess: true, req })
+        await req.payload.update({
+          collection: COMMENTS_SLUG,
+          id: comment.id,
+          data: { status: COMMENT_STATUS.pending },
+          overrideAccess: true,
+          req,
+        })
       }
       return true
     })
     // Thrown after the lock is released (a refusal is not a failure of the report's work).
     if (!added) throw refusal(MESSAGES.alreadyReported, 409)
-    return Response.json({ message: 'Thank you. A moderator will look at this comment.' }, { status: 201 })
+    return Response.json(
+      { message: 'Thank you. A moderator will look at this comment.' },
+      { status: 201 },
+    )
   },
 })

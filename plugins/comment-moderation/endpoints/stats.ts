@@ -5,7 +5,12 @@ import { errorResponse } from '../../shared/responses'
 import { DECISIONS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 
-type DecisionRow = { to: string; source: string; clauses?: string[] | null; rules?: string[] | null }
+type DecisionRow = {
+  to: string
+  source: string
+  clauses?: string[] | null
+  rules?: string[] | null
+}
 
 const parseDate = (value: string | null, fallback: Date): Date | null => {
   if (value === null || value === '') return fallback
@@ -15,7 +20,12 @@ const parseDate = (value: string | null, fallback: Date): Date | null => {
 }
 
 const countBy = (values: string[]) =>
-  Object.entries(values.reduce<Record<string, number>>((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {}))
+  Object.entries(
+    values.reduce<Record<string, number>>(
+      (counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }),
+      {},
+    ),
+  )
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
 
@@ -23,9 +33,18 @@ const countBy = (values: string[]) =>
 export const summariseDecisions = (rows: DecisionRow[]) => ({
   total: rows.length,
   byStatus: countBy(rows.map((row) => row.to)).map(({ key, count }) => ({ status: key, count })),
-  byClause: countBy(rows.flatMap((row) => row.clauses ?? [])).map(({ key, count }) => ({ clause: key, count })),
-  byRule: countBy(rows.flatMap((row) => row.rules ?? [])).map(({ key, count }) => ({ rule: key, count })),
-  bySource: countBy(rows.map((row) => row.source)).map(({ key, count }) => ({ source: key, count })),
+  byClause: countBy(rows.flatMap((row) => row.clauses ?? [])).map(({ key, count }) => ({
+    clause: key,
+    count,
+  })),
+  byRule: countBy(rows.flatMap((row) => row.rules ?? [])).map(({ key, count }) => ({
+    rule: key,
+    count,
+  })),
+  bySource: countBy(rows.map((row) => row.source)).map(({ key, count }) => ({
+    source: key,
+    count,
+  })),
 })
 
 /** The longest range one request may count: a year, leap years included. */
@@ -44,21 +63,32 @@ type Stats = { from: string; to: string } & ReturnType<typeof summariseDecisions
  * shared cache (several instances) an answer is counted once for all.
  */
 export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
-  const cache = new LRUCache<string, Promise<Stats>>({ max: STATS_CACHE_ENTRIES, ttl: STATS_CACHE_SECONDS * 1000 })
+  const cache = new LRUCache<string, Promise<Stats>>({
+    max: STATS_CACHE_ENTRIES,
+    ttl: STATS_CACHE_SECONDS * 1000,
+  })
   return {
     path: '/stats',
     method: 'get',
     handler: async (req) => {
       const now = new Date()
-      const from = parseDate(req.searchParams.get('from'), new Date(now.getTime() - 30 * 86_400_000))
+      const from = parseDate(
+        req.searchParams.get('from'),
+        new Date(now.getTime() - 30 * 86_400_000),
+      )
       if (!from) return errorResponse(400, 'from must be a date (YYYY-MM-DD).', 'from')
       let to = parseDate(req.searchParams.get('to'), now)
       if (!to) return errorResponse(400, 'to must be a date (YYYY-MM-DD).', 'to')
       // A bare date means the whole of that day.
-      if (/^\d{4}-\d{2}-\d{2}$/.test(req.searchParams.get('to') ?? '')) to = new Date(to.getTime() + 86_400_000 - 1)
+      if (/^\d{4}-\d{2}-\d{2}$/.test(req.searchParams.get('to') ?? ''))
+        to = new Date(to.getTime() + 86_400_000 - 1)
       if (from > to) return errorResponse(400, 'from must not be after to.', 'from')
       if (to.getTime() - from.getTime() >= STATS_MAX_RANGE_DAYS * 86_400_000) {
-        return errorResponse(400, `from to to may cover at most ${STATS_MAX_RANGE_DAYS} days (to's day included).`, 'from')
+        return errorResponse(
+          400,
+          `from to to may cover at most ${STATS_MAX_RANGE_DAYS} days (to's day included).`,
+          'from',
+        )
       }
       // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too,
       // and by the newest decision: the log only grows, so a decision (on any instance) is counted at once.
@@ -74,7 +104,11 @@ export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
   }
 }
 
-const sharedStats = async (options: SanitizedOptions, key: string, count: () => Promise<Stats>): Promise<Stats> => {
+const sharedStats = async (
+  options: SanitizedOptions,
+  key: string,
+  count: () => Promise<Stats>,
+): Promise<Stats> => {
   const cacheKey = `comment-stats:${key}`
   const cached = await options.shared.cache.get(cacheKey)
   if (cached) return JSON.parse(cached) as Stats
@@ -98,17 +132,28 @@ const newestDecisionId = async (payload: Payload): Promise<number | string | nul
 }
 
 /** A `hasMany` text value as stored: a list of strings, or none. */
-const strings = (value: unknown): string[] | null => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : null)
+const strings = (value: unknown): string[] | null =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : null
 
 const countDecisions = async (payload: Payload, from: Date, to: Date): Promise<Stats> => {
   const { docs } = await payload.find({
     collection: DECISIONS_SLUG,
-    where: { and: [{ decidedAt: { greater_than_equal: from.toISOString() } }, { decidedAt: { less_than_equal: to.toISOString() } }] },
+    where: {
+      and: [
+        { decidedAt: { greater_than_equal: from.toISOString() } },
+        { decidedAt: { less_than_equal: to.toISOString() } },
+      ],
+    },
     pagination: false,
     depth: 0,
     overrideAccess: true,
     select: { to: true, source: true, clauses: true, rules: true },
   })
-  const rows = docs.map((doc): DecisionRow => ({ to: String(doc.to), source: String(doc.source), clauses: strings(doc.clauses), rules: strings(doc.rules) }))
+  const rows = docs.map((doc): DecisionRow => ({
+    to: String(doc.to),
+    source: String(doc.source),
+    clauses: strings(doc.clauses),
+    rules: strings(doc.rules),
+  }))
   return { from: from.toISOString(), to: to.toISOString(), ...summariseDecisions(rows) }
 }

@@ -3,6 +3,19 @@ export { builtInRules } from '../rules/builtInRules'
 export { CommentingState, type CommentingStateData } from '../rules/commentingState'
 export { combineFindings, decide, orderRules } from '../rules/decide'
 export { findNhsNumbers, isValidNhsNumber } from '../rules/nhsNumber'
-export { DATE_POSTCODE_DISTANCE, findPatientData, hasDateNextToPostcode, type PatientDataFinding } from '../rules/patientData'
+export {
+  DATE_POSTCODE_DISTANCE,
+  findPatientData,
+  hasDateNextToPostcode,
+  type PatientDataFinding,
+} from '../rules/patientData'
 export { countLinks, findTerms } from '../rules/text'
-export type { CommentInput, CommentRule, Decision, DecisionReason, ModerationContext, PolicyRules, RuleResult } from '../rules/types'
+export type {
+  CommentInput,
+  CommentRule,
+  Decision,
+  DecisionReason,
+  ModerationContext,
+  PolicyRules,
+  RuleResult,
+} from '../rules/types'

@@ -10,5 +10,7 @@ export const assignAuthor =
   ({ data = {}, operation, req }) => {
     if (operation !== 'create' || req.context?.seeding) return data
     const user = req.user
-    return user?.collection === authorCollection ? { ...data, author: user.id, authorName: null, authorEmail: null } : data
+    return user?.collection === authorCollection
+      ? { ...data, author: user.id, authorName: null, authorEmail: null }
+      : data
   }

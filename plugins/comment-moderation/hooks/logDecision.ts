@@ -1,7 +1,14 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { extractID } from 'payload/shared'
 
-import { COMMENT_STATUS, COMMENTS_SLUG, type CommentStatus, DECISIONS_SLUG, POLICY_SLUG, RULE } from '../constants'
+import {
+  COMMENT_STATUS,
+  COMMENTS_SLUG,
+  type CommentStatus,
+  DECISIONS_SLUG,
+  POLICY_SLUG,
+  RULE,
+} from '../constants'
 import { takeDecision, takeStatusChange } from '../context'
 import { moderatorAddresses, sendSafely } from '../email/notify'
 import { decisionEmail, moderatorAlertEmail } from '../email/templates'
@@ -30,7 +37,14 @@ export const logDecision =
 
     const decision = operation === 'create' ? takeDecision(req) : undefined
     if (decision) {
-      event = { commentId: comment.id, from: null, to: decision.status, source: 'rules', reasons: decision.reasons, policyVersion: decision.policyVersion }
+      event = {
+        commentId: comment.id,
+        from: null,
+        to: decision.status,
+        source: 'rules',
+        reasons: decision.reasons,
+        policyVersion: decision.policyVersion,
+      }
     }
     const change = operation === 'update' ? takeStatusChange(req, comment.id) : undefined
     if (change) {
@@ -61,7 +75,13 @@ export const logDecision =
         source: event.source,
         by: event.source === 'moderator' ? (req.user?.id ?? null) : null,
         reason: event.reason ?? null,
-        clauses: [...new Set(event.reasons.map((reason) => reason.clause).filter((clause): clause is string => Boolean(clause)))],
+        clauses: [
+          ...new Set(
+            event.reasons
+              .map((reason) => reason.clause)
+              .filter((clause): clause is string => Boolean(clause)),
+          ),
+        ],
         rules: event.reasons.map((reason) => reason.rule),
         policyVersion: event.policyVersion,
         decidedAt: new Date().toISOString(),
@@ -74,7 +94,12 @@ export const logDecision =
   }
 
 /** Observers and emails: errors are logged, never thrown. */
-const afterDecision = async (options: SanitizedOptions, comment: CommentDoc, event: Omit<DecisionEvent, 'req'>, req: PayloadRequest) => {
+const afterDecision = async (
+  options: SanitizedOptions,
+  comment: CommentDoc,
+  event: Omit<DecisionEvent, 'req'>,
+  req: PayloadRequest,
+) => {
   const { payload } = req
   if (options.onDecision) {
     try {
@@ -84,35 +109,71 @@ const afterDecision = async (options: SanitizedOptions, comment: CommentDoc, eve
     }
   }
   const wasHeld = event.from === COMMENT_STATUS.pending
-  const settledByModerator = event.source === 'moderator' && (event.to === COMMENT_STATUS.approved || event.to === COMMENT_STATUS.rejected)
+  const settledByModerator =
+    event.source === 'moderator' &&
+    (event.to === COMMENT_STATUS.approved || event.to === COMMENT_STATUS.rejected)
   if (wasHeld && settledByModerator) {
     const recipient = await authorAddress(req, options, comment)
     if (recipient) {
       const clauseNumber = event.reasons[0]?.clause ?? null
-      await sendSafely(payload, recipient.email, decisionEmail({
-        authorName: recipient.name,
-        approved: event.to === COMMENT_STATUS.approved,
-        commentBody: comment.body,
-        clause: clauseNumber ? { number: clauseNumber, title: await clauseTitle(req, clauseNumber) } : null,
-        reason: event.reason,
-        documentURL: comment.target ? options.documentURL?.({ collection: comment.target.relationTo, doc: { id: comment.target.value } }) : undefined,
-      }))
+      await sendSafely(
+        payload,
+        recipient.email,
+        decisionEmail({
+          authorName: recipient.name,
+          approved: event.to === COMMENT_STATUS.approved,
+          commentBody: comment.body,
+          clause: clauseNumber
+            ? { number: clauseNumber, title: await clauseTitle(req, clauseNumber) }
+            : null,
+          reason: event.reason,
+          documentURL: comment.target
+            ? options.documentURL?.({
+                collection: comment.target.relationTo,
+                doc: { id: comment.target.value },
+              })
+            : undefined,
+        }),
+      )
     }
   }
   if (event.source === 'reports') {
-    await sendSafely(payload, await moderatorAddresses(payload, options), moderatorAlertEmail({
-      heading: 'A comment was hidden after readers reported it',
-      comments: [{ id: comment.id, body: comment.body, rules: [RULE.reported], adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}` }],
-    }))
+    await sendSafely(
+      payload,
+      await moderatorAddresses(payload, options),
+      moderatorAlertEmail({
+        heading: 'A comment was hidden after readers reported it',
+        comments: [
+          {
+            id: comment.id,
+            body: comment.body,
+            rules: [RULE.reported],
+            adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}`,
+          },
+        ],
+      }),
+    )
   }
 }
 
-const authorAddress = async (req: PayloadRequest, options: SanitizedOptions, comment: CommentDoc) => {
-  if (comment.authorEmail) return { email: comment.authorEmail, name: comment.authorName ?? 'there' }
+const authorAddress = async (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+  comment: CommentDoc,
+) => {
+  if (comment.authorEmail)
+    return { email: comment.authorEmail, name: comment.authorName ?? 'there' }
   if (!comment.author) return null
   try {
-    const member = await req.payload.findByID({ collection: options.authorCollection, id: extractID(comment.author), depth: 0, overrideAccess: true })
-    return typeof member.email === 'string' && member.email ? { email: member.email, name: typeof member.name === 'string' ? member.name : 'there' } : null
+    const member = await req.payload.findByID({
+      collection: options.authorCollection,
+      id: extractID(comment.author),
+      depth: 0,
+      overrideAccess: true,
+    })
+    return typeof member.email === 'string' && member.email
+      ? { email: member.email, name: typeof member.name === 'string' ? member.name : 'there' }
+      : null
   } catch {
     return null
   }
@@ -120,7 +181,9 @@ const authorAddress = async (req: PayloadRequest, options: SanitizedOptions, com
 
 const clauseTitle = async (req: PayloadRequest, clauseNumber: string) => {
   const policy = await req.payload.findGlobal({ slug: POLICY_SLUG, overrideAccess: true, depth: 0 })
-  const clauses: { number?: unknown; title?: unknown }[] = Array.isArray(policy.clauses) ? policy.clauses : []
+  const clauses: { number?: unknown; title?: unknown }[] = Array.isArray(policy.clauses)
+    ? policy.clauses
+    : []
   const title = clauses.find((clause) => clause.number === clauseNumber)?.title
   return typeof title === 'string' ? title : null
 }

@@ -15,9 +15,13 @@ import { relationshipID } from '../utilities/relationshipID'
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Who is posting: a logged-in member (by id) or a guest (by name and email). */
-type Poster = { kind: 'member'; id: number | string } | { kind: 'guest'; name: string; email: string }
+type Poster =
+  { kind: 'member'; id: number | string } | { kind: 'guest'; name: string; email: string }
 
-type Target = { collection: string; doc: { id: number | string; commentsEnabled?: boolean | null; publishedAt?: unknown } }
+type Target = {
+  collection: string
+  doc: { id: number | string; commentsEnabled?: boolean | null; publishedAt?: unknown }
+}
 
 /**
  * Everything a new comment must pass before it is stored, then the moderation decision. Refusals
@@ -64,16 +68,30 @@ const checkPolicyAccepted = (raw: Record<string, unknown>, policy: LoadedPolicy)
   if (raw.policyAccepted !== true) {
     throw fieldError(
       'policyAccepted',
-      typeof raw.policyAccepted === 'boolean' || raw.policyAccepted === undefined ? MESSAGES.policyNotAccepted : 'policyAccepted must be the boolean true.',
+      typeof raw.policyAccepted === 'boolean' || raw.policyAccepted === undefined
+        ? MESSAGES.policyNotAccepted
+        : 'policyAccepted must be the boolean true.',
     )
   }
-  if (raw.policyVersion !== undefined && raw.policyVersion !== null && String(raw.policyVersion) !== policy.version) {
-    throw fieldError('policyVersion', `${MESSAGES.policyVersionStale} (current version: ${policy.version})`)
+  if (
+    raw.policyVersion !== undefined &&
+    raw.policyVersion !== null &&
+    String(raw.policyVersion) !== policy.version
+  ) {
+    throw fieldError(
+      'policyVersion',
+      `${MESSAGES.policyVersionStale} (current version: ${policy.version})`,
+    )
   }
 }
 
 /** Guest: a member posts in their own name; a guest, where the policy allows guests, gives a name and an email. */
-const identifyPoster = (req: PayloadRequest, options: SanitizedOptions, raw: Record<string, unknown>, policy: LoadedPolicy): Poster => {
+const identifyPoster = (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+  raw: Record<string, unknown>,
+  policy: LoadedPolicy,
+): Poster => {
   const user = req.user
   if (user?.collection === options.authorCollection) return { kind: 'member', id: user.id }
   if (!policy.allowGuests) throw refusal(MESSAGES.guestsNotAllowed, 403)
@@ -89,26 +107,51 @@ const daysSince = (date: unknown, now: Date) =>
   typeof date === 'string' && date ? (now.getTime() - new Date(date).getTime()) / 86_400_000 : null
 
 /** Target: an existing, published document of an enabled collection, still open for comments. */
-const findOpenTarget = async (req: PayloadRequest, options: SanitizedOptions, ref: unknown, policy: LoadedPolicy, now: Date): Promise<Target> => {
-  const collection = ref !== null && typeof ref === 'object' && 'relationTo' in ref && typeof ref.relationTo === 'string' ? ref.relationTo : ''
-  const id = ref !== null && typeof ref === 'object' && 'value' in ref ? relationshipID(ref.value) : null
-  if (!options.collections.includes(collection) || !id) throw fieldError('target', MESSAGES.unknownTarget)
+const findOpenTarget = async (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+  ref: unknown,
+  policy: LoadedPolicy,
+  now: Date,
+): Promise<Target> => {
+  const collection =
+    ref !== null &&
+    typeof ref === 'object' &&
+    'relationTo' in ref &&
+    typeof ref.relationTo === 'string'
+      ? ref.relationTo
+      : ''
+  const id =
+    ref !== null && typeof ref === 'object' && 'value' in ref ? relationshipID(ref.value) : null
+  if (!options.collections.includes(collection) || !id)
+    throw fieldError('target', MESSAGES.unknownTarget)
   const config = req.payload.collections[collection]?.config
   const hasDrafts = config ? hasDraftsEnabled(config) : false
-  const where: Where = { and: [{ id: { equals: id } }, ...(hasDrafts ? [{ _status: { equals: 'published' } }] : [])] }
+  const where: Where = {
+    and: [{ id: { equals: id } }, ...(hasDrafts ? [{ _status: { equals: 'published' } }] : [])],
+  }
   // Straight from the adapter: only three columns matter here, and the target's own read hooks
   // (populated bylines and the like) would cost a query per comment for nothing.
   const doc = await req.payload.db.findOne<Target['doc']>({ collection, where, req })
   if (!doc) throw fieldError('target', MESSAGES.unknownTarget)
   if (doc.commentsEnabled === false) throw refusal(MESSAGES.closed, 403)
   const age = daysSince(doc.publishedAt, now)
-  if (policy.closeAfterDays && age !== null && age > policy.closeAfterDays) throw refusal(MESSAGES.closed, 403)
+  if (policy.closeAfterDays && age !== null && age > policy.closeAfterDays)
+    throw refusal(MESSAGES.closed, 403)
   return { collection, doc }
 }
 
 /** Ban: a member whose commenting is suspended is refused, with the ban's end and reason. */
-const checkNotBanned = async (req: PayloadRequest, options: SanitizedOptions, memberId: number | string, now: Date) => {
-  const member = await req.payload.db.findOne<{ id: number | string; commenting?: CommentingStateData }>({
+const checkNotBanned = async (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+  memberId: number | string,
+  now: Date,
+) => {
+  const member = await req.payload.db.findOne<{
+    id: number | string
+    commenting?: CommentingStateData
+  }>({
     collection: options.authorCollection,
     where: { id: { equals: memberId } },
     req,
@@ -116,33 +159,69 @@ const checkNotBanned = async (req: PayloadRequest, options: SanitizedOptions, me
   const state = CommentingState.from(member?.commenting)
   if (!state.canComment(now)) {
     const until = state.bannedUntil ? ` until ${state.bannedUntil.toISOString().slice(0, 10)}` : ''
-    throw refusal(`${MESSAGES.banned}${until}: ${state.banReason ?? 'see the comments policy'}.`, 403)
+    throw refusal(
+      `${MESSAGES.banned}${until}: ${state.banReason ?? 'see the comments policy'}.`,
+      403,
+    )
   }
 }
 
-type ParentDoc = { id: number | string; status: string; depth?: number | null; target?: { relationTo: string; value: unknown } }
+type ParentDoc = {
+  id: number | string
+  status: string
+  depth?: number | null
+  target?: { relationTo: string; value: unknown }
+}
 
 /** 1 for a top-level comment; a reply must answer an approved comment on the same document. */
-const replyDepth = async (req: PayloadRequest, options: SanitizedOptions, parentRef: unknown, target: Target): Promise<number> => {
+const replyDepth = async (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+  parentRef: unknown,
+  target: Target,
+): Promise<number> => {
   const parentId = relationshipID(parentRef)
   if (!parentId) return 1
-  const parent = (await req.payload.db.findOne<ParentDoc>({ collection: COMMENTS_SLUG, where: { id: { equals: parentId } }, req })) ?? undefined
-  const sameTarget = parent?.target?.relationTo === target.collection && String(relationshipID(parent?.target?.value)) === String(target.doc.id)
-  if (!parent || !sameTarget || parent.status !== COMMENT_STATUS.approved) throw fieldError('parent', MESSAGES.parentInvalid)
+  const parent =
+    (await req.payload.db.findOne<ParentDoc>({
+      collection: COMMENTS_SLUG,
+      where: { id: { equals: parentId } },
+      req,
+    })) ?? undefined
+  const sameTarget =
+    parent?.target?.relationTo === target.collection &&
+    String(relationshipID(parent?.target?.value)) === String(target.doc.id)
+  if (!parent || !sameTarget || parent.status !== COMMENT_STATUS.approved)
+    throw fieldError('parent', MESSAGES.parentInvalid)
   const depth = (parent.depth ?? 1) + 1
-  if (depth > options.maxReplyDepth) throw fieldError('parent', `${MESSAGES.parentTooDeep} (at most ${options.maxReplyDepth} levels)`)
+  if (depth > options.maxReplyDepth)
+    throw fieldError(
+      'parent',
+      `${MESSAGES.parentTooDeep} (at most ${options.maxReplyDepth} levels)`,
+    )
   return depth
 }
 
 /** The comments of the same author: the member, or the guest by email. */
 const byPoster = (poster: Poster): Where =>
-  poster.kind === 'member' ? { author: { equals: poster.id } } : { authorEmail: { equals: poster.email } }
+  poster.kind === 'member'
+    ? { author: { equals: poster.id } }
+    : { authorEmail: { equals: poster.email } }
 
 /** Flood: no second comment from the same author or client address within the policy's interval. */
-const checkFlood = async (req: PayloadRequest, poster: Poster, clientHash: string | null, policy: LoadedPolicy, now: Date) => {
+const checkFlood = async (
+  req: PayloadRequest,
+  poster: Poster,
+  clientHash: string | null,
+  policy: LoadedPolicy,
+  now: Date,
+) => {
   if (policy.floodIntervalSeconds <= 0) return
   const since = new Date(now.getTime() - policy.floodIntervalSeconds * 1000).toISOString()
-  const sameSource: Where[] = [byPoster(poster), ...(clientHash ? [{ ipHash: { equals: clientHash } }] : [])]
+  const sameSource: Where[] = [
+    byPoster(poster),
+    ...(clientHash ? [{ ipHash: { equals: clientHash } }] : []),
+  ]
   const recent = await req.payload.db.count({
     collection: COMMENTS_SLUG,
     where: { and: [{ createdAt: { greater_than: since } }, { or: sameSource }] },
@@ -152,12 +231,23 @@ const checkFlood = async (req: PayloadRequest, poster: Poster, clientHash: strin
 }
 
 /** Decide: the rules' decision, given how many of the author's comments were approved before. */
-const decideComment = async (req: PayloadRequest, options: SanitizedOptions, poster: Poster, body: string, policy: LoadedPolicy): Promise<Decision> => {
+const decideComment = async (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+  poster: Poster,
+  body: string,
+  policy: LoadedPolicy,
+): Promise<Decision> => {
   // Counted straight from the adapter, as the lookups above: no access or hooks to run for a number.
   const { totalDocs: approvedBefore } = await req.payload.db.count({
     collection: COMMENTS_SLUG,
     where: { and: [byPoster(poster), { status: { equals: COMMENT_STATUS.approved } }] },
     req,
   })
-  return decide({ body, authorKind: poster.kind }, { approvedCommentsByAuthor: approvedBefore }, policy, orderRules(options.rules))
+  return decide(
+    { body, authorKind: poster.kind },
+    { approvedCommentsByAuthor: approvedBefore },
+    policy,
+    orderRules(options.rules),
+  )
 }

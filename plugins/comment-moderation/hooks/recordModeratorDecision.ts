@@ -4,15 +4,27 @@ import { COMMENT_STATUS, type CommentStatus, MESSAGES } from '../constants'
 import { getCommentContext, setStatusChange } from '../context'
 import { fieldError } from '../utilities/errors'
 
-const trimmedOrNull = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
+const trimmedOrNull = (value: unknown) =>
+  typeof value === 'string' && value.trim() ? value.trim() : null
 
 /**
  * A status change on an existing comment is a moderation decision: it needs a reason or a clause,
  * and who made it and when are recorded. The `reason` and `clause` inputs are not stored on the
  * comment itself; the decision log keeps them.
  */
-export const recordModeratorDecision: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
-  if (operation !== 'update' || !originalDoc || data.status === undefined || data.status === originalDoc.status) return data
+export const recordModeratorDecision: CollectionBeforeChangeHook = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (
+    operation !== 'update' ||
+    !originalDoc ||
+    data.status === undefined ||
+    data.status === originalDoc.status
+  )
+    return data
   const fromReports = getCommentContext(req).reportDecision
   const reason = fromReports?.reason ?? trimmedOrNull(data.reason)
   const clause = fromReports?.clause ?? trimmedOrNull(data.clause)
@@ -21,7 +33,13 @@ export const recordModeratorDecision: CollectionBeforeChangeHook = ({ data, oper
   // Both statuses come from the select field's options: Payload validates `to`, `from` was stored.
   const from: CommentStatus = originalDoc.status
   const to: CommentStatus = data.status
-  setStatusChange(req, originalDoc.id, { from, to, source: fromReports ? 'reports' : 'moderator', reason, clause })
+  setStatusChange(req, originalDoc.id, {
+    from,
+    to,
+    source: fromReports ? 'reports' : 'moderator',
+    reason,
+    clause,
+  })
   return {
     ...data,
     needsReview: data.status === COMMENT_STATUS.pending,

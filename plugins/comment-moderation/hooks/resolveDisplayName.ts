@@ -14,7 +14,8 @@ export const resolveDisplayName =
     if (siblingData?.authorName) return siblingData.authorName
     const author: unknown = siblingData?.author
     if (!author) return null
-    if (typeof author === 'object') return 'name' in author && typeof author.name === 'string' ? author.name : null
+    if (typeof author === 'object')
+      return 'name' in author && typeof author.name === 'string' ? author.name : null
     if (typeof author !== 'string' && typeof author !== 'number') return null
     return oncePerRequest(req, 'resolveDisplayName', String(author), async () => {
       const member = await req.payload.findByID({

@@ -9,7 +9,9 @@ export const builtInRules: CommentRule[] = [
     name: RULE.blockedTerm,
     order: 10,
     run: ({ body }, _context, policy) =>
-      findTerms(body, policy.blockedTerms).length > 0 ? { status: 'rejected', rule: RULE.blockedTerm } : null,
+      findTerms(body, policy.blockedTerms).length > 0
+        ? { status: 'rejected', rule: RULE.blockedTerm }
+        : null,
   },
   {
     name: RULE.patientData,
@@ -18,7 +20,9 @@ export const builtInRules: CommentRule[] = [
     run: ({ body }, _context, policy) => {
       if (!policy.patientDataGuard) return null
       const findings = findPatientData(body)
-      return findings.length > 0 ? { status: 'pending', rule: RULE.patientData, detail: findings.join(', ') } : null
+      return findings.length > 0
+        ? { status: 'pending', rule: RULE.patientData, detail: findings.join(', ') }
+        : null
     },
   },
   {
@@ -26,14 +30,18 @@ export const builtInRules: CommentRule[] = [
     order: 30,
     run: ({ body }, _context, policy) => {
       const links = countLinks(body)
-      return links > policy.maxLinks ? { status: 'pending', rule: RULE.tooManyLinks, detail: `${links} links` } : null
+      return links > policy.maxLinks
+        ? { status: 'pending', rule: RULE.tooManyLinks, detail: `${links} links` }
+        : null
     },
   },
   {
     name: RULE.heldTerm,
     order: 40,
     run: ({ body }, _context, policy) =>
-      findTerms(body, policy.heldTerms).length > 0 ? { status: 'pending', rule: RULE.heldTerm } : null,
+      findTerms(body, policy.heldTerms).length > 0
+        ? { status: 'pending', rule: RULE.heldTerm }
+        : null,
   },
   {
     name: RULE.firstComment,

@@ -16,15 +16,26 @@ export class CommentingState {
   ) {}
 
   static from(data: CommentingStateData | null | undefined): CommentingState {
-    return new CommentingState(Boolean(data?.banned), data?.bannedUntil ? new Date(data.bannedUntil) : null, data?.banReason ?? null)
+    return new CommentingState(
+      Boolean(data?.banned),
+      data?.bannedUntil ? new Date(data.bannedUntil) : null,
+      data?.banReason ?? null,
+    )
   }
 
   /** Validates a new ban: a reason is required, an end date must be in the future. */
-  static ban(reason: unknown, until: unknown, now = new Date()): CommentingState | { error: string; field: 'reason' | 'until' } {
-    if (typeof reason !== 'string' || reason.trim() === '') return { error: 'A ban needs a reason.', field: 'reason' }
-    if (until === undefined || until === null || until === '') return new CommentingState(true, null, reason.trim())
+  static ban(
+    reason: unknown,
+    until: unknown,
+    now = new Date(),
+  ): CommentingState | { error: string; field: 'reason' | 'until' } {
+    if (typeof reason !== 'string' || reason.trim() === '')
+      return { error: 'A ban needs a reason.', field: 'reason' }
+    if (until === undefined || until === null || until === '')
+      return new CommentingState(true, null, reason.trim())
     const end = typeof until === 'string' ? new Date(until) : null
-    if (!end || Number.isNaN(end.getTime())) return { error: 'until must be a date (ISO 8601).', field: 'until' }
+    if (!end || Number.isNaN(end.getTime()))
+      return { error: 'until must be a date (ISO 8601).', field: 'until' }
     if (end <= now) return { error: 'until must be in the future.', field: 'until' }
     return new CommentingState(true, end, reason.trim())
   }
@@ -34,6 +45,10 @@ export class CommentingState {
   }
 
   toData(): CommentingStateData {
-    return { banned: this.banned, bannedUntil: this.bannedUntil?.toISOString() ?? null, banReason: this.banReason }
+    return {
+      banned: this.banned,
+      bannedUntil: this.bannedUntil?.toISOString() ?? null,
+      banReason: this.banReason,
+    }
   }
 }

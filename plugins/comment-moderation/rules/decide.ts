@@ -1,6 +1,13 @@
-import { COMMENT_STATUS, type CommentStatus,STATUS_SEVERITY } from '../constants'
+import { COMMENT_STATUS, type CommentStatus, STATUS_SEVERITY } from '../constants'
 import { builtInRules } from './builtInRules'
-import type { CommentInput, CommentRule, Decision, ModerationContext, PolicyRules, RuleResult } from './types'
+import type {
+  CommentInput,
+  CommentRule,
+  Decision,
+  ModerationContext,
+  PolicyRules,
+  RuleResult,
+} from './types'
 
 /** Built-in rules and a host's own, in order. */
 export const orderRules = (extra: readonly CommentRule[] = []): CommentRule[] =>
@@ -13,14 +20,16 @@ export const orderRules = (extra: readonly CommentRule[] = []): CommentRule[] =>
 export const combineFindings = (findings: RuleResult[], policy: PolicyRules): Decision => {
   const matched = findings.filter((finding): finding is NonNullable<RuleResult> => finding !== null)
   const status = matched.reduce<CommentStatus>(
-    (worst, finding) => (STATUS_SEVERITY[finding.status] > STATUS_SEVERITY[worst] ? finding.status : worst),
+    (worst, finding) =>
+      STATUS_SEVERITY[finding.status] > STATUS_SEVERITY[worst] ? finding.status : worst,
     COMMENT_STATUS.approved,
   )
   return {
     status,
     reasons: matched.map((finding) => ({
       rule: finding.rule,
-      clause: finding.clause !== undefined ? finding.clause : (policy.ruleClauses[finding.rule] ?? null),
+      clause:
+        finding.clause !== undefined ? finding.clause : (policy.ruleClauses[finding.rule] ?? null),
       ...(finding.detail ? { detail: finding.detail } : {}),
     })),
     policyVersion: policy.version,

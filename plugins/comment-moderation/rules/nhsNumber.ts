@@ -9,7 +9,10 @@ const WRITTEN_FORM = /^(?:\d{10}|\d{3}( |-)\d{3}\1\d{4})$/
 export const isValidNhsNumber = (value: string): boolean => {
   if (!WRITTEN_FORM.test(value)) return false
   const digits = value.replace(/[ -]/g, '')
-  const sum = [...digits.slice(0, 9)].reduce((total, digit, index) => total + Number(digit) * (10 - index), 0)
+  const sum = [...digits.slice(0, 9)].reduce(
+    (total, digit, index) => total + Number(digit) * (10 - index),
+    0,
+  )
   const check = 11 - (sum % 11)
   if (check === 10) return false
   return (check === 11 ? 0 : check) === Number(digits[9])

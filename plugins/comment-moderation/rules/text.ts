@@ -1,5 +1,6 @@
 /** Links a reader could follow: http(s) URLs and bare www. addresses. */
-export const countLinks = (text: string): number => (text.match(/\bhttps?:\/\/\S+|\bwww\.[^\s.]+\.\S+/gi) ?? []).length
+export const countLinks = (text: string): number =>
+  (text.match(/\bhttps?:\/\/\S+|\bwww\.[^\s.]+\.\S+/gi) ?? []).length
 
 /** Terms found in a text, whole words, case-insensitive; a term may be several words. */
 export const findTerms = (text: string, terms: readonly string[]): string[] => {

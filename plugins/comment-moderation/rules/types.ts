@@ -50,5 +50,9 @@ export type RuleResult = {
 export type CommentRule = {
   name: string
   order: number
-  run: (comment: CommentInput, context: ModerationContext, policy: PolicyRules) => RuleResult | Promise<RuleResult>
+  run: (
+    comment: CommentInput,
+    context: ModerationContext,
+    policy: PolicyRules,
+  ) => RuleResult | Promise<RuleResult>
 }

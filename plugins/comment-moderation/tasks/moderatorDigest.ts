@@ -13,22 +13,31 @@ export const moderatorDigestTask = (options: SanitizedOptions): TaskConfig => ({
     const { payload } = req
     const { docs: held } = await payload.find({
       collection: COMMENTS_SLUG,
-      where: { and: [{ status: { equals: COMMENT_STATUS.pending } }, { moderatorsNotifiedAt: { exists: false } }] },
+      where: {
+        and: [
+          { status: { equals: COMMENT_STATUS.pending } },
+          { moderatorsNotifiedAt: { exists: false } },
+        ],
+      },
       sort: 'createdAt',
       limit: 200,
       depth: 0,
       overrideAccess: true,
     })
     if (held.length === 0) return { output: { notified: 0 } }
-    await sendSafely(payload, await moderatorAddresses(payload, options), moderatorAlertEmail({
-      heading: 'Comments waiting for moderation',
-      comments: held.map((comment) => ({
-        id: comment.id,
-        body: String(comment.body),
-        rules: heldByRules(comment.reasons),
-        adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}`,
-      })),
-    }))
+    await sendSafely(
+      payload,
+      await moderatorAddresses(payload, options),
+      moderatorAlertEmail({
+        heading: 'Comments waiting for moderation',
+        comments: held.map((comment) => ({
+          id: comment.id,
+          body: String(comment.body),
+          rules: heldByRules(comment.reasons),
+          adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}`,
+        })),
+      }),
+    )
     await payload.update({
       collection: COMMENTS_SLUG,
       where: { id: { in: held.map((comment) => comment.id) } },

@@ -11,7 +11,12 @@ export const purgeClientDataTask = (options: SanitizedOptions): TaskConfig => ({
     const before = new Date(Date.now() - options.clientDataRetentionDays * 86_400_000).toISOString()
     const result = await req.payload.update({
       collection: COMMENTS_SLUG,
-      where: { and: [{ createdAt: { less_than: before } }, { or: [{ ipHash: { exists: true } }, { userAgentHash: { exists: true } }] }] },
+      where: {
+        and: [
+          { createdAt: { less_than: before } },
+          { or: [{ ipHash: { exists: true } }, { userAgentHash: { exists: true } }] },
+        ],
+      },
       data: { ipHash: null, userAgentHash: null },
       overrideAccess: true,
     })

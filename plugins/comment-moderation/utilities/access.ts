@@ -13,7 +13,8 @@ export const commentAccess = (options: SanitizedOptions) => {
   const readComments: Access = ({ req }) => {
     if (options.isModerator(req.user)) return true
     const approved: Where = { status: { equals: COMMENT_STATUS.approved } }
-    if (req.user?.collection === options.authorCollection) return { or: [approved, { author: { equals: req.user.id } }] }
+    if (req.user?.collection === options.authorCollection)
+      return { or: [approved, { author: { equals: req.user.id } }] }
     return approved
   }
 
@@ -21,7 +22,11 @@ export const commentAccess = (options: SanitizedOptions) => {
   const moderatorOrAuthorField: FieldAccess = ({ req, doc }) => {
     if (options.isModerator(req.user)) return true
     const authorId = relationshipID(doc?.author)
-    return req.user?.collection === options.authorCollection && authorId !== null && authorId === String(req.user.id)
+    return (
+      req.user?.collection === options.authorCollection &&
+      authorId !== null &&
+      authorId === String(req.user.id)
+    )
   }
 
   /** Guests and members post; staff accounts moderate instead (and get no "Create New" in the admin). */

@@ -12,4 +12,6 @@ export const CLIENT_DATA_KEY_PURPOSE = 'comment-moderation/client-data'
  * the client, so an HMAC over it under the JWT key would be a forgeable login token).
  */
 export const hashClientValue = (secret: string, value: string | null | undefined): string | null =>
-  value ? createHmac('sha256', deriveKey(secret, CLIENT_DATA_KEY_PURPOSE)).update(value).digest('hex') : null
+  value
+    ? createHmac('sha256', deriveKey(secret, CLIENT_DATA_KEY_PURPOSE)).update(value).digest('hex')
+    : null

@@ -7,4 +7,5 @@ export const fieldError = (path: string, message: string) =>
   new ValidationError({ collection: COMMENTS_SLUG, errors: [{ path, message }] })
 
 /** A refusal that is not about one field: 401/403 (closed, banned, guests off, not a member), 409 (reported already) or 429 (flood). */
-export const refusal = (message: string, status: 401 | 403 | 409 | 429) => new APIError(message, status, null, true)
+export const refusal = (message: string, status: 401 | 403 | 409 | 429) =>
+  new APIError(message, status, null, true)

@@ -52,9 +52,14 @@ export const loadPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => 
 }
 
 const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
-  const stored: StoredPolicy = toStoredPolicy(await req.payload.findGlobal({ slug: POLICY_SLUG, overrideAccess: true, req, depth: 0 }))
+  const stored: StoredPolicy = toStoredPolicy(
+    await req.payload.findGlobal({ slug: POLICY_SLUG, overrideAccess: true, req, depth: 0 }),
+  )
   const ruleClauses = Object.fromEntries(
-    Object.keys(DEFAULT_RULE_CLAUSES).map((rule) => [rule, stored.ruleClauses?.[ruleClauseField(rule)] ?? DEFAULT_RULE_CLAUSES[rule]]),
+    Object.keys(DEFAULT_RULE_CLAUSES).map((rule) => [
+      rule,
+      stored.ruleClauses?.[ruleClauseField(rule)] ?? DEFAULT_RULE_CLAUSES[rule],
+    ]),
   )
   return {
     version: stored.version ?? '1',

@@ -8,7 +8,10 @@ export const prependHooks = (collection: CollectionConfig, ours: OurHooks): Coll
   ...collection,
   hooks: {
     ...collection.hooks,
-    beforeOperation: [...(ours.beforeOperation ?? []), ...(collection.hooks?.beforeOperation ?? [])],
+    beforeOperation: [
+      ...(ours.beforeOperation ?? []),
+      ...(collection.hooks?.beforeOperation ?? []),
+    ],
     beforeValidate: [...(ours.beforeValidate ?? []), ...(collection.hooks?.beforeValidate ?? [])],
     beforeChange: [...(ours.beforeChange ?? []), ...(collection.hooks?.beforeChange ?? [])],
     afterChange: [...(ours.afterChange ?? []), ...(collection.hooks?.afterChange ?? [])],

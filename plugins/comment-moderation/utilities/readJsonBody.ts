@@ -3,7 +3,9 @@ import type { PayloadRequest } from 'payload'
 import { errorResponse } from '../../shared/responses'
 
 /** The request's JSON body, or a 400 naming `body` for a body that is not a JSON object. */
-export const readJsonBody = async (req: PayloadRequest): Promise<Record<string, unknown> | Response> => {
+export const readJsonBody = async (
+  req: PayloadRequest,
+): Promise<Record<string, unknown> | Response> => {
   try {
     const body: unknown = req.json ? await req.json() : {}
     if (!isRecord(body)) return errorResponse(400, 'The body must be a JSON object.', 'body')

@@ -7,7 +7,8 @@ import type React from 'react'
 export const EmailPreviewLink: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
   const { config } = useConfig()
-  if (!id || !collectionSlug) return <p style={{ opacity: 0.7 }}>Save to preview the update email.</p>
+  if (!id || !collectionSlug)
+    return <p style={{ opacity: 0.7 }}>Save to preview the update email.</p>
   const preview = `${config.serverURL}${config.routes.api}/subscribers/preview?collection=${encodeURIComponent(collectionSlug)}&id=${encodeURIComponent(String(id))}`
   return (
     <p className="email-preview-link">

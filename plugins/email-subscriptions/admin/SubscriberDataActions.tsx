@@ -1,7 +1,7 @@
 'use client'
 
 import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
-import type React from 'react';
+import type React from 'react'
 import { useState } from 'react'
 
 /** On a subscriber: the UK GDPR export of everything held about them, and erasure. */
@@ -13,7 +13,8 @@ export const SubscriberDataActions: React.FC = () => {
   const base = `${config.serverURL}${config.routes.api}/subscribers/${id}`
 
   const erase = async () => {
-    if (!window.confirm('Erase this subscriber and their delivery records? This cannot be undone.')) return
+    if (!window.confirm('Erase this subscriber and their delivery records? This cannot be undone.'))
+      return
     const response = await fetch(`${base}/erase`, { method: 'POST', credentials: 'include' })
     if (!response.ok) {
       setMessage('The subscriber could not be erased.')

@@ -1,13 +1,30 @@
 'use client'
 
 import { useConfig } from '@payloadcms/ui'
-import { CategoryScale, Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js'
-import type React from 'react';
+import {
+  CategoryScale,
+  Chart,
+  Filler,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js'
+import type React from 'react'
 import { useEffect, useRef, useState } from 'react'
 
 import type { SubscriberStats } from '../utilities/subscriberStats'
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler)
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Tooltip,
+  Filler,
+)
 
 /**
  * Above the subscribers list: counts by status and by topic, confirmed subscribers week by week,
@@ -17,12 +34,20 @@ export const SubscribersOverview: React.FC = () => {
   const { config } = useConfig()
   const api = `${config.serverURL}${config.routes.api}`
   const canvas = useRef<HTMLCanvasElement>(null)
-  const [stats, setStats] = useState<(SubscriberStats & { topicLabels: Record<string, string> }) | null>(null)
+  const [stats, setStats] = useState<
+    (SubscriberStats & { topicLabels: Record<string, string> }) | null
+  >(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
     fetch(`${api}/subscribers/stats`, { credentials: 'include' })
-      .then(async (response) => (response.ok ? setStats((await response.json()) as SubscriberStats & { topicLabels: Record<string, string> }) : setError('The subscriber figures are for admins.')))
+      .then(async (response) =>
+        response.ok
+          ? setStats(
+              (await response.json()) as SubscriberStats & { topicLabels: Record<string, string> },
+            )
+          : setError('The subscriber figures are for admins.'),
+      )
       .catch(() => setError('The subscriber figures could not be loaded.'))
   }, [api])
 
@@ -43,17 +68,40 @@ export const SubscribersOverview: React.FC = () => {
           },
         ],
       },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
     })
     return () => chart.destroy()
   }, [stats])
 
   return (
-    <section className="subscribers-overview" style={{ margin: '0 var(--gutter-h) calc(var(--base) * 1.5)' }}>
+    <section
+      className="subscribers-overview"
+      style={{ margin: '0 var(--gutter-h) calc(var(--base) * 1.5)' }}
+    >
       {error ? <p role="alert">{error}</p> : null}
       {stats ? (
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', gap: '1.5rem', alignItems: 'start' }}>
-          <dl data-testid="subscriber-status-counts" style={{ display: 'grid', gridTemplateColumns: 'repeat(2, 1fr)', gap: '0.5rem', margin: 0 }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+            gap: '1.5rem',
+            alignItems: 'start',
+          }}
+        >
+          <dl
+            data-testid="subscriber-status-counts"
+            style={{
+              display: 'grid',
+              gridTemplateColumns: 'repeat(2, 1fr)',
+              gap: '0.5rem',
+              margin: 0,
+            }}
+          >
             {Object.entries(stats.byStatus).map(([status, count]) => (
               <div key={status} data-status={status}>
                 <dt style={{ opacity: 0.7, textTransform: 'capitalize' }}>{status}</dt>

@@ -10,7 +10,8 @@ export const manageLinks = (options: SanitizedOptions, manageToken: string): Man
 })
 
 /** Links carrying the placeholder, for content rendered once and personalised per subscriber. */
-export const placeholderLinks = (options: SanitizedOptions) => manageLinks(options, MANAGE_TOKEN_PLACEHOLDER)
+export const placeholderLinks = (options: SanitizedOptions) =>
+  manageLinks(options, MANAGE_TOKEN_PLACEHOLDER)
 
 /**
  * Puts one subscriber's token where the placeholder was rendered. The content is split at the
@@ -20,11 +21,19 @@ const splitCache = new WeakMap<RenderedEmail, [string[], string[], string[]]>()
 export const personalise = (email: RenderedEmail, manageToken: string): RenderedEmail => {
   let parts = splitCache.get(email)
   if (!parts) {
-    parts = [email.subject.split(MANAGE_TOKEN_PLACEHOLDER), email.html.split(MANAGE_TOKEN_PLACEHOLDER), email.text.split(MANAGE_TOKEN_PLACEHOLDER)]
+    parts = [
+      email.subject.split(MANAGE_TOKEN_PLACEHOLDER),
+      email.html.split(MANAGE_TOKEN_PLACEHOLDER),
+      email.text.split(MANAGE_TOKEN_PLACEHOLDER),
+    ]
     splitCache.set(email, parts)
   }
   const [subject, html, text] = parts
-  return { subject: subject.join(manageToken), html: html.join(manageToken), text: text.join(manageToken) }
+  return {
+    subject: subject.join(manageToken),
+    html: html.join(manageToken),
+    text: text.join(manageToken),
+  }
 }
 
 /** An email to one subscriber, with the RFC 8058 one-click unsubscribe headers. */
@@ -33,7 +42,9 @@ export const subscriberEmail = (
   args: { to: string; manageToken: string; email: RenderedEmail; messageId: string },
 ): OutgoingEmail => {
   const { unsubscribeURL } = manageLinks(options, args.manageToken)
-  const mailto = options.unsubscribeMailto ? `, <mailto:${options.unsubscribeMailto}?subject=unsubscribe>` : ''
+  const mailto = options.unsubscribeMailto
+    ? `, <mailto:${options.unsubscribeMailto}?subject=unsubscribe>`
+    : ''
   return {
     ...args.email,
     to: args.to,
@@ -47,7 +58,8 @@ export const subscriberEmail = (
 }
 
 /** A stable Message-ID for (mailing, subscriber): if a crash makes a resend unavoidable, receivers can recognise it. */
-export const messageIdFor = (options: SanitizedOptions, key: string) => `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@${hostnameOf(options.serverURL)}>`
+export const messageIdFor = (options: SanitizedOptions, key: string) =>
+  `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@${hostnameOf(options.serverURL)}>`
 
 const hostnames = new Map<string, string>()
 const hostnameOf = (url: string) => {
@@ -60,7 +72,11 @@ const hostnameOf = (url: string) => {
 }
 
 /** Sends through the host's transport when given, else the configured Payload email adapter. Throws on failure. */
-export const sendEmail = async (payload: Payload, options: SanitizedOptions, message: OutgoingEmail): Promise<void> => {
+export const sendEmail = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  message: OutgoingEmail,
+): Promise<void> => {
   if (options.transport) await options.transport.sendMail(message)
   else await payload.sendEmail(message)
 }

@@ -6,7 +6,12 @@ import { leaseAfterFailure } from '../rules/lease'
 import type { RenderedEmail, SanitizedOptions } from '../types'
 import { createDeliveryMarker } from '../utilities/deliveryMarker'
 import { deliveryKey, type DeliveryStore, deliveryStoreFor } from '../utilities/deliveryStore'
-import { type MailingDoc, type MailingPlan, mailingPlanFor, type Recipient } from '../utilities/mailingPlans'
+import {
+  type MailingDoc,
+  type MailingPlan,
+  mailingPlanFor,
+  type Recipient,
+} from '../utilities/mailingPlans'
 import { manageTokenOf } from '../utilities/recipientToken'
 import { messageIdFor, personalise, sendEmail, subscriberEmail } from './send'
 
@@ -22,12 +27,21 @@ const updateMailing = (payload: Payload, id: number | string, data: Record<strin
   payload.update({ collection: MAILINGS_SLUG, id, data, overrideAccess: true, depth: 0 })
 
 /** The end of this worker's hold on a mailing, from now. */
-const leaseFromNow = (options: SanitizedOptions) => new Date(Date.now() + options.claimTimeoutSeconds * 1000).toISOString()
+const leaseFromNow = (options: SanitizedOptions) =>
+  new Date(Date.now() + options.claimTimeoutSeconds * 1000).toISOString()
 
 /** The mailing is this worker's now: status `sending`, one attempt more, a fresh lease. Returns the attempt's number. */
-const startAttempt = async (payload: Payload, options: SanitizedOptions, mailing: MailingDoc): Promise<number> => {
+const startAttempt = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  mailing: MailingDoc,
+): Promise<number> => {
   const attempt = (mailing.attempts ?? 0) + 1
-  await updateMailing(payload, mailing.id, { status: MAILING_STATUS.sending, attempts: attempt, leaseUntil: leaseFromNow(options) })
+  await updateMailing(payload, mailing.id, {
+    status: MAILING_STATUS.sending,
+    attempts: attempt,
+    leaseUntil: leaseFromNow(options),
+  })
   return attempt
 }
 
@@ -37,13 +51,22 @@ const startAttempt = async (payload: Payload, options: SanitizedOptions, mailing
  * visible share of the fan-out's time. The next batch is read while this one is sent, so sending
  * never waits on the database.
  */
-async function* recipientBatches(payload: Payload, options: SanitizedOptions, plan: MailingPlan): AsyncGenerator<Recipient[]> {
-  const select: SelectIncludeType = plan.readsTopics ? { email: true, topics: true, manageKey: true, manageTokenHash: true } : { email: true, manageKey: true, manageTokenHash: true }
+async function* recipientBatches(
+  payload: Payload,
+  options: SanitizedOptions,
+  plan: MailingPlan,
+): AsyncGenerator<Recipient[]> {
+  const select: SelectIncludeType = plan.readsTopics
+    ? { email: true, topics: true, manageKey: true, manageTokenHash: true }
+    : { email: true, manageKey: true, manageTokenHash: true }
   const readAfter = (cursor: number | string | undefined) => {
     const reading = payload.db
       .find<Recipient>({
         collection: SUBSCRIBERS_SLUG,
-        where: cursor === undefined ? plan.recipients : { and: [plan.recipients, { id: { greater_than: cursor } }] },
+        where:
+          cursor === undefined
+            ? plan.recipients
+            : { and: [plan.recipients, { id: { greater_than: cursor } }] },
         sort: 'id',
         limit: options.batchSize,
         pagination: false,
@@ -66,13 +89,25 @@ async function* recipientBatches(payload: Payload, options: SanitizedOptions, pl
 type Claimed = { recipient: Recipient; content: RenderedEmail }
 
 /** The recipients of a batch that have something to read and whose delivery this worker claimed (a rerun or a second worker gets the rest). */
-const claimBatch = async (payload: Payload, options: SanitizedOptions, store: DeliveryStore, mailing: MailingDoc, plan: MailingPlan, batch: Recipient[]): Promise<Claimed[]> => {
+const claimBatch = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  store: DeliveryStore,
+  mailing: MailingDoc,
+  plan: MailingPlan,
+  batch: Recipient[],
+): Promise<Claimed[]> => {
   const contents = new Map<string, RenderedEmail>()
   for (const recipient of batch) {
     const content = await plan.contentFor(recipient)
     if (content) contents.set(String(recipient.id), content)
   }
-  const claimed = await store.claim(mailing.key, [...contents.keys()], new Date(), options.claimTimeoutSeconds)
+  const claimed = await store.claim(
+    mailing.key,
+    [...contents.keys()],
+    new Date(),
+    options.claimTimeoutSeconds,
+  )
   await updateMailing(payload, mailing.id, { leaseUntil: leaseFromNow(options) })
   return batch.flatMap((recipient) => {
     const content = contents.get(String(recipient.id))
@@ -111,7 +146,14 @@ const sendToRecipients = async (
   }
 
   for await (const batch of recipientBatches(payload, options, plan)) {
-    for (const { recipient, content } of await claimBatch(payload, options, store, mailing, plan, batch)) {
+    for (const { recipient, content } of await claimBatch(
+      payload,
+      options,
+      store,
+      mailing,
+      plan,
+      batch,
+    )) {
       // A message (and its token, which may be written) is made only when the pool can take it.
       // No barrier between batches: the next batch is claimed while this one's last sends finish.
       while (limit.activeCount + limit.pendingCount >= SEND_CONCURRENCY) await Promise.race(sending)
@@ -151,8 +193,18 @@ const finishAttempt = async (
   const counts = await deliveryStoreFor(payload).countByStatus(mailing.key)
   const summary = { sent: counts.sent, failed: counts.failed, lastError: lastError ?? null }
   if (progress.failed > 0 && attempt < options.retries.attempts) {
-    await updateMailing(payload, mailing.id, { ...summary, leaseUntil: leaseAfterFailure(new Date(), attempt, options.retries.retryDelayMs, options.claimTimeoutSeconds).toISOString() })
-    throw new RetryableSendFailure(`${progress.failed} of ${progress.total} emails of ${mailing.key} failed (${lastError}); retrying later`)
+    await updateMailing(payload, mailing.id, {
+      ...summary,
+      leaseUntil: leaseAfterFailure(
+        new Date(),
+        attempt,
+        options.retries.retryDelayMs,
+        options.claimTimeoutSeconds,
+      ).toISOString(),
+    })
+    throw new RetryableSendFailure(
+      `${progress.failed} of ${progress.total} emails of ${mailing.key} failed (${lastError}); retrying later`,
+    )
   }
   if (counts.claimed > 0) {
     // Another worker holds claims (or held them when it stopped): the mailing is resumed once its lease ends.
@@ -185,7 +237,13 @@ export const sendMailing = async (
   const progress: FanOutProgress = { sent: 0, failed: 0, total: 0 }
   let lastError: string | undefined
   if (plan) {
-    progress.total = (await payload.count({ collection: SUBSCRIBERS_SLUG, where: plan.recipients, overrideAccess: true })).totalDocs
+    progress.total = (
+      await payload.count({
+        collection: SUBSCRIBERS_SLUG,
+        where: plan.recipients,
+        overrideAccess: true,
+      })
+    ).totalDocs
     lastError = await sendToRecipients(payload, options, mailing, plan, progress, onProgress)
   }
   return finishAttempt(payload, options, mailing, attempt, progress, lastError)

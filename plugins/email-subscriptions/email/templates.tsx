@@ -1,12 +1,39 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components'
 import { render, toPlainText } from '@react-email/render'
 import type { ReactNode } from 'react'
 
-import type { ConfirmationEmailData, DigestEmailData, ManageLinks, PublicationEmailData, RenderedEmail, SubscriptionTemplates } from '../types'
+import type {
+  ConfirmationEmailData,
+  DigestEmailData,
+  ManageLinks,
+  PublicationEmailData,
+  RenderedEmail,
+  SubscriptionTemplates,
+} from '../types'
 
 const buttonStyle = { background: '#00798c', color: '#fff', padding: '10px 16px' }
 
-const Layout = ({ preview, children, links }: { preview: string; children: ReactNode; links?: ManageLinks }) => (
+const Layout = ({
+  preview,
+  children,
+  links,
+}: {
+  preview: string
+  children: ReactNode
+  links?: ManageLinks
+}) => (
   <Html lang="en">
     <Head />
     <Preview>{preview}</Preview>
@@ -17,7 +44,8 @@ const Layout = ({ preview, children, links }: { preview: string; children: React
           <>
             <Hr />
             <Text style={{ fontSize: 12, color: '#52606d' }}>
-              You get this because you subscribed to updates from Q. <Link href={links.preferencesURL}>Choose topics and frequency</Link> or{' '}
+              You get this because you subscribed to updates from Q.{' '}
+              <Link href={links.preferencesURL}>Choose topics and frequency</Link> or{' '}
               <Link href={links.unsubscribeURL}>unsubscribe</Link>.
             </Text>
           </>
@@ -39,11 +67,16 @@ export const confirmationEmail = (data: ConfirmationEmailData): Promise<Rendered
     subject,
     <Layout preview={subject}>
       <Heading as="h2">Confirm your subscription</Heading>
-      <Text>You (or someone using your address) asked for email updates about: {data.topics.join(', ')}.</Text>
+      <Text>
+        You (or someone using your address) asked for email updates about: {data.topics.join(', ')}.
+      </Text>
       <Button href={data.confirmURL} style={buttonStyle}>
         Confirm my subscription
       </Button>
-      <Text>The link works once and expires in {data.lifetimeDays} days. If you did not ask for this, ignore this email.</Text>
+      <Text>
+        The link works once and expires in {data.lifetimeDays} days. If you did not ask for this,
+        ignore this email.
+      </Text>
     </Layout>,
   )
 }
@@ -53,7 +86,9 @@ export const publicationEmail = (data: PublicationEmailData): Promise<RenderedEm
   rendered(
     `New on Q: ${data.title}`,
     <Layout preview={data.excerpt || data.title} links={data}>
-      <Text style={{ textTransform: 'uppercase', fontSize: 12, color: '#52606d' }}>{data.topicLabel}</Text>
+      <Text style={{ textTransform: 'uppercase', fontSize: 12, color: '#52606d' }}>
+        {data.topicLabel}
+      </Text>
       <Heading as="h2">{data.title}</Heading>
       {data.excerpt ? <Text>{data.excerpt}</Text> : null}
       <Button href={data.url} style={buttonStyle}>
@@ -62,7 +97,11 @@ export const publicationEmail = (data: PublicationEmailData): Promise<RenderedEm
     </Layout>,
   )
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' })
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'Europe/London',
+})
 
 /** The weekly digest: last week's publications in the subscriber's topics, newest first. */
 export const digestEmail = (data: DigestEmailData): Promise<RenderedEmail> => {
@@ -76,7 +115,9 @@ export const digestEmail = (data: DigestEmailData): Promise<RenderedEmail> => {
       </Heading>
       {data.items.map((item) => (
         <Section key={item.url} style={{ marginBottom: 16 }}>
-          <Text style={{ textTransform: 'uppercase', fontSize: 12, color: '#52606d', margin: 0 }}>{item.topicLabel}</Text>
+          <Text style={{ textTransform: 'uppercase', fontSize: 12, color: '#52606d', margin: 0 }}>
+            {item.topicLabel}
+          </Text>
           <Link href={item.url} style={{ fontSize: 18, fontWeight: 'bold' }}>
             {item.title}
           </Link>

@@ -1,4 +1,11 @@
-import { APIError, commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import {
+  APIError,
+  commitTransaction,
+  type Endpoint,
+  initTransaction,
+  killTransaction,
+  type PayloadRequest,
+} from 'payload'
 
 import { toCsv } from '../../shared/csv'
 import { htmlPage } from '../../shared/pages'
@@ -19,35 +26,78 @@ type FullSubscriber = SubscriberRow & {
   member?: number | string | null
   bounceCount?: number | null
   createdAt: string
-  consent?: { at?: string | null; source?: string | null; ipHash?: string | null; wordingVersion?: string | null } | null
+  consent?: {
+    at?: string | null
+    source?: string | null
+    ipHash?: string | null
+    wordingVersion?: string | null
+  } | null
 }
 
 /** 401 for visitors, 403 for everyone else who is not an admin. */
-const refusal = (req: PayloadRequest) => (req.user ? new APIError(MESSAGES.adminsOnlyData, 403) : new APIError(MESSAGES.logInAsAdmin, 401))
+const refusal = (req: PayloadRequest) =>
+  req.user ? new APIError(MESSAGES.adminsOnlyData, 403) : new APIError(MESSAGES.logInAsAdmin, 401)
 
 const allSubscribers = async (req: PayloadRequest, select?: Record<string, true>) =>
-  (await req.payload.find({ collection: SUBSCRIBERS_SLUG, pagination: false, depth: 0, sort: 'id', overrideAccess: true, ...(select ? { select } : {}) }))
-    .docs as FullSubscriber[]
+  (
+    await req.payload.find({
+      collection: SUBSCRIBERS_SLUG,
+      pagination: false,
+      depth: 0,
+      sort: 'id',
+      overrideAccess: true,
+      ...(select ? { select } : {}),
+    })
+  ).docs as FullSubscriber[]
 
 /** What the figures read: no addresses, no consent records. */
-const STATS_FIELDS = { status: true, frequency: true, topics: true, confirmedAt: true, unsubscribedAt: true } as const
+const STATS_FIELDS = {
+  status: true,
+  frequency: true,
+  topics: true,
+  confirmedAt: true,
+  unsubscribedAt: true,
+} as const
 
 const findSubscriber = async (req: PayloadRequest) => {
   const id = req.routeParams?.id
   if (typeof id !== 'string' && typeof id !== 'number') return null
-  return (await req.payload.findByID({ collection: SUBSCRIBERS_SLUG, id, depth: 0, overrideAccess: true, disableErrors: true })) as FullSubscriber | null
+  return (await req.payload.findByID({
+    collection: SUBSCRIBERS_SLUG,
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })) as FullSubscriber | null
 }
 
 /** An admin-only handler for `/:id/…`: 401/403 for others, 404 naming `id` when there is no such subscriber. */
 const forOneSubscriber =
-  (options: SanitizedOptions, handle: (req: PayloadRequest, subscriber: FullSubscriber) => Promise<Response>) => async (req: PayloadRequest) => {
+  (
+    options: SanitizedOptions,
+    handle: (req: PayloadRequest, subscriber: FullSubscriber) => Promise<Response>,
+  ) =>
+  async (req: PayloadRequest) => {
     if (!options.isAdmin(req.user)) throw refusal(req)
     const subscriber = await findSubscriber(req)
     if (!subscriber) return errorResponse(404, 'No subscriber with this id.', 'id')
     return handle(req, subscriber)
   }
 
-const CSV_COLUMNS = ['email', 'status', 'frequency', 'topics', 'member', 'confirmedAt', 'unsubscribedAt', 'bounceCount', 'consentAt', 'consentSource', 'consentWordingVersion', 'createdAt'] as const
+const CSV_COLUMNS = [
+  'email',
+  'status',
+  'frequency',
+  'topics',
+  'member',
+  'confirmedAt',
+  'unsubscribedAt',
+  'bounceCount',
+  'consentAt',
+  'consentSource',
+  'consentWordingVersion',
+  'createdAt',
+] as const
 
 /** Admin tools: figures for the overview, CSV export, and one subscriber's data export and erasure (UK GDPR). */
 export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
@@ -56,8 +106,14 @@ export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
     method: 'get',
     handler: async (req) => {
       if (!options.isAdmin(req.user)) throw refusal(req)
-      const stats = subscriberStats(await allSubscribers(req, STATS_FIELDS), options.topics, new Date())
-      const topicLabels = Object.fromEntries(options.topics.map((topic) => [topic, options.topicLabels[topic] ?? topic]))
+      const stats = subscriberStats(
+        await allSubscribers(req, STATS_FIELDS),
+        options.topics,
+        new Date(),
+      )
+      const topicLabels = Object.fromEntries(
+        options.topics.map((topic) => [topic, options.topicLabels[topic] ?? topic]),
+      )
       return Response.json({ ...stats, topicLabels }, { headers: { 'Cache-Control': 'no-store' } })
     },
   },
@@ -99,7 +155,12 @@ export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
       const deliveries = await deliveryStoreFor(req.payload).forSubscriber(String(subscriber.id))
       return Response.json(
         { exportedAt: new Date().toISOString(), subscriber, deliveries },
-        { headers: { 'Content-Disposition': `attachment; filename="subscriber-${String(subscriber.id)}.json"`, 'Cache-Control': 'no-store' } },
+        {
+          headers: {
+            'Content-Disposition': `attachment; filename="subscriber-${String(subscriber.id)}.json"`,
+            'Cache-Control': 'no-store',
+          },
+        },
       )
     }),
   },
@@ -111,8 +172,18 @@ export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
       // One transaction: either both go, or neither.
       const ownTransaction = await initTransaction(req)
       try {
-        const { docs } = await req.payload.delete({ collection: DELIVERIES_SLUG, where: { subscriberId: { equals: String(subscriber.id) } }, overrideAccess: true, req })
-        await req.payload.delete({ collection: SUBSCRIBERS_SLUG, id: subscriber.id, overrideAccess: true, req })
+        const { docs } = await req.payload.delete({
+          collection: DELIVERIES_SLUG,
+          where: { subscriberId: { equals: String(subscriber.id) } },
+          overrideAccess: true,
+          req,
+        })
+        await req.payload.delete({
+          collection: SUBSCRIBERS_SLUG,
+          id: subscriber.id,
+          overrideAccess: true,
+          req,
+        })
         if (ownTransaction) await commitTransaction(req)
         return Response.json({ erased: true, deliveries: docs.length })
       } catch (err) {
@@ -130,16 +201,48 @@ export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
       if (!req.user || req.user.collection === options.memberCollection) throw refusal(req)
       if (req.searchParams.get('kind') === 'digest') {
         const period = digestPeriod(new Date(), await lastDigestEnd(req.payload))
-        const candidates = await digestCandidates(req.payload, options, { start: period.start.toISOString(), end: period.end.toISOString() })
-        if (!candidates.length) return htmlPage('No digest to send', 'Nothing has been published since the last digest: no digest would go out now.')
-        const items = digestItemsFor({ id: 'preview', topics: options.topics }, candidates).map(({ key: _key, publishedAt: _at, ...item }) => item)
-        return emailResponse(req, await options.templates.digest({ items, periodStart: period.start, periodEnd: period.end, ...placeholderLinks(options) }))
+        const candidates = await digestCandidates(req.payload, options, {
+          start: period.start.toISOString(),
+          end: period.end.toISOString(),
+        })
+        if (!candidates.length)
+          return htmlPage(
+            'No digest to send',
+            'Nothing has been published since the last digest: no digest would go out now.',
+          )
+        const items = digestItemsFor({ id: 'preview', topics: options.topics }, candidates).map(
+          ({ key: _key, publishedAt: _at, ...item }) => item,
+        )
+        return emailResponse(
+          req,
+          await options.templates.digest({
+            items,
+            periodStart: period.start,
+            periodEnd: period.end,
+            ...placeholderLinks(options),
+          }),
+        )
       }
       const collection = req.searchParams.get('collection') ?? ''
-      if (!options.topics.includes(collection)) return errorResponse(400, `collection must be one of: ${options.topics.join(', ')}.`, 'collection')
+      if (!options.topics.includes(collection))
+        return errorResponse(
+          400,
+          `collection must be one of: ${options.topics.join(', ')}.`,
+          'collection',
+        )
       const id = req.searchParams.get('id') ?? ''
       const doc = id
-        ? await req.payload.findByID({ collection, id, depth: 0, draft: true, overrideAccess: false, user: req.user, disableErrors: true }).catch(() => null)
+        ? await req.payload
+            .findByID({
+              collection,
+              id,
+              depth: 0,
+              draft: true,
+              overrideAccess: false,
+              user: req.user,
+              disableErrors: true,
+            })
+            .catch(() => null)
         : null
       if (!doc) return errorResponse(404, 'No document with this id that you can read.', 'id')
       const topicDoc: TopicDocument = doc
@@ -159,5 +262,13 @@ export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
 /** An email as staff see it: the HTML part, or with `format=text` the subject and text part. */
 const emailResponse = (req: PayloadRequest, email: RenderedEmail) =>
   req.searchParams.get('format') === 'text'
-    ? new Response(`Subject: ${email.subject}\n\n${email.text}`, { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
-    : new Response(email.html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Email-Subject': encodeURIComponent(email.subject) } })
+    ? new Response(`Subject: ${email.subject}\n\n${email.text}`, {
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      })
+    : new Response(email.html, {
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'X-Email-Subject': encodeURIComponent(email.subject),
+        },
+      })

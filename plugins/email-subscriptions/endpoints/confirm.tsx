@@ -7,7 +7,8 @@ import type { SanitizedOptions } from '../types'
 import { findByToken } from '../utilities/subscribers'
 import { isWellFormedToken } from '../utilities/tokens'
 
-const INVALID = 'This confirmation link is not valid: it may have been used already or have expired. Subscribe again to get a new one.'
+const INVALID =
+  'This confirmation link is not valid: it may have been used already or have expired. Subscribe again to get a new one.'
 
 /**
  * Double opt-in. `GET /api/subscribers/confirm?token=` shows a Confirm button and changes nothing,
@@ -20,7 +21,13 @@ export const confirmEndpoints = (options: SanitizedOptions): Endpoint[] => [
     handler: async (req) => {
       const token = req.searchParams.get('token')
       if (!isWellFormedToken(token)) return htmlPage('Link not valid', <p>{INVALID}</p>, 400)
-      return actionPage('Confirm your subscription', 'One more step: confirm that you want email updates from Q.', `${options.serverURL}/api/subscribers/confirm`, token, 'Confirm my subscription')
+      return actionPage(
+        'Confirm your subscription',
+        'One more step: confirm that you want email updates from Q.',
+        `${options.serverURL}/api/subscribers/confirm`,
+        token,
+        'Confirm my subscription',
+      )
     },
   },
   {
@@ -30,20 +37,37 @@ export const confirmEndpoints = (options: SanitizedOptions): Endpoint[] => [
       const body = await readBody(req)
       const token = body?.token ?? req.searchParams.get('token')
       const subscriber = await findByToken(req, 'confirmTokenHash', token)
-      const expired = subscriber?.confirmTokenExpiresAt && new Date(subscriber.confirmTokenExpiresAt) < new Date()
+      const expired =
+        subscriber?.confirmTokenExpiresAt && new Date(subscriber.confirmTokenExpiresAt) < new Date()
       if (!subscriber || expired || subscriber.status !== SUBSCRIBER_STATUS.pending) {
-        return wantsHtml(req) ? htmlPage('Link not valid', <p>{INVALID}</p>, 400) : errorResponse(400, INVALID, 'token')
+        return wantsHtml(req)
+          ? htmlPage('Link not valid', <p>{INVALID}</p>, 400)
+          : errorResponse(400, INVALID, 'token')
       }
       await req.payload.update({
         collection: SUBSCRIBERS_SLUG,
         id: subscriber.id,
         // Single use: the hash is cleared as the subscription is confirmed.
-        data: { status: SUBSCRIBER_STATUS.confirmed, confirmedAt: new Date().toISOString(), confirmTokenHash: null, confirmTokenExpiresAt: null },
+        data: {
+          status: SUBSCRIBER_STATUS.confirmed,
+          confirmedAt: new Date().toISOString(),
+          confirmTokenHash: null,
+          confirmTokenExpiresAt: null,
+        },
         overrideAccess: true,
       })
       return wantsHtml(req)
-        ? htmlPage('Subscription confirmed', <p>Thank you. You will get email updates about: {(subscriber.topics ?? []).join(', ')}.</p>)
-        : Response.json({ status: SUBSCRIBER_STATUS.confirmed, topics: subscriber.topics ?? [], frequency: subscriber.frequency })
+        ? htmlPage(
+            'Subscription confirmed',
+            <p>
+              Thank you. You will get email updates about: {(subscriber.topics ?? []).join(', ')}.
+            </p>,
+          )
+        : Response.json({
+            status: SUBSCRIBER_STATUS.confirmed,
+            topics: subscriber.topics ?? [],
+            frequency: subscriber.frequency,
+          })
     },
   },
 ]

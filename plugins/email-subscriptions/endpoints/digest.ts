@@ -12,11 +12,20 @@ export const queueDigestNow =
   (options: SanitizedOptions): StartDigest =>
   async (req) => {
     const mailing = await createDigestNow(req.payload, options, true)
-    return Response.json({ mailing: mailing.key, status: mailing.status, periodStart: mailing.periodStart, periodEnd: mailing.periodEnd }, { status: 202 })
+    return Response.json(
+      {
+        mailing: mailing.key,
+        status: mailing.status,
+        periodStart: mailing.periodStart,
+        periodEnd: mailing.periodEnd,
+      },
+      { status: 202 },
+    )
   }
 
 /** While the plugin is disabled: 409. */
-export const refuseWhileSwitchedOff: StartDigest = () => Promise.reject(new APIError(MESSAGES.switchedOff, 409))
+export const refuseWhileSwitchedOff: StartDigest = () =>
+  Promise.reject(new APIError(MESSAGES.switchedOff, 409))
 
 /**
  * `POST /api/subscribers/digest` (admins): the weekly digest now, covering what was published since

@@ -2,7 +2,12 @@ import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { readBody } from '../../shared/pages'
 import { errorResponse } from '../../shared/responses'
-import { CONSENT_WORDING_VERSION, MESSAGES, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
+import {
+  CONSENT_WORDING_VERSION,
+  MESSAGES,
+  SUBSCRIBER_STATUS,
+  SUBSCRIBERS_SLUG,
+} from '../constants'
 import { checkSubscription } from '../rules/validation'
 import type { SanitizedOptions } from '../types'
 import type { SubscriberDoc } from '../utilities/subscribers'
@@ -16,23 +21,46 @@ type MemberAccount = { id: number | string; email?: string | null; _verified?: b
  * collection without it, the address is the one staff or an import set, or one the member confirmed
  * from that address (the host holds back unconfirmed changes), so it counts as verified.
  */
-const loggedInMember = async (req: PayloadRequest, options: SanitizedOptions): Promise<MemberAccount | 'unverified' | null> => {
+const loggedInMember = async (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+): Promise<MemberAccount | 'unverified' | null> => {
   if (req.user?.collection !== options.memberCollection) return null
   const account = (await req.payload
-    .findByID({ collection: options.memberCollection, id: req.user.id, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req })
+    .findByID({
+      collection: options.memberCollection,
+      id: req.user.id,
+      depth: 0,
+      overrideAccess: true,
+      showHiddenFields: true,
+      disableErrors: true,
+      req,
+    })
     .catch(() => null)) as MemberAccount | null
   if (!account) return null
   return account.email && account._verified !== false ? account : 'unverified'
 }
 
 const findOwn = async (req: PayloadRequest, email: string) => {
-  const { docs } = await req.payload.find({ collection: SUBSCRIBERS_SLUG, where: { email: { equals: email.toLowerCase() } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
+  const { docs } = await req.payload.find({
+    collection: SUBSCRIBERS_SLUG,
+    where: { email: { equals: email.toLowerCase() } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
   return (docs[0] as SubscriberDoc | undefined) ?? null
 }
 
 const view = (subscriber: SubscriberDoc | null) =>
   subscriber
-    ? { subscribed: subscriber.status === SUBSCRIBER_STATUS.confirmed, status: subscriber.status, topics: subscriber.topics ?? [], frequency: subscriber.frequency }
+    ? {
+        subscribed: subscriber.status === SUBSCRIBER_STATUS.confirmed,
+        status: subscriber.status,
+        topics: subscriber.topics ?? [],
+        frequency: subscriber.frequency,
+      }
     : { subscribed: false, status: null, topics: [], frequency: null }
 
 /**
@@ -50,7 +78,14 @@ export const meEndpoints = (options: SanitizedOptions): Endpoint[] => {
 
     const body = await readBody(req)
     if (!body) return errorResponse(400, 'Send a JSON object: { topics, frequency }.', 'body')
-    const input = checkSubscription({ email: member.email, topics: body.topics ?? existing?.topics ?? undefined, frequency: body.frequency ?? existing?.frequency ?? undefined }, options.topics)
+    const input = checkSubscription(
+      {
+        email: member.email,
+        topics: body.topics ?? existing?.topics ?? undefined,
+        frequency: body.frequency ?? existing?.frequency ?? undefined,
+      },
+      options.topics,
+    )
     if ('field' in input) return errorResponse(400, input.message, input.field)
     if (existing?.status === SUBSCRIBER_STATUS.suppressed) {
       throw new APIError(MESSAGES.suppressed, 409)
@@ -68,7 +103,12 @@ export const meEndpoints = (options: SanitizedOptions): Endpoint[] => {
       ...(existing?.manageKey ? {} : { manageKey, manageTokenHash }),
     }
     const saved = existing
-      ? await req.payload.update({ collection: SUBSCRIBERS_SLUG, id: existing.id, data, overrideAccess: true })
+      ? await req.payload.update({
+          collection: SUBSCRIBERS_SLUG,
+          id: existing.id,
+          data,
+          overrideAccess: true,
+        })
       : await req.payload.create({ collection: SUBSCRIBERS_SLUG, data, overrideAccess: true })
     return Response.json(view(saved as SubscriberDoc), { status: existing ? 200 : 201 })
   }

@@ -17,7 +17,12 @@ export const preferencesEndpoints = (options: SanitizedOptions): Endpoint[] => [
     handler: async (req) => {
       const subscriber = await findByToken(req, 'manageTokenHash', req.searchParams.get('token'))
       if (!subscriber) return errorResponse(400, INVALID, 'token')
-      return Response.json({ topics: subscriber.topics ?? [], frequency: subscriber.frequency, status: subscriber.status, availableTopics: options.topics })
+      return Response.json({
+        topics: subscriber.topics ?? [],
+        frequency: subscriber.frequency,
+        status: subscriber.status,
+        availableTopics: options.topics,
+      })
     },
   },
   {
@@ -28,7 +33,14 @@ export const preferencesEndpoints = (options: SanitizedOptions): Endpoint[] => [
       if (!subscriber) return errorResponse(400, INVALID, 'token')
       const body = await readBody(req)
       if (!body) return errorResponse(400, 'Send a JSON object: { topics, frequency }.', 'body')
-      const input = checkSubscription({ email: subscriber.email, topics: body.topics ?? subscriber.topics, frequency: body.frequency ?? subscriber.frequency }, options.topics)
+      const input = checkSubscription(
+        {
+          email: subscriber.email,
+          topics: body.topics ?? subscriber.topics,
+          frequency: body.frequency ?? subscriber.frequency,
+        },
+        options.topics,
+      )
       if ('field' in input) return errorResponse(400, input.message, input.field)
       await req.payload.update({
         collection: SUBSCRIBERS_SLUG,
@@ -36,7 +48,11 @@ export const preferencesEndpoints = (options: SanitizedOptions): Endpoint[] => [
         data: { topics: input.topics, frequency: input.frequency },
         overrideAccess: true,
       })
-      return Response.json({ topics: input.topics, frequency: input.frequency, status: subscriber.status })
+      return Response.json({
+        topics: input.topics,
+        frequency: input.frequency,
+        status: subscriber.status,
+      })
     },
   },
 ]

@@ -21,7 +21,12 @@ export const queueConfirmation =
       ipHash: consentAddressHash(req.payload.secret, options.clientAddress(req)),
       requestedAt: new Date().toISOString(),
     }
-    await req.payload.jobs.queue({ task: TASK_CONFIRM_SUBSCRIPTION, input: request, queue: options.queue.name, req })
+    await req.payload.jobs.queue({
+      task: TASK_CONFIRM_SUBSCRIPTION,
+      input: request,
+      queue: options.queue.name,
+      req,
+    })
   }
 
 /** While the plugin is disabled: the same answer, nothing queued. */
@@ -36,19 +41,31 @@ export const acceptWithoutQueueing: AcceptSubscription = () => Promise.resolve()
  * (at most one per `resendIntervalSeconds`); a confirmed one is left alone; a suppressed one is
  * never mailed.
  */
-export const subscribeEndpoint = (options: SanitizedOptions, accept: AcceptSubscription): Endpoint => {
-  const perEmail = createEmailRateLimit(options.subscribeLimitPerEmail.max, options.subscribeLimitPerEmail.windowSeconds, options.shared.counter)
+export const subscribeEndpoint = (
+  options: SanitizedOptions,
+  accept: AcceptSubscription,
+): Endpoint => {
+  const perEmail = createEmailRateLimit(
+    options.subscribeLimitPerEmail.max,
+    options.subscribeLimitPerEmail.windowSeconds,
+    options.shared.counter,
+  )
   return {
     path: '/subscribe',
     method: 'post',
     handler: async (req) => {
       const body = await readBody(req)
-      if (!body) return errorResponse(400, 'Send a JSON object: { email, topics, frequency }.', 'body')
+      if (!body)
+        return errorResponse(400, 'Send a JSON object: { email, topics, frequency }.', 'body')
       const input = checkSubscription(body, options.topics)
       if ('field' in input) return errorResponse(400, input.message, input.field)
       const waitSeconds = await perEmail.hit(input.email)
       if (waitSeconds > 0) {
-        const refused = errorResponse(429, 'Too many subscription requests for this address. Try again later.', 'email')
+        const refused = errorResponse(
+          429,
+          'Too many subscription requests for this address. Try again later.',
+          'email',
+        )
         refused.headers.set('Retry-After', String(waitSeconds))
         return refused
       }

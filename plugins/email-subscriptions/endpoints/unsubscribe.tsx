@@ -20,7 +20,13 @@ export const unsubscribeEndpoints = (options: SanitizedOptions): Endpoint[] => [
     handler: async (req) => {
       const token = req.searchParams.get('token')
       if (!isWellFormedToken(token)) return htmlPage('Link not valid', <p>{INVALID}</p>, 400)
-      return actionPage('Unsubscribe', 'Stop all email updates from Q to this address?', `${options.serverURL}/api/subscribers/unsubscribe`, token, 'Unsubscribe')
+      return actionPage(
+        'Unsubscribe',
+        'Stop all email updates from Q to this address?',
+        `${options.serverURL}/api/subscribers/unsubscribe`,
+        token,
+        'Unsubscribe',
+      )
     },
   },
   {
@@ -30,18 +36,32 @@ export const unsubscribeEndpoints = (options: SanitizedOptions): Endpoint[] => [
       const body = await readBody(req)
       const token = req.searchParams.get('token') ?? body?.token
       const subscriber = await findByToken(req, 'manageTokenHash', token)
-      if (!subscriber) return wantsHtml(req) ? htmlPage('Link not valid', <p>{INVALID}</p>, 400) : errorResponse(400, INVALID, 'token')
+      if (!subscriber)
+        return wantsHtml(req)
+          ? htmlPage('Link not valid', <p>{INVALID}</p>, 400)
+          : errorResponse(400, INVALID, 'token')
       // Suppressed stays suppressed (bounces, complaints); otherwise unsubscribing is idempotent.
-      if (subscriber.status !== SUBSCRIBER_STATUS.suppressed && subscriber.status !== SUBSCRIBER_STATUS.unsubscribed) {
+      if (
+        subscriber.status !== SUBSCRIBER_STATUS.suppressed &&
+        subscriber.status !== SUBSCRIBER_STATUS.unsubscribed
+      ) {
         await req.payload.update({
           collection: SUBSCRIBERS_SLUG,
           id: subscriber.id,
-          data: { status: SUBSCRIBER_STATUS.unsubscribed, unsubscribedAt: new Date().toISOString() },
+          data: {
+            status: SUBSCRIBER_STATUS.unsubscribed,
+            unsubscribedAt: new Date().toISOString(),
+          },
           overrideAccess: true,
         })
       }
       return wantsHtml(req)
-        ? htmlPage('Unsubscribed', <p>You will not get any more email updates from Q. You can subscribe again at any time.</p>)
+        ? htmlPage(
+            'Unsubscribed',
+            <p>
+              You will not get any more email updates from Q. You can subscribe again at any time.
+            </p>,
+          )
         : Response.json({ status: SUBSCRIBER_STATUS.unsubscribed })
     },
   },

@@ -15,12 +15,20 @@ export const announceFirstPublication =
   async ({ doc, previousDoc, operation, req, context }) => {
     const { seeding, skipAnnouncement } = getSubscriptionContext(context)
     if (seeding || skipAnnouncement) return doc
-    const change = { operation, hasDrafts, status: doc._status, previousStatus: previousDoc?._status }
+    const change = {
+      operation,
+      hasDrafts,
+      status: doc._status,
+      previousStatus: previousDoc?._status,
+    }
     if (!becomesPublished(change)) return doc
     try {
       await announcePublication(req.payload, options, collection, doc, req)
     } catch (err) {
-      req.payload.logger.error({ err, msg: `email-subscriptions: announcement of ${collection} ${String(doc.id)} not queued` })
+      req.payload.logger.error({
+        err,
+        msg: `email-subscriptions: announcement of ${collection} ${String(doc.id)} not queued`,
+      })
     }
     return doc
   }

@@ -3,7 +3,10 @@ import { Cron } from 'croner'
 const DAY_MS = 86_400_000
 
 /** The most recent time the digest schedule fired at or before `now` (the cron read in `timeZone`). */
-export const latestScheduledRun = (schedule: { cron: string; timeZone: string }, now: Date): Date | null =>
+export const latestScheduledRun = (
+  schedule: { cron: string; timeZone: string },
+  now: Date,
+): Date | null =>
   new Cron(schedule.cron, { timezone: schedule.timeZone }).previousRuns(1, now)[0] ?? null
 
 /**
@@ -11,7 +14,12 @@ export const latestScheduledRun = (schedule: { cron: string; timeZone: string },
  * recent enough (a server that was down at 08:00 catches up later that day, but a fresh install does
  * not send last Monday's digest).
  */
-export const isDigestDue = (args: { latestRun: Date | null; now: Date; lastDigestEnd: Date | null; catchUpHours?: number }): boolean => {
+export const isDigestDue = (args: {
+  latestRun: Date | null
+  now: Date
+  lastDigestEnd: Date | null
+  catchUpHours?: number
+}): boolean => {
   const { latestRun, now, lastDigestEnd, catchUpHours = 24 } = args
   if (!latestRun) return false
   if (now.getTime() - latestRun.getTime() > catchUpHours * 3_600_000) return false

@@ -13,18 +13,26 @@ export type PublicationChange = {
  * not. "First time ever" is then the mailing's unique key: a document unpublished and published
  * again finds its announcement already there.
  */
-export const becomesPublished = ({ operation, hasDrafts, status, previousStatus }: PublicationChange): boolean => {
+export const becomesPublished = ({
+  operation,
+  hasDrafts,
+  status,
+  previousStatus,
+}: PublicationChange): boolean => {
   if (!hasDrafts) return operation === 'create'
   if (status !== 'published') return false
   return operation === 'create' || previousStatus !== 'published'
 }
 
 /** The mailing key of a document's announcement: one per document, ever. */
-export const publicationMailingKey = (collection: string, id: number | string) => `publication:${collection}:${String(id)}`
+export const publicationMailingKey = (collection: string, id: number | string) =>
+  `publication:${collection}:${String(id)}`
 
 /** The text shown under the title: the collection's excerpt or summary field, cut at a word. */
 export const excerptOf = (doc: Record<string, unknown>, maxLength = 300): string => {
-  const value = [doc.excerpt, doc.summary, doc.description].find((candidate) => typeof candidate === 'string' && candidate.trim())
+  const value = [doc.excerpt, doc.summary, doc.description].find(
+    (candidate) => typeof candidate === 'string' && candidate.trim(),
+  )
   if (typeof value !== 'string') return ''
   const text = value.trim().replace(/\s+/g, ' ')
   if (text.length <= maxLength) return text

@@ -4,7 +4,9 @@ import { FREQUENCIES, type Frequency } from '../constants'
 export const normaliseEmail = (value: unknown): string | null => {
   if (typeof value !== 'string') return null
   const email = value.trim().toLowerCase()
-  return email.length <= 254 && /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}$/.test(email) ? email : null
+  return email.length <= 254 && /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}$/.test(email)
+    ? email
+    : null
 }
 
 export type SubscriptionInput = { email: string; topics: string[]; frequency: Frequency }
@@ -17,12 +19,24 @@ export const checkSubscription = (
   const email = normaliseEmail(body.email)
   if (!email) return { field: 'email', message: 'email must be a valid email address.' }
   const topics = body.topics ?? knownTopics
-  if (!Array.isArray(topics) || topics.length === 0 || topics.some((topic) => typeof topic !== 'string')) {
-    return { field: 'topics', message: `topics must be a non-empty list of: ${knownTopics.join(', ')}.` }
+  if (
+    !Array.isArray(topics) ||
+    topics.length === 0 ||
+    topics.some((topic) => typeof topic !== 'string')
+  ) {
+    return {
+      field: 'topics',
+      message: `topics must be a non-empty list of: ${knownTopics.join(', ')}.`,
+    }
   }
   const unknown = topics.find((topic) => !knownTopics.includes(topic as string))
-  if (unknown !== undefined) return { field: 'topics', message: `Unknown topic "${String(unknown)}"; topics are: ${knownTopics.join(', ')}.` }
+  if (unknown !== undefined)
+    return {
+      field: 'topics',
+      message: `Unknown topic "${String(unknown)}"; topics are: ${knownTopics.join(', ')}.`,
+    }
   const frequency = body.frequency ?? 'instant'
-  if (!FREQUENCIES.includes(frequency as Frequency)) return { field: 'frequency', message: 'frequency must be instant or weekly.' }
+  if (!FREQUENCIES.includes(frequency as Frequency))
+    return { field: 'frequency', message: 'frequency must be instant or weekly.' }
   return { email, topics: [...new Set(topics as string[])], frequency: frequency as Frequency }
 }

@@ -4,7 +4,8 @@ import { FREQUENCIES, type Frequency, TASK_CONFIRM_SUBSCRIPTION } from '../const
 import type { SanitizedOptions } from '../types'
 import { confirmSubscriptionRequest } from '../utilities/confirmSubscriptionRequest'
 
-const isFrequency = (value: string): value is Frequency => FREQUENCIES.some((frequency) => frequency === value)
+const isFrequency = (value: string): value is Frequency =>
+  FREQUENCIES.some((frequency) => frequency === value)
 
 /**
  * One subscribe request (queued by `POST /subscribe`, which does the same work for every address so
@@ -13,7 +14,16 @@ const isFrequency = (value: string): value is Frequency => FREQUENCIES.some((fre
  */
 export const confirmSubscriptionTask = (
   options: SanitizedOptions,
-): TaskConfig<{ input: { email: string; topics: string[]; frequency: string; ipHash?: string | null; requestedAt: string }; output: { sent: boolean } }> => ({
+): TaskConfig<{
+  input: {
+    email: string
+    topics: string[]
+    frequency: string
+    ipHash?: string | null
+    requestedAt: string
+  }
+  output: { sent: boolean }
+}> => ({
   slug: TASK_CONFIRM_SUBSCRIPTION,
   label: 'Subscriptions: confirm a subscribe request',
   inputSchema: [
@@ -24,7 +34,10 @@ export const confirmSubscriptionTask = (
     { name: 'requestedAt', type: 'text', required: true },
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
-  retries: { attempts: options.retries.attempts, backoff: { type: 'exponential', delay: options.retries.retryDelayMs } },
+  retries: {
+    attempts: options.retries.attempts,
+    backoff: { type: 'exponential', delay: options.retries.retryDelayMs },
+  },
   handler: async ({ input, req }) => {
     const sent = await confirmSubscriptionRequest(req.payload, options, {
       email: input.email,

@@ -9,7 +9,9 @@ import { queueScheduledDigestIfDue, resumeAbandonedMailings } from '../utilities
  * Every minute (in the plugin's queue): queue the weekly digest when its schedule has fired, resume
  * mailings a stopped worker left half-sent, and delete delivery records past their retention.
  */
-export const maintenanceTask = (options: SanitizedOptions): TaskConfig<{ input: object; output: object }> => ({
+export const maintenanceTask = (
+  options: SanitizedOptions,
+): TaskConfig<{ input: object; output: object }> => ({
   slug: TASK_MAINTENANCE,
   label: 'Subscriptions: weekly digest and resuming mailings',
   schedule: [{ cron: options.queue.maintenanceCron, queue: options.queue.name }],
@@ -17,7 +19,9 @@ export const maintenanceTask = (options: SanitizedOptions): TaskConfig<{ input: 
     const now = new Date()
     await resumeAbandonedMailings(req.payload, options, now)
     await queueScheduledDigestIfDue(req.payload, options, now)
-    await deliveryStoreFor(req.payload).purgeBefore(new Date(now.getTime() - options.deliveryRetentionDays * 86_400_000))
+    await deliveryStoreFor(req.payload).purgeBefore(
+      new Date(now.getTime() - options.deliveryRetentionDays * 86_400_000),
+    )
     return { output: {} }
   },
 })

@@ -1,6 +1,11 @@
 import type { Payload } from 'payload'
 
-import { CONSENT_WORDING_VERSION, type Frequency, SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
+import {
+  CONSENT_WORDING_VERSION,
+  type Frequency,
+  SUBSCRIBER_STATUS,
+  SUBSCRIBERS_SLUG,
+} from '../constants'
 import { messageIdFor, sendEmail, subscriberEmail } from '../email/send'
 import type { SanitizedOptions } from '../types'
 import type { SubscriberDoc } from './subscribers'
@@ -27,7 +32,11 @@ export type SubscribeRequest = {
  * instance that works the queue, and this is a read-then-write (find, then create or update, then
  * send), so two requests for one address would otherwise both mail it.
  */
-export const confirmSubscriptionRequest = (payload: Payload, options: SanitizedOptions, request: SubscribeRequest): Promise<boolean> =>
+export const confirmSubscriptionRequest = (
+  payload: Payload,
+  options: SanitizedOptions,
+  request: SubscribeRequest,
+): Promise<boolean> =>
   options.shared.lock(`subscribe-confirm:${request.email}`, async () => {
     const now = new Date()
     const { docs } = await payload.find({
@@ -39,9 +48,14 @@ export const confirmSubscriptionRequest = (payload: Payload, options: SanitizedO
       showHiddenFields: true,
     })
     const existing = docs[0] as SubscriberDoc | undefined
-    const mayMail = !existing || existing.status === SUBSCRIBER_STATUS.pending || existing.status === SUBSCRIBER_STATUS.unsubscribed
+    const mayMail =
+      !existing ||
+      existing.status === SUBSCRIBER_STATUS.pending ||
+      existing.status === SUBSCRIBER_STATUS.unsubscribed
     const recentlySent =
-      existing?.confirmationSentAt && now.getTime() - new Date(existing.confirmationSentAt).getTime() < options.resendIntervalSeconds * 1000
+      existing?.confirmationSentAt &&
+      now.getTime() - new Date(existing.confirmationSentAt).getTime() <
+        options.resendIntervalSeconds * 1000
     if (!mayMail || recentlySent) return false
 
     const confirmToken = createToken()
@@ -52,28 +66,54 @@ export const confirmSubscriptionRequest = (payload: Payload, options: SanitizedO
       frequency: request.frequency,
       status: SUBSCRIBER_STATUS.pending,
       confirmTokenHash: hashToken(confirmToken),
-      confirmTokenExpiresAt: new Date(now.getTime() + options.tokenLifetimeDays * 86_400_000).toISOString(),
+      confirmTokenExpiresAt: new Date(
+        now.getTime() + options.tokenLifetimeDays * 86_400_000,
+      ).toISOString(),
       confirmationSentAt: now.toISOString(),
       manageKey,
       manageTokenHash,
-      consent: { at: request.requestedAt, source: 'subscribe-form', ipHash: request.ipHash, wordingVersion: CONSENT_WORDING_VERSION },
+      consent: {
+        at: request.requestedAt,
+        source: 'subscribe-form',
+        ipHash: request.ipHash,
+        wordingVersion: CONSENT_WORDING_VERSION,
+      },
     }
     const subscriber = (
       existing
-        ? await payload.update({ collection: SUBSCRIBERS_SLUG, id: existing.id, data, overrideAccess: true })
+        ? await payload.update({
+            collection: SUBSCRIBERS_SLUG,
+            id: existing.id,
+            data,
+            overrideAccess: true,
+          })
         : await payload.create({ collection: SUBSCRIBERS_SLUG, data, overrideAccess: true })
     ) as SubscriberDoc
     const confirmURL = `${options.serverURL}/api/subscribers/confirm?token=${confirmToken}`
-    const email = await options.templates.confirmation({ confirmURL, topics: request.topics, lifetimeDays: options.tokenLifetimeDays })
+    const email = await options.templates.confirmation({
+      confirmURL,
+      topics: request.topics,
+      lifetimeDays: options.tokenLifetimeDays,
+    })
     try {
       await sendEmail(
         payload,
         options,
-        subscriberEmail(options, { to: subscriber.email, manageToken, email, messageId: messageIdFor(options, `confirm.${hashToken(confirmToken).slice(0, 16)}`) }),
+        subscriberEmail(options, {
+          to: subscriber.email,
+          manageToken,
+          email,
+          messageId: messageIdFor(options, `confirm.${hashToken(confirmToken).slice(0, 16)}`),
+        }),
       )
     } catch (err) {
       // Not sent: the next attempt may send at once.
-      await payload.update({ collection: SUBSCRIBERS_SLUG, id: subscriber.id, data: { confirmationSentAt: null }, overrideAccess: true })
+      await payload.update({
+        collection: SUBSCRIBERS_SLUG,
+        id: subscriber.id,
+        data: { confirmationSentAt: null },
+        overrideAccess: true,
+      })
       throw err
     }
     return true

@@ -20,8 +20,10 @@ export const createDeliveryMarker = (store: DeliveryStore, mailing: string) => {
     const [sentIds, failedIds, error] = [sent, failed, lastError]
     sent = []
     failed = []
-    if (sentIds.length) writing = writing.then(() => store.mark(mailing, sentIds, DELIVERY_STATUS.sent))
-    if (failedIds.length) writing = writing.then(() => store.mark(mailing, failedIds, DELIVERY_STATUS.failed, error))
+    if (sentIds.length)
+      writing = writing.then(() => store.mark(mailing, sentIds, DELIVERY_STATUS.sent))
+    if (failedIds.length)
+      writing = writing.then(() => store.mark(mailing, failedIds, DELIVERY_STATUS.failed, error))
   }
   const schedule = () => {
     timer ??= setTimeout(flush, MARK_INTERVAL_MS)

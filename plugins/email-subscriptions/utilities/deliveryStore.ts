@@ -1,7 +1,12 @@
-import { and, eq, inArray, lt, or, type SQL,sql } from 'drizzle-orm'
+import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Payload, Where } from 'payload'
 
-import { DELIVERIES_SLUG, DELIVERY_STATUS, type DeliveryStatus, MAX_ATTEMPTS_PER_DELIVERY } from '../constants'
+import {
+  DELIVERIES_SLUG,
+  DELIVERY_STATUS,
+  type DeliveryStatus,
+  MAX_ATTEMPTS_PER_DELIVERY,
+} from '../constants'
 
 /**
  * Claims and marks of deliveries, a batch per statement. A fan-out to 10,000 subscribers would
@@ -11,37 +16,78 @@ import { DELIVERIES_SLUG, DELIVERY_STATUS, type DeliveryStatus, MAX_ATTEMPTS_PER
  */
 export type DeliveryStore = {
   /** Claims (mailing, subscriber) for this worker; returns the subscriber ids it may send to now. */
-  claim: (mailing: string, subscriberIds: string[], now: Date, claimTimeoutSeconds: number) => Promise<Set<string>>
-  mark: (mailing: string, subscriberIds: string[], status: DeliveryStatus, error?: string) => Promise<void>
+  claim: (
+    mailing: string,
+    subscriberIds: string[],
+    now: Date,
+    claimTimeoutSeconds: number,
+  ) => Promise<Set<string>>
+  mark: (
+    mailing: string,
+    subscriberIds: string[],
+    status: DeliveryStatus,
+    error?: string,
+  ) => Promise<void>
   /** How many deliveries of a mailing are in each status. */
   countByStatus: (mailing: string) => Promise<Record<DeliveryStatus, number>>
   /** Deletes finished deliveries (sent or failed) last changed before `cutoff`; returns how many. */
   purgeBefore: (cutoff: Date) => Promise<number>
   /** Delivery rows of one subscriber (GDPR export). */
-  forSubscriber: (subscriberId: string) => Promise<Array<{ mailing: string; status: string; sentAt: string | null }>>
+  forSubscriber: (
+    subscriberId: string,
+  ) => Promise<Array<{ mailing: string; status: string; sentAt: string | null }>>
 }
 
 export const deliveryKey = (mailing: string, subscriberId: string) => `${mailing}:${subscriberId}`
 
 type Column = SQL.Aliased | object
-type DeliveryTable = Record<'id' | 'key' | 'mailing' | 'subscriberId' | 'status' | 'attempts' | 'claimedAt' | 'sentAt' | 'error' | 'updatedAt' | 'createdAt', Column>
+type DeliveryTable = Record<
+  | 'id'
+  | 'key'
+  | 'mailing'
+  | 'subscriberId'
+  | 'status'
+  | 'attempts'
+  | 'claimedAt'
+  | 'sentAt'
+  | 'error'
+  | 'updatedAt'
+  | 'createdAt',
+  Column
+>
 type Row = Record<string, unknown>
 type Returning = { returning: (fields: Record<string, Column>) => Promise<Row[]> }
 /** The part of drizzle's query builder used here; identical for the SQLite and PostgreSQL dialects. */
 type DrizzleLike = {
   insert: (table: object) => { values: (rows: Row[]) => { onConflictDoNothing: () => Returning } }
-  update: (table: object) => { set: (values: Row) => { where: (where: SQL | undefined) => Returning & PromiseLike<unknown> } }
+  update: (table: object) => {
+    set: (values: Row) => { where: (where: SQL | undefined) => Returning & PromiseLike<unknown> }
+  }
   delete: (table: object) => { where: (where: SQL | undefined) => Returning }
-  select: (fields: Record<string, Column>) => { from: (table: object) => { where: (where: SQL | undefined) => PromiseLike<Row[]> & { groupBy: (column: Column) => PromiseLike<Row[]> } } }
+  select: (fields: Record<string, Column>) => {
+    from: (table: object) => {
+      where: (
+        where: SQL | undefined,
+      ) => PromiseLike<Row[]> & { groupBy: (column: Column) => PromiseLike<Row[]> }
+    }
+  }
 }
-type DrizzleAdapterLike = { drizzle: DrizzleLike; tables: Record<string, DeliveryTable>; tableNameMap: Map<string, string> }
+type DrizzleAdapterLike = {
+  drizzle: DrizzleLike
+  tables: Record<string, DeliveryTable>
+  tableNameMap: Map<string, string>
+}
 
-const hasDrizzle = (db: object): db is DrizzleAdapterLike => 'drizzle' in db && 'tables' in db && 'tableNameMap' in db
+const hasDrizzle = (db: object): db is DrizzleAdapterLike =>
+  'drizzle' in db && 'tables' in db && 'tableNameMap' in db
 
 const emptyCounts = (): Record<DeliveryStatus, number> => ({ claimed: 0, sent: 0, failed: 0 })
 
 const sqlStore = (adapter: DrizzleAdapterLike): DeliveryStore => {
-  const table = () => adapter.tables[adapter.tableNameMap.get(DELIVERIES_SLUG.replaceAll('-', '_')) ?? ''] as DeliveryTable
+  const table = () =>
+    adapter.tables[
+      adapter.tableNameMap.get(DELIVERIES_SLUG.replaceAll('-', '_')) ?? ''
+    ] as DeliveryTable
   const column = (name: keyof DeliveryTable) => table()[name] as Parameters<typeof eq>[0]
   return {
     claim: async (mailing, subscriberIds, now, claimTimeoutSeconds) => {
@@ -68,13 +114,24 @@ const sqlStore = (adapter: DrizzleAdapterLike): DeliveryStore => {
       const abandonedBefore = new Date(now.getTime() - claimTimeoutSeconds * 1000).toISOString()
       const reclaimed = await adapter.drizzle
         .update(table())
-        .set({ status: DELIVERY_STATUS.claimed, claimedAt: at, updatedAt: at, attempts: sql`${column('attempts')} + 1` })
+        .set({
+          status: DELIVERY_STATUS.claimed,
+          claimedAt: at,
+          updatedAt: at,
+          attempts: sql`${column('attempts')} + 1`,
+        })
         .where(
           and(
             eq(column('mailing'), mailing),
             inArray(column('subscriberId'), subscriberIds),
             lt(column('attempts'), MAX_ATTEMPTS_PER_DELIVERY),
-            or(eq(column('status'), DELIVERY_STATUS.failed), and(eq(column('status'), DELIVERY_STATUS.claimed), lt(column('claimedAt'), abandonedBefore))),
+            or(
+              eq(column('status'), DELIVERY_STATUS.failed),
+              and(
+                eq(column('status'), DELIVERY_STATUS.claimed),
+                lt(column('claimedAt'), abandonedBefore),
+              ),
+            ),
           ),
         )
         .returning({ subscriberId: table().subscriberId })
@@ -85,7 +142,13 @@ const sqlStore = (adapter: DrizzleAdapterLike): DeliveryStore => {
       const at = new Date().toISOString()
       await adapter.drizzle
         .update(table())
-        .set({ status, updatedAt: at, ...(status === DELIVERY_STATUS.sent ? { sentAt: at, error: null } : { error: error?.slice(0, 500) ?? null }) })
+        .set({
+          status,
+          updatedAt: at,
+          ...(status === DELIVERY_STATUS.sent
+            ? { sentAt: at, error: null }
+            : { error: error?.slice(0, 500) ?? null }),
+        })
         .where(and(eq(column('mailing'), mailing), inArray(column('subscriberId'), subscriberIds)))
     },
     countByStatus: async (mailing) => {
@@ -101,7 +164,15 @@ const sqlStore = (adapter: DrizzleAdapterLike): DeliveryStore => {
     purgeBefore: async (cutoff) => {
       const deleted = await adapter.drizzle
         .delete(table())
-        .where(and(lt(column('updatedAt'), cutoff.toISOString()), or(eq(column('status'), DELIVERY_STATUS.sent), eq(column('status'), DELIVERY_STATUS.failed))))
+        .where(
+          and(
+            lt(column('updatedAt'), cutoff.toISOString()),
+            or(
+              eq(column('status'), DELIVERY_STATUS.sent),
+              eq(column('status'), DELIVERY_STATUS.failed),
+            ),
+          ),
+        )
         .returning({ id: table().id })
       return deleted.length
     },
@@ -110,27 +181,58 @@ const sqlStore = (adapter: DrizzleAdapterLike): DeliveryStore => {
         .select({ mailing: table().mailing, status: table().status, sentAt: table().sentAt })
         .from(table())
         .where(eq(column('subscriberId'), subscriberId))
-      return rows.map((row) => ({ mailing: String(row.mailing), status: String(row.status), sentAt: row.sentAt ? String(row.sentAt) : null }))
+      return rows.map((row) => ({
+        mailing: String(row.mailing),
+        status: String(row.status),
+        sentAt: row.sentAt ? String(row.sentAt) : null,
+      }))
     },
   }
 }
 
-type DeliveryDoc = { id: number | string; subscriberId: string; status: string; attempts?: number | null; claimedAt?: string | null; mailing: string; sentAt?: string | null }
+type DeliveryDoc = {
+  id: number | string
+  subscriberId: string
+  status: string
+  attempts?: number | null
+  claimedAt?: string | null
+  mailing: string
+  sentAt?: string | null
+}
 
 /** The Local API version: correct, one row per statement. */
 const localApiStore = (payload: Payload): DeliveryStore => {
   const find = async (where: Where) =>
-    (await payload.find({ collection: DELIVERIES_SLUG, where, pagination: false, depth: 0, overrideAccess: true })).docs as DeliveryDoc[]
+    (
+      await payload.find({
+        collection: DELIVERIES_SLUG,
+        where,
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs as DeliveryDoc[]
   return {
     claim: async (mailing, subscriberIds, now, claimTimeoutSeconds) => {
       const claimed = new Set<string>()
       const at = now.toISOString()
-      const existing = new Map((await find({ mailing: { equals: mailing }, subscriberId: { in: subscriberIds } })).map((doc) => [doc.subscriberId, doc]))
+      const existing = new Map(
+        (await find({ mailing: { equals: mailing }, subscriberId: { in: subscriberIds } })).map(
+          (doc) => [doc.subscriberId, doc],
+        ),
+      )
       for (const subscriberId of subscriberIds) {
         const row = existing.get(subscriberId)
         if (!row) {
           try {
-            const data = { key: deliveryKey(mailing, subscriberId), mailing, subscriberId, status: DELIVERY_STATUS.claimed, attempts: 1, claimedAt: at }
+            const data = {
+              key: deliveryKey(mailing, subscriberId),
+              mailing,
+              subscriberId,
+              status: DELIVERY_STATUS.claimed,
+              attempts: 1,
+              claimedAt: at,
+            }
             await payload.create({ collection: DELIVERIES_SLUG, data, overrideAccess: true })
             claimed.add(subscriberId)
           } catch {
@@ -138,9 +240,24 @@ const localApiStore = (payload: Payload): DeliveryStore => {
           }
           continue
         }
-        const abandoned = row.status === DELIVERY_STATUS.claimed && row.claimedAt && now.getTime() - new Date(row.claimedAt).getTime() > claimTimeoutSeconds * 1000
-        if ((row.attempts ?? 1) < MAX_ATTEMPTS_PER_DELIVERY && (row.status === DELIVERY_STATUS.failed || abandoned)) {
-          await payload.update({ collection: DELIVERIES_SLUG, id: row.id, data: { status: DELIVERY_STATUS.claimed, claimedAt: at, attempts: (row.attempts ?? 1) + 1 }, overrideAccess: true })
+        const abandoned =
+          row.status === DELIVERY_STATUS.claimed &&
+          row.claimedAt &&
+          now.getTime() - new Date(row.claimedAt).getTime() > claimTimeoutSeconds * 1000
+        if (
+          (row.attempts ?? 1) < MAX_ATTEMPTS_PER_DELIVERY &&
+          (row.status === DELIVERY_STATUS.failed || abandoned)
+        ) {
+          await payload.update({
+            collection: DELIVERIES_SLUG,
+            id: row.id,
+            data: {
+              status: DELIVERY_STATUS.claimed,
+              claimedAt: at,
+              attempts: (row.attempts ?? 1) + 1,
+            },
+            overrideAccess: true,
+          })
           claimed.add(subscriberId)
         }
       }
@@ -148,26 +265,43 @@ const localApiStore = (payload: Payload): DeliveryStore => {
     },
     mark: async (mailing, subscriberIds, status, error) => {
       const at = new Date().toISOString()
-      for (const row of await find({ mailing: { equals: mailing }, subscriberId: { in: subscriberIds } })) {
-        await payload.update({ collection: DELIVERIES_SLUG, id: row.id, data: { status, ...(status === DELIVERY_STATUS.sent ? { sentAt: at } : { error }) }, overrideAccess: true })
+      for (const row of await find({
+        mailing: { equals: mailing },
+        subscriberId: { in: subscriberIds },
+      })) {
+        await payload.update({
+          collection: DELIVERIES_SLUG,
+          id: row.id,
+          data: { status, ...(status === DELIVERY_STATUS.sent ? { sentAt: at } : { error }) },
+          overrideAccess: true,
+        })
       }
     },
     countByStatus: async (mailing) => {
       const counts = emptyCounts()
-      for (const row of await find({ mailing: { equals: mailing } })) counts[row.status as DeliveryStatus] += 1
+      for (const row of await find({ mailing: { equals: mailing } }))
+        counts[row.status as DeliveryStatus] += 1
       return counts
     },
     purgeBefore: async (cutoff) => {
       const { docs } = await payload.delete({
         collection: DELIVERIES_SLUG,
-        where: { updatedAt: { less_than: cutoff.toISOString() }, status: { in: [DELIVERY_STATUS.sent, DELIVERY_STATUS.failed] } },
+        where: {
+          updatedAt: { less_than: cutoff.toISOString() },
+          status: { in: [DELIVERY_STATUS.sent, DELIVERY_STATUS.failed] },
+        },
         overrideAccess: true,
       })
       return docs.length
     },
     forSubscriber: async (subscriberId) =>
-      (await find({ subscriberId: { equals: subscriberId } })).map((row) => ({ mailing: row.mailing, status: row.status, sentAt: row.sentAt ?? null })),
+      (await find({ subscriberId: { equals: subscriberId } })).map((row) => ({
+        mailing: row.mailing,
+        status: row.status,
+        sentAt: row.sentAt ?? null,
+      })),
   }
 }
 
-export const deliveryStoreFor = (payload: Payload): DeliveryStore => (hasDrizzle(payload.db) ? sqlStore(payload.db) : localApiStore(payload))
+export const deliveryStoreFor = (payload: Payload): DeliveryStore =>
+  hasDrizzle(payload.db) ? sqlStore(payload.db) : localApiStore(payload)

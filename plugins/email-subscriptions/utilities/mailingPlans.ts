@@ -21,7 +21,13 @@ export type MailingDoc = {
   attempts?: number | null
 }
 
-export type Recipient = { id: number | string; email: string; topics?: string[] | null; manageKey?: string | null; manageTokenHash?: string | null }
+export type Recipient = {
+  id: number | string
+  email: string
+  topics?: string[] | null
+  manageKey?: string | null
+  manageTokenHash?: string | null
+}
 
 /** Who a mailing goes to and what each recipient reads (`null`: nothing for them). */
 export type MailingPlan = {
@@ -31,37 +37,68 @@ export type MailingPlan = {
   contentFor: (recipient: Recipient) => Promise<RenderedEmail | null>
 }
 
-
 const confirmedWith = (frequency: 'instant' | 'weekly', topics: string[]): Where[] => [
   { status: { equals: SUBSCRIBER_STATUS.confirmed } },
   { frequency: { equals: frequency } },
   { topics: { in: topics } },
 ]
 
-const audienceWhere = async (payload: Payload, options: SanitizedOptions, collection: string, id: string): Promise<Where | undefined | null> => {
+const audienceWhere = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  collection: string,
+  id: string,
+): Promise<Where | undefined | null> => {
   if (!options.audience) return undefined
-  const doc = await payload.findByID({ collection, id, depth: 1, overrideAccess: true, disableErrors: true })
+  const doc = await payload.findByID({
+    collection,
+    id,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   return doc ? options.audience({ collection, doc, payload }) : null
 }
 
 /** An announcement: the confirmed instant subscribers of the topic (and the audience), one rendering for all. */
-const publicationPlan = async (payload: Payload, options: SanitizedOptions, mailing: MailingDoc): Promise<MailingPlan | null> => {
+const publicationPlan = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  mailing: MailingDoc,
+): Promise<MailingPlan | null> => {
   const topic = mailing.topic ?? ''
   const narrowed = await audienceWhere(payload, options, topic, mailing.documentId ?? '')
   if (narrowed === null) return null
-  const item: PublicationItem = { topic, topicLabel: options.topicLabels[topic] ?? topic, title: mailing.title ?? '', excerpt: mailing.excerpt ?? '', url: mailing.url ?? '' }
+  const item: PublicationItem = {
+    topic,
+    topicLabel: options.topicLabels[topic] ?? topic,
+    title: mailing.title ?? '',
+    excerpt: mailing.excerpt ?? '',
+    url: mailing.url ?? '',
+  }
   // Rendered once; each recipient's own token replaces the placeholder.
   const email = await options.templates.publication({ ...item, ...placeholderLinks(options) })
-  return { recipients: { and: [...confirmedWith('instant', [topic]), ...(narrowed ? [narrowed] : [])] }, readsTopics: false, contentFor: async () => email }
+  return {
+    recipients: { and: [...confirmedWith('instant', [topic]), ...(narrowed ? [narrowed] : [])] },
+    readsTopics: false,
+    contentFor: async () => email,
+  }
 }
 
 export type DigestCandidate = PublicationItem & { key: string; publishedAt: Date }
 
 /** Publications announced in the period whose documents the public can still read. */
-export const digestCandidates = async (payload: Payload, options: SanitizedOptions, period: { start: string; end: string }): Promise<DigestCandidate[]> => {
+export const digestCandidates = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  period: { start: string; end: string },
+): Promise<DigestCandidate[]> => {
   const { docs } = await payload.find({
     collection: MAILINGS_SLUG,
-    where: { kind: { equals: MAILING_KIND.publication }, firstPublishedAt: { greater_than_equal: period.start, less_than: period.end } },
+    where: {
+      kind: { equals: MAILING_KIND.publication },
+      firstPublishedAt: { greater_than_equal: period.start, less_than: period.end },
+    },
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -70,7 +107,14 @@ export const digestCandidates = async (payload: Payload, options: SanitizedOptio
   const stillPublic = new Set<string>()
   for (const topic of new Set(announced.map((doc) => doc.topic ?? ''))) {
     const ids = announced.filter((doc) => doc.topic === topic).map((doc) => doc.documentId)
-    const visible = await payload.find({ collection: topic, where: { id: { in: ids } }, pagination: false, depth: 0, select: {}, overrideAccess: false })
+    const visible = await payload.find({
+      collection: topic,
+      where: { id: { in: ids } },
+      pagination: false,
+      depth: 0,
+      select: {},
+      overrideAccess: false,
+    })
     for (const doc of visible.docs) stillPublic.add(`${topic}:${String(doc.id)}`)
   }
   return announced
@@ -87,10 +131,19 @@ export const digestCandidates = async (payload: Payload, options: SanitizedOptio
 }
 
 /** A digest: the confirmed weekly subscribers of the topics, each reading the items their topics and the audience allow. */
-const digestPlan = async (payload: Payload, options: SanitizedOptions, mailing: MailingDoc): Promise<MailingPlan | null> => {
-  const candidates = await digestCandidates(payload, options, { start: mailing.periodStart ?? '', end: mailing.periodEnd ?? '' })
+const digestPlan = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  mailing: MailingDoc,
+): Promise<MailingPlan | null> => {
+  const candidates = await digestCandidates(payload, options, {
+    start: mailing.periodStart ?? '',
+    end: mailing.periodEnd ?? '',
+  })
   if (!candidates.length) return null
-  const recipients: Where = { and: confirmedWith('weekly', [...new Set(candidates.map((item) => item.topic))]) }
+  const recipients: Where = {
+    and: confirmedWith('weekly', [...new Set(candidates.map((item) => item.topic))]),
+  }
   // An audience rule narrows an item to the weekly subscribers it allows.
   const allowed = new Map<string, Set<string>>()
   for (const item of candidates) {
@@ -98,7 +151,14 @@ const digestPlan = async (payload: Payload, options: SanitizedOptions, mailing: 
     const narrowed = await audienceWhere(payload, options, collection, id)
     if (narrowed === undefined) continue
     const matching = narrowed
-      ? await payload.find({ collection: SUBSCRIBERS_SLUG, where: { and: [recipients, narrowed] }, pagination: false, depth: 0, select: {}, overrideAccess: true })
+      ? await payload.find({
+          collection: SUBSCRIBERS_SLUG,
+          where: { and: [recipients, narrowed] },
+          pagination: false,
+          depth: 0,
+          select: {},
+          overrideAccess: true,
+        })
       : { docs: [] }
     allowed.set(item.key, new Set(matching.docs.map((doc) => String(doc.id))))
   }
@@ -109,12 +169,26 @@ const digestPlan = async (payload: Payload, options: SanitizedOptions, mailing: 
     recipients,
     readsTopics: true,
     contentFor: async (recipient) => {
-      const items = digestItemsFor({ id: String(recipient.id), topics: recipient.topics ?? [] }, candidates, allowed)
+      const items = digestItemsFor(
+        { id: String(recipient.id), topics: recipient.topics ?? [] },
+        candidates,
+        allowed,
+      )
       if (!items.length) return null
       // Subscribers with the same items share one rendering.
       const cacheKey = items.map((item) => item.key).join('|')
       if (!rendered.has(cacheKey)) {
-        rendered.set(cacheKey, Promise.resolve(options.templates.digest({ items: items.map(({ key: _key, publishedAt: _at, ...item }) => item), periodStart, periodEnd, ...placeholderLinks(options) })))
+        rendered.set(
+          cacheKey,
+          Promise.resolve(
+            options.templates.digest({
+              items: items.map(({ key: _key, publishedAt: _at, ...item }) => item),
+              periodStart,
+              periodEnd,
+              ...placeholderLinks(options),
+            }),
+          ),
+        )
       }
       return rendered.get(cacheKey) ?? null
     },
@@ -122,5 +196,11 @@ const digestPlan = async (payload: Payload, options: SanitizedOptions, mailing: 
 }
 
 /** Who a mailing goes to and what each reads; null when it goes to nobody (the document is gone, nothing to digest). */
-export const mailingPlanFor = (payload: Payload, options: SanitizedOptions, mailing: MailingDoc): Promise<MailingPlan | null> =>
-  mailing.kind === MAILING_KIND.digest ? digestPlan(payload, options, mailing) : publicationPlan(payload, options, mailing)
+export const mailingPlanFor = (
+  payload: Payload,
+  options: SanitizedOptions,
+  mailing: MailingDoc,
+): Promise<MailingPlan | null> =>
+  mailing.kind === MAILING_KIND.digest
+    ? digestPlan(payload, options, mailing)
+    : publicationPlan(payload, options, mailing)

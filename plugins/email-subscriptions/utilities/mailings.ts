@@ -8,7 +8,11 @@ import type { SanitizedOptions, TopicDocument } from '../types'
 import type { MailingDoc } from './mailingPlans'
 
 /** Where a document lives on the frontend (see the `frontendURL` option). */
-export const documentURL = (options: SanitizedOptions, collection: string, doc: TopicDocument): string => {
+export const documentURL = (
+  options: SanitizedOptions,
+  collection: string,
+  doc: TopicDocument,
+): string => {
   const configured = options.frontendURL[collection]
   if (typeof configured === 'function') return configured(doc)
   const base = configured ?? `${options.serverURL}/${collection}`
@@ -17,12 +21,29 @@ export const documentURL = (options: SanitizedOptions, collection: string, doc: 
 }
 
 const findMailing = async (payload: Payload, key: string, req?: PayloadRequest) => {
-  const { docs } = await payload.find({ collection: MAILINGS_SLUG, where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true, req })
+  const { docs } = await payload.find({
+    collection: MAILINGS_SLUG,
+    where: { key: { equals: key } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return (docs[0] as MailingDoc | undefined) ?? null
 }
 
-const queueSend = (payload: Payload, options: SanitizedOptions, key: string, req?: PayloadRequest) =>
-  payload.jobs.queue({ task: TASK_SEND_MAILING, input: { mailing: key }, queue: options.queue.name, req })
+const queueSend = (
+  payload: Payload,
+  options: SanitizedOptions,
+  key: string,
+  req?: PayloadRequest,
+) =>
+  payload.jobs.queue({
+    task: TASK_SEND_MAILING,
+    input: { mailing: key },
+    queue: options.queue.name,
+    req,
+  })
 
 /**
  * Records a document's first publication and queues its announcement, in the editor's transaction
@@ -61,7 +82,14 @@ export const announcePublication = async (
 
 /** Where the previous digest's period ended (the next one starts there). */
 export const lastDigestEnd = async (payload: Payload): Promise<Date | null> => {
-  const { docs } = await payload.find({ collection: MAILINGS_SLUG, where: { kind: { equals: MAILING_KIND.digest } }, sort: '-periodEnd', limit: 1, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: MAILINGS_SLUG,
+    where: { kind: { equals: MAILING_KIND.digest } },
+    sort: '-periodEnd',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const end = (docs[0] as MailingDoc | undefined)?.periodEnd
   return end ? new Date(end) : null
 }
@@ -95,26 +123,46 @@ export const createDigestMailing = async (
 }
 
 /** The scheduled weekly digest, when the schedule has fired and no digest covers it yet. */
-export const queueScheduledDigestIfDue = async (payload: Payload, options: SanitizedOptions, now: Date): Promise<MailingDoc | null> => {
+export const queueScheduledDigestIfDue = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  now: Date,
+): Promise<MailingDoc | null> => {
   const latestRun = latestScheduledRun(options.digest, now)
-  if (!latestRun || !isDigestDue({ latestRun, now, lastDigestEnd: await lastDigestEnd(payload) })) return null
-  return createDigestMailing(payload, options, { end: latestRun, key: `digest:${latestRun.toISOString()}`, queue: true })
+  if (!latestRun || !isDigestDue({ latestRun, now, lastDigestEnd: await lastDigestEnd(payload) }))
+    return null
+  return createDigestMailing(payload, options, {
+    end: latestRun,
+    key: `digest:${latestRun.toISOString()}`,
+    queue: true,
+  })
 }
 
 /** A digest now, for staff (`POST /api/subscribers/digest`, `npm run digest`). */
 export const createDigestNow = (payload: Payload, options: SanitizedOptions, queue: boolean) => {
   const now = new Date()
-  return createDigestMailing(payload, options, { end: now, key: `digest:manual:${now.toISOString()}`, queue })
+  return createDigestMailing(payload, options, {
+    end: now,
+    key: `digest:manual:${now.toISOString()}`,
+    queue,
+  })
 }
 
 /**
  * Mailings whose worker stopped (killed, crashed, deployed over) before finishing: their lease has
  * run out. Each gets a new job; the deliveries already sent are not sent again.
  */
-export const resumeAbandonedMailings = async (payload: Payload, options: SanitizedOptions, now: Date): Promise<string[]> => {
+export const resumeAbandonedMailings = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  now: Date,
+): Promise<string[]> => {
   const { docs } = await payload.find({
     collection: MAILINGS_SLUG,
-    where: { status: { in: [MAILING_STATUS.queued, MAILING_STATUS.sending] }, leaseUntil: { less_than: now.toISOString() } },
+    where: {
+      status: { in: [MAILING_STATUS.queued, MAILING_STATUS.sending] },
+      leaseUntil: { less_than: now.toISOString() },
+    },
     pagination: false,
     depth: 0,
     overrideAccess: true,
@@ -124,7 +172,9 @@ export const resumeAbandonedMailings = async (payload: Payload, options: Sanitiz
     await payload.update({
       collection: MAILINGS_SLUG,
       id: mailing.id,
-      data: { leaseUntil: new Date(now.getTime() + options.claimTimeoutSeconds * 1000).toISOString() },
+      data: {
+        leaseUntil: new Date(now.getTime() + options.claimTimeoutSeconds * 1000).toISOString(),
+      },
       overrideAccess: true,
     })
     await queueSend(payload, options, mailing.key)
@@ -134,8 +184,18 @@ export const resumeAbandonedMailings = async (payload: Payload, options: Sanitiz
 }
 
 /** Sends a mailing by key (the job's work); finished mailings are left alone. */
-export const runMailingByKey = async (payload: Payload, options: SanitizedOptions, key: string, onProgress?: (progress: FanOutProgress) => void) => {
+export const runMailingByKey = async (
+  payload: Payload,
+  options: SanitizedOptions,
+  key: string,
+  onProgress?: (progress: FanOutProgress) => void,
+) => {
   const mailing = await findMailing(payload, key)
-  if (!mailing || mailing.status === MAILING_STATUS.done || mailing.status === MAILING_STATUS.failed) return null
+  if (
+    !mailing ||
+    mailing.status === MAILING_STATUS.done ||
+    mailing.status === MAILING_STATUS.failed
+  )
+    return null
   return sendMailing(payload, options, mailing, onProgress)
 }

@@ -14,11 +14,21 @@ export const manageTokenOf = async (payload: Payload, recipient: Recipient): Pro
     const manageToken = manageTokenFor(payload.secret, recipient.manageKey)
     const manageTokenHash = hashToken(manageToken)
     if (recipient.manageTokenHash !== manageTokenHash) {
-      await payload.update({ collection: SUBSCRIBERS_SLUG, id: recipient.id, data: { manageTokenHash }, overrideAccess: true })
+      await payload.update({
+        collection: SUBSCRIBERS_SLUG,
+        id: recipient.id,
+        data: { manageTokenHash },
+        overrideAccess: true,
+      })
     }
     return manageToken
   }
   const { manageKey, manageToken, manageTokenHash } = newManageCredentials(payload.secret)
-  await payload.update({ collection: SUBSCRIBERS_SLUG, id: recipient.id, data: { manageKey, manageTokenHash }, overrideAccess: true })
+  await payload.update({
+    collection: SUBSCRIBERS_SLUG,
+    id: recipient.id,
+    data: { manageKey, manageTokenHash },
+    overrideAccess: true,
+  })
   return manageToken
 }

@@ -20,7 +20,11 @@ export type SubscriberDoc = {
 }
 
 /** The subscriber a token belongs to, looked up by the token's hash in `field`. */
-export const findByToken = async (req: PayloadRequest, field: 'confirmTokenHash' | 'manageTokenHash', token: unknown): Promise<SubscriberDoc | null> => {
+export const findByToken = async (
+  req: PayloadRequest,
+  field: 'confirmTokenHash' | 'manageTokenHash',
+  token: unknown,
+): Promise<SubscriberDoc | null> => {
   if (!isWellFormedToken(token)) return null
   const { docs } = await req.payload.find({
     collection: SUBSCRIBERS_SLUG,

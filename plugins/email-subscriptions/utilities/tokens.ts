@@ -14,7 +14,8 @@ export const createToken = (): string => randomBytes(32).toString('base64url')
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex')
 
 /** Tokens are 43 URL-safe characters; anything else is refused before touching the database. */
-export const isWellFormedToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
+export const isWellFormedToken = (token: unknown): token is string =>
+  typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
 
 /**
  * The preferences/unsubscribe token every email carries. It is derived from the subscriber's random
@@ -23,7 +24,9 @@ export const isWellFormedToken = (token: unknown): token is string => typeof tok
  * yields no working link).
  */
 export const manageTokenFor = (secret: string, manageKey: string): string =>
-  createHmac('sha256', deriveKey(secret, KEY_PURPOSE.manageToken)).update(`manage:${manageKey}`).digest('base64url')
+  createHmac('sha256', deriveKey(secret, KEY_PURPOSE.manageToken))
+    .update(`manage:${manageKey}`)
+    .digest('base64url')
 
 /** A fresh manage key with the hash of its token, for a new subscriber or after an erase. */
 export const newManageCredentials = (secret: string) => {
@@ -34,4 +37,8 @@ export const newManageCredentials = (secret: string) => {
 
 /** The client address in a consent record: a keyed hash, so the record proves consent without keeping the address. */
 export const consentAddressHash = (secret: string, address: string | undefined): string | null =>
-  address ? createHmac('sha256', deriveKey(secret, KEY_PURPOSE.consentAddress)).update(address).digest('hex') : null
+  address
+    ? createHmac('sha256', deriveKey(secret, KEY_PURPOSE.consentAddress))
+        .update(address)
+        .digest('hex')
+    : null

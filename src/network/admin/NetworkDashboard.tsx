@@ -10,12 +10,20 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js'
-import type React from 'react';
+import type React from 'react'
 import { useEffect, useRef, useState } from 'react'
 
 import type { NetworkStats } from '@/network/metrics'
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler)
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Tooltip,
+  Filler,
+)
 
 type Stats = NetworkStats
 
@@ -49,8 +57,12 @@ const useNetworkFigures = () => {
     const load = async () => {
       try {
         const [now, growth] = await Promise.all([
-          fetch('/api/network/stats', { credentials: 'include' }).then((response) => response.json()),
-          fetch(`/api/network/growth?from=${yearAgo()}&interval=month`, { credentials: 'include' }).then((response) => response.json()),
+          fetch('/api/network/stats', { credentials: 'include' }).then((response) =>
+            response.json(),
+          ),
+          fetch(`/api/network/growth?from=${yearAgo()}&interval=month`, {
+            credentials: 'include',
+          }).then((response) => response.json()),
         ])
         setCurrent(now as Stats)
         setSeries((growth as { series: Stats[] }).series)
@@ -85,7 +97,12 @@ const useGrowthChart = (series: Stats[]) => {
         ],
       },
       // No animation: the figures are read, not watched, and screenshots show the real values.
-      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true } },
+      },
     })
     return () => chart.destroy()
   }, [series])
@@ -94,7 +111,14 @@ const useGrowthChart = (series: Stats[]) => {
 
 /** Today's figures, one tile each. */
 const Summary: React.FC<{ current: Stats }> = ({ current }) => (
-  <dl data-testid="network-summary" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))', gap: '0.75rem' }}>
+  <dl
+    data-testid="network-summary"
+    style={{
+      display: 'grid',
+      gridTemplateColumns: 'repeat(auto-fill, minmax(12rem, 1fr))',
+      gap: '0.75rem',
+    }}
+  >
     {FIGURES.map(([key, label, format]) => (
       <div key={key} data-figure={key}>
         <dt style={{ opacity: 0.7 }}>{label}</dt>
@@ -143,7 +167,11 @@ const ImportForm: React.FC = () => {
     event.preventDefault()
     setBusy(true)
     try {
-      const response = await fetch('/api/network/import', { method: 'POST', body: new FormData(event.currentTarget), credentials: 'include' })
+      const response = await fetch('/api/network/import', {
+        method: 'POST',
+        body: new FormData(event.currentTarget),
+        credentials: 'include',
+      })
       setReport((await response.json()) as ImportReport)
     } finally {
       setBusy(false)
@@ -153,9 +181,14 @@ const ImportForm: React.FC = () => {
   return (
     <details style={{ marginTop: '1rem' }}>
       <summary>Import members and connections (CSV)</summary>
-      <form onSubmit={submit} aria-label="Import members and connections" style={{ display: 'grid', gap: '0.5rem', maxWidth: '32rem', marginTop: '0.5rem' }}>
+      <form
+        onSubmit={submit}
+        aria-label="Import members and connections"
+        style={{ display: 'grid', gap: '0.5rem', maxWidth: '32rem', marginTop: '0.5rem' }}
+      >
         <label>
-          Members CSV (name, email, profession, organisation, region, interests, joinedAt, directoryVisible)
+          Members CSV (name, email, profession, organisation, region, interests, joinedAt,
+          directoryVisible)
           <input type="file" name="members" accept=".csv,text/csv" />
         </label>
         <label>
@@ -163,7 +196,8 @@ const ImportForm: React.FC = () => {
           <input type="file" name="connections" accept=".csv,text/csv" />
         </label>
         <label>
-          <input type="checkbox" name="dryRun" value="true" defaultChecked /> Dry run: check only, write nothing
+          <input type="checkbox" name="dryRun" value="true" defaultChecked /> Dry run: check only,
+          write nothing
         </label>
         <button type="submit" className="btn btn--style-primary" disabled={busy}>
           {busy ? 'Importing…' : 'Check and import'}
@@ -176,9 +210,14 @@ const ImportForm: React.FC = () => {
           ) : (
             <>
               <p>
-                {report.imported ? 'Imported.' : report.rejected.length > 0 ? 'Nothing was imported: fix the rows below.' : 'Dry run: everything checks out.'}{' '}
-                Members: {report.members.created} new, {report.members.existing} already there. Connections: {report.connections.created} new,{' '}
-                {report.connections.existing} already there.
+                {report.imported
+                  ? 'Imported.'
+                  : report.rejected.length > 0
+                    ? 'Nothing was imported: fix the rows below.'
+                    : 'Dry run: everything checks out.'}{' '}
+                Members: {report.members.created} new, {report.members.existing} already there.
+                Connections: {report.connections.created} new, {report.connections.existing} already
+                there.
               </p>
               <ul>
                 {report.rejected.map((row) => (

@@ -49,10 +49,14 @@ export const brokersEndpoint: Endpoint = {
     if (refused) return refused
     const raw = req.searchParams.get('limit') ?? '10'
     const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
-    if (!(limit >= 1 && limit <= 100)) return badRequest('limit', 'limit must be a whole number from 1 to 100.')
+    if (!(limit >= 1 && limit <= 100))
+      return badRequest('limit', 'limit must be a whole number from 1 to 100.')
     const at = today()
     const top = (await rankedBrokers(req, at)).slice(0, limit)
-    const names = await memberDetails(req, top.map((row) => row.id))
+    const names = await memberDetails(
+      req,
+      top.map((row) => row.id),
+    )
     return Response.json({
       at,
       brokers: top.map((row) => ({

@@ -18,7 +18,9 @@ const pseudonymousGraph = async (req: PayloadRequest, at: string) => {
   const full = buildGraph(visible, connections, at)
   const graph = new Graph({ type: 'undirected' })
   full.forEachNode((id, attributes) => graph.addNode(pseudonym(req.payload.secret, id), attributes))
-  full.forEachEdge((_edge, _attributes, source, target) => graph.mergeEdge(pseudonym(req.payload.secret, source), pseudonym(req.payload.secret, target)))
+  full.forEachEdge((_edge, _attributes, source, target) =>
+    graph.mergeEdge(pseudonym(req.payload.secret, source), pseudonym(req.payload.secret, target)),
+  )
   return graph
 }
 
@@ -30,19 +32,26 @@ export const exportEndpoint: Endpoint = {
     const refused = await staffOnly(req)
     if (refused) return refused
     const format = req.searchParams.get('format') ?? 'json'
-    if (format !== 'json' && format !== 'gexf') return badRequest('format', 'format must be json or gexf.')
+    if (format !== 'json' && format !== 'gexf')
+      return badRequest('format', 'format must be json or gexf.')
     const at = dayParam(req, 'at', today())
     if (at instanceof Response) return at
     const graph = await pseudonymousGraph(req, at)
     const filename = `q-network-${at}.${format}`
     const headers = { 'Content-Disposition': `attachment; filename="${filename}"` }
     if (format === 'gexf') {
-      return new Response(writeGexf(graph), { headers: { ...headers, 'Content-Type': 'application/gexf+xml; charset=utf-8' } })
+      return new Response(writeGexf(graph), {
+        headers: { ...headers, 'Content-Type': 'application/gexf+xml; charset=utf-8' },
+      })
     }
     return Response.json(
       {
         at,
-        nodes: graph.mapNodes((id, attributes) => ({ id, region: attributes.region ?? null, profession: attributes.profession ?? null })),
+        nodes: graph.mapNodes((id, attributes) => ({
+          id,
+          region: attributes.region ?? null,
+          profession: attributes.profession ?? null,
+        })),
         edges: graph.mapEdges((_edge, _attributes, source, target) => ({ source, target })),
       },
       { headers },

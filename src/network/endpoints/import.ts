@@ -7,7 +7,10 @@ import { badRequest, errorResponse } from '@/http/errorResponses'
 import { importNetwork } from '../import/importNetwork'
 import { ImportWriteError } from '../import/writeImport'
 
-const IMPORT_ACCESS_MESSAGES = { loggedOut: 'Log in as staff to import.', forbidden: 'Only admins and editors can import.' }
+const IMPORT_ACCESS_MESSAGES = {
+  loggedOut: 'Log in as staff to import.',
+  forbidden: 'Only admins and editors can import.',
+}
 
 /** The uploaded CSV texts and the dry-run flag, or the 400 to answer with. */
 const readUpload = async (req: PayloadRequest) => {
@@ -16,7 +19,10 @@ const readUpload = async (req: PayloadRequest) => {
     // Payload's request is the fetch Request it was built from, with Payload's fields added.
     form = await (req as unknown as Request).formData()
   } catch {
-    return badRequest('members', 'Send multipart/form-data with a members and/or a connections CSV file.')
+    return badRequest(
+      'members',
+      'Send multipart/form-data with a members and/or a connections CSV file.',
+    )
   }
   const text = async (name: string) => {
     const file = form.get(name)
@@ -24,8 +30,13 @@ const readUpload = async (req: PayloadRequest) => {
   }
   const membersCsv = await text('members')
   const connectionsCsv = await text('connections')
-  if (!membersCsv && !connectionsCsv) return badRequest('members', 'Attach a members and/or a connections CSV file.')
-  return { membersCsv, connectionsCsv, dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')) }
+  if (!membersCsv && !connectionsCsv)
+    return badRequest('members', 'Attach a members and/or a connections CSV file.')
+  return {
+    membersCsv,
+    connectionsCsv,
+    dryRun: ['true', 'on', '1'].includes(String(form.get('dryRun') ?? '')),
+  }
 }
 
 /**
@@ -42,10 +53,13 @@ export const importEndpoint: Endpoint = {
     if (upload instanceof Response) return upload
     try {
       const report = await importNetwork(req.payload, upload)
-      return Response.json(report, { status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201 })
+      return Response.json(report, {
+        status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201,
+      })
     } catch (error) {
       // Nothing was left behind; a conflict (e.g. a member registered meanwhile) is worth retrying.
-      if (error instanceof ImportWriteError && error.conflict) return errorResponse(409, error.message)
+      if (error instanceof ImportWriteError && error.conflict)
+        return errorResponse(409, error.message)
       throw error
     }
   },

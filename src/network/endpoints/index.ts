@@ -9,4 +9,10 @@ export { importEndpoint } from './import'
 export { parseDay } from './params'
 
 /** The network's endpoints: public figures, staff analysis and export, the admin CSV upload. */
-export const networkEndpoints: Endpoint[] = [statsEndpoint, growthEndpoint, brokersEndpoint, exportEndpoint, importEndpoint]
+export const networkEndpoints: Endpoint[] = [
+  statsEndpoint,
+  growthEndpoint,
+  brokersEndpoint,
+  exportEndpoint,
+  importEndpoint,
+]

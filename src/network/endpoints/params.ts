@@ -12,7 +12,11 @@ export const parseDay = (raw: string): string | null => {
 }
 
 /** The date in query parameter `name`, `fallback` when absent, or the 400 to answer with. */
-export const dayParam = (req: PayloadRequest, name: string, fallback: string): string | Response => {
+export const dayParam = (
+  req: PayloadRequest,
+  name: string,
+  fallback: string,
+): string | Response => {
   const raw = req.searchParams.get(name)
   if (raw === null || raw === '') return fallback
   return parseDay(raw) ?? badRequest(name, `${name} must be a date written YYYY-MM-DD.`)

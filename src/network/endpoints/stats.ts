@@ -14,9 +14,12 @@ const MAX_SERIES_POINTS = 520
  * hold the event loop (a whole series costs about one date's graph; see bench/RESULTS.md).
  */
 const series = (snapshot: Snapshot, key: string, dates: string[]): Promise<NetworkStats[]> =>
-  snapshot.figure(key, () => runInSlices(sweepStats(snapshot.timeline, dates)), { size: dates.length })
+  snapshot.figure(key, () => runInSlices(sweepStats(snapshot.timeline, dates)), {
+    size: dates.length,
+  })
 
-const statsAt = async (req: PayloadRequest, at: string) => (await series(await networkSnapshot(req.payload), `stats:${at}`, [at]))[0]
+const statsAt = async (req: PayloadRequest, at: string) =>
+  (await series(await networkSnapshot(req.payload), `stats:${at}`, [at]))[0]
 
 /** `GET /api/network/stats?at=`: the network's figures on one date (public). */
 export const statsEndpoint: Endpoint = {
@@ -42,10 +45,19 @@ export const growthEndpoint: Endpoint = {
     if (from instanceof Response) return from
     if (from > to) return badRequest('from', 'from must not be after to.')
     const interval = req.searchParams.get('interval') ?? 'month'
-    if (interval !== 'month' && interval !== 'week') return badRequest('interval', 'interval must be month or week.')
+    if (interval !== 'month' && interval !== 'week')
+      return badRequest('interval', 'interval must be month or week.')
     const dates = seriesDates(from, to, interval as Interval)
-    if (dates.length >= MAX_SERIES_POINTS) return badRequest('interval', `That would be more than ${MAX_SERIES_POINTS} points: use a shorter range or a longer interval.`)
-    const points = await series(await networkSnapshot(req.payload), `growth:${from}:${to}:${interval}`, dates)
+    if (dates.length >= MAX_SERIES_POINTS)
+      return badRequest(
+        'interval',
+        `That would be more than ${MAX_SERIES_POINTS} points: use a shorter range or a longer interval.`,
+      )
+    const points = await series(
+      await networkSnapshot(req.payload),
+      `growth:${from}:${to}:${interval}`,
+      dates,
+    )
     return Response.json({ from, to, interval, series: points })
   },
 }

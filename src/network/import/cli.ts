@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs'
 import { closeDatabase } from '../../db/closeDatabase'
 import { createProgress, type Progress } from '../../progress'
 import { openScriptPayload } from '../../scripts/openScriptPayload'
-import { importNetwork,type ImportReport } from './importNetwork'
+import { importNetwork, type ImportReport } from './importNetwork'
 import { ImportWriteError } from './writeImport'
 
-const USAGE = 'usage: npm run import -- members.csv connections.csv [--dry-run]   (use - to skip a file)'
+const USAGE =
+  'usage: npm run import -- members.csv connections.csv [--dry-run]   (use - to skip a file)'
 
-const readCsv = (file: string | undefined) => (file && file !== '-' ? readFileSync(file, 'utf8') : undefined)
+const readCsv = (file: string | undefined) =>
+  file && file !== '-' ? readFileSync(file, 'utf8') : undefined
 
 /** Called after each batch: advances a bar, created on the first batch when the total is known. */
 const progressBar = () => {
@@ -32,11 +34,18 @@ const progressBar = () => {
 
 /** Prints the report; the exit code: 1 when any row was rejected. */
 const printReport = (report: ImportReport): number => {
-  console.log(`[import] members: ${report.members.rows} rows, ${report.members.created} new, ${report.members.existing} already there`)
-  console.log(`[import] connections: ${report.connections.rows} rows, ${report.connections.created} new, ${report.connections.existing} already there`)
-  for (const row of report.rejected) console.log(`[import] rejected ${row.file}.csv line ${row.line}: ${row.reason}`)
+  console.log(
+    `[import] members: ${report.members.rows} rows, ${report.members.created} new, ${report.members.existing} already there`,
+  )
+  console.log(
+    `[import] connections: ${report.connections.rows} rows, ${report.connections.created} new, ${report.connections.existing} already there`,
+  )
+  for (const row of report.rejected)
+    console.log(`[import] rejected ${row.file}.csv line ${row.line}: ${row.reason}`)
   if (report.rejected.length > 0) {
-    console.log(`[import] ${report.rejected.length} row(s) rejected: nothing was imported. Fix them and run again.`)
+    console.log(
+      `[import] ${report.rejected.length} row(s) rejected: nothing was imported. Fix them and run again.`,
+    )
     return 1
   }
   if (report.dryRun) console.log('[import] dry run: everything checks out; nothing was written.')
@@ -66,7 +75,9 @@ export const runImportCli = async (args: string[]): Promise<number> => {
   } catch (error) {
     progress.done()
     if (!(error instanceof ImportWriteError)) throw error
-    console.error(`[import] ${error.message} (${(error.cause as Error | undefined)?.message ?? 'unknown cause'})`)
+    console.error(
+      `[import] ${error.message} (${(error.cause as Error | undefined)?.message ?? 'unknown cause'})`,
+    )
     return 1
   } finally {
     await closeDatabase(payload)

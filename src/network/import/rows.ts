@@ -22,7 +22,8 @@ export type MemberRow = {
 
 export type ConnectionRow = { line: number; fromEmail: string; toEmail: string; acceptedAt: string }
 
-const values = (options: readonly { value: string }[]) => new Set(options.map((option) => option.value))
+const values = (options: readonly { value: string }[]) =>
+  new Set(options.map((option) => option.value))
 const regions = values(REGIONS)
 const professions = values(PROFESSIONS)
 const topics = values(TOPICS)
@@ -33,17 +34,34 @@ export const CONNECTION_COLUMNS = ['fromEmail', 'toEmail', 'acceptedAt'] as cons
 /** Parses CSV text with a header row; a file that is not CSV is one rejected row. */
 export const parseCsv = (text: string, file: RejectedRow['file'], required: readonly string[]) => {
   try {
-    const records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[]
+    const records = parse(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    }) as Record<string, string>[]
     const header = records[0] ? Object.keys(records[0]) : []
     const missing = records.length > 0 ? required.filter((column) => !header.includes(column)) : []
-    if (missing.length > 0) return { records: [], error: { file, line: 1, reason: `missing column(s): ${missing.join(', ')}` } }
+    if (missing.length > 0)
+      return {
+        records: [],
+        error: { file, line: 1, reason: `missing column(s): ${missing.join(', ')}` },
+      }
     return { records, error: null }
   } catch (error) {
-    return { records: [], error: { file, line: Number((error as { lines?: number }).lines ?? 1), reason: `not valid CSV: ${(error as Error).message}` } }
+    return {
+      records: [],
+      error: {
+        file,
+        line: Number((error as { lines?: number }).lines ?? 1),
+        reason: `not valid CSV: ${(error as Error).message}`,
+      },
+    }
   }
 }
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())
+const isDay = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())
 
 /** Checks member rows (line numbers count the header as line 1). */
 export const checkMemberRows = (records: Record<string, string>[]) => {
@@ -54,18 +72,24 @@ export const checkMemberRows = (records: Record<string, string>[]) => {
     const line = index + 2
     const reject = (reason: string) => rejected.push({ file: 'members', line, reason })
     const email = (record.email ?? '').toLowerCase()
-    const interests = (record.interests ?? '').split(/[;|]/).map((topic) => topic.trim()).filter(Boolean)
+    const interests = (record.interests ?? '')
+      .split(/[;|]/)
+      .map((topic) => topic.trim())
+      .filter(Boolean)
     const joinedAt = record.joinedAt || new Date().toISOString().slice(0, 10)
     if (!record.name) return reject('name is empty')
     if (!EMAIL_ADDRESS.test(email)) return reject('email is not an email address')
     if (seen.has(email)) return reject(`email ${email} appears twice in the file`)
-    if (!professions.has(record.profession)) return reject(`profession "${record.profession}" is not one of the list`)
-    if (!regions.has(record.region)) return reject(`region "${record.region}" is not one of the list`)
+    if (!professions.has(record.profession))
+      return reject(`profession "${record.profession}" is not one of the list`)
+    if (!regions.has(record.region))
+      return reject(`region "${record.region}" is not one of the list`)
     const unknownTopic = interests.find((topic) => !topics.has(topic))
     if (unknownTopic) return reject(`interest "${unknownTopic}" is not one of the topics`)
     if (!isDay(joinedAt)) return reject('joinedAt must be a date written YYYY-MM-DD')
     const visibility = (record.directoryVisible ?? 'true').toLowerCase()
-    if (!['true', 'false', 'yes', 'no', ''].includes(visibility)) return reject('directoryVisible must be true or false')
+    if (!['true', 'false', 'yes', 'no', ''].includes(visibility))
+      return reject('directoryVisible must be true or false')
     seen.add(email)
     valid.push({
       line,
@@ -83,7 +107,10 @@ export const checkMemberRows = (records: Record<string, string>[]) => {
 }
 
 /** Checks connection rows against the members that will exist after the import. */
-export const checkConnectionRows = (records: Record<string, string>[], knownEmails: Set<string>) => {
+export const checkConnectionRows = (
+  records: Record<string, string>[],
+  knownEmails: Set<string>,
+) => {
   const valid: ConnectionRow[] = []
   const rejected: RejectedRow[] = []
   const pairs = new Set<string>()
@@ -92,12 +119,15 @@ export const checkConnectionRows = (records: Record<string, string>[], knownEmai
     const reject = (reason: string) => rejected.push({ file: 'connections', line, reason })
     const fromEmail = (record.fromEmail ?? '').toLowerCase()
     const toEmail = (record.toEmail ?? '').toLowerCase()
-    if (!knownEmails.has(fromEmail)) return reject(`fromEmail ${fromEmail ? 'is not a member' : 'is empty'}`)
-    if (!knownEmails.has(toEmail)) return reject(`toEmail ${toEmail ? 'is not a member' : 'is empty'}`)
+    if (!knownEmails.has(fromEmail))
+      return reject(`fromEmail ${fromEmail ? 'is not a member' : 'is empty'}`)
+    if (!knownEmails.has(toEmail))
+      return reject(`toEmail ${toEmail ? 'is not a member' : 'is empty'}`)
     if (fromEmail === toEmail) return reject('a member cannot connect to themself')
     const pair = [fromEmail, toEmail].sort().join(' ')
     if (pairs.has(pair)) return reject('the same two members appear twice')
-    if (!isDay(record.acceptedAt ?? '')) return reject('acceptedAt must be a date written YYYY-MM-DD')
+    if (!isDay(record.acceptedAt ?? ''))
+      return reject('acceptedAt must be a date written YYYY-MM-DD')
     pairs.add(pair)
     valid.push({ line, fromEmail, toEmail, acceptedAt: `${record.acceptedAt}T00:00:00.000Z` })
   })

@@ -46,7 +46,11 @@ export class ImportWriteError extends Error {
 
 /** SQLite `SQLITE_CONSTRAINT*`, PostgreSQL class 23 (integrity constraint violation), anywhere in the cause chain. */
 const isConstraintViolation = (error: unknown): boolean => {
-  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+  for (
+    let current = error, depth = 0;
+    current && typeof current === 'object' && depth < 6;
+    depth++
+  ) {
     const code = String((current as { code?: unknown }).code ?? '')
     if (code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code)) return true
     current = (current as { cause?: unknown }).cause
@@ -68,9 +72,16 @@ const chunks = <T>(rows: T[], size: number): T[][] => {
  * give each a random password nobody knew, to the same effect, at the cost of a deliberately slow
  * key derivation per member (about 20 s of CPU for 1,500 members).
  */
-const memberRow = ({ line: _line, interests: _interests, ...row }: MemberRow, now: string): Row => ({ ...row, hash: null, salt: null, loginAttempts: 0, createdAt: now, updatedAt: now })
+const memberRow = (
+  { line: _line, interests: _interests, ...row }: MemberRow,
+  now: string,
+): Row => ({ ...row, hash: null, salt: null, loginAttempts: 0, createdAt: now, updatedAt: now })
 
-const connectionRow = (row: ConnectionRow, idByEmail: Map<string, number | string>, now: string): Row => ({
+const connectionRow = (
+  row: ConnectionRow,
+  idByEmail: Map<string, number | string>,
+  now: string,
+): Row => ({
   from: idByEmail.get(row.fromEmail),
   to: idByEmail.get(row.toEmail),
   status: 'accepted',
@@ -94,9 +105,12 @@ type SqlWriter = {
 
 const BUSY_RETRY = { firstMs: 10, maxMs: 200, totalMs: 30_000 }
 
-const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`)
+const isBusy = (error: unknown) =>
+  /SQLITE_BUSY|database is locked/i.test(
+    `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`,
+  )
 
-const columnName = (table: Table, name: string) => (column<{ name: string }>(table, name)).name
+const columnName = (table: Table, name: string) => column<{ name: string }>(table, name).name
 
 /**
  * SQLite has one write lock and a synchronous driver, so each batch runs as one synchronous
@@ -117,7 +131,11 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
           statements.map((statement) => ({ sql: statement.sql, args: statement.params as InArgs })),
           'write',
         )
-        return results.map((result) => result.rows.map((row) => Object.fromEntries(result.columns.map((name, index) => [name, row[index]]))))
+        return results.map((result) =>
+          result.rows.map((row) =>
+            Object.fromEntries(result.columns.map((name, index) => [name, row[index]])),
+          ),
+        )
       } catch (error) {
         if (!isBusy(error) || Date.now() - started > BUSY_RETRY.totalMs) throw error
         await new Promise((resolve) => setTimeout(resolve, waitMs))
@@ -129,8 +147,16 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
   const connections = sql.table(SLUGS.connections)
   return {
     members: async (rows, now) => {
-      const statements: Statement[] = [sql.drizzle.insert(members).values(rows.map((row) => memberRow(row, now))).returning({ id: column(members, 'id'), email: column(members, 'email') }).toSQL()]
-      const interestRows = rows.flatMap((row) => row.interests.map((value, index) => [index + 1, row.email, value]))
+      const statements: Statement[] = [
+        sql.drizzle
+          .insert(members)
+          .values(rows.map((row) => memberRow(row, now)))
+          .returning({ id: column(members, 'id'), email: column(members, 'email') })
+          .toSQL(),
+      ]
+      const interestRows = rows.flatMap((row) =>
+        row.interests.map((value, index) => [index + 1, row.email, value]),
+      )
       if (interestRows.length > 0) {
         // The new members' ids are not known before the batch runs: join on their (unique) email.
         statements.push({
@@ -142,18 +168,38 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
         })
       }
       const [created] = await run(statements)
-      return new Map(created.map((row) => [String(row.email).toLowerCase(), row.id as number | string]))
+      return new Map(
+        created.map((row) => [String(row.email).toLowerCase(), row.id as number | string]),
+      )
     },
     connections: async (rows) => {
-      const [created] = await run([sql.drizzle.insert(connections).values(rows).returning({ id: column(connections, 'id') }).toSQL()])
+      const [created] = await run([
+        sql.drizzle
+          .insert(connections)
+          .values(rows)
+          .returning({ id: column(connections, 'id') })
+          .toSQL(),
+      ])
       return created.map((row) => row.id as number | string)
     },
     remove: async (written) => {
-      for (const ids of chunks(written.connections, 1000)) await run([sql.drizzle.delete(connections).where(inArray(column<AnyColumn>(connections, 'id'), ids)).toSQL()])
+      for (const ids of chunks(written.connections, 1000))
+        await run([
+          sql.drizzle
+            .delete(connections)
+            .where(inArray(column<AnyColumn>(connections, 'id'), ids))
+            .toSQL(),
+        ])
       for (const ids of chunks(written.members, 1000)) {
         await run([
-          sql.drizzle.delete(interests).where(inArray(column<AnyColumn>(interests, 'parent'), ids)).toSQL(),
-          sql.drizzle.delete(members).where(inArray(column<AnyColumn>(members, 'id'), ids)).toSQL(),
+          sql.drizzle
+            .delete(interests)
+            .where(inArray(column<AnyColumn>(interests, 'parent'), ids))
+            .toSQL(),
+          sql.drizzle
+            .delete(members)
+            .where(inArray(column<AnyColumn>(members, 'id'), ids))
+            .toSQL(),
         ])
       }
     },
@@ -173,15 +219,37 @@ const postgresWriter = (sql: SqlAccess): SqlWriter => {
           .insert(members)
           .values(rows.map((row) => memberRow(row, now)))
           .returning({ id: column(members, 'id'), email: column(members, 'email') })
-        const idOf = new Map(created.map((row) => [String(row.email).toLowerCase(), row.id as number | string]))
-        const interestRows = rows.flatMap((row) => row.interests.map((value, index) => ({ order: index + 1, parent: idOf.get(row.email), value })))
-        if (interestRows.length > 0) await tx.insert(interests).values(interestRows).returning({ id: column(interests, 'id') })
+        const idOf = new Map(
+          created.map((row) => [String(row.email).toLowerCase(), row.id as number | string]),
+        )
+        const interestRows = rows.flatMap((row) =>
+          row.interests.map((value, index) => ({
+            order: index + 1,
+            parent: idOf.get(row.email),
+            value,
+          })),
+        )
+        if (interestRows.length > 0)
+          await tx
+            .insert(interests)
+            .values(interestRows)
+            .returning({ id: column(interests, 'id') })
         return idOf
       }),
     connections: async (rows) =>
-      (await sql.drizzle.transaction(async (tx) => tx.insert(connections).values(rows).returning({ id: column(connections, 'id') }))).map((row) => row.id as number | string),
+      (
+        await sql.drizzle.transaction(async (tx) =>
+          tx
+            .insert(connections)
+            .values(rows)
+            .returning({ id: column(connections, 'id') }),
+        )
+      ).map((row) => row.id as number | string),
     remove: async (written) => {
-      for (const ids of chunks(written.connections, 1000)) await sql.drizzle.delete(connections).where(inArray(column<AnyColumn>(connections, 'id'), ids))
+      for (const ids of chunks(written.connections, 1000))
+        await sql.drizzle
+          .delete(connections)
+          .where(inArray(column<AnyColumn>(connections, 'id'), ids))
       for (const ids of chunks(written.members, 1000)) {
         await sql.drizzle.transaction(async (tx) => {
           await tx.delete(interests).where(inArray(column<AnyColumn>(interests, 'parent'), ids))
@@ -209,7 +277,9 @@ const writeWithSql = async (writer: SqlWriter, input: WriteInput, written: Writt
     await yieldToEventLoop()
   }
   for (const rows of chunks(input.connections, batch.connections)) {
-    written.connections.push(...(await writer.connections(rows.map((row) => connectionRow(row, input.idByEmail, now)))))
+    written.connections.push(
+      ...(await writer.connections(rows.map((row) => connectionRow(row, input.idByEmail, now)))),
+    )
     done += rows.length
     input.onProgress?.(done, total)
     await yieldToEventLoop()
@@ -223,21 +293,35 @@ const writeWithLocalApi = async (payload: Payload, input: WriteInput, written: W
   const now = new Date().toISOString()
   for (const row of input.members) {
     const { line: _line, ...data } = row
-    const created = await payload.db.create({ collection: SLUGS.members, data: { ...data, loginAttempts: 0, createdAt: now, updatedAt: now } })
+    const created = await payload.db.create({
+      collection: SLUGS.members,
+      data: { ...data, loginAttempts: 0, createdAt: now, updatedAt: now },
+    })
     input.idByEmail.set(row.email, created.id as number | string)
     written.members.push(created.id as number | string)
     input.onProgress?.(++done, total)
   }
   for (const row of input.connections) {
-    const created = await payload.db.create({ collection: SLUGS.connections, data: connectionRow(row, input.idByEmail, now) })
+    const created = await payload.db.create({
+      collection: SLUGS.connections,
+      data: connectionRow(row, input.idByEmail, now),
+    })
     written.connections.push(created.id as number | string)
     input.onProgress?.(++done, total)
   }
 }
 
 const deleteWithLocalApi = async (payload: Payload, written: Written) => {
-  if (written.connections.length) await payload.db.deleteMany({ collection: SLUGS.connections, where: { id: { in: written.connections } } })
-  if (written.members.length) await payload.db.deleteMany({ collection: SLUGS.members, where: { id: { in: written.members } } })
+  if (written.connections.length)
+    await payload.db.deleteMany({
+      collection: SLUGS.connections,
+      where: { id: { in: written.connections } },
+    })
+  if (written.members.length)
+    await payload.db.deleteMany({
+      collection: SLUGS.members,
+      where: { id: { in: written.members } },
+    })
 }
 
 /**
@@ -247,7 +331,11 @@ const deleteWithLocalApi = async (payload: Payload, written: Written) => {
  */
 export const writeImport = async (payload: Payload, input: WriteInput): Promise<void> => {
   const sql = sqlAccess(payload)
-  const writer = sql ? (sql.dialect === 'sqlite' ? sqliteWriter(payload, sql) : postgresWriter(sql)) : null
+  const writer = sql
+    ? sql.dialect === 'sqlite'
+      ? sqliteWriter(payload, sql)
+      : postgresWriter(sql)
+    : null
   const written: Written = { members: [], connections: [] }
   try {
     if (writer) await writeWithSql(writer, input, written)
@@ -257,7 +345,10 @@ export const writeImport = async (payload: Payload, input: WriteInput): Promise<
       if (writer) await writer.remove(written)
       else await deleteWithLocalApi(payload, written)
     } catch (cleanupError) {
-      payload.logger.error({ err: cleanupError, msg: `network import: could not take back ${written.members.length} member(s) and ${written.connections.length} connection(s) after a failed batch` })
+      payload.logger.error({
+        err: cleanupError,
+        msg: `network import: could not take back ${written.members.length} member(s) and ${written.connections.length} connection(s) after a failed batch`,
+      })
     }
     throw new ImportWriteError(error)
   } finally {
