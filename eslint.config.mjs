@@ -83,5 +83,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A plugin stands alone: nothing from the host, and the shared utilities by package name.
+    files: ['plugins/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/*', '@collections/*', '@plugins/*', '@payload-config'],
+              message: 'A plugin imports nothing from the host: take it as an option.',
+            },
+            {
+              group: ['../shared/*', '../../shared/*', '../../../shared/*'],
+              message: 'Import the shared utilities as @q-community/plugin-shared/<file>.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 )

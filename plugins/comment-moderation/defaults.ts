@@ -1,6 +1,6 @@
+import { memoryKeyedLock, memoryValueCache } from '@q-community/plugin-shared/sharedState'
 import type { PayloadRequest } from 'payload'
 
-import { memoryKeyedLock, memoryValueCache } from '../shared/sharedState'
 import type { Options, SanitizedOptions } from './types'
 
 const defaultIsModerator = (user: PayloadRequest['user']): boolean => {

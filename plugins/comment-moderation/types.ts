@@ -1,12 +1,12 @@
+import type { CollectionOverrides } from '@q-community/plugin-shared/collectionOverrides'
+import type { KeyedLock, SharedState, ValueCache } from '@q-community/plugin-shared/sharedState'
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { CollectionOverrides } from '../shared/collectionOverrides'
-import type { KeyedLock, SharedState, ValueCache } from '../shared/sharedState'
 import type { CommentStatus, DecisionSource } from './constants'
 import type { CommentRule, Decision } from './rules/types'
 
-export type { CollectionOverrides } from '../shared/collectionOverrides'
 export type { CommentRule, Decision } from './rules/types'
+export type { CollectionOverrides } from '@q-community/plugin-shared/collectionOverrides'
 
 /** What `onDecision` observers receive: every automatic and every moderator decision. */
 export type DecisionEvent = {

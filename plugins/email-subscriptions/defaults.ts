@@ -1,6 +1,6 @@
+import { memoryKeyedLock, memoryWindowCounter } from '@q-community/plugin-shared/sharedState'
 import type { PayloadRequest } from 'payload'
 
-import { memoryKeyedLock, memoryWindowCounter } from '../shared/sharedState'
 import { DEFAULT_QUEUE } from './constants'
 import { defaultTemplates } from './email/templates'
 import type { Options, SanitizedOptions } from './types'

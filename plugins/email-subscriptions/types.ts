@@ -1,7 +1,6 @@
+import type { CollectionOverrides } from '@q-community/plugin-shared/collectionOverrides'
+import type { KeyedLock, SharedState, WindowCounter } from '@q-community/plugin-shared/sharedState'
 import type { Payload, PayloadRequest, Where } from 'payload'
-
-import type { CollectionOverrides } from '../shared/collectionOverrides'
-import type { KeyedLock, SharedState, WindowCounter } from '../shared/sharedState'
 
 export type { CollectionOverrides }
 

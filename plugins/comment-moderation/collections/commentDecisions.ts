@@ -1,6 +1,6 @@
+import { withOverrides } from '@q-community/plugin-shared/collectionOverrides'
 import type { CollectionConfig } from 'payload'
 
-import { withOverrides } from '../../shared/collectionOverrides'
 import { COMMENT_STATUSES, COMMENTS_SLUG, DECISION_SOURCES, DECISIONS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { commentAccess } from '../utilities/access'

@@ -1,6 +1,6 @@
+import { withOverrides } from '@q-community/plugin-shared/collectionOverrides'
 import type { CollectionConfig, Field } from 'payload'
 
-import { withOverrides } from '../../shared/collectionOverrides'
 import { COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
 import { assignAuthor } from '../hooks/assignAuthor'
 import { resolveDisplayName } from '../hooks/resolveDisplayName'

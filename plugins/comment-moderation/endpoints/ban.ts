@@ -1,6 +1,6 @@
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { errorResponse } from '../../shared/responses'
 import { CommentingState } from '../rules/commentingState'
 import type { SanitizedOptions } from '../types'
 import { refusal } from '../utilities/errors'

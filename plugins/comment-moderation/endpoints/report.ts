@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
 import { extractID } from 'payload/shared'
 
-import { errorResponse } from '../../shared/responses'
 import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES, RULE } from '../constants'
 import { setCommentContext } from '../context'
 import type { SanitizedOptions } from '../types'

@@ -1,7 +1,7 @@
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload } from 'payload'
 
-import { errorResponse } from '../../shared/responses'
 import { DECISIONS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 

@@ -1,7 +1,7 @@
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import type { Endpoint, Where } from 'payload'
 import { hasDraftsEnabled } from 'payload/shared'
 
-import { errorResponse } from '../../shared/responses'
 import { COMMENT_STATUS, COMMENTS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 

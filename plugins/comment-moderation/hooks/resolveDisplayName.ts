@@ -1,6 +1,6 @@
+import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
 import type { FieldHook } from 'payload'
 
-import { oncePerRequest } from '../../shared/oncePerRequest'
 import type { SanitizedOptions } from '../types'
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 
-import { deriveKey } from '../../shared/deriveKey'
+import { deriveKey } from '@q-community/plugin-shared/deriveKey'
 
 /** HKDF label of the key these hashes use: never the Payload secret itself, which signs login tokens. */
 export const CLIENT_DATA_KEY_PURPOSE = 'comment-moderation/client-data'

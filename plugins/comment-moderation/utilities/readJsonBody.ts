@@ -1,6 +1,5 @@
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import type { PayloadRequest } from 'payload'
-
-import { errorResponse } from '../../shared/responses'
 
 /** The request's JSON body, or a 400 naming `body` for a body that is not a JSON object. */
 export const readJsonBody = async (

@@ -1,6 +1,6 @@
+import { withOverrides } from '@q-community/plugin-shared/collectionOverrides'
 import type { CollectionConfig } from 'payload'
 
-import { withOverrides } from '../../shared/collectionOverrides'
 import { DELIVERIES_SLUG, DELIVERY_STATUS } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { adminsOnly } from '../utilities/access'

@@ -1,6 +1,6 @@
+import { withOverrides } from '@q-community/plugin-shared/collectionOverrides'
 import type { CollectionConfig } from 'payload'
 
-import { withOverrides } from '../../shared/collectionOverrides'
 import {
   ADMIN_COMPONENTS,
   CONSENT_WORDING_VERSION,

@@ -1,3 +1,6 @@
+import { toCsv } from '@q-community/plugin-shared/csv'
+import { htmlPage } from '@q-community/plugin-shared/pages'
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import {
   APIError,
   commitTransaction,
@@ -7,9 +10,6 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { toCsv } from '../../shared/csv'
-import { htmlPage } from '../../shared/pages'
-import { errorResponse } from '../../shared/responses'
 import { DELIVERIES_SLUG, MESSAGES, SUBSCRIBERS_SLUG } from '../constants'
 import { placeholderLinks } from '../email/send'
 import { digestItemsFor, digestPeriod } from '../rules/digest'

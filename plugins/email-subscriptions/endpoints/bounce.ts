@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
 
+import { readBody } from '@q-community/plugin-shared/pages'
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import { eq, type SQL, sql } from 'drizzle-orm'
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { readBody } from '../../shared/pages'
-import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import { normaliseEmail } from '../rules/validation'
 import type { SanitizedOptions } from '../types'

@@ -1,7 +1,7 @@
+import { readBody } from '@q-community/plugin-shared/pages'
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { readBody } from '../../shared/pages'
-import { errorResponse } from '../../shared/responses'
 import {
   CONSENT_WORDING_VERSION,
   MESSAGES,

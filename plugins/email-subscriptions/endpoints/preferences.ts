@@ -1,7 +1,7 @@
+import { readBody } from '@q-community/plugin-shared/pages'
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import type { Endpoint } from 'payload'
 
-import { readBody } from '../../shared/pages'
-import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBERS_SLUG } from '../constants'
 import { checkSubscription } from '../rules/validation'
 import type { SanitizedOptions } from '../types'

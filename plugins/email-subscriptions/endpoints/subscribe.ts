@@ -1,7 +1,7 @@
+import { readBody } from '@q-community/plugin-shared/pages'
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { readBody } from '../../shared/pages'
-import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBE_ACCEPTED, TASK_CONFIRM_SUBSCRIPTION } from '../constants'
 import { checkSubscription, type SubscriptionInput } from '../rules/validation'
 import type { SanitizedOptions } from '../types'

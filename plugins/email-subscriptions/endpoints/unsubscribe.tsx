@@ -1,7 +1,7 @@
+import { actionPage, htmlPage, readBody, wantsHtml } from '@q-community/plugin-shared/pages'
+import { errorResponse } from '@q-community/plugin-shared/responses'
 import type { Endpoint } from 'payload'
 
-import { actionPage, htmlPage, readBody, wantsHtml } from '../../shared/pages'
-import { errorResponse } from '../../shared/responses'
 import { SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
 import { findByToken } from '../utilities/subscribers'

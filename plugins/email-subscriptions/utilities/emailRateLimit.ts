@@ -1,4 +1,8 @@
-import { memoryWindowCounter, secondsToWait, type WindowCounter } from '../../shared/sharedState'
+import {
+  memoryWindowCounter,
+  secondsToWait,
+  type WindowCounter,
+} from '@q-community/plugin-shared/sharedState'
 
 /**
  * Subscribe requests per address, in a fixed window: counted whatever the address's state (new,

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 
-import { deriveKey } from '../../shared/deriveKey'
+import { deriveKey } from '@q-community/plugin-shared/deriveKey'
 
 /** HKDF labels of the plugin's keys (see plugins/shared/deriveKey.ts): one per purpose, never the Payload secret itself. */
 export const KEY_PURPOSE = {
