@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto'
+import { createHmac, hkdfSync } from 'node:crypto'
 
 /**
  * One key per purpose, derived from the Payload secret with HKDF-SHA256 (RFC 5869).
@@ -29,3 +29,11 @@ export const deriveKey = (secret: string, purpose: string): Buffer => {
   }
   return key
 }
+
+/** An HMAC-SHA256 of `value` under the key derived for `purpose` (never under the secret itself). */
+export const keyedHash = (
+  secret: string,
+  purpose: string,
+  value: string,
+  encoding: 'hex' | 'base64url' = 'hex',
+): string => createHmac('sha256', deriveKey(secret, purpose)).update(value).digest(encoding)

@@ -1,4 +1,4 @@
-import { deriveKey } from '@q-community/plugin-shared/deriveKey'
+import { deriveKey, keyedHash } from '@q-community/plugin-shared/deriveKey'
 
 /**
  * The host's purposes for keys derived from the Payload secret (see plugins/shared/deriveKey.ts).
@@ -13,3 +13,7 @@ export type HostKeyPurpose = (typeof HOST_KEY_PURPOSE)[keyof typeof HOST_KEY_PUR
 
 export const hostKey = (secret: string, purpose: HostKeyPurpose): Buffer =>
   deriveKey(secret, purpose)
+
+/** An HMAC of `value` under the host key for `purpose`. */
+export const hostKeyedHash = (secret: string, purpose: HostKeyPurpose, value: string): string =>
+  keyedHash(secret, purpose, value)

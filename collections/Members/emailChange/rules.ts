@@ -1,6 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
-
-import { EMAIL_ADDRESS } from '@/email/emailAddress'
+import { EMAIL_ADDRESS } from '@q-community/plugin-shared/emailAddress'
+import {
+  createLinkToken,
+  hashLinkToken,
+  isWellFormedLinkToken,
+} from '@q-community/plugin-shared/linkTokens'
 
 /**
  * A member's own change of address, held until it is confirmed from the new address (Ghost's
@@ -52,13 +55,9 @@ export const normaliseEmail = (value: unknown): string | null =>
 export const isPlausibleEmail = (value: string): boolean =>
   value.length <= 254 && EMAIL_ADDRESS.test(value)
 
-export const createEmailChangeToken = (): string => randomBytes(32).toString('base64url')
-
-export const hashEmailChangeToken = (token: string): string =>
-  createHash('sha256').update(token).digest('hex')
-
-export const isWellFormedEmailChangeToken = (token: unknown): token is string =>
-  typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
+export const createEmailChangeToken = createLinkToken
+export const hashEmailChangeToken = hashLinkToken
+export const isWellFormedEmailChangeToken = isWellFormedLinkToken
 
 export const isExpired = (expiresAt: string | null | undefined, now = new Date()): boolean =>
   !expiresAt || new Date(expiresAt) <= now

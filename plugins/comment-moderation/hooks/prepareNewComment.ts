@@ -1,3 +1,4 @@
+import { EMAIL_ADDRESS } from '@q-community/plugin-shared/emailAddress'
 import type { CollectionBeforeValidateHook, PayloadRequest, Where } from 'payload'
 import { hasDraftsEnabled } from 'payload/shared'
 
@@ -11,8 +12,6 @@ import { hashClientValue } from '../utilities/clientData'
 import { fieldError, refusal } from '../utilities/errors'
 import { type LoadedPolicy, loadPolicy } from '../utilities/policy'
 import { relationshipID } from '../utilities/relationshipID'
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Who is posting: a logged-in member (by id) or a guest (by name and email). */
 type Poster =
@@ -98,7 +97,7 @@ const identifyPoster = (
   const name = typeof raw.authorName === 'string' ? raw.authorName.trim() : ''
   const email = typeof raw.authorEmail === 'string' ? raw.authorEmail.trim().toLowerCase() : ''
   if (!name) throw fieldError('authorName', MESSAGES.guestFieldsRequired)
-  if (!EMAIL.test(email)) throw fieldError('authorEmail', MESSAGES.guestFieldsRequired)
+  if (!EMAIL_ADDRESS.test(email)) throw fieldError('authorEmail', MESSAGES.guestFieldsRequired)
   return { kind: 'guest', name, email }
 }
 

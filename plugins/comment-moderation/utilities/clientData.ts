@@ -1,6 +1,4 @@
-import { createHmac } from 'node:crypto'
-
-import { deriveKey } from '@q-community/plugin-shared/deriveKey'
+import { keyedHash } from '@q-community/plugin-shared/deriveKey'
 
 /** HKDF label of the key these hashes use: never the Payload secret itself, which signs login tokens. */
 export const CLIENT_DATA_KEY_PURPOSE = 'comment-moderation/client-data'
@@ -12,6 +10,4 @@ export const CLIENT_DATA_KEY_PURPOSE = 'comment-moderation/client-data'
  * the client, so an HMAC over it under the JWT key would be a forgeable login token).
  */
 export const hashClientValue = (secret: string, value: string | null | undefined): string | null =>
-  value
-    ? createHmac('sha256', deriveKey(secret, CLIENT_DATA_KEY_PURPOSE)).update(value).digest('hex')
-    : null
+  value ? keyedHash(secret, CLIENT_DATA_KEY_PURPOSE, value) : null

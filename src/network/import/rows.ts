@@ -1,6 +1,6 @@
+import { EMAIL_ADDRESS } from '@q-community/plugin-shared/emailAddress'
 import { parse } from 'csv-parse/sync'
 
-import { EMAIL_ADDRESS } from '@/email/emailAddress'
 import { PROFESSIONS } from '@/fields/professions'
 import { REGIONS } from '@/fields/regions'
 import { TOPICS } from '@/fields/topics'
