@@ -1,30 +1,11 @@
 'use client'
 
 import { useConfig } from '@payloadcms/ui'
-import {
-  CategoryScale,
-  Chart,
-  Filler,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js'
+import { useLineChart } from '@q-community/plugin-shared/lineChart'
 import type React from 'react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 
 import type { SubscriberStats } from '../utilities/subscriberStats'
-
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Tooltip,
-  Filler,
-)
 
 /**
  * Above the subscribers list: counts by status and by topic, confirmed subscribers week by week,
@@ -33,7 +14,6 @@ Chart.register(
 export const SubscribersOverview: React.FC = () => {
   const { config } = useConfig()
   const api = `${config.serverURL}${config.routes.api}`
-  const canvas = useRef<HTMLCanvasElement>(null)
   const [stats, setStats] = useState<
     (SubscriberStats & { topicLabels: Record<string, string> }) | null
   >(null)
@@ -51,32 +31,17 @@ export const SubscribersOverview: React.FC = () => {
       .catch(() => setError('The subscriber figures could not be loaded.'))
   }, [api])
 
-  useEffect(() => {
-    if (!canvas.current || !stats) return
-    const chart = new Chart(canvas.current, {
-      type: 'line',
-      data: {
+  const growth = useMemo(
+    () =>
+      stats && {
+        label: 'Confirmed subscribers',
         labels: stats.growth.map((point) => point.at),
-        datasets: [
-          {
-            label: 'Confirmed subscribers',
-            data: stats.growth.map((point) => point.confirmed),
-            borderColor: '#00798c',
-            backgroundColor: 'rgba(0, 121, 140, 0.15)',
-            fill: true,
-            tension: 0.25,
-          },
-        ],
+        values: stats.growth.map((point) => point.confirmed),
+        wholeNumbers: true,
       },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
-      },
-    })
-    return () => chart.destroy()
-  }, [stats])
+    [stats],
+  )
+  const canvas = useLineChart(growth)
 
   return (
     <section

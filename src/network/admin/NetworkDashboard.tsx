@@ -1,29 +1,10 @@
 'use client'
 
-import {
-  CategoryScale,
-  Chart,
-  Filler,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js'
+import { useLineChart } from '@q-community/plugin-shared/lineChart'
 import type React from 'react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 
 import type { NetworkStats } from '@/network/metrics'
-
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Tooltip,
-  Filler,
-)
 
 type Stats = NetworkStats
 
@@ -76,38 +57,18 @@ const useNetworkFigures = () => {
   return { current, series, error }
 }
 
-/** Draws average connections per member over `series` on the canvas, redrawn when it changes. */
-const useGrowthChart = (series: Stats[]) => {
-  const canvas = useRef<HTMLCanvasElement>(null)
-  useEffect(() => {
-    if (!canvas.current || series.length === 0) return
-    const chart = new Chart(canvas.current, {
-      type: 'line',
-      data: {
+/** Average connections per member over `series`, drawn on the returned canvas. */
+const useGrowthChart = (series: Stats[]) =>
+  useLineChart(
+    useMemo(
+      () => ({
+        label: 'Average connections per member',
         labels: series.map((point) => point.at),
-        datasets: [
-          {
-            label: 'Average connections per member',
-            data: series.map((point) => point.averageConnections),
-            borderColor: '#00798c',
-            backgroundColor: 'rgba(0, 121, 140, 0.15)',
-            fill: true,
-            tension: 0.25,
-          },
-        ],
-      },
-      // No animation: the figures are read, not watched, and screenshots show the real values.
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: { y: { beginAtZero: true } },
-      },
-    })
-    return () => chart.destroy()
-  }, [series])
-  return canvas
-}
+        values: series.map((point) => point.averageConnections),
+      }),
+      [series],
+    ),
+  )
 
 /** Today's figures, one tile each. */
 const Summary: React.FC<{ current: Stats }> = ({ current }) => (
