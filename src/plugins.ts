@@ -1,3 +1,4 @@
+import { SLUGS } from '@collections/slugs'
 import { commentModeration } from '@q-community/comment-moderation'
 import { emailSubscriptions } from '@q-community/email-subscriptions'
 import type { Plugin } from 'payload'
@@ -13,7 +14,13 @@ import { redisSharedState } from '@/redis/sharedState'
 const shared = redisSharedState()
 
 /** The collections whose first publications subscribers are told about. */
-const subscriptionTopics = ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports']
+const subscriptionTopics: string[] = [
+  SLUGS.blogs,
+  SLUGS.interviews,
+  SLUGS.events,
+  SLUGS.labThemes,
+  SLUGS.evaluationReports,
+]
 
 /**
  * Every plugin the CMS runs, in order. First-party plugins live in their own folders here
@@ -21,9 +28,9 @@ const subscriptionTopics = ['blogs', 'interviews', 'events', 'lab-themes', 'eval
  */
 export const plugins: Plugin[] = [
   commentModeration({
-    collections: ['blogs', 'interviews'],
-    authorCollection: 'members',
-    staffCollection: 'users',
+    collections: [SLUGS.blogs, SLUGS.interviews],
+    authorCollection: SLUGS.members,
+    staffCollection: SLUGS.users,
     isModerator: (user) => checkRole(['admin', 'moderator'], user as RequestUser),
     // The express host sets this header from the connection (honouring TRUST_PROXY) and
     // overwrites anything a client sent.
@@ -35,11 +42,11 @@ export const plugins: Plugin[] = [
   emailSubscriptions({
     topics: [...subscriptionTopics],
     topicLabels: {
-      blogs: 'Blogs',
-      interviews: 'Interviews',
-      events: 'Events',
-      'lab-themes': 'Improvement Lab',
-      'evaluation-reports': 'Evaluation reports',
+      [SLUGS.blogs]: 'Blogs',
+      [SLUGS.interviews]: 'Interviews',
+      [SLUGS.events]: 'Events',
+      [SLUGS.labThemes]: 'Improvement Lab',
+      [SLUGS.evaluationReports]: 'Evaluation reports',
     },
     serverURL: settings.serverURL,
     frontendURL: Object.fromEntries(

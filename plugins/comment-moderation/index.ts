@@ -20,7 +20,16 @@ import type { Options, SanitizedOptions } from './types'
 import { commentAccess } from './utilities/access'
 import { prependHooks } from './utilities/prependHooks'
 
-export { COMMENT_STATUS, COMMENT_STATUSES, PUBLIC_STATUSES, RULE, TASK } from './constants'
+export {
+  COMMENT_STATUS,
+  COMMENT_STATUSES,
+  COMMENTS_SLUG,
+  DECISIONS_SLUG,
+  POLICY_SLUG,
+  PUBLIC_STATUSES,
+  RULE,
+  TASK,
+} from './constants'
 export { decide, orderRules } from './rules/decide'
 export type {
   CollectionOverrides,

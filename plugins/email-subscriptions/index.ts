@@ -21,7 +21,13 @@ import { sendMailingTask } from './tasks/sendMailing'
 import type { Options, SanitizedOptions } from './types'
 import { withOptionsInCustom } from './utilities/subscriptionOptions'
 
-export { CONTEXT_KEYS, SKIP_ANNOUNCEMENT } from './constants'
+export {
+  CONTEXT_KEYS,
+  DELIVERIES_SLUG,
+  MAILINGS_SLUG,
+  SKIP_ANNOUNCEMENT,
+  SUBSCRIBERS_SLUG,
+} from './constants'
 export { getSubscriptionContext, skipAnnouncementContext } from './context'
 export { defaults, sanitizeOptions } from './defaults'
 export type { FanOutProgress, MailingResult } from './email/sendMailing'

@@ -3,6 +3,7 @@
  * not listed here counts, versions included (`?draft=true` reads the latest version of each
  * document, so saving a draft over a published document changes that answer).
  */
+import { DELIVERIES_SLUG, MAILINGS_SLUG, SUBSCRIBERS_SLUG } from '@q-community/email-subscriptions'
 
 /** Payload's own bookkeeping (collections and globals): never part of a public response. */
 export const PRIVATE_COLLECTIONS: ReadonlySet<string> = new Set([
@@ -15,9 +16,9 @@ export const PRIVATE_COLLECTIONS: ReadonlySet<string> = new Set([
   'payload-kv',
   // The update-email plugin's records: never readable by the public, and an anonymous subscribe
   // creates one, which must not empty the cache of every instance.
-  'subscribers',
-  'subscription-mailings',
-  'subscription-deliveries',
+  SUBSCRIBERS_SLUG,
+  MAILINGS_SLUG,
+  DELIVERIES_SLUG,
 ])
 
 /** Fields Payload's auth writes on login, logout and failed attempts; none is ever public. */

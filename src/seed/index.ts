@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 
 import { SLUGS } from '@collections/slugs'
+import { COMMENTS_SLUG } from '@q-community/comment-moderation'
+import { SUBSCRIBERS_SLUG } from '@q-community/email-subscriptions'
 import { newManageCredentials } from '@q-community/email-subscriptions/utilities'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
@@ -193,7 +195,7 @@ const seedDiscussion = async (
   const comments = new Map<string, number>()
   for (const comment of seedComments) {
     const doc = await ensure(
-      'comments',
+      COMMENTS_SLUG,
       { body: { equals: comment.body } },
       {
         target: { relationTo: SLUGS.blogs, value: blogId },
@@ -218,7 +220,7 @@ const seedMailingList = async (ensure: Ensure, payload: Payload) => {
     const at = new Date(Date.now() - subscriber.daysAgo * 86_400_000).toISOString()
     const { manageKey, manageTokenHash } = newManageCredentials(payload.secret)
     await ensure(
-      'subscribers',
+      SUBSCRIBERS_SLUG,
       { email: { equals: subscriber.email } },
       {
         email: subscriber.email,
