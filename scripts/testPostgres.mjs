@@ -5,7 +5,10 @@
  * Left out, because they run under `npm test` already and would run the same here:
  * - the unit tests (`*.spec.ts` that are not `*.int.spec.ts`): pure functions, schemas and URL
  *   parsing, with no database connection and no server (none reads TEST_DATABASE_URL);
- * - the two-instance test, which runs on PostgreSQL + redis-server under `npm test` (its own cluster).
+ * - the two-instance test, which runs on PostgreSQL + redis-server under `npm test` (its own cluster);
+ * - the admin screens in headless Chromium (`test/browser/`): they test the admin UI, which is the
+ *   same on every database; what they make the database do (publish, schedule, moderate, count
+ *   subscribers) runs on PostgreSQL in the Local API and HTTP suites.
  * Given test paths (`node scripts/testPostgres.mjs test/cache`) run whatever they name.
  */
 import { spawnSync } from 'node:child_process'
@@ -23,6 +26,7 @@ try {
           '--testPathIgnorePatterns',
           '/node_modules/',
           '<rootDir>/test/cluster/',
+          '<rootDir>/test/browser/',
           '^(?!.*\\.int\\.spec\\.tsx?$).*\\.spec\\.tsx?$',
         ]
   const result = spawnSync('npm', ['test', '--', ...args], {
