@@ -1,4 +1,4 @@
-import { type Field, type PayloadRequest, ValidationError,type Where } from 'payload'
+import { type CollectionSlug, type Field, type PayloadRequest, type SelectIncludeType, ValidationError, type Where } from 'payload'
 import { extractID } from 'payload/shared'
 
 import { isStaffUser } from '@/access/checkRole'
@@ -87,12 +87,14 @@ export const mediaIdsOf = (doc: Record<string, unknown> | undefined, refs: Media
   return ids
 }
 
+/** True when the running config has a collection `slug`. */
+const isCollectionSlug = (req: PayloadRequest, slug: string): slug is CollectionSlug => slug in req.payload.collections
+
 /** The referencing collections of the running config, found once per process. */
 const referencesByCollection = (req: PayloadRequest) =>
-  Object.keys(PUBLIC_DOCUMENTS).flatMap((slug) => {
-    const collection = req.payload.collections[slug as never] as { config: { fields: Field[] } } | undefined
-    return collection ? [{ slug, refs: findMediaReferences(collection.config.fields), where: PUBLIC_DOCUMENTS[slug] }] : []
-  })
+  Object.keys(PUBLIC_DOCUMENTS).flatMap((slug) =>
+    isCollectionSlug(req, slug) ? [{ slug, refs: findMediaReferences(req.payload.collections[slug].config.fields), where: PUBLIC_DOCUMENTS[slug] }] : [],
+  )
 
 /** Media ids used in the rich text of public documents (read once per refresh). */
 const publicRichTextIds = async (req: PayloadRequest): Promise<Set<string>> => {
@@ -100,10 +102,10 @@ const publicRichTextIds = async (req: PayloadRequest): Promise<Set<string>> => {
   for (const { slug, refs, where } of referencesByCollection(req)) {
     if (refs.richText.length === 0) continue
     const { docs } = await req.payload.db.find({
-      collection: slug as never,
+      collection: slug,
       where: where === true ? {} : where,
       pagination: false,
-      select: Object.fromEntries(refs.richText.map((path) => [path.split('.')[0], true])) as never,
+      select: Object.fromEntries(refs.richText.map((path): [string, true] => [path.split('.')[0], true])) satisfies SelectIncludeType,
       req,
     })
     for (const doc of docs) for (const id of mediaIdsOf(doc as Record<string, unknown>, { uploads: [], richText: refs.richText })) ids.add(id)
@@ -116,7 +118,7 @@ const usedByUploadField = async (req: PayloadRequest, id: string): Promise<boole
   for (const { slug, refs, where } of referencesByCollection(req)) {
     for (const path of refs.uploads) {
       const condition: Where = { [path]: { equals: id } }
-      const { totalDocs } = await req.payload.db.count({ collection: slug as never, where: where === true ? condition : { and: [condition, where] }, req })
+      const { totalDocs } = await req.payload.db.count({ collection: slug, where: where === true ? condition : { and: [condition, where] }, req })
       if (totalDocs > 0) return true
     }
   }

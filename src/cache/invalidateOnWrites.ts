@@ -45,6 +45,7 @@ const WRAPPED = Symbol.for('q-cms.readCache.wrapped')
  * keeps its copy from being served.
  */
 export const invalidateReadCacheOnWrites = (payload: Payload): void => {
+  // Its write methods are replaced by name below: the adapter's type has no index signature for that.
   const adapter = payload.db as unknown as Record<string | symbol, unknown>
   if (adapter[WRAPPED]) return
   adapter[WRAPPED] = true

@@ -17,6 +17,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T | undefined>
  * out for its lifetime, so `pool.end()` would wait forever unless that client is released first.
  */
 export const closeDatabase = async (payload: Payload, timeoutMs = 5000): Promise<void> => {
+  // The libsql client and pg pool are private to the adapters: Payload's types do not expose them.
   const db = payload.db as unknown as ClosableSqlite & ClosablePostgres
   await withTimeout(payload.destroy(), timeoutMs)
   if (db.client && typeof db.client.close === 'function') {

@@ -44,6 +44,7 @@ export const isJobClaim = (args: Pick<UpdateJobsArgs, 'id' | 'data' | 'where'>):
   args.id === undefined && args.data.processing === true && args.where !== undefined
 
 const guardClaims = (payload: Payload): void => {
+  // Drizzle adapter internals (tables, drizzle, a replaceable updateJobs) are not in Payload's types.
   const db = payload.db as unknown as ClaimingAdapter
   const tableName = db.tableNameMap?.get('payload_jobs')
   const table = tableName ? db.tables[tableName] : undefined
@@ -57,7 +58,7 @@ const guardClaims = (payload: Payload): void => {
       limit: args.limit,
       sort: args.sort,
       pagination: false,
-      select: { id: true } as never,
+      select: { id: true },
     })
     if (!candidates.length) return []
     const claimed = await db.drizzle

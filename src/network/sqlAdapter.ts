@@ -50,7 +50,7 @@ const isDrizzleAdapter = (db: object): db is DrizzleAdapter =>
 
 /** The adapter's drizzle access, or null on MongoDB. */
 export const sqlAccess = (payload: Payload): SqlAccess | null => {
-  const db = payload.db as unknown as object
+  const db: object = payload.db
   if (!isDrizzleAdapter(db)) return null
   return {
     drizzle: db.drizzle,

@@ -38,7 +38,8 @@ export const openScriptPayload = async (
     log('development database (schema pushed by npm run dev): leaving its schema as it is')
     return payload
   }
-  // Payload's `migrate` types a migration's arguments as unknown; each adapter passes its own.
+  // Payload's `migrate` types a migration's arguments as unknown; each adapter passes its own
+  // (sqlite or postgres `MigrateUpArgs`), so they are passed on as the chosen migrations expect.
   await payload.db.migrate({
     migrations: migrations.map(({ name, up, down }) => ({
       name,

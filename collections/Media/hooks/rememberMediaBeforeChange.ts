@@ -10,9 +10,9 @@ export const rememberedMediaKey = (slug: string, id: unknown) => `mediaIdsBefore
  */
 export const rememberMediaBeforeChange =
   (slug: string, refs: MediaReferences): CollectionBeforeChangeHook =>
-  async ({ data, operation, originalDoc, req }) => {
+  async ({ collection, data, operation, originalDoc, req }) => {
     if (operation === 'update' && originalDoc?.id !== undefined) {
-      const row = await req.payload.db.findOne<Record<string, unknown> & { id: number | string }>({ collection: slug as never, where: { id: { equals: originalDoc.id } }, req })
+      const row = await req.payload.db.findOne<Record<string, unknown> & { id: number | string }>({ collection: collection.slug, where: { id: { equals: originalDoc.id } }, req })
       req.context[rememberedMediaKey(slug, originalDoc.id)] = [...mediaIdsOf(row ?? undefined, refs)]
     }
     return data

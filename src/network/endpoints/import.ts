@@ -16,8 +16,10 @@ const IMPORT_ACCESS_MESSAGES = {
 const readUpload = async (req: PayloadRequest) => {
   let form: FormData
   try {
-    // Payload's request is the fetch Request it was built from, with Payload's fields added.
-    form = await (req as unknown as Request).formData()
+    // Payload's request is the fetch Request it was built from, with Payload's fields added (its
+    // type makes them optional); without a body reader it is answered like an unreadable body.
+    if (!req.formData) throw new Error('request has no body reader')
+    form = await req.formData()
   } catch {
     return badRequest(
       'members',

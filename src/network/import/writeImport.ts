@@ -1,6 +1,6 @@
 import { SLUGS } from '@collections/slugs'
 import { type Config, createClient, type InArgs } from '@libsql/client'
-import { type AnyColumn, getTableName, inArray } from 'drizzle-orm'
+import { type AnyColumn, getTableName, inArray, isTable } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
 import { invalidateReadCache } from '../../cache/readCacheState'
@@ -112,6 +112,21 @@ const isBusy = (error: unknown) =>
 
 const columnName = (table: Table, name: string) => column<{ name: string }>(table, name).name
 
+/** The SQL name of a table of the adapter's schema (always a drizzle table). */
+const tableName = (table: Table): string => {
+  if (!isTable(table)) throw new Error('not a drizzle table')
+  return getTableName(table)
+}
+
+/** The libsql adapter keeps the configuration it connected with; a batch opens a connection of its own. */
+const hasLibsqlConfig = (db: object): db is { clientConfig: Config } =>
+  'clientConfig' in db && typeof db.clientConfig === 'object' && db.clientConfig !== null
+
+const libsqlClientConfig = (db: object): Config => {
+  if (!hasLibsqlConfig(db)) throw new Error('the SQLite adapter has no libsql client configuration')
+  return db.clientConfig
+}
+
 /**
  * SQLite has one write lock and a synchronous driver, so each batch runs as one synchronous
  * `BEGIN IMMEDIATE … COMMIT` (libsql's `batch`) on a connection of its own: the lock is never held
@@ -122,7 +137,7 @@ const columnName = (table: Table, name: string) => column<{ name: string }>(tabl
  * the adapter's drizzle (`toSQL`), so column names and value encodings are Payload's own.
  */
 const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
-  const client = createClient((payload.db as unknown as { clientConfig: Config }).clientConfig)
+  const client = createClient(libsqlClientConfig(payload.db))
   const run = async (statements: Statement[]) => {
     const started = Date.now()
     for (let waitMs = BUSY_RETRY.firstMs; ; waitMs = Math.min(waitMs * 2, BUSY_RETRY.maxMs)) {
@@ -161,9 +176,9 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
         // The new members' ids are not known before the batch runs: join on their (unique) email.
         statements.push({
           sql:
-            `INSERT INTO "${getTableName(interests as never)}" ("${columnName(interests, 'order')}", "${columnName(interests, 'parent')}", "${columnName(interests, 'value')}") ` +
+            `INSERT INTO "${tableName(interests)}" ("${columnName(interests, 'order')}", "${columnName(interests, 'parent')}", "${columnName(interests, 'value')}") ` +
             `SELECT v.column1, m."${columnName(members, 'id')}", v.column3 FROM (VALUES ${interestRows.map(() => '(?, ?, ?)').join(', ')}) AS v ` +
-            `JOIN "${getTableName(members as never)}" AS m ON m."${columnName(members, 'email')}" = v.column2`,
+            `JOIN "${tableName(members)}" AS m ON m."${columnName(members, 'email')}" = v.column2`,
           params: interestRows.flat(),
         })
       }
