@@ -74,6 +74,8 @@ beforeAll(async () => {
     }),
     admin: { user: 'staff' },
     telemetry: false,
+    // Payload's default spawns `payload generate:types` on init, a child process that outlives the test.
+    typescript: { autoGenerate: false },
     collections: [
       {
         slug: 'staff',

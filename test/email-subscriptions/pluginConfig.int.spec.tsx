@@ -120,6 +120,8 @@ beforeAll(async () => {
     db: sqliteAdapter({ client: { url: `file:${path.join(dir, 'plugin.db')}` } }),
     admin: { user: 'staff' },
     telemetry: false,
+    // Payload's default spawns `payload generate:types` on init, a child process that outlives the test.
+    typescript: { autoGenerate: false },
     collections: [
       { slug: 'staff', auth: true, fields: [] },
       { slug: 'people', auth: true, fields: [{ name: 'region', type: 'text' }] },
