@@ -8,6 +8,7 @@ import { checkRole } from '@/access/checkRole'
 import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
 import { settings } from '@/config/settings'
 import { smtpTransport } from '@/email/emailAdapter'
+import { frontendDocumentURL } from '@/frontends/documentURL'
 import { redisSharedState } from '@/redis/sharedState'
 
 /** With REDIS_URL, counts, locks and cached figures shared by every instance; otherwise each plugin's memory. */
@@ -35,7 +36,8 @@ export const plugins: Plugin[] = [
     // The express host sets this header from the connection (honouring TRUST_PROXY) and
     // overwrites anything a client sent.
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
-    documentURL: ({ collection, doc }) => `${settings.frontendURL}/${collection}/${String(doc.id)}`,
+    documentURL: ({ collection, doc }) =>
+      frontendDocumentURL(collection, doc as { id: number | string; slug?: unknown }),
     disabled: !settings.commentModerationEnabled,
     shared,
   }),
