@@ -1,0 +1,88 @@
+import { TZDate } from '@date-fns/tz'
+import { getVtimezoneComponent } from '@touch4it/ical-timezones'
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+
+import type { Event } from '@/payload-types'
+
+import { frontendDocumentURL } from '../documentURL'
+
+/** The fields of an event a calendar entry is made of (`select`). */
+export type CalendarEvent = Pick<
+  Event,
+  | 'id'
+  | 'title'
+  | 'slug'
+  | 'summary'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timeZone'
+  | 'attendanceMode'
+  | 'location'
+  | 'status'
+  | 'sequence'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  /** Present only when the reader may read it (members and staff). */
+  onlineUrl?: string | null
+}
+
+/**
+ * `cancelled` → CANCELLED. `postponed` → TENTATIVE: the date shown is no longer sure to happen but
+ * the event is not called off (CANCELLED would make calendar apps drop it). `moved-online` and
+ * `scheduled` → CONFIRMED.
+ */
+export const CALENDAR_STATUS: Record<Event['status'], ICalEventStatus> = {
+  scheduled: ICalEventStatus.CONFIRMED,
+  'moved-online': ICalEventStatus.CONFIRMED,
+  postponed: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+}
+
+/** The UID of an event's entry: the same for as long as the event exists, whatever changes. */
+export const eventUID = (id: number | string, host: string): string => `event-${id}@${host}`
+
+/** VTIMEZONE of a zone, from the tz database copy the package ships (no network). */
+const vtimezone = (zone: string): string | null => getVtimezoneComponent(zone)
+
+/**
+ * An iCalendar (RFC 5545) of events: times local to each event's IANA zone (`DTSTART;TZID=…`)
+ * with that zone's VTIMEZONE, or UTC for a zone the tz copy does not know. DTSTAMP is the event's
+ * last change, not the time of the request, so the same events give the same bytes (and ETag).
+ */
+export const buildCalendar = (
+  events: readonly CalendarEvent[],
+  { name, host }: { name: string; host: string },
+): string => {
+  const calendar = ical({
+    name,
+    prodId: { company: 'Q Community', product: 'CMS', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: { name: null, generator: vtimezone },
+  })
+  for (const event of events) {
+    const zone = vtimezone(event.timeZone) ? event.timeZone : null
+    const at = (instant: string) => (zone ? new TZDate(instant, zone) : new Date(instant))
+    const description = [
+      event.summary,
+      event.onlineUrl ? `Join online: ${event.onlineUrl}` : null,
+    ].filter(Boolean)
+    calendar.createEvent({
+      id: eventUID(event.id, host),
+      sequence: event.sequence ?? 0,
+      start: at(event.startsAt),
+      end: at(event.endsAt),
+      timezone: zone,
+      stamp: new Date(event.updatedAt),
+      created: new Date(event.createdAt),
+      lastModified: new Date(event.updatedAt),
+      summary: event.title,
+      description: description.length > 0 ? description.join('\n\n') : null,
+      location:
+        event.location || (event.attendanceMode === 'online' ? event.onlineUrl : null) || null,
+      url: frontendDocumentURL('events', event),
+      status: CALENDAR_STATUS[event.status],
+    })
+  }
+  return calendar.toString()
+}
