@@ -1,9 +1,9 @@
 import { SLUGS } from '@collections/slugs'
 
-import type { FeedEntry, FeedMeta } from './types'
 import { renderAtom } from './atom'
 import { renderJSONFeed } from './jsonFeed'
 import { renderRSS } from './rss'
+import type { FeedEntry, FeedMeta } from './types'
 
 /** The collections with a feed of their own, by feed name (the same as their slugs). */
 export const FEED_COLLECTIONS = [SLUGS.blogs, SLUGS.interviews, SLUGS.evaluationReports] as const

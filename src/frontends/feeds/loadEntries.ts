@@ -4,8 +4,8 @@ import type { Payload } from 'payload'
 import { settings } from '@/config/settings'
 
 import { serverHost } from '../representation'
-import { FEED_SIZE, type FeedCollection } from './feedFiles'
 import { type FeedDocument, type FeedLookups, relationKey, toFeedEntry } from './entries'
+import { FEED_SIZE, type FeedCollection } from './feedFiles'
 import type { FeedEntry } from './types'
 
 /** As the anonymous public reads: published only, whatever the caller's login. */
