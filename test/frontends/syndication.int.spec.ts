@@ -221,6 +221,29 @@ describe('feeds', () => {
     }
   })
 
+  it('anonymous feeds, calendars and the sitemap are kept by the read cache', async () => {
+    const hits = async () =>
+      Number(
+        (await client.request('GET', '/api/read-cache/stats', { token: adminToken })).body.hits,
+      )
+    const paths = [
+      '/api/feeds/all.xml',
+      '/api/events.ics',
+      `/api/events/${events.bst}.ics`,
+      '/api/sitemap.xml',
+    ]
+    for (const path of paths) await client.request('GET', path)
+    const before = await hits()
+    for (const path of paths) {
+      const response = await client.request('GET', path)
+      expect(response.status).toBe(200)
+      // The cache's own ETag and Cache-Control; the endpoint's Last-Modified is kept.
+      expect(response.headers.get('vary')).toContain('Accept-Encoding')
+      if (path !== '/api/sitemap.xml') expect(response.headers.get('last-modified')).toBeTruthy()
+    }
+    expect((await hits()) - before).toBe(paths.length)
+  })
+
   it('refuses unknown feeds with 404 and the shared error body', async () => {
     for (const path of ['/api/feeds/members.xml', '/api/feeds/blogs.rss', '/api/feeds/blogs']) {
       const response = await client.request('GET', path)

@@ -9,21 +9,28 @@ import { settings } from '@/config/settings'
 import { errorResponse } from '@/http/errorResponses'
 
 import { newestDate, representationResponse } from '../representation'
-import { countPublicDocuments, loadSitemapURLs } from './loadSitemap'
+import { countPublicDocuments, sitemapURLRuns } from './loadSitemap'
 import { parseSitemapFile, planSitemap, type SitemapPage } from './plan'
-import { renderSitemapIndex, renderURLSet, type SitemapURL } from './render'
+import { renderSitemapIndex, renderURLs, URLSET_CLOSE, URLSET_OPEN } from './render'
 
 const XML = 'application/xml; charset=utf-8'
 
-const urlSetResponse = (req: PayloadRequest, urls: SitemapURL[]) =>
-  representationResponse(req, {
-    body: renderURLSet(urls),
+/** A `<urlset>` of these files' URLs, read and written one run at a time. */
+const urlSetResponse = async (req: PayloadRequest, pages: SitemapPage[], max: number) => {
+  const parts = [URLSET_OPEN]
+  const lastmods: string[] = []
+  for (const page of pages)
+    for await (const urls of sitemapURLRuns(req.payload, page, max)) {
+      parts.push(renderURLs(urls))
+      lastmods.push(...urls.map((url) => url.lastmod))
+    }
+  parts.push(URLSET_CLOSE)
+  return representationResponse(req, {
+    body: parts.join(''),
     contentType: XML,
-    lastModified: newestDate(urls.map((url) => url.lastmod)),
+    lastModified: newestDate(lastmods),
   })
-
-const loadPages = async (req: PayloadRequest, pages: SitemapPage[], max: number) =>
-  (await Promise.all(pages.map((page) => loadSitemapURLs(req.payload, page, max)))).flat()
+}
 
 const validators: EndpointResponse['headers'] = {
   ETag: { description: 'Strong validator of the bytes.', schema: { type: 'string' } },
@@ -42,7 +49,7 @@ export const sitemapEndpoint = documented<Endpoint>(
       const counts = await countPublicDocuments(req.payload)
       const pages = planSitemap(counts, max)
       const total = counts.reduce((sum, { count }) => sum + count, 0)
-      if (total <= max) return urlSetResponse(req, await loadPages(req, pages, max))
+      if (total <= max) return urlSetResponse(req, pages, max)
       return representationResponse(req, {
         body: renderSitemapIndex(
           pages.map((_, index) => `${settings.serverURL}/api/sitemaps/${index + 1}.xml`),
@@ -81,7 +88,7 @@ export const sitemapPageEndpoint = documented<Endpoint>(
           ? undefined
           : planSitemap(await countPublicDocuments(req.payload), max)[number - 1]
       if (!page) return errorResponse(404, 'No such sitemap file.')
-      return urlSetResponse(req, await loadSitemapURLs(req.payload, page, max))
+      return urlSetResponse(req, [page], max)
     },
   },
   {

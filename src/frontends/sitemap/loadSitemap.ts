@@ -24,34 +24,38 @@ export const countPublicDocuments = async (
   )
 
 /**
- * The URLs of one sitemap file: its collection's documents by id, read in chunks with only `id`,
- * `slug` and `updatedAt` (no whole documents, no count queries), so 50,000 URLs stay cheap.
+ * The URLs of one sitemap file in runs (`readChunkSize`): its collection's documents by id, with
+ * only `id`, `slug` and `updatedAt` (no whole documents, no count queries). The first run is found
+ * by offset, the next ones by the last id read (the primary key: later runs do not step over the
+ * earlier ones).
  */
-export const loadSitemapURLs = async (
+export async function* sitemapURLRuns(
   payload: Payload,
   { collection, page }: SitemapPage,
   max: number,
-): Promise<SitemapURL[]> => {
+): AsyncGenerator<SitemapURL[]> {
   const chunk = readChunkSize(max)
-  const firstChunk = ((page - 1) * max) / chunk + 1
-  const urls: SitemapURL[] = []
-  for (let chunkPage = firstChunk; chunkPage < firstChunk + max / chunk; chunkPage++) {
+  let read = 0
+  let lastId: number | string | undefined
+  while (read < max) {
     const { docs } = await payload.find({
       collection,
       ...asThePublic,
+      ...(lastId === undefined
+        ? { page: ((page - 1) * max) / chunk + 1 }
+        : { where: { id: { greater_than: lastId } } }),
       sort: 'id',
       limit: chunk,
-      page: chunkPage,
       pagination: false,
       depth: 0,
       select: { slug: true, updatedAt: true },
     })
-    for (const doc of docs)
-      urls.push({
-        loc: frontendDocumentURL(collection, doc),
-        lastmod: new Date(doc.updatedAt).toISOString(),
-      })
-    if (docs.length < chunk) break
+    yield docs.map((doc) => ({
+      loc: frontendDocumentURL(collection, doc),
+      lastmod: new Date(doc.updatedAt).toISOString(),
+    }))
+    read += docs.length
+    if (docs.length < chunk) return
+    lastId = docs[docs.length - 1].id
   }
-  return urls
 }
