@@ -3,10 +3,6 @@
  * (well-formed XML, the elements each spec requires, JSON Feed 1.1 against its schema), and the
  * mapping from documents (public names only, enclosures, stable ids).
  */
-import { readFileSync } from 'node:fs'
-
-import Ajv from 'ajv'
-import addFormats from 'ajv-formats'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { renderAtom } from '@/frontends/feeds/atom'
@@ -16,12 +12,7 @@ import { renderJSONFeed } from '@/frontends/feeds/jsonFeed'
 import { renderRSS } from '@/frontends/feeds/rss'
 import type { FeedEntry, FeedMeta } from '@/frontends/feeds/types'
 
-const schema: object = JSON.parse(
-  readFileSync(new URL('./fixtures/jsonfeed-1.1.schema.json', import.meta.url), 'utf8'),
-)
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false })
-addFormats(ajv)
-const validateJSONFeed = ajv.compile(schema)
+import { validateJSONFeed } from './fixtures/jsonFeedSchema'
 
 const meta: FeedMeta = {
   title: 'Q Community: Blogs & more',

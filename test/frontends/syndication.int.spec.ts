@@ -5,10 +5,6 @@
  * endpoints themselves for readers with a login, the same path every read takes with the cache off),
  * and calendar times read back with node-ical across GMT and BST.
  */
-import { readFileSync } from 'node:fs'
-
-import Ajv from 'ajv'
-import addFormats from 'ajv-formats'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import ical, { type VEvent } from 'node-ical'
 
@@ -19,6 +15,7 @@ import {
   type RunningServer,
   startServer,
 } from '../helpers/server'
+import { validateJSONFeed } from './fixtures/jsonFeedSchema'
 
 let server: RunningServer
 let client: ReturnType<typeof api>
@@ -35,13 +32,6 @@ const ONLINE_URL = 'https://meet.example.org/q-members-only'
 const FEED_EXTENSIONS = ['xml', 'atom', 'json'] as const
 const FEED_NAMES = ['blogs', 'interviews', 'evaluation-reports', 'all'] as const
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false })
-addFormats(ajv)
-const validateJSONFeed = ajv.compile(
-  JSON.parse(
-    readFileSync(new URL('./fixtures/jsonfeed-1.1.schema.json', import.meta.url), 'utf8'),
-  ) as object,
-)
 const xml = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',

@@ -1,15 +1,11 @@
-import {
-  documented,
-  type EndpointDoc,
-  type EndpointResponse,
-  errorResponseDoc,
-} from '@q-community/plugin-shared/openapi'
+import { documented, errorResponseDoc } from '@q-community/plugin-shared/openapi'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { REGIONS } from '@/fields/regions'
 import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { newestDate, representationResponse, serverHost } from '../representation'
+import { revalidatedResponses } from '../responseDocs'
 import { buildCalendar, type CalendarEvent } from './buildCalendar'
 
 /** Upcoming events in one calendar, at most. */
@@ -66,26 +62,12 @@ const calendarResponse = (req: PayloadRequest, events: CalendarEvent[], filename
     filename,
   })
 
-const calendarHeaders: EndpointResponse['headers'] = {
-  ETag: { description: 'Strong validator of the bytes.', schema: { type: 'string' } },
-  'Last-Modified': {
-    description: 'The newest change of an event in it.',
-    schema: { type: 'string' },
-  },
-  'Cache-Control': {
-    description: '`private, no-store` for a logged-in reader (it may hold online links).',
-    schema: { type: 'string' },
-  },
-}
-
-const calendarResponses = (description: string): EndpointDoc['responses'] => ({
-  '200': {
+const calendarResponses = (description: string) =>
+  revalidatedResponses(
     description,
-    headers: calendarHeaders,
-    content: { 'text/calendar': { schema: { type: 'string' } } },
-  },
-  '304': { description: 'The copy the reader has is current.', headers: calendarHeaders },
-})
+    { 'text/calendar': { type: 'string' } },
+    'The newest change of an event in it.',
+  )
 
 /** `GET /api/events.ics[?region=…]`: the upcoming events (not yet ended), soonest first. */
 export const eventsCalendarEndpoint = documented<Endpoint>(

@@ -1,14 +1,11 @@
-import {
-  documented,
-  type EndpointResponse,
-  errorResponseDoc,
-} from '@q-community/plugin-shared/openapi'
+import { documented, errorResponseDoc } from '@q-community/plugin-shared/openapi'
 import type { Endpoint } from 'payload'
 
 import { settings } from '@/config/settings'
 import { errorResponse } from '@/http/errorResponses'
 
 import { newestDate, representationResponse, serverHost } from '../representation'
+import { revalidatedResponses } from '../responseDocs'
 import {
   COMBINED_FEED,
   FEED_COLLECTIONS,
@@ -20,14 +17,6 @@ import {
   parseFeedFile,
 } from './feedFiles'
 import { loadFeedEntries } from './loadEntries'
-
-const validators: EndpointResponse['headers'] = {
-  ETag: { description: 'Strong validator of the bytes.', schema: { type: 'string' } },
-  'Last-Modified': {
-    description: 'When the newest item last changed.',
-    schema: { type: 'string' },
-  },
-}
 
 export const feedEndpoint = documented<Endpoint>(
   {
@@ -78,16 +67,15 @@ export const feedEndpoint = documented<Endpoint>(
       },
     ],
     responses: {
-      '200': {
-        description: 'The feed.',
-        headers: validators,
-        content: {
-          'application/rss+xml': { schema: { type: 'string' } },
-          'application/atom+xml': { schema: { type: 'string' } },
-          'application/feed+json': { schema: { type: 'object' } },
+      ...revalidatedResponses(
+        'The feed.',
+        {
+          'application/rss+xml': { type: 'string' },
+          'application/atom+xml': { type: 'string' },
+          'application/feed+json': { type: 'object' },
         },
-      },
-      '304': { description: 'The copy the reader has is current.', headers: validators },
+        'When the newest item last changed.',
+      ),
       '404': errorResponseDoc('No feed of that name or format.'),
     },
   },

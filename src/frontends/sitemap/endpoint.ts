@@ -1,14 +1,11 @@
-import {
-  documented,
-  type EndpointResponse,
-  errorResponseDoc,
-} from '@q-community/plugin-shared/openapi'
+import { documented, errorResponseDoc } from '@q-community/plugin-shared/openapi'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { settings } from '@/config/settings'
 import { errorResponse } from '@/http/errorResponses'
 
 import { newestDate, representationResponse } from '../representation'
+import { revalidatedResponses } from '../responseDocs'
 import { countPublicDocuments, sitemapURLRuns } from './loadSitemap'
 import { parseSitemapFile, planSitemap, type SitemapPage } from './plan'
 import { renderSitemapIndex, renderURLs, URLSET_CLOSE, URLSET_OPEN } from './render'
@@ -30,10 +27,6 @@ const urlSetResponse = async (req: PayloadRequest, pages: SitemapPage[], max: nu
     contentType: XML,
     lastModified: newestDate(lastmods),
   })
-}
-
-const validators: EndpointResponse['headers'] = {
-  ETag: { description: 'Strong validator of the bytes.', schema: { type: 'string' } },
 }
 
 /**
@@ -64,14 +57,9 @@ export const sitemapEndpoint = documented<Endpoint>(
       'A `<urlset>` of the frontend URLs of published blogs, interviews, evaluation reports, events and Lab themes with `lastmod` (members are personal data and are left out); with more than `SITEMAP_MAX_URLS` (50,000) URLs, a `<sitemapindex>` of `/api/sitemaps/<n>.xml`.',
     tags: ['sitemap'],
     audience: 'public',
-    responses: {
-      '200': {
-        description: 'A urlset, or a sitemapindex.',
-        headers: validators,
-        content: { 'application/xml': { schema: { type: 'string' } } },
-      },
-      '304': { description: 'The copy the reader has is current.', headers: validators },
-    },
+    responses: revalidatedResponses('A urlset, or a sitemapindex.', {
+      'application/xml': { type: 'string' },
+    }),
   },
 )
 
@@ -105,12 +93,9 @@ export const sitemapPageEndpoint = documented<Endpoint>(
       },
     ],
     responses: {
-      '200': {
-        description: 'A urlset of at most `SITEMAP_MAX_URLS` URLs.',
-        headers: validators,
-        content: { 'application/xml': { schema: { type: 'string' } } },
-      },
-      '304': { description: 'The copy the reader has is current.', headers: validators },
+      ...revalidatedResponses('A urlset of at most `SITEMAP_MAX_URLS` URLs.', {
+        'application/xml': { type: 'string' },
+      }),
       '404': errorResponseDoc('No sitemap file with that number.'),
     },
   },
