@@ -22,8 +22,6 @@ const nextConfig = {
     'drizzle-orm',
     'nodemailer',
     'croner',
-    // Reads its VTIMEZONE files next to itself (__dirname), which a bundled copy cannot.
-    '@touch4it/ical-timezones',
   ],
 }
 

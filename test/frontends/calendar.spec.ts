@@ -5,7 +5,7 @@
  */
 import ical from 'node-ical'
 
-import { buildCalendar, type CalendarEvent } from '@/frontends/calendar/buildCalendar'
+import { buildCalendar, type CalendarEvent, vtimezone } from '@/frontends/calendar/buildCalendar'
 import { calendarChanged } from '@/frontends/calendar/calendarChange'
 
 const event = (overrides: Partial<CalendarEvent> & Pick<CalendarEvent, 'id'>): CalendarEvent => ({
@@ -75,6 +75,19 @@ describe('buildCalendar', () => {
     expect(text).toMatch(/URL;VALUE=URI:\S+\/events\/event-1\r\n/)
     expect(vevent(4).location).toBe('https://meet.example.org/q')
     expect(vevent(4).description).toContain('Join online: https://meet.example.org/q')
+  })
+
+  it('uses current zone rules, and UTC for a zone it has no VTIMEZONE for', () => {
+    // Mexico abolished daylight saving time in 2022; a 2018 copy of the tz database still has it.
+    expect(vtimezone('America/Mexico_City')).not.toContain('BEGIN:DAYLIGHT')
+    expect(vtimezone('Europe/London')).toContain('RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU')
+    expect(vtimezone('Mars/Olympus')).toBeNull()
+    const odd = buildCalendar([event({ id: 9, timeZone: 'Mars/Olympus' })], {
+      name: 'x',
+      host: 'h',
+    })
+    expect(odd).toContain('DTSTART:20270115T180000Z')
+    expect(odd).not.toContain('TZID=Mars')
   })
 
   it('gives the same bytes for the same events (no request time inside)', () => {

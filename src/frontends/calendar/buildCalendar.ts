@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz'
-import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library'
 
 import type { Event } from '@/payload-types'
 
@@ -42,8 +42,19 @@ export const CALENDAR_STATUS: Record<Event['status'], ICalEventStatus> = {
 /** The UID of an event's entry: the same for as long as the event exists, whatever changes. */
 export const eventUID = (id: number | string, host: string): string => `event-${id}@${host}`
 
-/** VTIMEZONE of a zone, from the tz database copy the package ships (no network). */
-const vtimezone = (zone: string): string | null => getVtimezoneComponent(zone)
+const KNOWN_ZONES = new Set(tzlib_get_timezones(false))
+
+/**
+ * The VTIMEZONE of an IANA zone, from the tz database the package ships (current, no network), or
+ * null when it has none under that exact name (an alias it files under another TZID, say).
+ */
+export const vtimezone = (zone: string): string | null => {
+  if (!KNOWN_ZONES.has(zone)) return null
+  const found = tzlib_get_ical_block(zone, false)
+  if (!Array.isArray(found)) return null
+  const [block, tzid] = found
+  return block && tzid === `TZID=${zone}` ? block : null
+}
 
 /**
  * An iCalendar (RFC 5545) of events: times local to each event's IANA zone (`DTSTART;TZID=…`)
