@@ -70,7 +70,8 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: {
-    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // The frontends' typed client package (client/) exports the generated types.
+    outputFile: path.resolve(dirname, '../client/payload-types.ts'),
     // Generating types on every dev start spawns a child process that keeps jest alive.
     autoGenerate: false,
   },
