@@ -1,7 +1,7 @@
+import type { Event } from '@q-community/cms-client/types'
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { calendarChanged } from '@/frontends/calendar/calendarChange'
-import type { Event } from '@/payload-types'
 
 /**
  * Keeps `sequence` (the iCalendar SEQUENCE of the event's entry): 0 when created, one more on each

@@ -1,8 +1,7 @@
 import { TZDate } from '@date-fns/tz'
+import type { Event } from '@q-community/cms-client/types'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library'
-
-import type { Event } from '@/payload-types'
 
 import { frontendDocumentURL } from '../documentURL'
 
