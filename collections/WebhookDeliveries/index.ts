@@ -7,7 +7,7 @@ import { SLUGS } from '../slugs'
 
 /**
  * The webhook delivery log: one row per attempt, written by the server only (the jobs task and the
- * test endpoint), read by admins, kept WEBHOOKS_LOG_RETENTION_DAYS days (a daily purge task).
+ * test endpoint), read by admins, kept WEBHOOKS_LOG_RETENTION_DAYS days (the webhooks maintenance task deletes older rows).
  * Nothing here is secret: no signature, no payload, the receiver's answer cut to 500 characters.
  */
 export const WebhookDeliveries: CollectionConfig = {

@@ -5,7 +5,7 @@ export const WEBHOOKS_QUEUE = 'webhooks'
 
 /** Task slugs: part of the jobs table's schema. */
 export const TASK_DELIVER_WEBHOOK = 'deliverWebhook'
-export const TASK_PURGE_WEBHOOK_DELIVERIES = 'purgeWebhookDeliveries'
+export const TASK_WEBHOOKS_MAINTENANCE = 'webhooksMaintenance'
 
 /** The content collections whose changes webhooks announce. */
 export const WEBHOOK_COLLECTIONS = [

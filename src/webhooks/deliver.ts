@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { settings } from '@/config/settings'
 
 import { ERROR_MESSAGE_MAX } from './constants'
-import { postJSON,type PostResult } from './post'
+import { postJSON, type PostResult } from './post'
 import { webhookURLProblem } from './rules/addresses'
 import { signDelivery } from './sign'
 

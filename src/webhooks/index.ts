@@ -8,7 +8,7 @@ import { announceChange } from './hooks/announceChange'
 import { announceDelete } from './hooks/announceDelete'
 import { rememberPublicStatus } from './hooks/rememberPublicStatus'
 import { deliverWebhookTask } from './tasks/deliverWebhook'
-import { purgeDeliveriesTask } from './tasks/purgeDeliveries'
+import { maintenanceTask } from './tasks/maintenance'
 
 const isWebhookCollection = (slug: string): slug is CollectionSlug =>
   WEBHOOK_COLLECTIONS.some((collection) => collection === slug)
@@ -35,7 +35,7 @@ const withAnnouncements = (collection: CollectionConfig): CollectionConfig => {
 
 /**
  * Signed webhooks, wired in one place: the content collections' hooks that queue deliveries, the
- * delivery and log-purge tasks, and the `webhooks` queue's own autoRun entry (WEBHOOKS_QUEUE_CRON).
+ * delivery and maintenance tasks, and the `webhooks` queue's own autoRun entry (WEBHOOKS_QUEUE_CRON).
  * The `webhooks` and `webhook-deliveries` collections live in collections/ with the others.
  */
 export const webhooksPlugin =
@@ -49,7 +49,7 @@ export const webhooksPlugin =
       collections: (incoming.collections ?? []).map(withAnnouncements),
       jobs: {
         ...jobs,
-        tasks: [...(jobs.tasks ?? []), deliverWebhookTask(), purgeDeliveriesTask()],
+        tasks: [...(jobs.tasks ?? []), deliverWebhookTask(), maintenanceTask()],
         autoRun:
           typeof autoRun === 'function'
             ? async (payload) => [...(await autoRun(payload)), ownAutoRun]

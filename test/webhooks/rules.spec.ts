@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks'
 import { PUBLICATION_STATUS } from '../../src/webhooks/constants'
 import { isPrivateAddress, webhookURLProblem } from '../../src/webhooks/rules/addresses'
 import { eventType, webhookEventFor, webhookWants } from '../../src/webhooks/rules/events'
+import { abandonedDeliveries, expiredDeliveries } from '../../src/webhooks/rules/maintenance'
 import { buildWebhookPayload } from '../../src/webhooks/rules/payload'
 import { generateWebhookSecret, isValidWebhookSecret } from '../../src/webhooks/rules/secret'
 import { signDelivery } from '../../src/webhooks/sign'
@@ -185,6 +186,25 @@ describe('buildWebhookPayload: public facts only, from a whitelist', () => {
       publishedAt: '2026-10-01T00:00:00.000Z',
       url: expect.stringMatching(/\/evaluation-reports\/9$/),
       status: 'deleted',
+    })
+  })
+})
+
+describe('maintenance: abandoned claims and expired log rows', () => {
+  const now = new Date('2026-11-28T12:00:00.000Z')
+  test('a delivery claimed longer ago than the timeout and five minutes is abandoned', () => {
+    expect(abandonedDeliveries(now, 10_000)).toEqual({
+      and: [
+        { taskSlug: { equals: 'deliverWebhook' } },
+        { processing: { equals: true } },
+        { completedAt: { exists: false } },
+        { updatedAt: { less_than: '2026-11-28T11:54:50.000Z' } },
+      ],
+    })
+  })
+  test('log rows older than the retention expire', () => {
+    expect(expiredDeliveries(now, 30)).toEqual({
+      createdAt: { less_than: '2026-10-29T12:00:00.000Z' },
     })
   })
 })
