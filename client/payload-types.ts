@@ -146,7 +146,7 @@ export interface Config {
       subscriptionsMaintenance: TaskSubscriptionsMaintenance;
       subscriptionsConfirm: TaskSubscriptionsConfirm;
       deliverWebhook: TaskDeliverWebhook;
-      purgeWebhookDeliveries: TaskPurgeWebhookDeliveries;
+      webhooksMaintenance: TaskWebhooksMaintenance;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -903,7 +903,7 @@ export interface PayloadJob {
           | 'subscriptionsMaintenance'
           | 'subscriptionsConfirm'
           | 'deliverWebhook'
-          | 'purgeWebhookDeliveries'
+          | 'webhooksMaintenance'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -946,7 +946,7 @@ export interface PayloadJob {
         | 'subscriptionsMaintenance'
         | 'subscriptionsConfirm'
         | 'deliverWebhook'
-        | 'purgeWebhookDeliveries'
+        | 'webhooksMaintenance'
         | 'schedulePublish'
       )
     | null;
@@ -1765,9 +1765,9 @@ export interface TaskDeliverWebhook {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "TaskPurgeWebhookDeliveries".
+ * via the `definition` "TaskWebhooksMaintenance".
  */
-export interface TaskPurgeWebhookDeliveries {
+export interface TaskWebhooksMaintenance {
   input?: unknown;
   output?: unknown;
 }

@@ -5,9 +5,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_webhooks_events" AS ENUM('publish', 'unpublish', 'update', 'delete');
   CREATE TYPE "public"."enum_webhooks_collections" AS ENUM('blogs', 'interviews', 'evaluation-reports', 'events', 'lab-themes');
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'deliverWebhook' BEFORE 'schedulePublish';
-  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'purgeWebhookDeliveries' BEFORE 'schedulePublish';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'webhooksMaintenance' BEFORE 'schedulePublish';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'deliverWebhook' BEFORE 'schedulePublish';
-  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'purgeWebhookDeliveries' BEFORE 'schedulePublish';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'webhooksMaintenance' BEFORE 'schedulePublish';
   CREATE TABLE "webhooks_events" (
   	"order" integer NOT NULL,
   	"parent_id" integer NOT NULL,
