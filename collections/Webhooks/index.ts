@@ -39,6 +39,7 @@ export const Webhooks: CollectionConfig = {
     { name: 'name', type: 'text', required: true, maxLength: 100 },
     {
       name: 'url',
+      label: 'URL',
       type: 'text',
       required: true,
       maxLength: 2000,
@@ -95,6 +96,8 @@ export const Webhooks: CollectionConfig = {
       defaultSort: '-createdAt',
       defaultLimit: 10,
       admin: {
+        // The log is the server's: nobody adds rows by hand.
+        allowCreate: false,
         defaultColumns: ['eventType', 'attempt', 'delivered', 'statusCode', 'error', 'createdAt'],
       },
     },

@@ -9,7 +9,8 @@ type TestResult = { delivered: boolean; status: number | null; durationMs: numbe
 const describe = (result: TestResult): string => {
   const status = result.status === null ? 'no response' : `HTTP ${result.status}`
   const outcome = result.delivered ? 'Delivered' : 'Not delivered'
-  return `${outcome}: ${status} in ${result.durationMs} ms${result.error ? ` (${result.error})` : ''}`
+  const error = result.error ? ` (${result.error})` : ''
+  return `${outcome}: ${status} in ${result.durationMs} ms${error}. Logged under Deliveries (reload to see it).`
 }
 
 /** On a saved webhook: sends a signed `webhook.test` event now and shows what the receiver said. */
