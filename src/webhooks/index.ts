@@ -43,7 +43,8 @@ export const webhooksPlugin =
   (incoming: Config): Config => {
     const jobs = incoming.jobs ?? {}
     const autoRun = jobs.autoRun
-    const ownAutoRun = { cron: settings.webhooks.queueCron, queue: WEBHOOKS_QUEUE, limit: 20 }
+    // Up to 50 deliveries per tick, sent in parallel (a bulk publish fans out one job per webhook).
+    const ownAutoRun = { cron: settings.webhooks.queueCron, queue: WEBHOOKS_QUEUE, limit: 50 }
     return {
       ...incoming,
       collections: (incoming.collections ?? []).map(withAnnouncements),

@@ -36,6 +36,7 @@ export const sendTestEventEndpoint = documented<Endpoint>(
                 depth: 0,
                 overrideAccess: true,
                 disableErrors: true,
+                joins: false,
               })
               .catch(() => null)
           : null

@@ -44,6 +44,7 @@ export const deliverWebhookTask = (): TaskConfig<{
           depth: 0,
           overrideAccess: true,
           disableErrors: true,
+          joins: false,
         })
         .catch(() => null)
       if (!webhook?.active) return { output: { delivered: false, status: null } }
