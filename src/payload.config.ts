@@ -24,6 +24,7 @@ import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
+import { webhooksPlugin } from './webhooks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -61,7 +62,7 @@ export default buildConfig({
   logger,
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
-  plugins: [...plugins, limitReadsPlugin()],
+  plugins: [...plugins, webhooksPlugin(), limitReadsPlugin()],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)

@@ -216,6 +216,22 @@ export const settings = {
       digestTimeZone: process.env.SUBSCRIPTIONS_DIGEST_TIME_ZONE || undefined,
     }
   },
+  /**
+   * Signed webhooks: how often their queue is worked (a cron, seconds allowed), how many times a
+   * failed delivery is retried and the first retry's delay (doubling each time), the request
+   * timeout, how long the delivery log is kept, and whether receivers may be on loopback, private
+   * or link-local addresses (refused by default: the CMS would otherwise probe its own network).
+   */
+  get webhooks() {
+    return {
+      queueCron: process.env.WEBHOOKS_QUEUE_CRON || '*/10 * * * * *',
+      retryAttempts: intFromEnv('WEBHOOKS_RETRY_ATTEMPTS', 10),
+      retryDelayMs: intFromEnv('WEBHOOKS_RETRY_DELAY_MS', 30_000),
+      timeoutMs: intFromEnv('WEBHOOKS_TIMEOUT_MS', 10_000),
+      logRetentionDays: intFromEnv('WEBHOOKS_LOG_RETENTION_DAYS', 30),
+      allowPrivateURLs: process.env.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true',
+    }
+  },
   get smtp() {
     return {
       host: process.env.SMTP_HOST || '',

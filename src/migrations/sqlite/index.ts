@@ -7,6 +7,7 @@ import * as migration_20261127_170546_member_email_change from './20261127_17054
 import * as migration_20261127_172058_media_used_by_published from './20261127_172058_media_used_by_published';
 import * as migration_20261127_201651_public_read_indexes from './20261127_201651_public_read_indexes';
 import * as migration_20261128_015718_event_sequence from './20261128_015718_event_sequence';
+import * as migration_20261128_020433_webhooks from './20261128_020433_webhooks';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261128_015718_event_sequence.up,
     down: migration_20261128_015718_event_sequence.down,
     name: '20261128_015718_event_sequence'
+  },
+  {
+    up: migration_20261128_020433_webhooks.up,
+    down: migration_20261128_020433_webhooks.down,
+    name: '20261128_020433_webhooks'
   },
 ];
