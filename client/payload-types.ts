@@ -529,6 +529,10 @@ export interface Event {
         | 'northern-ireland'
       )
     | null;
+  /**
+   * Revision of the calendar entry: goes up when what a calendar shows changes.
+   */
+  sequence?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1143,6 +1147,7 @@ export interface EventsSelect<T extends boolean = true> {
   registrationUrl?: T;
   status?: T;
   region?: T;
+  sequence?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -149,6 +149,13 @@ export const settings = {
    * closes a connection just as a request arrives on it, and that request gets a reset (a 502
    * behind a proxy). Keep it above the balancer's idle timeout.
    */
+  /**
+   * URLs in one sitemap file (the protocol's limit is 50,000). Above it `/api/sitemap.xml` is an
+   * index of `/api/sitemaps/<n>.xml` files.
+   */
+  get sitemapMaxURLs(): number {
+    return Math.max(1, intFromEnv('SITEMAP_MAX_URLS', 50_000))
+  },
   /** The public read cache (`READ_CACHE=off` turns it off). */
   get readCacheEnabled(): boolean {
     return !['off', 'false', '0'].includes((process.env.READ_CACHE ?? '').trim().toLowerCase())
