@@ -12,3 +12,16 @@ export const SLUGS = {
   webhooks: 'webhooks',
   webhookDeliveries: 'webhook-deliveries',
 } as const
+
+/**
+ * The content collections whose documents have a page on the frontend
+ * (`<FRONTEND_URL>/<collection>/<slug>`): what feeds, the sitemap, search and webhooks cover.
+ */
+export const PUBLIC_PAGE_COLLECTIONS = [
+  SLUGS.blogs,
+  SLUGS.interviews,
+  SLUGS.evaluationReports,
+  SLUGS.events,
+  SLUGS.labThemes,
+] as const
+export type PublicPageCollection = (typeof PUBLIC_PAGE_COLLECTIONS)[number]

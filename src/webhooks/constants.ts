@@ -1,4 +1,4 @@
-import { SLUGS } from '@collections/slugs'
+import { PUBLIC_PAGE_COLLECTIONS } from '@collections/slugs'
 
 /** The jobs queue webhook deliveries run in (worked by its own `autoRun` entry). */
 export const WEBHOOKS_QUEUE = 'webhooks'
@@ -8,13 +8,7 @@ export const TASK_DELIVER_WEBHOOK = 'deliverWebhook'
 export const TASK_WEBHOOKS_MAINTENANCE = 'webhooksMaintenance'
 
 /** The content collections whose changes webhooks announce. */
-export const WEBHOOK_COLLECTIONS = [
-  SLUGS.blogs,
-  SLUGS.interviews,
-  SLUGS.evaluationReports,
-  SLUGS.events,
-  SLUGS.labThemes,
-] as const
+export const WEBHOOK_COLLECTIONS = PUBLIC_PAGE_COLLECTIONS
 export type WebhookCollection = (typeof WEBHOOK_COLLECTIONS)[number]
 
 /**

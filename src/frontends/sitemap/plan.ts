@@ -1,16 +1,10 @@
-import { SLUGS } from '@collections/slugs'
+import { PUBLIC_PAGE_COLLECTIONS } from '@collections/slugs'
 
 /**
  * The collections whose documents have a public page. Members are left out: a profile is
  * personal data, and a sitemap would hand every directory entry to every crawler.
  */
-export const SITEMAP_COLLECTIONS = [
-  SLUGS.blogs,
-  SLUGS.interviews,
-  SLUGS.evaluationReports,
-  SLUGS.events,
-  SLUGS.labThemes,
-] as const
+export const SITEMAP_COLLECTIONS = PUBLIC_PAGE_COLLECTIONS
 export type SitemapCollection = (typeof SITEMAP_COLLECTIONS)[number]
 
 /** One sitemap file: a run of one collection's documents (by id), at most `max` of them. */
