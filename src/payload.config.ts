@@ -18,6 +18,7 @@ import { settings } from './config/settings'
 import { databaseAdapterFromURL, SQLITE_BUSY_TIMEOUT_MS } from './db/databaseAdapter'
 import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
+import { searchPlugin } from './frontends/search/plugin'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
@@ -60,7 +61,7 @@ export default buildConfig({
   logger,
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
-  plugins: [...plugins, limitReadsPlugin()],
+  plugins: [...plugins, searchPlugin(), limitReadsPlugin()],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)

@@ -1,0 +1,158 @@
+import type { MigrateUpArgs } from '@payloadcms/db-postgres'
+import { type SQL, sql } from 'drizzle-orm'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+
+import { up } from '@/migrations/postgres/20261128_020000_search_index'
+
+import { MARK_END, MARK_START, type SearchableCollection, WEIGHTS } from '../constants'
+import { type ParsedQuery, toTsQuery } from '../rules/query'
+import type { SearchDocument } from '../rules/searchDocument'
+import { vocabularyOf } from '../rules/typos'
+import {
+  nextLetter,
+  type SearchBackend,
+  type SearchFilters,
+  type SearchHit,
+  topicsColumn,
+  topicsFromColumn,
+} from './types'
+
+/** The part of drizzle's node-postgres database (or transaction) used here. */
+export type PostgresDb = {
+  execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
+  transaction: <T>(work: (tx: PostgresDb) => Promise<T>) => Promise<T>
+}
+
+const TERMS_PER_INSERT = 400
+
+/** ts_rank_cd's weights for D, C (body), B (summary), A (title), scaled like SQLite's bm25 weights. */
+const RANK_WEIGHTS = `{0, ${WEIGHTS.body / WEIGHTS.title}, ${WEIGHTS.summary / WEIGHTS.title}, 1}`
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`
+
+const filterSQL = (filters: SearchFilters): SQL => {
+  const parts: SQL[] = [
+    sql`d.collection IN (${sql.join(
+      filters.collections.map((name) => sql`${name}`),
+      sql`, `,
+    )})`,
+  ]
+  if (filters.topic) parts.push(sql`d.topics LIKE ${`%,${filters.topic},%`}`)
+  if (filters.region) parts.push(sql`d.region = ${filters.region}`)
+  if (filters.from) parts.push(sql`d.date >= ${filters.from}`)
+  if (filters.until) parts.push(sql`d.date < ${filters.until}`)
+  return sql.join(parts, sql` AND `)
+}
+
+const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+const upsert = async (db: PostgresDb, doc: SearchDocument, { onlyIfNewer = false } = {}) => {
+  const newer = onlyIfNewer
+    ? sql`WHERE search_documents.updated_at IS NULL OR excluded.updated_at >= search_documents.updated_at`
+    : sql``
+  await db.execute(sql`INSERT INTO search_documents
+    (collection, doc_id, slug, title, summary, body, date, topics, region, updated_at)
+    VALUES (${doc.collection}, ${doc.docId}, ${doc.slug}, ${doc.title}, ${doc.summary}, ${doc.body},
+      ${doc.date}, ${topicsColumn(doc.topics)}, ${doc.region}, ${doc.updatedAt})
+    ON CONFLICT (collection, doc_id) DO UPDATE SET slug = excluded.slug, title = excluded.title,
+      summary = excluded.summary, body = excluded.body, date = excluded.date,
+      topics = excluded.topics, region = excluded.region, updated_at = excluded.updated_at
+    ${newer}`)
+  const terms = vocabularyOf(doc.title, doc.summary, doc.body)
+  for (let i = 0; i < terms.length; i += TERMS_PER_INSERT) {
+    const values = terms.slice(i, i + TERMS_PER_INSERT).map((term) => sql`(${term})`)
+    await db.execute(
+      sql`INSERT INTO search_terms (term) VALUES ${sql.join(values, sql`, `)} ON CONFLICT DO NOTHING`,
+    )
+  }
+}
+const remove = async (db: PostgresDb, collection: SearchableCollection, docId: string) => {
+  await db.execute(
+    sql`DELETE FROM search_documents WHERE collection = ${collection} AND doc_id = ${docId}`,
+  )
+}
+
+/** PostgreSQL: a stored weighted tsvector under GIN, `ts_rank_cd`, `ts_headline`, `:*` prefixes. */
+export const postgresBackend = (
+  payload: Payload,
+  base: PostgresDb,
+  dbFor: (req: PayloadRequest | undefined) => Promise<PostgresDb>,
+): SearchBackend => ({
+  dialect: 'postgres',
+  ensureSchema: async () => {
+    const req = await createLocalReq({}, payload)
+    const args: MigrateUpArgs = { db: base as unknown as MigrateUpArgs['db'], payload, req }
+    await up(args)
+  },
+  dropSchema: async () => {
+    await base.execute(
+      sql`DROP TABLE IF EXISTS search_documents; DROP TABLE IF EXISTS search_terms`,
+    )
+  },
+  write: async (req, work) => {
+    const db = await dbFor(req)
+    await db.transaction((tx) =>
+      work({
+        upsert: (doc, options) => upsert(tx, doc, options),
+        remove: (collection, docId) => remove(tx, collection, docId),
+      }),
+    )
+  },
+  keys: async () =>
+    (await base.execute(sql`SELECT collection, doc_id FROM search_documents`)).rows.map((row) => ({
+      collection: String(row.collection),
+      docId: String(row.doc_id),
+    })),
+  clearVocabulary: async () => {
+    await base.execute(sql`DELETE FROM search_terms`)
+  },
+  count: async () =>
+    Number((await base.execute(sql`SELECT count(*) AS n FROM search_documents`)).rows[0]?.n ?? 0),
+  search: async (query: ParsedQuery, filters, limit, offset) => {
+    const where = filterSQL(filters)
+    // Rank every match, then make headlines for the page's rows only (a headline re-parses the text).
+    const { rows } = await base.execute(sql`
+      WITH q AS (SELECT to_tsquery('english', ${toTsQuery(query)}) AS query),
+      ranked AS (
+        SELECT d.collection, d.doc_id, d.slug, d.title, d.summary, d.body, d.date, d.topics,
+          d.region, ts_rank_cd(${RANK_WEIGHTS}::float4[], d.search_vector, q.query) AS score,
+          count(*) OVER () AS total
+        FROM search_documents d, q
+        WHERE d.search_vector @@ q.query AND ${where}
+        ORDER BY score DESC, d.collection, d.doc_id LIMIT ${limit} OFFSET ${offset}
+      )
+      SELECT ranked.*, ts_headline('english',
+          ranked.title || E'\n' || ranked.summary || E'\n' || ranked.body, q.query,
+          ${HEADLINE_OPTIONS}) AS snippet
+      FROM ranked, q
+      ORDER BY ranked.score DESC, ranked.collection, ranked.doc_id`)
+    let total = rows.length ? Number(rows[0].total) : 0
+    if (rows.length === 0 && offset > 0)
+      total = Number(
+        (
+          await base.execute(sql`SELECT count(*) AS n FROM search_documents d
+            WHERE d.search_vector @@ to_tsquery('english', ${toTsQuery(query)}) AND ${where}`)
+        ).rows[0].n,
+      )
+    const hits: SearchHit[] = rows.map((row) => ({
+      collection: String(row.collection) as SearchableCollection,
+      docId: String(row.doc_id),
+      slug: asString(row.slug),
+      title: String(row.title),
+      date: asString(row.date),
+      topics: topicsFromColumn(row.topics),
+      region: asString(row.region),
+      score: Number(row.score),
+      marked: asString(row.snippet) ?? '',
+    }))
+    return { hits, total }
+  },
+  candidates: async ({ firstLetters, minLength, maxLength }) => {
+    const ranges = firstLetters.map(
+      (letter) => sql`(term >= ${letter} AND term < ${nextLetter(letter)})`,
+    )
+    const { rows } = await base.execute(sql`SELECT term FROM search_terms
+      WHERE (${sql.join(ranges, sql` OR `)}) AND length(term) BETWEEN ${minLength} AND ${maxLength}`)
+    return rows.map((row) => String(row.term))
+  },
+})
