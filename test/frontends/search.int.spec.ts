@@ -121,7 +121,7 @@ test('ranks title matches above body matches, highlights and escapes, paginates'
   const escaped = (await search('q=quokkascript')).body
   expect(escaped.totalDocs).toBe(1)
   // Only <mark> tags are markup: stored tags and quotes come back escaped (PostgreSQL's parser
-  // drops tags from its headline; SQLite keeps them as text).
+  // reads angle brackets as spaces; SQLite keeps them as escaped text).
   expect(escaped.docs[0].snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>"]/)
   expect(escaped.docs[0].snippet).toContain('<mark>quokkascript</mark>')
 

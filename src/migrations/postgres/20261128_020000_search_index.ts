@@ -8,7 +8,8 @@ import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-postgres'
  *
  * `search_documents` holds the public text of each published document and its filter values, with
  * a stored tsvector (title weighted A, summary B, body C; English stemming) under a GIN index;
- * `search_terms` is the vocabulary typo correction picks from (byte order, for prefix ranges).
+ * PostgreSQL's parser reads `<…>` as markup and skips it: angle brackets are read as spaces, so
+ * text that looks like a tag is searchable as the words it is. `search_terms` is the vocabulary typo correction picks from (byte order, for prefix ranges).
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
@@ -24,9 +25,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     region varchar,
     updated_at varchar,
     search_vector tsvector GENERATED ALWAYS AS (
-      setweight(to_tsvector('english', title), 'A') ||
-      setweight(to_tsvector('english', summary), 'B') ||
-      setweight(to_tsvector('english', body), 'C')
+      setweight(to_tsvector('english', translate(title, '<>', '  ')), 'A') ||
+      setweight(to_tsvector('english', translate(summary, '<>', '  ')), 'B') ||
+      setweight(to_tsvector('english', translate(body, '<>', '  ')), 'C')
     ) STORED,
     PRIMARY KEY (collection, doc_id)
   );

@@ -122,7 +122,7 @@ export const postgresBackend = (
         ORDER BY score DESC, d.collection, d.doc_id LIMIT ${limit} OFFSET ${offset}
       )
       SELECT ranked.*, ts_headline('english',
-          ranked.title || E'\n' || ranked.summary || E'\n' || ranked.body, q.query,
+          translate(ranked.title || E'\n' || ranked.summary || E'\n' || ranked.body, '<>', '  '), q.query,
           ${HEADLINE_OPTIONS}) AS snippet
       FROM ranked, q
       ORDER BY ranked.score DESC, ranked.collection, ranked.doc_id`)
