@@ -52,4 +52,6 @@ await build({
     },
   ],
 })
-console.log('[build] dist/server.mjs and the CLI scripts (seed, import, digest, search-reindex) written')
+console.log(
+  '[build] dist/server.mjs and the CLI scripts (seed, import, digest, search-reindex) written',
+)

@@ -4,6 +4,7 @@
  * publish/unpublish/delete, refusals naming the field, hostile queries, the read cache and the
  * rate limit. Runs on SQLite (npm test) and PostgreSQL (npm run test:postgres).
  */
+import type { SearchResponse } from '@/frontends/search/search'
 import { richText } from '@/seed/lexical'
 
 import {
@@ -16,27 +17,7 @@ import {
   startServer,
 } from '../helpers/server'
 
-type Result = {
-  collection: string
-  id: string
-  slug: string | null
-  title: string
-  url: string
-  snippet: string
-  score: number
-  date: string | null
-  topics?: string[]
-  region?: string
-}
-type SearchBody = ApiBody & {
-  docs: Result[]
-  totalDocs: number
-  page: number
-  totalPages: number
-  hasNextPage: boolean
-  hasPrevPage: boolean
-  correctedQuery: string | null
-}
+type SearchBody = ApiBody & SearchResponse
 
 const SEARCH_RATE_LIMIT = 150
 

@@ -1,5 +1,7 @@
 import type { Config, Payload, Plugin } from 'payload'
 
+import { CLI_SCRIPT_ENV } from '@/db/databaseAdapter'
+
 import { isSearchableCollection } from './constants'
 import { searchEndpoint } from './endpoint'
 import { indexAfterChange } from './hooks/indexAfterChange'
@@ -17,6 +19,8 @@ export const startSearchIndex = async (payload: Payload) => {
   const backend = searchBackend(payload)
   if (!backend) return
   await backend.ensureSchema()
+  // A CLI script (seed, import, search:reindex) leaves the filling to the server or does it itself.
+  if (process.env[CLI_SCRIPT_ENV] === 'true') return
   if ((await backend.count()) > 0 || (await countPublished(payload)) === 0) return
   payload.logger.info('search index: empty, rebuilding it from the published documents')
   void rebuildSearchIndex(payload).then(

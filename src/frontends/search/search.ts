@@ -1,7 +1,7 @@
 import { frontendDocumentURL } from '../documentURL'
 import type { SearchBackend, SearchHit, SearchPage } from './backends/types'
-import { correctableWords, queryText, withCorrections } from './rules/query'
 import type { SearchRequest } from './rules/params'
+import { correctableWords, queryText, withCorrections } from './rules/query'
 import { snippetHtml } from './rules/snippet'
 import { candidateRange, closestTerm } from './rules/typos'
 

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { type PostgresDb, postgresBackend } from './backends/postgres'
-import { type SqliteDb, sqliteBackend } from './backends/sqlite'
+import { postgresBackend, type PostgresDb } from './backends/postgres'
+import { sqliteBackend, type SqliteDb } from './backends/sqlite'
 import type { SearchBackend } from './backends/types'
 
 /** What the SQL adapters expose: their drizzle instance and one per open transaction. */

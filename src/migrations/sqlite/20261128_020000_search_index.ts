@@ -7,7 +7,9 @@ import { MigrateDownArgs, MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
  *
  * `search_documents` holds the public text of each published document and its filter values;
  * `search_fts` is an FTS5 index over it (external content, kept in step by triggers; Porter
- * stemming, accents folded); `search_terms` is the vocabulary typo correction picks from.
+ * stemming, accents folded); `search_terms` is the vocabulary typo correction picks from. The
+ * filter columns come before the long text: SQLite reads a row's columns in order, and a body
+ * spills onto overflow pages that a filter would otherwise read through.
  */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE IF NOT EXISTS search_documents (
@@ -15,13 +17,13 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     collection TEXT NOT NULL,
     doc_id TEXT NOT NULL,
     slug TEXT,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL DEFAULT '',
-    body TEXT NOT NULL DEFAULT '',
     date TEXT,
     topics TEXT NOT NULL DEFAULT '',
     region TEXT,
     updated_at TEXT,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
     UNIQUE (collection, doc_id)
   )`)
   await db.run(sql`CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(

@@ -7,15 +7,8 @@ import { up } from '@/migrations/postgres/20261128_020000_search_index'
 import { MARK_END, MARK_START, type SearchableCollection, WEIGHTS } from '../constants'
 import { type ParsedQuery, toTsQuery } from '../rules/query'
 import type { SearchDocument } from '../rules/searchDocument'
-import { vocabularyOf } from '../rules/typos'
-import {
-  nextLetter,
-  type SearchBackend,
-  type SearchFilters,
-  type SearchHit,
-  topicsColumn,
-  topicsFromColumn,
-} from './types'
+import { candidatesSQL, filterSQL, removeStatement, upsertStatements } from './sharedSql'
+import { type SearchBackend, type SearchHit, topicsFromColumn } from './types'
 
 /** The part of drizzle's node-postgres database (or transaction) used here. */
 export type PostgresDb = {
@@ -23,53 +16,19 @@ export type PostgresDb = {
   transaction: <T>(work: (tx: PostgresDb) => Promise<T>) => Promise<T>
 }
 
-const TERMS_PER_INSERT = 400
-
 /** ts_rank_cd's weights for D, C (body), B (summary), A (title), scaled like SQLite's bm25 weights. */
 const RANK_WEIGHTS = `{0, ${WEIGHTS.body / WEIGHTS.title}, ${WEIGHTS.summary / WEIGHTS.title}, 1}`
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`
 
-const filterSQL = (filters: SearchFilters): SQL => {
-  const parts: SQL[] = [
-    sql`d.collection IN (${sql.join(
-      filters.collections.map((name) => sql`${name}`),
-      sql`, `,
-    )})`,
-  ]
-  if (filters.topic) parts.push(sql`d.topics LIKE ${`%,${filters.topic},%`}`)
-  if (filters.region) parts.push(sql`d.region = ${filters.region}`)
-  if (filters.from) parts.push(sql`d.date >= ${filters.from}`)
-  if (filters.until) parts.push(sql`d.date < ${filters.until}`)
-  return sql.join(parts, sql` AND `)
-}
-
 const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
 const upsert = async (db: PostgresDb, doc: SearchDocument, { onlyIfNewer = false } = {}) => {
-  const newer = onlyIfNewer
-    ? sql`WHERE search_documents.updated_at IS NULL OR excluded.updated_at >= search_documents.updated_at`
-    : sql``
-  await db.execute(sql`INSERT INTO search_documents
-    (collection, doc_id, slug, title, summary, body, date, topics, region, updated_at)
-    VALUES (${doc.collection}, ${doc.docId}, ${doc.slug}, ${doc.title}, ${doc.summary}, ${doc.body},
-      ${doc.date}, ${topicsColumn(doc.topics)}, ${doc.region}, ${doc.updatedAt})
-    ON CONFLICT (collection, doc_id) DO UPDATE SET slug = excluded.slug, title = excluded.title,
-      summary = excluded.summary, body = excluded.body, date = excluded.date,
-      topics = excluded.topics, region = excluded.region, updated_at = excluded.updated_at
-    ${newer}`)
-  const terms = vocabularyOf(doc.title, doc.summary, doc.body)
-  for (let i = 0; i < terms.length; i += TERMS_PER_INSERT) {
-    const values = terms.slice(i, i + TERMS_PER_INSERT).map((term) => sql`(${term})`)
-    await db.execute(
-      sql`INSERT INTO search_terms (term) VALUES ${sql.join(values, sql`, `)} ON CONFLICT DO NOTHING`,
-    )
-  }
+  for (const statement of upsertStatements(doc, onlyIfNewer)) await db.execute(statement)
 }
+
 const remove = async (db: PostgresDb, collection: SearchableCollection, docId: string) => {
-  await db.execute(
-    sql`DELETE FROM search_documents WHERE collection = ${collection} AND doc_id = ${docId}`,
-  )
+  await db.execute(removeStatement(collection, docId))
 }
 
 /** PostgreSQL: a stored weighted tsvector under GIN, `ts_rank_cd`, `ts_headline`, `:*` prefixes. */
@@ -109,7 +68,8 @@ export const postgresBackend = (
   count: async () =>
     Number((await base.execute(sql`SELECT count(*) AS n FROM search_documents`)).rows[0]?.n ?? 0),
   search: async (query: ParsedQuery, filters, limit, offset) => {
-    const where = filterSQL(filters)
+    const filtered = filterSQL(filters)
+    const where = filtered ? sql` AND ${filtered}` : sql``
     // Rank every match, then make headlines for the page's rows only (a headline re-parses the text).
     const { rows } = await base.execute(sql`
       WITH q AS (SELECT to_tsquery('english', ${toTsQuery(query)}) AS query),
@@ -118,7 +78,7 @@ export const postgresBackend = (
           d.region, ts_rank_cd(${RANK_WEIGHTS}::float4[], d.search_vector, q.query) AS score,
           count(*) OVER () AS total
         FROM search_documents d, q
-        WHERE d.search_vector @@ q.query AND ${where}
+        WHERE d.search_vector @@ q.query ${where}
         ORDER BY score DESC, d.collection, d.doc_id LIMIT ${limit} OFFSET ${offset}
       )
       SELECT ranked.*, ts_headline('english',
@@ -131,7 +91,7 @@ export const postgresBackend = (
       total = Number(
         (
           await base.execute(sql`SELECT count(*) AS n FROM search_documents d
-            WHERE d.search_vector @@ to_tsquery('english', ${toTsQuery(query)}) AND ${where}`)
+            WHERE d.search_vector @@ to_tsquery('english', ${toTsQuery(query)}) ${where}`)
         ).rows[0].n,
       )
     const hits: SearchHit[] = rows.map((row) => ({
@@ -147,12 +107,6 @@ export const postgresBackend = (
     }))
     return { hits, total }
   },
-  candidates: async ({ firstLetters, minLength, maxLength }) => {
-    const ranges = firstLetters.map(
-      (letter) => sql`(term >= ${letter} AND term < ${nextLetter(letter)})`,
-    )
-    const { rows } = await base.execute(sql`SELECT term FROM search_terms
-      WHERE (${sql.join(ranges, sql` OR `)}) AND length(term) BETWEEN ${minLength} AND ${maxLength}`)
-    return rows.map((row) => String(row.term))
-  },
+  candidates: async (range) =>
+    (await base.execute(candidatesSQL(range))).rows.map((row) => String(row.term)),
 })

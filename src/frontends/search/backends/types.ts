@@ -76,7 +76,3 @@ export const topicsColumn = (topics: string[]): string =>
 
 export const topicsFromColumn = (value: unknown): string[] =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : []
-
-/** The next code point after a letter: `term >= letter AND term < next` is a prefix range. */
-export const nextLetter = (letter: string): string =>
-  String.fromCodePoint((letter.codePointAt(0) ?? 0) + 1)

@@ -88,9 +88,9 @@ const PARTS: Record<
 }
 
 /** The index row of a document as it is published (the caller decides that it is). */
-export const toSearchDocument = (
+export const toSearchDocument = <D extends { id: number | string }>(
   collection: SearchableCollection,
-  source: { id: number | string },
+  source: D,
 ): SearchDocument => {
   // Generated document types are interfaces (no index signature): read them as plain records.
   const doc: SourceDoc = { ...Object.fromEntries(Object.entries(source)), id: source.id }
