@@ -15,7 +15,11 @@ import { readCacheEndpoints } from './cache/endpoints'
 import { invalidateReadCacheOnWrites } from './cache/invalidateOnWrites'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { settings } from './config/settings'
-import { databaseAdapterFromURL, SQLITE_BUSY_TIMEOUT_MS } from './db/databaseAdapter'
+import {
+  databaseAdapterFromURL,
+  SQLITE_BUSY_TIMEOUT_MS,
+  SQLITE_MMAP_BYTES,
+} from './db/databaseAdapter'
 import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
 import { searchPlugin } from './frontends/search/plugin'
@@ -64,7 +68,7 @@ export default buildConfig({
   plugins: [...plugins, searchPlugin(), limitReadsPlugin()],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
-    await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)
+    await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES)
     clusterSafeJobs(payload)
   },
   sharp,

@@ -31,6 +31,9 @@ const ensureSqliteDirectory = (url: string) => {
 /** How long a SQLite writer waits for another process's write lock (see keepSqliteBusyTimeout.ts). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000
 
+/** How much of the SQLite file each connection reads through memory mapping (a limit, not an allocation). */
+export const SQLITE_MMAP_BYTES = 256 * 1024 * 1024
+
 /** The committed migrations for the database a URL selects (MongoDB has none). */
 export const migrationsFor = (url: string) => {
   const kind = databaseKindFromURL(url)
