@@ -4,6 +4,9 @@
  * publish/unpublish/delete, refusals naming the field, hostile queries, the read cache and the
  * rate limit. Runs on SQLite (npm test) and PostgreSQL (npm run test:postgres).
  */
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+
 import type { SearchResponse } from '@/frontends/search/search'
 import { richText } from '@/seed/lexical'
 
@@ -238,6 +241,34 @@ test('anonymous answers come from the read cache and follow writes', async () =>
   await update('blogs', titled.id, { _status: 'published' })
   const fresh = await client.request('GET', '/api/search?q=platypusdraft')
   expect(ids(fresh.body as SearchBody)).toEqual([`blogs:${titled.id}`])
+})
+
+test('search:reindex rebuilds the index from the published documents, idempotently', async () => {
+  const before = (await search('q=quokkaflow')).body
+  for (let run = 0; run < 2; run++) {
+    const result = spawnSync(
+      process.execPath,
+      [path.join(process.cwd(), 'dist', 'search-reindex.mjs')],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          NODE_OPTIONS: '',
+          DATABASE_URL: server.databaseURL,
+          MEDIA_DIR: server.mediaDir,
+          PAYLOAD_SECRET: 'test-secret-not-for-production',
+        },
+        encoding: 'utf8',
+      },
+    )
+    expect([result.status, result.stderr]).toEqual([0, ''])
+    expect(result.stdout).toMatch(
+      /\[search:reindex\] \d+ documents indexed, 0 stale entries removed/,
+    )
+  }
+  const after = (await search('q=quokkaflow')).body
+  expect(ids(after)).toEqual(ids(before))
+  expect((await search('q=wallabydraft')).body.totalDocs).toBe(0)
 })
 
 test('uncached searches are rate-limited per client', async () => {
