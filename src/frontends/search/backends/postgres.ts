@@ -40,13 +40,10 @@ export const postgresBackend = (
   dialect: 'postgres',
   ensureSchema: async () => {
     const req = await createLocalReq({}, payload)
+    // `base` is the adapter's own drizzle instance, typed here only by the calls this file makes;
+    // the migration takes it under the adapter's full type.
     const args: MigrateUpArgs = { db: base as unknown as MigrateUpArgs['db'], payload, req }
     await up(args)
-  },
-  dropSchema: async () => {
-    await base.execute(
-      sql`DROP TABLE IF EXISTS search_documents; DROP TABLE IF EXISTS search_terms`,
-    )
   },
   write: async (req, work) => {
     const db = await dbFor(req)

@@ -42,8 +42,6 @@ export type SearchBackend = {
   dialect: 'sqlite' | 'postgres'
   /** Creates the index's tables when missing (the committed migration's `up`, idempotent). */
   ensureSchema: () => Promise<void>
-  /** Drops the index's tables (before a development schema push, which would drop them anyway). */
-  dropSchema: () => Promise<void>
   /**
    * Runs `work` in a savepoint of the request's transaction when it has one (the index then
    * commits or rolls back with the content), otherwise in a transaction of its own.
