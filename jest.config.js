@@ -27,6 +27,8 @@ export default {
     '^@q-community/email-subscriptions$': '<rootDir>/plugins/email-subscriptions/index.ts',
     '^@q-community/email-subscriptions/(.*)$': '<rootDir>/plugins/email-subscriptions/exports/$1',
     '^@q-community/plugin-shared/(.*)$': '<rootDir>/plugins/shared/$1',
+    '^@q-community/cms-client$': '<rootDir>/client/index.ts',
+    '^@q-community/cms-client/types$': '<rootDir>/client/payload-types.ts',
     '\\.(css|scss)$': '<rootDir>/test/helpers/emptyStyle.js',
   },
   testMatch: ['<rootDir>/test/**/*.spec.{ts,tsx}'],

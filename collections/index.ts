@@ -10,6 +10,8 @@ import { Media } from './Media'
 import { trackMediaUse } from './Media/trackMediaUse'
 import { Members } from './Members'
 import { Users } from './Users'
+import { WebhookDeliveries } from './WebhookDeliveries'
+import { Webhooks } from './Webhooks'
 
 export { SLUGS } from './slugs'
 
@@ -24,4 +26,6 @@ export const collections: CollectionConfig[] = [
   Members,
   Connections,
   Users,
+  Webhooks,
+  WebhookDeliveries,
 ].map(trackMediaUse)

@@ -9,4 +9,6 @@ export const SLUGS = {
   evaluationReports: 'evaluation-reports',
   media: 'media',
   connections: 'connections',
+  webhooks: 'webhooks',
+  webhookDeliveries: 'webhook-deliveries',
 } as const

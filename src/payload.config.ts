@@ -22,12 +22,14 @@ import {
 } from './db/databaseAdapter'
 import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
+import { syndicationEndpoints } from './frontends/endpoints'
 import { searchPlugin } from './frontends/search/plugin'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
+import { webhooksPlugin } from './webhooks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -51,7 +53,7 @@ export default buildConfig({
   collections,
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
-  endpoints: [...networkEndpoints, ...readCacheEndpoints],
+  endpoints: [...networkEndpoints, ...readCacheEndpoints, ...syndicationEndpoints],
   email: emailAdapterFromEnv(smtpTransport),
   graphQL: {
     maxComplexity: settings.graphQLMaxComplexity,
@@ -65,7 +67,7 @@ export default buildConfig({
   logger,
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
-  plugins: [...plugins, searchPlugin(), limitReadsPlugin()],
+  plugins: [...plugins, webhooksPlugin(), searchPlugin(), limitReadsPlugin()],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES)
@@ -74,7 +76,8 @@ export default buildConfig({
   sharp,
   telemetry: false,
   typescript: {
-    outputFile: path.resolve(dirname, 'payload-types.ts'),
+    // The frontends' typed client package (client/) exports the generated types.
+    outputFile: path.resolve(dirname, '../client/payload-types.ts'),
     // Generating types on every dev start spawns a child process that keeps jest alive.
     autoGenerate: false,
   },

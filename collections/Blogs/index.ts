@@ -7,7 +7,9 @@ import { topicsField } from '@/fields/topics'
 import { populatePublishedAt } from '@/hooks/populatePublishedAt'
 
 import { SLUGS } from '../slugs'
+import { dropAuthorAddedForByline } from './hooks/dropAuthorAddedForByline'
 import { resolveAuthorName } from './hooks/resolveAuthorName'
+import { selectAuthorForByline } from './hooks/selectAuthorForByline'
 
 export const Blogs: CollectionConfig = {
   slug: SLUGS.blogs,
@@ -27,6 +29,8 @@ export const Blogs: CollectionConfig = {
   },
   hooks: {
     beforeChange: [populatePublishedAt],
+    beforeOperation: [selectAuthorForByline],
+    afterOperation: [dropAuthorAddedForByline],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

@@ -2,11 +2,14 @@ import type { CollectionConfig } from 'payload'
 
 import { publicContentAccess } from '@/access/contentAccess'
 import { isMemberOrStaffField } from '@/access/isMemberOrStaffField'
+import { serverOnlyField } from '@/access/serverOnlyField'
 import { regionField } from '@/fields/regions'
 import { slugField } from '@/fields/slug'
 import { urlField } from '@/fields/url'
+import { calendarEndpoints } from '@/frontends/calendar/eventEndpoint'
 
 import { SLUGS } from '../slugs'
+import { bumpSequence } from './hooks/bumpSequence'
 import { validateEndsAt } from './hooks/validateEndsAt'
 import { validateTimeZone } from './hooks/validateTimeZone'
 
@@ -28,6 +31,9 @@ export const Events: CollectionConfig = {
   },
   access: publicContentAccess,
   defaultSort: 'startsAt',
+  hooks: { beforeChange: [bumpSequence] },
+  // Before Payload's own `/:id`, which would take `12.ics` for an id.
+  endpoints: calendarEndpoints,
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     slugField('title'),
@@ -83,5 +89,17 @@ export const Events: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     regionField({ admin: { position: 'sidebar' } }),
+    {
+      // The iCalendar SEQUENCE of the event (src/frontends/calendar): kept by ./hooks/bumpSequence.
+      name: 'sequence',
+      type: 'number',
+      defaultValue: 0,
+      access: { create: serverOnlyField, update: serverOnlyField },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Revision of the calendar entry: goes up when what a calendar shows changes.',
+      },
+    },
   ],
 }

@@ -3,6 +3,7 @@
  * not listed here counts, versions included (`?draft=true` reads the latest version of each
  * document, so saving a draft over a published document changes that answer).
  */
+import { SLUGS } from '@collections/slugs'
 import { DELIVERIES_SLUG, MAILINGS_SLUG, SUBSCRIBERS_SLUG } from '@q-community/email-subscriptions'
 
 /** Payload's own bookkeeping (collections and globals): never part of a public response. */
@@ -19,6 +20,9 @@ export const PRIVATE_COLLECTIONS: ReadonlySet<string> = new Set([
   SUBSCRIBERS_SLUG,
   MAILINGS_SLUG,
   DELIVERIES_SLUG,
+  // Webhooks and their delivery log: admins only, written on every delivery attempt.
+  SLUGS.webhooks,
+  SLUGS.webhookDeliveries,
 ])
 
 /** Fields Payload's auth writes on login, logout and failed attempts; none is ever public. */

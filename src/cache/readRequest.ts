@@ -132,3 +132,19 @@ export const matchesIfNoneMatch = (ifNoneMatch: string | undefined, hash: string
     return tag === '*' || tag === `"${hash}"` || tag === `"${hash}-br"` || tag === `"${hash}-gz"`
   })
 }
+
+/**
+ * True when `If-Modified-Since` is a date at or after `lastModified` (whole seconds, as HTTP dates
+ * carry them). Only consulted without `If-None-Match` (RFC 9110 §13.1.3); an unparsable date never
+ * matches.
+ */
+export const notModifiedSince = (
+  ifModifiedSince: string | null | undefined,
+  lastModified: Date | string | null | undefined,
+): boolean => {
+  if (!ifModifiedSince || !lastModified) return false
+  const since = Date.parse(ifModifiedSince)
+  const modified = new Date(lastModified).getTime()
+  if (Number.isNaN(since) || Number.isNaN(modified)) return false
+  return Math.floor(modified / 1000) <= Math.floor(since / 1000)
+}

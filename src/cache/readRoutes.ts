@@ -1,6 +1,7 @@
 import { SLUGS } from '@collections/slugs'
 import type { SanitizedConfig } from 'payload'
 
+import { SYNDICATION_READ_PATHS } from '../frontends/readPaths'
 import type { ReadRoutes } from './readRequest'
 
 /**
@@ -14,6 +15,7 @@ export const PUBLIC_READ_ENDPOINTS = [
   `/${SLUGS.members}/directory`,
   '/network/stats',
   '/network/growth',
+  ...SYNDICATION_READ_PATHS,
   '/search',
 ] as const
 

@@ -153,6 +153,13 @@ export const settings = {
    * closes a connection just as a request arrives on it, and that request gets a reset (a 502
    * behind a proxy). Keep it above the balancer's idle timeout.
    */
+  /**
+   * URLs in one sitemap file (the protocol's limit is 50,000). Above it `/api/sitemap.xml` is an
+   * index of `/api/sitemaps/<n>.xml` files.
+   */
+  get sitemapMaxURLs(): number {
+    return Math.max(1, intFromEnv('SITEMAP_MAX_URLS', 50_000))
+  },
   /** The public read cache (`READ_CACHE=off` turns it off). */
   get readCacheEnabled(): boolean {
     return !['off', 'false', '0'].includes((process.env.READ_CACHE ?? '').trim().toLowerCase())
@@ -211,6 +218,22 @@ export const settings = {
       retryDelayMs: optionalIntFromEnv('SUBSCRIPTIONS_RETRY_DELAY_MS'),
       digestCron: process.env.SUBSCRIPTIONS_DIGEST_CRON || undefined,
       digestTimeZone: process.env.SUBSCRIPTIONS_DIGEST_TIME_ZONE || undefined,
+    }
+  },
+  /**
+   * Signed webhooks: how often their queue is worked (a cron, seconds allowed), how many times a
+   * failed delivery is retried and the first retry's delay (doubling each time), the request
+   * timeout, how long the delivery log is kept, and whether receivers may be on loopback, private
+   * or link-local addresses (refused by default: the CMS would otherwise probe its own network).
+   */
+  get webhooks() {
+    return {
+      queueCron: process.env.WEBHOOKS_QUEUE_CRON || '*/10 * * * * *',
+      retryAttempts: intFromEnv('WEBHOOKS_RETRY_ATTEMPTS', 10),
+      retryDelayMs: intFromEnv('WEBHOOKS_RETRY_DELAY_MS', 30_000),
+      timeoutMs: intFromEnv('WEBHOOKS_TIMEOUT_MS', 10_000),
+      logRetentionDays: intFromEnv('WEBHOOKS_LOG_RETENTION_DAYS', 30),
+      allowPrivateURLs: process.env.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true',
     }
   },
   get smtp() {

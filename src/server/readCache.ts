@@ -18,6 +18,7 @@ import {
   isAnonymous,
   isGraphQLQuery,
   matchesIfNoneMatch,
+  notModifiedSince,
   type ReadRoutes,
 } from '../cache/readRequest'
 import type { CachedResponse } from '../cache/responseCache'
@@ -82,14 +83,22 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie'])
 
 const VARY = 'Accept-Encoding, Origin, Authorization, Cookie'
 
+/** Given to Payload for an answer that is not kept: endpoints that revalidate themselves use them. */
+const CONDITIONAL_HEADERS = new Set(['if-none-match', 'if-modified-since'])
+
 const toWebHeaders = (
   headers: IncomingHttpHeaders,
   anonymous: boolean,
   extra: Record<string, string> = {},
+  conditional = false,
 ) => {
   const result = new Headers()
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_HEADERS.has(name) || (anonymous && CREDENTIAL_HEADERS.has(name)))
+    if (
+      value === undefined ||
+      (HOP_HEADERS.has(name) && !(conditional && CONDITIONAL_HEADERS.has(name))) ||
+      (anonymous && CREDENTIAL_HEADERS.has(name))
+    )
       continue
     for (const item of Array.isArray(value) ? value : [value]) result.append(name, item)
   }
@@ -139,16 +148,23 @@ const compress = async (identity: Buffer) => {
   return { gzip: gzipped, br: brotli }
 }
 
+/** The `Last-Modified` an endpoint gave a kept copy (feeds, sitemaps, calendars), if any. */
+const lastModifiedOf = (entry: CachedResponse): string | undefined =>
+  entry.headers.find(([name]) => name.toLowerCase() === 'last-modified')?.[1]
+
 const availableEncodings = (entry: CachedResponse): ContentEncoding[] => [
   ...(entry.bodies.br ? (['br'] as const) : []),
   ...(entry.bodies.gzip ? (['gzip'] as const) : []),
   'identity',
 ]
 
+/** JSON, and the feeds, sitemaps and calendars the frontend endpoints answer (src/frontends). */
+const CACHEABLE_TYPE = /^(?:application\/(?:[\w.+-]*\+)?(?:json|xml)|text\/calendar)\b/i
+
 const isCacheable = (response: globalThis.Response) =>
   response.status === 200 &&
   !response.headers.has('set-cookie') &&
-  /^application\/(?:[\w.+-]*\+)?json\b/i.test(response.headers.get('content-type') ?? '')
+  CACHEABLE_TYPE.test(response.headers.get('content-type') ?? '')
 
 /** A GraphQL answer with errors (a resolver or database failure, say) is answered, never kept. */
 const hasGraphQLErrors = (body: Buffer) => {
@@ -185,8 +201,13 @@ const corsHeaders = (
 
 const sendOneOff = (res: ServerResponse, result: OneOff) => {
   res.statusCode = result.status
-  for (const [name, value] of result.headers) res.appendHeader(name, value)
-  res.setHeader('Content-Length', result.body.length)
+  for (const [name, value] of result.headers) {
+    // `private, no-store` set here for a reader with credentials wins over the endpoint's own.
+    if (name.toLowerCase() === 'cache-control' && res.hasHeader('cache-control')) continue
+    res.appendHeader(name, value)
+  }
+  // A 304 has no content; its Content-Length would have to be the 200's (RFC 9110 §8.6).
+  if (result.status !== 304) res.setHeader('Content-Length', result.body.length)
   res.end(result.body)
 }
 
@@ -293,11 +314,15 @@ export const readCacheMiddleware = ({
     kind: 'rest' | 'graphql',
     read: GraphQLRead | null,
     anonymous: boolean,
+    conditional = false,
   ): Promise<globalThis.Response> => {
     const url = new URL(req.originalUrl, serverURL)
     if (kind === 'rest')
       return respond(
-        new Request(url, { method: 'GET', headers: toWebHeaders(req.headers, anonymous) }),
+        new Request(url, {
+          method: 'GET',
+          headers: toWebHeaders(req.headers, anonymous, {}, conditional),
+        }),
         'rest',
       )
     url.search = ''
@@ -335,8 +360,14 @@ export const readCacheMiddleware = ({
     res.setHeader('Vary', VARY)
     res.setHeader('Cache-Control', cacheControl)
     res.setHeader('ETag', etagFor(entry.hash, encoding))
-    // Only a GET is revalidated (RFC 9110: If-None-Match on other methods is a precondition, 412).
-    if (req.method === 'GET' && matchesIfNoneMatch(req.headers['if-none-match'], entry.hash)) {
+    // Only a GET is revalidated (RFC 9110: If-None-Match on other methods is a precondition, 412);
+    // If-Modified-Since only without If-None-Match, and only for copies with a Last-Modified.
+    const ifNoneMatch = req.headers['if-none-match']
+    const notModified =
+      ifNoneMatch !== undefined
+        ? matchesIfNoneMatch(ifNoneMatch, entry.hash)
+        : notModifiedSince(req.headers['if-modified-since'], lastModifiedOf(entry))
+    if (req.method === 'GET' && notModified) {
       if (cache) cache.responses.figures.notModified++
       res.statusCode = 304
       res.end()
@@ -388,8 +419,9 @@ export const readCacheMiddleware = ({
     const anonymous = isAnonymous(req.headers, authCookie)
     // Reads not kept are answered by Payload directly too: Next's router adds time to an API read
     // and nothing else (bench/RESULTS.md).
+    // Not kept, so the validators reach Payload: an endpoint that answers 304 itself may.
     const answerDirectly = async () =>
-      sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous)))
+      sendOneOff(res, await toOneOff(await produce(req, kind, read, anonymous, true)))
     if (!cache || !anonymous) {
       // Responses for a logged-in reader hold what only they may see: no shared cache may keep them.
       if (!anonymous) res.setHeader('Cache-Control', 'private, no-store')

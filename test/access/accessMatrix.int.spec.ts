@@ -184,6 +184,26 @@ const COLLECTIONS: Record<string, CollectionRow> = {
     delete: 'nobody',
     graphQL: 'absent',
   },
+  // Receivers' URLs and signing secrets: admins only (see collections/Webhooks).
+  webhooks: {
+    list: 'admin',
+    byId: 'admin',
+    count: 'admin',
+    create: 'admin',
+    update: 'admin',
+    delete: 'admin',
+    graphQL: 'admin',
+  },
+  // The delivery log: written by the server alone.
+  'webhook-deliveries': {
+    list: 'admin',
+    byId: 'admin',
+    count: 'admin',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'admin',
+  },
   'payload-kv': {
     list: 'nobody',
     byId: 'nobody',
@@ -254,6 +274,7 @@ const ENDPOINTS: Record<string, { method: string; path: string; who: Who }> = {
   'comments ban': { method: 'POST', path: '/api/comments/ban', who: 'moderators' },
   'comments unban': { method: 'POST', path: '/api/comments/unban', who: 'moderators' },
   'jobs run': { method: 'GET', path: '/api/payload-jobs/run?limit=0', who: 'admin' },
+  'webhook test event': { method: 'POST', path: '/api/webhooks/999999999/test', who: 'admin' },
 }
 
 const MISSING_ID = 999999999

@@ -84,6 +84,31 @@ const PUBLIC_LISTS: PublicList[] = [
     table: 'comments',
     index: 'status_needsReview_createdAt_idx',
     orderColumn: 'needs_review',
+  }, // Feeds and the events calendar (src/frontends) read the same public lists.
+  {
+    read: '/api/feeds/blogs.xml',
+    table: 'blogs',
+    index: '_status_publishedAt_createdAt_idx',
+    orderColumn: 'published_at',
+  },
+  {
+    read: '/api/feeds/all.json',
+    table: 'interviews',
+    index: '_status_publishedAt_createdAt_1_idx',
+    orderColumn: 'published_at',
+  },
+  {
+    read: '/api/feeds/evaluation-reports.atom',
+    table: 'evaluation_reports',
+    index: '_status_publishedDate_createdAt_idx',
+    orderColumn: 'published_date',
+  },
+  {
+    read: '/api/events.ics',
+    table: 'events',
+    index: 'events_starts_at_idx',
+    orderColumn: 'starts_at',
+    tieBreakSorted: true,
   },
 ]
 
@@ -267,5 +292,25 @@ describe('a public list asks for what its documents share once', () => {
     const { docs } = (await response.json()) as { docs: { authorName: string | null }[] }
     expect(docs.map((doc) => doc.authorName)).toEqual(Array(10).fill(author.name))
     expect(recorded.filter((statement) => /from "users"/i.test(statement.sql))).toHaveLength(1)
+  })
+
+  test('a feed looks up its bylines and files in one query each, whatever the number of items', async () => {
+    for (let i = 0; i < 3; i++) {
+      const author = await createStaff(payload, 'editor')
+      await createContent(payload, 'blogs', {
+        data: { author: { relationTo: 'users', value: author.id } },
+      })
+    }
+    recorded = []
+    const response = await handleEndpoints({
+      config: payload.config,
+      request: new Request('http://localhost/api/feeds/all.xml'),
+    })
+    expect(response.status).toBe(200)
+    for (const table of ['users', 'members', 'media'])
+      expect(
+        recorded.filter((statement) => new RegExp(`from "${table}"`, 'i').test(statement.sql))
+          .length,
+      ).toBeLessThanOrEqual(1)
   })
 })

@@ -1,7 +1,7 @@
+import type { Member, User } from '@q-community/cms-client/types'
 import type { Payload } from 'payload'
 
 import type { StaffRole } from '@/access/roles'
-import type { Member, User } from '@/payload-types'
 import { richText } from '@/seed/lexical'
 
 let counter = 0

@@ -2,6 +2,7 @@
  * The contract frontends rely on, checked from the outside: real HTTP requests to the express host
  * running the built app in production mode (migrations applied, demo content seeded).
  */
+import { createCMSClient } from '@q-community/cms-client'
 import sharp from 'sharp'
 
 import { makeReportPdf } from '@/seed/demoFiles'
@@ -124,6 +125,46 @@ describe('seeded demo content', () => {
     const blog = response.body.docs?.[0] as ApiDoc
     expect(blog.authorName).toBe('Q Admin')
     expect(JSON.stringify(blog)).not.toContain(ADMIN_EMAIL)
+  })
+})
+
+describe('the typed client (@q-community/cms-client)', () => {
+  test('reads published blogs with select, as the README shows', async () => {
+    const cms = createCMSClient(server.url)
+    const { docs, totalDocs } = await cms.find({
+      collection: 'blogs',
+      limit: 5,
+      sort: '-publishedAt',
+      select: { title: true, slug: true, authorName: true },
+    })
+    const raw = await client.request('GET', '/api/blogs?limit=5&sort=-publishedAt&depth=0')
+    expect(totalDocs).toBe(raw.body.totalDocs)
+    expect(docs.map((blog) => blog.slug)).toEqual(raw.body.docs?.map((doc) => doc.slug))
+    const seeded = docs.find((blog) => blog.slug === 'what-are-we-learning-together')
+    expect(seeded).toEqual({
+      id: expect.any(Number),
+      title: expect.any(String),
+      slug: 'what-are-we-learning-together',
+      authorName: 'Q Admin',
+    })
+  })
+
+  test('the byline follows select in both modes without returning the author it needed', async () => {
+    const excluding = await client.request(
+      'GET',
+      '/api/blogs?where[slug][equals]=what-are-we-learning-together&select[author]=false&select[content]=false',
+    )
+    const blog = excluding.body.docs?.[0] as ApiDoc
+    expect(blog.authorName).toBe('Q Admin')
+    expect(blog).not.toHaveProperty('author')
+    expect(blog).not.toHaveProperty('content')
+  })
+
+  test('a refusal surfaces as a typed error with the status', async () => {
+    const cms = createCMSClient(server.url)
+    await expect(cms.find({ collection: 'blogs', limit: 1000 })).rejects.toMatchObject({
+      status: 400,
+    })
   })
 })
 

@@ -619,6 +619,12 @@ describe('the canary leak crawler', () => {
       [actor, '/api/network/growth?from=2025-01-01&to=2027-12-01&interval=month'],
       [actor, '/api/subscribers/me'],
       [actor, '/api/access'],
+      // Feeds, calendars and the sitemap (src/frontends).
+      [actor, '/api/feeds/all.xml'],
+      [actor, '/api/feeds/all.atom'],
+      [actor, '/api/feeds/all.json'],
+      [actor, '/api/events.ics'],
+      [actor, '/api/sitemap.xml'],
     ])
     await inParallel(endpointReads, ([actor, pathname]) => get(actor, pathname, tokenFor(actor)))
     // A search is an oracle too: a hidden value must find nobody (a marker is unique, so any hit means the hidden field was searched).

@@ -1,4 +1,4 @@
-import type { Blog, EvaluationReport, Event, Interview, LabTheme } from '@/payload-types'
+import type { Blog, EvaluationReport, Event, Interview, LabTheme } from '@q-community/cms-client/types'
 
 import { richText } from '../lexical'
 

@@ -1,4 +1,4 @@
-import type { Member } from '@/payload-types'
+import type { Member } from '@q-community/cms-client/types'
 
 export type SeedMember = Pick<Member, 'name' | 'email' | 'profession' | 'organisation' | 'region' | 'interests' | 'bio'> & {
   joinedAt: string

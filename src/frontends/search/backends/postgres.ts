@@ -2,7 +2,7 @@ import type { MigrateUpArgs } from '@payloadcms/db-postgres'
 import { type SQL, sql } from 'drizzle-orm'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { up } from '@/migrations/postgres/20261128_020000_search_index'
+import { up } from '@/migrations/postgres/20261128_030000_search_index'
 
 import { MARK_END, MARK_START, type SearchableCollection, WEIGHTS } from '../constants'
 import { type ParsedQuery, toTsQuery } from '../rules/query'

@@ -2,7 +2,7 @@ import type { MigrateUpArgs } from '@payloadcms/db-sqlite'
 import { type SQL, sql } from 'drizzle-orm'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { up } from '@/migrations/sqlite/20261128_020000_search_index'
+import { up } from '@/migrations/sqlite/20261128_030000_search_index'
 
 import type { SearchableCollection } from '../constants'
 import type { SearchDocument } from '../rules/searchDocument'

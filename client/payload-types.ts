@@ -77,6 +77,8 @@ export interface Config {
     members: Member;
     connections: Connection;
     users: User;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     comments: Comment;
     'comment-decisions': CommentDecision;
     subscribers: Subscriber;
@@ -89,6 +91,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    webhooks: {
+      deliveries: 'webhook-deliveries';
+    };
     comments: {
       history: 'comment-decisions';
     };
@@ -103,6 +108,8 @@ export interface Config {
     members: MembersSelect<false> | MembersSelect<true>;
     connections: ConnectionsSelect<false> | ConnectionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -138,6 +145,8 @@ export interface Config {
       subscriptionsSendMailing: TaskSubscriptionsSendMailing;
       subscriptionsMaintenance: TaskSubscriptionsMaintenance;
       subscriptionsConfirm: TaskSubscriptionsConfirm;
+      deliverWebhook: TaskDeliverWebhook;
+      webhooksMaintenance: TaskWebhooksMaintenance;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -520,6 +529,10 @@ export interface Event {
         | 'northern-ireland'
       )
     | null;
+  /**
+   * Revision of the calendar entry: goes up when what a calendar shows changes.
+   */
+  sequence?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -593,6 +606,58 @@ export interface Connection {
   requestedAt?: string | null;
   acceptedAt?: string | null;
   source: 'request' | 'import';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Signed POSTs to a frontend or CDN when content is published, unpublished, updated or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  name: string;
+  /**
+   * An http(s) address; loopback and private networks are refused.
+   */
+  url: string;
+  events: ('publish' | 'unpublish' | 'update' | 'delete')[];
+  /**
+   * None chosen: every collection.
+   */
+  collections?: ('blogs' | 'interviews' | 'evaluation-reports' | 'events' | 'lab-themes')[] | null;
+  active?: boolean | null;
+  /**
+   * Signs every delivery (Standard Webhooks). Generated when left empty; empty it and save to rotate.
+   */
+  secret?: string | null;
+  deliveries?: {
+    docs?: (number | WebhookDelivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook?: (number | null) | Webhook;
+  eventType: string;
+  messageId: string;
+  attempt: number;
+  delivered: boolean;
+  statusCode?: number | null;
+  error?: string | null;
+  durationMs?: number | null;
+  /**
+   * The first 500 characters.
+   */
+  responseBody?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -841,6 +906,8 @@ export interface PayloadJob {
           | 'subscriptionsSendMailing'
           | 'subscriptionsMaintenance'
           | 'subscriptionsConfirm'
+          | 'deliverWebhook'
+          | 'webhooksMaintenance'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -882,6 +949,8 @@ export interface PayloadJob {
         | 'subscriptionsSendMailing'
         | 'subscriptionsMaintenance'
         | 'subscriptionsConfirm'
+        | 'deliverWebhook'
+        | 'webhooksMaintenance'
         | 'schedulePublish'
       )
     | null;
@@ -942,6 +1011,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null)
     | ({
         relationTo: 'comments';
@@ -1070,6 +1147,7 @@ export interface EventsSelect<T extends boolean = true> {
   registrationUrl?: T;
   status?: T;
   region?: T;
+  sequence?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1242,6 +1320,38 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  collections?: T;
+  active?: T;
+  secret?: T;
+  deliveries?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  eventType?: T;
+  messageId?: T;
+  attempt?: T;
+  delivered?: T;
+  statusCode?: T;
+  error?: T;
+  durationMs?: T;
+  responseBody?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1641,6 +1751,30 @@ export interface TaskSubscriptionsConfirm {
   output: {
     sent?: boolean | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    webhook: string;
+    messageId: string;
+    eventType: string;
+    body: string;
+  };
+  output: {
+    delivered?: boolean | null;
+    status?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWebhooksMaintenance".
+ */
+export interface TaskWebhooksMaintenance {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,0 +1,35 @@
+import type { CollectionAfterDeleteHook, CollectionSlug } from 'payload'
+
+import { PUBLICATION_STATUS } from '../constants'
+import { isSeeding } from '../context'
+import { statusOf } from '../publicStatus'
+import { queueWebhookEvent } from '../queue'
+import { webhookEventFor } from '../rules/events'
+
+/** After a delete: a document the public saw is announced as deleted (never-published ones are not). */
+export const announceDelete =
+  (collection: CollectionSlug, hasDrafts: boolean): CollectionAfterDeleteHook =>
+  async ({ doc, req, context }) => {
+    if (isSeeding(context)) return doc
+    try {
+      const event = webhookEventFor({
+        before: statusOf(doc, hasDrafts),
+        after: PUBLICATION_STATUS.deleted,
+        publicWrite: true,
+      })
+      if (event)
+        await queueWebhookEvent({
+          req,
+          collection,
+          event,
+          doc,
+          status: PUBLICATION_STATUS.deleted,
+        })
+    } catch (err) {
+      req.payload.logger.error({
+        err,
+        msg: `webhooks: deletion of ${collection} ${String(doc.id)} not queued`,
+      })
+    }
+    return doc
+  }
