@@ -6,8 +6,7 @@ import { up } from '@/migrations/postgres/20261128_030000_search_index'
 
 import { MARK_END, MARK_START, type SearchableCollection, WEIGHTS } from '../constants'
 import { type ParsedQuery, toTsQuery } from '../rules/query'
-import type { SearchDocument } from '../rules/searchDocument'
-import { candidatesSQL, filterSQL, removeStatement, upsertStatements } from './sharedSql'
+import { candidatesSQL, filterSQL, indexWriter } from './sharedSql'
 import { type SearchBackend, type SearchHit, topicsFromColumn } from './types'
 
 /** The part of drizzle's node-postgres database (or transaction) used here. */
@@ -22,14 +21,6 @@ const RANK_WEIGHTS = `{0, ${WEIGHTS.body / WEIGHTS.title}, ${WEIGHTS.summary / W
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`
 
 const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null)
-
-const upsert = async (db: PostgresDb, doc: SearchDocument, { onlyIfNewer = false } = {}) => {
-  for (const statement of upsertStatements(doc, onlyIfNewer)) await db.execute(statement)
-}
-
-const remove = async (db: PostgresDb, collection: SearchableCollection, docId: string) => {
-  await db.execute(removeStatement(collection, docId))
-}
 
 /** PostgreSQL: a stored weighted tsvector under GIN, `ts_rank_cd`, `ts_headline`, `:*` prefixes. */
 export const postgresBackend = (
@@ -47,12 +38,7 @@ export const postgresBackend = (
   },
   write: async (req, work) => {
     const db = await dbFor(req)
-    await db.transaction((tx) =>
-      work({
-        upsert: (doc, options) => upsert(tx, doc, options),
-        remove: (collection, docId) => remove(tx, collection, docId),
-      }),
-    )
+    await db.transaction((tx) => work(indexWriter((statement) => tx.execute(statement))))
   },
   keys: async () =>
     (await base.execute(sql`SELECT collection, doc_id FROM search_documents`)).rows.map((row) => ({

@@ -1,9 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm'
 
+import type { SearchableCollection } from '../constants'
 import { SEARCHABLE_COLLECTIONS } from '../constants'
 import type { SearchDocument } from '../rules/searchDocument'
 import { vocabularyOf } from '../rules/typos'
-import { type SearchFilters, topicsColumn } from './types'
+import { type IndexWriter, type SearchFilters, topicsColumn } from './types'
 
 /** The SQL both dialects share (drizzle's `sql` binds every value as a parameter). */
 
@@ -75,3 +76,13 @@ export const candidatesSQL = ({
   return sql`SELECT term FROM search_terms
     WHERE (${sql.join(ranges, sql` OR `)}) AND length(term) BETWEEN ${minLength} AND ${maxLength}`
 }
+
+/** Index writes through one dialect's statement runner (`run` on SQLite, `execute` on PostgreSQL). */
+export const indexWriter = (exec: (statement: SQL) => Promise<unknown>): IndexWriter => ({
+  upsert: async (doc, { onlyIfNewer = false } = {}) => {
+    for (const statement of upsertStatements(doc, onlyIfNewer)) await exec(statement)
+  },
+  remove: async (collection: SearchableCollection, docId) => {
+    await exec(removeStatement(collection, docId))
+  },
+})

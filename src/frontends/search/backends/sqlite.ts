@@ -4,9 +4,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { up } from '@/migrations/sqlite/20261128_030000_search_index'
 
-import type { SearchableCollection } from '../constants'
-import type { SearchDocument } from '../rules/searchDocument'
-import { candidatesSQL, removeStatement, upsertStatements } from './sharedSql'
+import { candidatesSQL, indexWriter } from './sharedSql'
 import { sqliteSearch } from './sqliteQuery'
 import type { SearchBackend } from './types'
 
@@ -15,14 +13,6 @@ export type SqliteDb = {
   run: (query: SQL) => Promise<unknown>
   all: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>
   transaction: <T>(work: (tx: SqliteDb) => Promise<T>) => Promise<T>
-}
-
-const upsert = async (db: SqliteDb, doc: SearchDocument, { onlyIfNewer = false } = {}) => {
-  for (const statement of upsertStatements(doc, onlyIfNewer)) await db.run(statement)
-}
-
-const remove = async (db: SqliteDb, collection: SearchableCollection, docId: string) => {
-  await db.run(removeStatement(collection, docId))
 }
 
 /** SQLite FTS5: bm25 with column weights, `snippet()`, prefix queries (`"word"*`). */
@@ -41,12 +31,7 @@ export const sqliteBackend = (
   },
   write: async (req, work) => {
     const db = await dbFor(req)
-    await db.transaction((tx) =>
-      work({
-        upsert: (doc, options) => upsert(tx, doc, options),
-        remove: (collection, docId) => remove(tx, collection, docId),
-      }),
-    )
+    await db.transaction((tx) => work(indexWriter((statement) => tx.run(statement))))
   },
   keys: () =>
     base.all<{ collection: string; docId: string }>(
