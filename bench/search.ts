@@ -231,6 +231,7 @@ const reader = drizzle(direct)
 
 const rows: string[] = []
 let worstP95 = 0
+let meeting = 0
 const loadBefore = os.loadavg()[0]
 try {
   for (const { label, query } of QUERIES) {
@@ -263,6 +264,7 @@ try {
     const bareTimes = await timed(RUNS, bare)
     const p95 = percentile(httpTimes, 95)
     worstP95 = Math.max(worstP95, p95)
+    if (p95 < TARGET_P95_MS) meeting++
     const bareP95 = percentile(bareTimes, 95)
     rows.push(
       `| ${label} | \`${decodeURIComponent(query)}\` | ${body.totalDocs}${body.correctedQuery ? ` (as “${body.correctedQuery}”)` : ''} | ${ms(percentile(httpTimes, 50))} / ${ms(p95)} / ${ms(percentile(httpTimes, 99))} | ${ms(percentile(bareTimes, 50))} / ${ms(bareP95)} / ${ms(percentile(bareTimes, 99))} | ${(p95 / bareP95).toFixed(1)}× |`,
@@ -289,5 +291,5 @@ recordResults([
   '',
   `Load average (1 min) when the measurements began and ended: ${loadBefore.toFixed(1)} and ${loadAfter.toFixed(1)} on ${os.cpus().length} cores: above the core count, p95 and p99 include waiting for a core.`,
   '',
-  `Worst p95 over HTTP: **${ms(worstP95)}** (goal < ${TARGET_P95_MS} ms per query: ${worstP95 < TARGET_P95_MS ? 'meets' : 'misses'}). The bare column runs the same SQL (bm25 ranking of every match, snippets for the page, count when the page is full) without HTTP, express, Payload or the typo lookup; for typo queries it runs the corrected query once, while the endpoint first runs the query as typed, looks up candidates and runs it again.`,
+  `Worst p95 over HTTP: **${ms(worstP95)}** (goal < ${TARGET_P95_MS} ms per query: ${worstP95 < TARGET_P95_MS ? 'meets' : 'misses'}; ${meeting} of ${QUERIES.length} queries meet it). The bare column runs the same SQL (bm25 ranking of every match, snippets for the page, count when the page is full) without HTTP, express, Payload or the typo lookup; for typo queries it runs the corrected query once, while the endpoint first runs the query as typed, looks up candidates and runs it again.`,
 ])
