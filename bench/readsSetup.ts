@@ -41,7 +41,7 @@ const paragraphsOf = (text: string): string[] =>
         !/^(Skip to content|If you have a Q account|Read our comments policy)/.test(line),
     )
 
-const sourceParagraphs = (): string[] => {
+export const sourceParagraphs = (): string[] => {
   const file = SOURCE_CANDIDATES.find((candidate) => existsSync(candidate))
   if (!file)
     throw new Error(`bench:reads needs the seed text; looked in ${SOURCE_CANDIDATES.join(', ')}`)

@@ -22,6 +22,7 @@ await build({
     seed: 'src/scripts/seed.ts',
     import: 'src/scripts/import.ts',
     digest: 'src/scripts/digest.ts',
+    'search-reindex': 'src/scripts/searchReindex.ts',
   },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
@@ -51,4 +52,6 @@ await build({
     },
   ],
 })
-console.log('[build] dist/server.mjs and the CLI scripts (seed, import, digest) written')
+console.log(
+  '[build] dist/server.mjs and the CLI scripts (seed, import, digest, search-reindex) written',
+)

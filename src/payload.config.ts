@@ -15,10 +15,15 @@ import { readCacheEndpoints } from './cache/endpoints'
 import { invalidateReadCacheOnWrites } from './cache/invalidateOnWrites'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { settings } from './config/settings'
-import { databaseAdapterFromURL, SQLITE_BUSY_TIMEOUT_MS } from './db/databaseAdapter'
+import {
+  databaseAdapterFromURL,
+  SQLITE_BUSY_TIMEOUT_MS,
+  SQLITE_MMAP_BYTES,
+} from './db/databaseAdapter'
 import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
 import { syndicationEndpoints } from './frontends/endpoints'
+import { searchPlugin } from './frontends/search/plugin'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
@@ -62,10 +67,10 @@ export default buildConfig({
   logger,
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
-  plugins: [...plugins, webhooksPlugin(), limitReadsPlugin()],
+  plugins: [...plugins, webhooksPlugin(), searchPlugin(), limitReadsPlugin()],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
-    await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS)
+    await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES)
     clusterSafeJobs(payload)
   },
   sharp,

@@ -16,6 +16,7 @@ export const PUBLIC_READ_ENDPOINTS = [
   '/network/stats',
   '/network/growth',
   ...SYNDICATION_READ_PATHS,
+  '/search',
 ] as const
 
 /** What the read cache needs to know of the live config: slugs and each collection's own GET paths. */

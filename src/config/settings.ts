@@ -130,6 +130,10 @@ export const settings = {
   get subscribeRateLimit(): number {
     return intFromEnv('SUBSCRIBE_RATE_LIMIT', 20)
   },
+  /** Searches one client address may make per minute (`GET /api/search`; cached answers are free). */
+  get searchRateLimit(): number {
+    return intFromEnv('SEARCH_RATE_LIMIT', 120)
+  },
   get loginRateWindowMs(): number {
     return intFromEnv('LOGIN_RATE_WINDOW_MS', 15 * 60 * 1000)
   },

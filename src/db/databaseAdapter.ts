@@ -6,6 +6,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { dropSearchIndexBeforePush, SEARCH_TABLES_FILTER } from '../frontends/search/pushGuard'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 
@@ -30,6 +31,9 @@ const ensureSqliteDirectory = (url: string) => {
 /** How long a SQLite writer waits for another process's write lock (see keepSqliteBusyTimeout.ts). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000
 
+/** How much of the SQLite file each connection reads through memory mapping (a limit, not an allocation). */
+export const SQLITE_MMAP_BYTES = 256 * 1024 * 1024
+
 /** The committed migrations for the database a URL selects (MongoDB has none). */
 export const migrationsFor = (url: string) => {
   const kind = databaseKindFromURL(url)
@@ -53,22 +57,26 @@ export const databaseAdapterFromURL = (url: string): DatabaseAdapterObj => {
   switch (databaseKindFromURL(url)) {
     case 'sqlite':
       ensureSqliteDirectory(url)
-      return sqliteAdapter({
-        client: { url },
-        // Write-ahead logging: readers do not wait for a writer, and a commit needs no full journal
-        // sync (NORMAL keeps the database consistent after a crash; a power cut may lose the last
-        // commits). A second process (npm run digest, import) waits for a lock instead of failing.
-        wal: { synchronous: 'NORMAL' },
-        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
-        migrationDir: 'src/migrations/sqlite',
-        get prodMigrations() {
-          return migrateOnConnect() ? sqliteMigrations : undefined
-        },
-      })
+      return dropSearchIndexBeforePush(
+        sqliteAdapter({
+          client: { url },
+          // Write-ahead logging: readers do not wait for a writer, and a commit needs no full journal
+          // sync (NORMAL keeps the database consistent after a crash; a power cut may lose the last
+          // commits). A second process (npm run digest, import) waits for a lock instead of failing.
+          wal: { synchronous: 'NORMAL' },
+          busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+          migrationDir: 'src/migrations/sqlite',
+          get prodMigrations() {
+            return migrateOnConnect() ? sqliteMigrations : undefined
+          },
+        }),
+      )
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: url },
         migrationDir: 'src/migrations/postgres',
+        // The search index's tables are hand-written SQL: a development push must leave them alone.
+        tablesFilter: SEARCH_TABLES_FILTER,
         get prodMigrations() {
           return migrateOnConnect() ? postgresMigrations : undefined
         },

@@ -43,8 +43,8 @@ export const addressRateLimit = (
       : {}),
   })
 
-/** Which requests a limit covers (express paths, POST only) and how it counts them. */
-export type RateLimitRow = LimitSpec & { paths: string | string[] }
+/** Which requests a limit covers (express paths; POST unless `method` says GET) and how it counts them. */
+export type RateLimitRow = LimitSpec & { paths: string | string[]; method?: 'get' | 'post' }
 
 /** Login and password-reset endpoints of both auth collections. */
 export const LOGIN_PATHS = [
@@ -54,7 +54,7 @@ export const LOGIN_PATHS = [
   `/api/${SLUGS.members}/forgot-password`,
 ]
 
-/** The host's per-address limits on login and password reset, comments and subscribe requests. */
+/** The host's per-address limits on login and password reset, comments, subscribe requests and search. */
 export const rateLimitTable = (): RateLimitRow[] => [
   {
     name: 'login',
@@ -78,9 +78,19 @@ export const rateLimitTable = (): RateLimitRow[] => [
     limit: settings.subscribeRateLimit,
     message: 'Too many subscription requests from this address. Try again later.',
   },
+  // Every uncached search ranks all its matches; answers from the read cache never get here.
+  {
+    name: 'search',
+    method: 'get',
+    paths: '/api/search',
+    windowMs: 60_000,
+    limit: settings.searchRateLimit,
+    message: 'Too many searches from this address. Please wait a minute.',
+  },
 ]
 
-/** Mounts one per-address limit for each row of the table on POST requests to its paths. */
+/** Mounts one per-address limit for each row of the table on requests to its paths. */
 export const mountRateLimits = (app: Express, table: RateLimitRow[] = rateLimitTable()) => {
-  for (const { paths, ...spec } of table) app.post(paths, addressRateLimit(spec))
+  for (const { paths, method = 'post', ...spec } of table)
+    app[method](paths, addressRateLimit(spec))
 }

@@ -9,6 +9,7 @@ import * as migration_20261127_172207_media_used_by_published from './20261127_1
 import * as migration_20261127_201700_public_read_indexes from './20261127_201700_public_read_indexes';
 import * as migration_20261128_015737_event_sequence from './20261128_015737_event_sequence';
 import * as migration_20261128_020458_webhooks from './20261128_020458_webhooks';
+import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261128_020458_webhooks.up,
     down: migration_20261128_020458_webhooks.down,
     name: '20261128_020458_webhooks'
+  },
+  {
+    up: migration_20261128_030000_search_index.up,
+    down: migration_20261128_030000_search_index.down,
+    name: '20261128_030000_search_index',
   },
 ];

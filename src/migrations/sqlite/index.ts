@@ -8,6 +8,7 @@ import * as migration_20261127_172058_media_used_by_published from './20261127_1
 import * as migration_20261127_201651_public_read_indexes from './20261127_201651_public_read_indexes';
 import * as migration_20261128_015718_event_sequence from './20261128_015718_event_sequence';
 import * as migration_20261128_020433_webhooks from './20261128_020433_webhooks';
+import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261128_020433_webhooks.up,
     down: migration_20261128_020433_webhooks.down,
     name: '20261128_020433_webhooks'
+  },
+  {
+    up: migration_20261128_030000_search_index.up,
+    down: migration_20261128_030000_search_index.down,
+    name: '20261128_030000_search_index',
   },
 ];
