@@ -69,7 +69,7 @@ describe('search parameters', () => {
   it('defaults to every collection, 10 per page, page 1', () => {
     const result = check('q=care')
     expect(result.ok && result.request).toMatchObject({
-      collections: ['blogs', 'interviews', 'events', 'lab-themes', 'evaluation-reports'],
+      collections: ['blogs', 'interviews', 'evaluation-reports', 'events', 'lab-themes'],
       limit: 10,
       page: 1,
       from: null,

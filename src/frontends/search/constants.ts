@@ -1,13 +1,7 @@
-import { SLUGS } from '@collections/slugs'
+import { PUBLIC_PAGE_COLLECTIONS } from '@collections/slugs'
 
-/** The collections search covers, in the order results name them. */
-export const SEARCHABLE_COLLECTIONS = [
-  SLUGS.blogs,
-  SLUGS.interviews,
-  SLUGS.events,
-  SLUGS.labThemes,
-  SLUGS.evaluationReports,
-] as const
+/** The collections search covers: every collection with public pages. */
+export const SEARCHABLE_COLLECTIONS = PUBLIC_PAGE_COLLECTIONS
 
 export type SearchableCollection = (typeof SEARCHABLE_COLLECTIONS)[number]
 
