@@ -7,8 +7,7 @@ import * as migration_20261127_165752_subscribe_confirmation_task from './202611
 import * as migration_20261127_170615_member_email_change from './20261127_170615_member_email_change';
 import * as migration_20261127_172207_media_used_by_published from './20261127_172207_media_used_by_published';
 import * as migration_20261127_201700_public_read_indexes from './20261127_201700_public_read_indexes';
-import * as migration_20261128_015737_event_sequence from './20261128_015737_event_sequence';
-import * as migration_20261128_020458_webhooks from './20261128_020458_webhooks';
+import * as migration_20261128_025908_frontends from './20261128_025908_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 
 export const migrations = [
@@ -58,18 +57,13 @@ export const migrations = [
     name: '20261127_201700_public_read_indexes',
   },
   {
-    up: migration_20261128_015737_event_sequence.up,
-    down: migration_20261128_015737_event_sequence.down,
-    name: '20261128_015737_event_sequence'
-  },
-  {
-    up: migration_20261128_020458_webhooks.up,
-    down: migration_20261128_020458_webhooks.down,
-    name: '20261128_020458_webhooks'
+    up: migration_20261128_025908_frontends.up,
+    down: migration_20261128_025908_frontends.down,
+    name: '20261128_025908_frontends',
   },
   {
     up: migration_20261128_030000_search_index.up,
     down: migration_20261128_030000_search_index.down,
-    name: '20261128_030000_search_index',
+    name: '20261128_030000_search_index'
   },
 ];

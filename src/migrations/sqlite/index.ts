@@ -6,8 +6,7 @@ import * as migration_20261126_084329_subscription_mailings from './20261126_084
 import * as migration_20261127_170546_member_email_change from './20261127_170546_member_email_change';
 import * as migration_20261127_172058_media_used_by_published from './20261127_172058_media_used_by_published';
 import * as migration_20261127_201651_public_read_indexes from './20261127_201651_public_read_indexes';
-import * as migration_20261128_015718_event_sequence from './20261128_015718_event_sequence';
-import * as migration_20261128_020433_webhooks from './20261128_020433_webhooks';
+import * as migration_20261128_025903_frontends from './20261128_025903_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 
 export const migrations = [
@@ -52,18 +51,13 @@ export const migrations = [
     name: '20261127_201651_public_read_indexes',
   },
   {
-    up: migration_20261128_015718_event_sequence.up,
-    down: migration_20261128_015718_event_sequence.down,
-    name: '20261128_015718_event_sequence'
-  },
-  {
-    up: migration_20261128_020433_webhooks.up,
-    down: migration_20261128_020433_webhooks.down,
-    name: '20261128_020433_webhooks'
+    up: migration_20261128_025903_frontends.up,
+    down: migration_20261128_025903_frontends.down,
+    name: '20261128_025903_frontends',
   },
   {
     up: migration_20261128_030000_search_index.up,
     down: migration_20261128_030000_search_index.down,
-    name: '20261128_030000_search_index',
+    name: '20261128_030000_search_index'
   },
 ];

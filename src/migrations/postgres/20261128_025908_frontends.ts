@@ -47,6 +47,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "events" ADD COLUMN "sequence" numeric DEFAULT 0;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "webhooks_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "webhook_deliveries_id" integer;
   ALTER TABLE "webhooks_events" ADD CONSTRAINT "webhooks_events_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."webhooks"("id") ON DELETE cascade ON UPDATE no action;
@@ -93,6 +94,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_webhooks_id_idx";
   DROP INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx";
+  ALTER TABLE "events" DROP COLUMN "sequence";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "webhooks_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "webhook_deliveries_id";
   DROP TYPE "public"."enum_webhooks_events";
