@@ -58,6 +58,8 @@ export class ResponseCache {
   }
   private readonly entries: LRUCache<string, CachedResponse>
   private lastGeneration: number | undefined
+  /** Per key, the body last kept and when it first appeared: outlives generations (see modifiedAt). */
+  private readonly bodiesSeen = new LRUCache<string, { hash: string; at: number }>({ max: 2000 })
 
   constructor(
     readonly maxBytes: number,
@@ -90,6 +92,19 @@ export class ResponseCache {
     if (entrySize(key, entry) > this.maxBytes) return
     this.entries.set(key, entry)
     this.figures.stores++
+  }
+
+  /**
+   * When the body kept under `key` last changed (ms, whole seconds as HTTP dates carry them): the
+   * same as before while the body is the same, otherwise now and always later than the last answer,
+   * so an `If-Modified-Since` from an older copy never matches a changed body.
+   */
+  modifiedAt(key: string, hash: string, now = Date.now()): number {
+    const seen = this.bodiesSeen.get(key)
+    if (seen?.hash === hash) return seen.at
+    const at = Math.max(Math.ceil(now / 1000) * 1000, seen ? seen.at + 1000 : 0)
+    this.bodiesSeen.set(key, { hash, at })
+    return at
   }
 
   /** Counts an entry's bytes again once its compressed copies are added, if it is still held. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import { matchesIfNoneMatch, notModifiedSince } from '../cache/readRequest'
+import { matchesIfNoneMatch } from '../cache/readRequest'
 import { publicCacheControl } from '../cache/readRoutes'
 import { settings } from '../config/settings'
 
@@ -10,7 +10,7 @@ import { settings } from '../config/settings'
 export type Representation = {
   body: string
   contentType: string
-  /** The newest change the document shows: `Last-Modified`, and `If-Modified-Since`'s reference. */
+  /** The newest item the document shows: its `Last-Modified` (informative; see below). */
   lastModified?: Date
   /** `Content-Disposition: inline; filename=…` (calendars: a file a calendar app imports). */
   filename?: string
@@ -42,12 +42,12 @@ export const representationResponse = (
   })
   if (representation.lastModified)
     headers.set('Last-Modified', representation.lastModified.toUTCString())
-  const ifNoneMatch = req.headers.get('if-none-match')
-  const notModified =
-    ifNoneMatch !== null
-      ? matchesIfNoneMatch(ifNoneMatch, hash)
-      : notModifiedSince(req.headers.get('if-modified-since'), representation.lastModified)
-  if (notModified) return new Response(null, { status: 304, headers })
+  // Revalidated by ETag only: `lastModified` is the newest item shown, and a removed item (an
+  // unpublished post, an ended event, a withdrawn byline) changes the body without a newer one, so
+  // an If-Modified-Since answered from it would keep removed content alive. The read cache, which
+  // keeps anonymous copies, answers If-Modified-Since from the time each copy was made.
+  if (matchesIfNoneMatch(req.headers.get('if-none-match') ?? undefined, hash))
+    return new Response(null, { status: 304, headers })
   headers.set('Content-Type', representation.contentType)
   if (representation.filename)
     headers.set('Content-Disposition', `inline; filename="${representation.filename}"`)

@@ -247,6 +247,22 @@ const fillableRead = (
 }
 
 /** Keeps a cacheable answer under `key`: its bytes as they are now, compressed copies once made. */
+/**
+ * A kept copy's `Last-Modified` is when its body last changed (ResponseCache.modifiedAt), not the
+ * newest item the endpoint saw: an item unpublished or deleted, an event that ended or a byline
+ * withdrawn changes the body without a newer item, and an `If-Modified-Since` compared with the
+ * items would keep the removed content alive.
+ */
+const withLastModified = (
+  headers: [string, string][],
+  modifiedAt: () => number,
+): [string, string][] =>
+  headers.map(([name, value]) =>
+    name.toLowerCase() === 'last-modified'
+      ? [name, new Date(modifiedAt()).toUTCString()]
+      : [name, value],
+  )
+
 const keepEntry = (
   cache: ReadCache,
   key: string,
@@ -254,11 +270,12 @@ const keepEntry = (
   response: globalThis.Response,
   identity: Buffer,
 ): CachedResponse => {
+  const hash = createHash('sha1').update(identity).digest('base64url')
   const entry: CachedResponse = {
     generation,
     status: response.status,
-    headers: keptHeaders(response),
-    hash: createHash('sha1').update(identity).digest('base64url'),
+    headers: withLastModified(keptHeaders(response), () => cache.responses.modifiedAt(key, hash)),
+    hash,
     bodies: { identity },
   }
   cache.responses.set(key, entry)

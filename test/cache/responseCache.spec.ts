@@ -127,3 +127,16 @@ describe('machineGeneration', () => {
     expect(await generation.current()).not.toBe(before)
   })
 })
+
+describe('ResponseCache.modifiedAt', () => {
+  it('keeps the date while the body is the same and moves it on, by a whole second, when it changes', () => {
+    const cache = new ResponseCache(1024 * 1024, 60_000)
+    const now = Date.parse('2026-11-28T10:00:00.400Z')
+    const first = cache.modifiedAt('GET /api/feeds/blogs.xml', 'a', now)
+    expect(first).toBe(Date.parse('2026-11-28T10:00:01.000Z'))
+    expect(cache.modifiedAt('GET /api/feeds/blogs.xml', 'a', now + 5000)).toBe(first)
+    // Changed within the same second: still later than the date readers already hold.
+    expect(cache.modifiedAt('GET /api/feeds/blogs.xml', 'b', now + 100)).toBe(first + 1000)
+    expect(cache.modifiedAt('GET /api/feeds/all.xml', 'b', now)).toBe(first)
+  })
+})

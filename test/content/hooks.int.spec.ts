@@ -1,8 +1,9 @@
 /**
  * Collection behaviour through the Local API: generated slugs, publishedAt, first user, the seed.
  */
-import type { Payload } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction, type Payload } from 'payload'
 
+import { inSavepoint } from '@/db/inSavepoint'
 import { seed } from '@/seed'
 
 import { createStaff } from '../helpers/fixtures'
@@ -160,5 +161,35 @@ describe('demo seed', () => {
       overrideAccess: true,
     })
     expect(events.docs.every((event) => new Date(event.startsAt).getUTCMonth() === 2)).toBe(true)
+  })
+})
+
+describe('side work of a write in a savepoint (inSavepoint)', () => {
+  test('a failed statement in the side work leaves the save to commit (PostgreSQL aborts the whole transaction otherwise)', async () => {
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const title = 'Saved despite a failing side effect'
+    const theme = await payload.create({
+      collection: 'lab-themes',
+      data: { title, slug: 'saved-despite-a-failing-side-effect', year: 2031, status: 'open' },
+      overrideAccess: true,
+      req,
+    })
+    // A real failed statement: a second row with the same primary key.
+    await expect(
+      inSavepoint(req, () =>
+        payload.db.create({
+          collection: 'lab-themes',
+          data: { id: theme.id, title, slug: theme.slug, year: 2031, status: 'open' },
+          req,
+        }),
+      ),
+    ).rejects.toThrow()
+    // Still usable afterwards: the next statement in the same transaction runs.
+    expect((await payload.findByID({ collection: 'lab-themes', id: theme.id, req })).title).toBe(
+      title,
+    )
+    await commitTransaction(req)
+    expect((await payload.findByID({ collection: 'lab-themes', id: theme.id })).title).toBe(title)
   })
 })

@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
 
+import { inSavepoint } from '@/db/inSavepoint'
+
 import { PUBLICATION_STATUS } from '../constants'
 import { isSeeding, previousStatus } from '../context'
 import { readPublicStatus, statusOf } from '../publicStatus'
@@ -15,22 +17,25 @@ export const announceChange =
   async ({ doc, operation, req, context }) => {
     if (isSeeding(context)) return doc
     try {
-      const after = statusOf(doc, hasDrafts)
-      const before =
-        operation === 'create'
-          ? undefined
-          : hasDrafts
-            ? previousStatus(context, collection, doc.id)
-            : PUBLICATION_STATUS.published
-      // A draft (or autosave) over a published document leaves the collection's row published:
-      // only the versions changed, and the public sees nothing new.
-      const publicWrite =
-        !hasDrafts ||
-        after === PUBLICATION_STATUS.published ||
-        before !== PUBLICATION_STATUS.published ||
-        (await readPublicStatus(req, collection, doc.id)) === after
-      const event = webhookEventFor({ before, after, publicWrite })
-      if (event) await queueWebhookEvent({ req, collection, event, doc, status: after })
+      // In a savepoint: a failed statement here must not abort (and silently roll back) the save.
+      await inSavepoint(req, async () => {
+        const after = statusOf(doc, hasDrafts)
+        const before =
+          operation === 'create'
+            ? undefined
+            : hasDrafts
+              ? previousStatus(context, collection, doc.id)
+              : PUBLICATION_STATUS.published
+        // A draft (or autosave) over a published document leaves the collection's row published:
+        // only the versions changed, and the public sees nothing new.
+        const publicWrite =
+          !hasDrafts ||
+          after === PUBLICATION_STATUS.published ||
+          before !== PUBLICATION_STATUS.published ||
+          (await readPublicStatus(req, collection, doc.id)) === after
+        const event = webhookEventFor({ before, after, publicWrite })
+        if (event) await queueWebhookEvent({ req, collection, event, doc, status: after })
+      })
     } catch (err) {
       req.payload.logger.error({
         err,

@@ -1,5 +1,7 @@
 import type { CollectionAfterDeleteHook, CollectionSlug } from 'payload'
 
+import { inSavepoint } from '@/db/inSavepoint'
+
 import { PUBLICATION_STATUS } from '../constants'
 import { isSeeding } from '../context'
 import { statusOf } from '../publicStatus'
@@ -17,14 +19,11 @@ export const announceDelete =
         after: PUBLICATION_STATUS.deleted,
         publicWrite: true,
       })
+      // In a savepoint: a failed statement here must not abort (and silently roll back) the delete.
       if (event)
-        await queueWebhookEvent({
-          req,
-          collection,
-          event,
-          doc,
-          status: PUBLICATION_STATUS.deleted,
-        })
+        await inSavepoint(req, () =>
+          queueWebhookEvent({ req, collection, event, doc, status: PUBLICATION_STATUS.deleted }),
+        )
     } catch (err) {
       req.payload.logger.error({
         err,

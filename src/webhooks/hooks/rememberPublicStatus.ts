@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
 
+import { inSavepoint } from '@/db/inSavepoint'
+
 import { rememberPreviousStatus } from '../context'
 import { readPublicStatus } from '../publicStatus'
 
@@ -17,7 +19,7 @@ export const rememberPublicStatus =
         context,
         collection,
         originalDoc.id,
-        await readPublicStatus(req, collection, originalDoc.id),
+        await inSavepoint(req, () => readPublicStatus(req, collection, originalDoc.id)),
       )
     } catch (err) {
       req.payload.logger.error({ err, msg: `webhooks: status of ${collection} not read` })
