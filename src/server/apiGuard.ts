@@ -3,6 +3,7 @@ import { match } from 'path-to-regexp'
 import type { Endpoint, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 import { parse } from 'qs-esm'
 
+import { isNumericDocumentId } from '../http/documentId'
 import { errorBody } from '../http/errorResponses'
 import { queryProblem } from '../http/queryGuard'
 
@@ -196,7 +197,7 @@ const collectionRequestRefusal = ({
     (field) => 'name' in field && field.name === 'id',
   )
   const numericIDs = customID ? customID.type === 'number' : idType === 'number'
-  if (id !== undefined && numericIDs && !/^[1-9]\d{0,15}$/.test(id)) {
+  if (id !== undefined && numericIDs && !isNumericDocumentId(id)) {
     return {
       status: 404,
       field: 'id',

@@ -139,6 +139,17 @@ describe('JSON Feed 1.1', () => {
   })
 })
 
+describe('hostile text', () => {
+  it('leaves out characters XML cannot carry, so a name with a control character keeps feeds readable', () => {
+    const hostile = [{ ...entries[0], authorName: 'Eve\u000b\u0001', title: 'Tab\tkept \uFFFF' }]
+    for (const xml of [renderRSS(meta, hostile), renderAtom(meta, hostile)]) {
+      for (const character of ['\u0001', '\u000b', '\uFFFF']) expect(xml).not.toContain(character)
+      expect(xml).toContain('Eve')
+      expect(XMLValidator.validate(xml)).toBe(true)
+    }
+  })
+})
+
 describe('feed files and items', () => {
   it('parses the twelve feed paths and nothing else', () => {
     expect(FEED_PATHS).toHaveLength(12)

@@ -542,6 +542,17 @@ describe('bad input gets a clear 4xx naming the field, and writes nothing', () =
     expect(response.body.doc?.slug).toBe('spread-scale-wales')
   })
 
+  test('an id beyond what the database holds is not found, not a database error', async () => {
+    for (const path of [
+      '/api/blogs/2147483648',
+      '/api/events/2147483648.ics',
+      '/api/events/99999999999',
+    ]) {
+      const response = await client.request('GET', path)
+      expect(response.status).toBe(404)
+    }
+  })
+
   test('unknown where field → 400 naming it', async () => {
     const response = await client.request('GET', '/api/blogs?where[nonexistent][equals]=1')
     expect(response.status).toBe(400)

@@ -4,6 +4,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library'
 
 import { frontendDocumentURL } from '../documentURL'
+import { withoutControlCharacters } from '../xml'
 
 /** The fields of an event a calendar entry is made of (`select`). */
 export type CalendarEvent = Pick<
@@ -86,10 +87,12 @@ export const buildCalendar = (
       stamp: new Date(event.updatedAt),
       created: new Date(event.createdAt),
       lastModified: new Date(event.updatedAt),
-      summary: event.title,
-      description: description.length > 0 ? description.join('\n\n') : null,
-      location:
+      summary: withoutControlCharacters(event.title),
+      description:
+        description.length > 0 ? withoutControlCharacters(description.join('\n\n')) : null,
+      location: withoutControlCharacters(
         event.location || (event.attendanceMode === 'online' ? event.onlineUrl : null) || null,
+      ),
       url: frontendDocumentURL('events', event),
       status: CALENDAR_STATUS[event.status],
     })

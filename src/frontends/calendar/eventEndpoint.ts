@@ -2,6 +2,7 @@ import { documented, errorResponseDoc } from '@q-community/plugin-shared/openapi
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { REGIONS } from '@/fields/regions'
+import { isNumericDocumentId, isObjectIdLike } from '@/http/documentId'
 import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { newestDate, representationResponse, serverHost } from '../representation'
@@ -110,7 +111,7 @@ export const eventsCalendarEndpoint = documented<Endpoint>(
 
 /** Ids as the database makes them: whole numbers (SQL) or ObjectIds (MongoDB). */
 const isDocumentId = (req: PayloadRequest, id: string): boolean =>
-  req.payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id)
+  req.payload.db.defaultIDType === 'number' ? isNumericDocumentId(id) : isObjectIdLike(id)
 
 /** `GET /api/events/<id>.ics`: one event, to add to a calendar. */
 export const eventCalendarEndpoint = documented<Endpoint>(
