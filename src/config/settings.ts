@@ -134,6 +134,14 @@ export const settings = {
   get searchRateLimit(): number {
     return intFromEnv('SEARCH_RATE_LIMIT', 120)
   },
+  /**
+   * Feeds, calendars and sitemaps one client address may have built per minute. Anonymous readers
+   * are answered from the read cache and never counted; a request that bypasses it (credentials)
+   * builds the document again (a sitemap may be 50,000 URLs).
+   */
+  get syndicationRateLimit(): number {
+    return intFromEnv('SYNDICATION_RATE_LIMIT', 60)
+  },
   get loginRateWindowMs(): number {
     return intFromEnv('LOGIN_RATE_WINDOW_MS', 15 * 60 * 1000)
   },

@@ -5,6 +5,7 @@ import type { PayloadRequest } from 'payload'
 import { matchesIfNoneMatch } from '../cache/readRequest'
 import { publicCacheControl } from '../cache/readRoutes'
 import { settings } from '../config/settings'
+import { badRequest } from '../http/errorResponses'
 
 /** A generated document (a feed, a sitemap, a calendar) and what its validators are made of. */
 export type Representation = {
@@ -66,3 +67,22 @@ export const newestDate = (dates: Iterable<Date | string | null | undefined>): D
 
 /** `tag:` URIs (RFC 4151) and calendar UIDs are minted on the CMS's own host name. */
 export const serverHost = (): string => new URL(settings.serverURL).hostname
+
+/**
+ * A 400 naming the first query parameter a generated document does not take. Each variant of a
+ * URL is a new read-cache key and a fresh build, so `?x=<random>` must not be a way around the cache.
+ */
+export const unexpectedParameter = (
+  req: Pick<PayloadRequest, 'searchParams'>,
+  allowed: readonly string[] = [],
+): Response | undefined => {
+  for (const name of req.searchParams.keys())
+    if (!allowed.includes(name))
+      return badRequest(
+        name.slice(0, 64),
+        allowed.length
+          ? `Unknown parameter "${name.slice(0, 64)}": this takes only ${allowed.join(', ')}.`
+          : `Unknown parameter "${name.slice(0, 64)}": this takes no parameters.`,
+      )
+  return undefined
+}

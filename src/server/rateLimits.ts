@@ -54,7 +54,10 @@ export const LOGIN_PATHS = [
   `/api/${SLUGS.members}/forgot-password`,
 ]
 
-/** The host's per-address limits on login and password reset, comments, subscribe requests and search. */
+/**
+ * The host's per-address limits on login and password reset, comments, subscribe requests, search,
+ * and feeds, calendars and sitemaps built afresh.
+ */
 export const rateLimitTable = (): RateLimitRow[] => [
   {
     name: 'login',
@@ -86,6 +89,20 @@ export const rateLimitTable = (): RateLimitRow[] => [
     windowMs: 60_000,
     limit: settings.searchRateLimit,
     message: 'Too many searches from this address. Please wait a minute.',
+  },
+  {
+    name: 'syndication',
+    method: 'get',
+    paths: [
+      '/api/feeds/:file',
+      '/api/events.ics',
+      `/api/${SLUGS.events}/:id.ics`,
+      '/api/sitemap.xml',
+      '/api/sitemaps/:file',
+    ],
+    windowMs: 60_000,
+    limit: settings.syndicationRateLimit,
+    message: 'Too many feed, calendar or sitemap requests from this address. Please wait a minute.',
   },
 ]
 

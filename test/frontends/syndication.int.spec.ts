@@ -256,6 +256,20 @@ describe('feeds', () => {
     expect((await hits()) - before).toBe(paths.length)
   })
 
+  it('refuses query parameters a document does not take, naming them (no cache key per variant)', async () => {
+    for (const path of [
+      '/api/feeds/blogs.xml?nocache=1',
+      '/api/sitemap.xml?page=2',
+      '/api/events.ics?region=wales&x=1',
+    ]) {
+      const response = await client.request('GET', path)
+      expect(response.status).toBe(400)
+      expect(response.body.errors?.[0].field).toBe(
+        path.includes('x=1') ? 'x' : path.split('?')[1].split('=')[0],
+      )
+    }
+  })
+
   it('refuses unknown feeds with 404 and the shared error body', async () => {
     for (const path of ['/api/feeds/members.xml', '/api/feeds/blogs.rss', '/api/feeds/blogs']) {
       const response = await client.request('GET', path)

@@ -5,7 +5,12 @@ import { REGIONS } from '@/fields/regions'
 import { isNumericDocumentId, isObjectIdLike } from '@/http/documentId'
 import { badRequest, errorResponse } from '@/http/errorResponses'
 
-import { newestDate, representationResponse, serverHost } from '../representation'
+import {
+  newestDate,
+  representationResponse,
+  serverHost,
+  unexpectedParameter,
+} from '../representation'
 import { revalidatedResponses } from '../responseDocs'
 import { buildCalendar, type CalendarEvent } from './buildCalendar'
 
@@ -76,6 +81,8 @@ export const eventsCalendarEndpoint = documented<Endpoint>(
     path: '/events.ics',
     method: 'get',
     handler: async (req) => {
+      const unexpected = unexpectedParameter(req, ['region'])
+      if (unexpected) return unexpected
       const region = req.searchParams.get('region')
       if (region !== null && !REGION_VALUES.includes(region))
         return badRequest('region', `region must be one of: ${REGION_VALUES.join(', ')}.`)
@@ -104,7 +111,7 @@ export const eventsCalendarEndpoint = documented<Endpoint>(
     ],
     responses: {
       ...calendarResponses('The calendar.'),
-      '400': errorResponseDoc('`region` is not a region.'),
+      '400': errorResponseDoc('`region` is not a region, or a parameter other than `region`.'),
     },
   },
 )
@@ -119,6 +126,8 @@ export const eventCalendarEndpoint = documented<Endpoint>(
     path: '/:id.ics',
     method: 'get',
     handler: async (req) => {
+      const unexpected = unexpectedParameter(req)
+      if (unexpected) return unexpected
       const id = String(req.routeParams?.id ?? '')
       const events = isDocumentId(req, id) ? await readEvents(req, { id: { equals: id } }, 1) : []
       if (events.length === 0) return errorResponse(404, 'No such event.')

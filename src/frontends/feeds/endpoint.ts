@@ -4,7 +4,12 @@ import type { Endpoint } from 'payload'
 import { settings } from '@/config/settings'
 import { errorResponse } from '@/http/errorResponses'
 
-import { newestDate, representationResponse, serverHost } from '../representation'
+import {
+  newestDate,
+  representationResponse,
+  serverHost,
+  unexpectedParameter,
+} from '../representation'
 import { revalidatedResponses } from '../responseDocs'
 import {
   COMBINED_FEED,
@@ -29,6 +34,8 @@ export const feedEndpoint = documented<Endpoint>(
           404,
           `No such feed. Feeds are /api/feeds/<${FEED_NAMES.join('|')}>.<xml|atom|json>.`,
         )
+      const unexpected = unexpectedParameter(req)
+      if (unexpected) return unexpected
       const { name, extension } = parsed
       const collections = name === COMBINED_FEED ? FEED_COLLECTIONS : [name]
       const entries = newestEntries(await loadFeedEntries(req.payload, collections))

@@ -4,7 +4,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { settings } from '@/config/settings'
 import { errorResponse } from '@/http/errorResponses'
 
-import { newestDate, representationResponse } from '../representation'
+import { newestDate, representationResponse, unexpectedParameter } from '../representation'
 import { revalidatedResponses } from '../responseDocs'
 import { countPublicDocuments, sitemapURLRuns } from './loadSitemap'
 import { parseSitemapFile, planSitemap, type SitemapPage } from './plan'
@@ -38,6 +38,8 @@ export const sitemapEndpoint = documented<Endpoint>(
     path: '/sitemap.xml',
     method: 'get',
     handler: async (req) => {
+      const unexpected = unexpectedParameter(req)
+      if (unexpected) return unexpected
       const max = settings.sitemapMaxURLs
       const counts = await countPublicDocuments(req.payload)
       const pages = planSitemap(counts, max)
@@ -69,6 +71,8 @@ export const sitemapPageEndpoint = documented<Endpoint>(
     path: '/sitemaps/:file',
     method: 'get',
     handler: async (req) => {
+      const unexpected = unexpectedParameter(req)
+      if (unexpected) return unexpected
       const number = parseSitemapFile(String(req.routeParams?.file ?? ''))
       const max = settings.sitemapMaxURLs
       const page =
