@@ -18,6 +18,7 @@ import { settings } from './config/settings'
 import { databaseAdapterFromURL, SQLITE_BUSY_TIMEOUT_MS } from './db/databaseAdapter'
 import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
+import { openAPIEndpoints } from './frontends/openapi/endpoints'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
@@ -46,7 +47,7 @@ export default buildConfig({
   collections,
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
-  endpoints: [...networkEndpoints, ...readCacheEndpoints],
+  endpoints: [...networkEndpoints, ...readCacheEndpoints, ...openAPIEndpoints],
   email: emailAdapterFromEnv(smtpTransport),
   graphQL: {
     maxComplexity: settings.graphQLMaxComplexity,

@@ -14,6 +14,7 @@ export const PUBLIC_READ_ENDPOINTS = [
   `/${SLUGS.members}/directory`,
   '/network/stats',
   '/network/growth',
+  '/openapi.json',
 ] as const
 
 /** What the read cache needs to know of the live config: slugs and each collection's own GET paths. */
