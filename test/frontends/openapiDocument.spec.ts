@@ -58,7 +58,7 @@ describe('the OpenAPI document generated from the config', () => {
             ajv.compile(toURN(schema))
             compiled += 1
           } catch (error) {
-            throw new Error(`${method} ${path}: ${(error as Error).message}`)
+            throw new Error(`${method} ${path}: ${(error as Error).message}`, { cause: error })
           }
         }
       }

@@ -153,27 +153,31 @@ export const contractErrors = (
     : { operation: operationName, errors: describe(validate.errors) }
 }
 
+/** A response already read: what `expectResponseMatchesContract` needs of it. */
+export type ReadResponse = { status: number; contentType: string; text: string }
+
 /**
- * Asserts that a real response matches the document (see `contractErrors`); the failure names the
- * operation, each schema error and the start of the body. Returns the parsed body.
+ * Asserts that a real response (a fetch `Response`, or one already read) matches the document
+ * (see `contractErrors`); the failure names the operation, each schema error and the start of the
+ * body. Returns the parsed body.
  */
 export const expectResponseMatchesContract = async (
   document: ContractDocument,
   method: string,
   path: string,
-  response: Response,
+  response: Response | ReadResponse,
 ): Promise<unknown> => {
-  const contentType = response.headers.get('content-type') ?? ''
-  const text = await response.text()
+  const read: ReadResponse =
+    response instanceof Response
+      ? {
+          status: response.status,
+          contentType: response.headers.get('content-type') ?? '',
+          text: await response.text(),
+        }
+      : response
+  const { status, contentType, text } = read
   const body: unknown = /json/.test(contentType) && text ? JSON.parse(text) : text
-  const { operation, errors } = contractErrors(
-    document,
-    method,
-    path,
-    response.status,
-    contentType,
-    body,
-  )
+  const { operation, errors } = contractErrors(document, method, path, status, contentType, body)
   if (errors.length)
     throw new Error(
       `${operation} does not match the OpenAPI document:\n  ${errors.slice(0, 15).join('\n  ')}\nbody: ${text.slice(0, 600)}`,

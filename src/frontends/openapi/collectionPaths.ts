@@ -129,7 +129,12 @@ export const addCollectionPaths = (
     summary: `Read one of ${slug}`,
     description: ACCESS_NOTE,
     parameters: [id, ...oneParameters(drafts, locales)],
-    responses: { 200: json('The document.', ref(names.read)), 400: ERRORS[400], 404: ERRORS[404] },
+    responses: {
+      200: json('The document.', ref(names.read)),
+      400: ERRORS[400],
+      403: ERRORS[403],
+      404: ERRORS[404],
+    },
   })
   op('patch', byId, {
     summary: `Update one of ${slug}`,

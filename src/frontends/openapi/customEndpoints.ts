@@ -4,7 +4,7 @@ import {
   type EndpointParameter,
   type JSONSchema,
 } from '@q-community/plugin-shared/openapi'
-import type { Endpoint, SanitizedConfig } from 'payload'
+import type { Endpoint, SanitizedCollectionConfig, SanitizedGlobalConfig } from 'payload'
 
 import { builtInEndpoints, type EndpointOwner } from './builtInEndpoints'
 import { SECURITY } from './components'
@@ -35,7 +35,12 @@ const METHODS = new Set<string>(['get', 'post', 'put', 'patch', 'delete'])
  * is not part of the public contract).
  */
 export const customEndpoints = (
-  config: Pick<SanitizedConfig, 'endpoints' | 'collections' | 'globals' | 'routes'>,
+  config: {
+    endpoints?: Endpoint[]
+    collections: Pick<SanitizedCollectionConfig, 'slug' | 'endpoints' | 'auth' | 'upload'>[]
+    globals: Pick<SanitizedGlobalConfig, 'slug' | 'endpoints'>[]
+    routes: { api: string }
+  },
   leftOut: Set<string>,
 ): CustomEndpoint[] => {
   const api = config.routes.api

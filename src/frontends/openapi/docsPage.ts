@@ -12,6 +12,7 @@ export const docsPageHTML = (api: string): string => `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Q Community CMS API reference</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="${api}/docs/swagger-ui.css" />
   </head>
   <body>

@@ -42,6 +42,10 @@ export const toOpenAPISchema = (node: unknown): unknown => {
       )
     else out[key] = toOpenAPISchema(value)
   }
+  // A select that may be empty is `type: [string, null]` with an enum of its options only: the
+  // enum would refuse the null the type allows.
+  if (Array.isArray(out.enum) && Array.isArray(out.type) && out.type.includes('null'))
+    if (!out.enum.includes(null)) out.enum = [...out.enum, null]
   return out
 }
 
@@ -88,8 +92,9 @@ const readSchema = (schema: Schema, entity: Entity, isGlobal: boolean): Schema =
   if (props) delete props.password
   // Payload adds the auth collection's slug to a logged-in user (`me`, `login`), not to reads.
   withoutRequired(copy, new Set(['password', 'collection']))
-  // A global's answer names it.
+  // A global's answer names it, and has no id.
   if (props && isGlobal) props.globalType = { const: entity.slug }
+  if (isGlobal) withoutRequired(copy, new Set(['id']))
   return copy
 }
 
