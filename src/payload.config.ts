@@ -24,6 +24,7 @@ import { keepSqliteBusyTimeout } from './db/keepSqliteBusyTimeout'
 import { emailAdapterFromEnv, smtpTransport } from './email/emailAdapter'
 import { syndicationEndpoints } from './frontends/endpoints'
 import { searchPlugin } from './frontends/search/plugin'
+import { openAPIEndpoints } from './frontends/openapi/endpoints'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
@@ -53,7 +54,12 @@ export default buildConfig({
   collections,
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
-  endpoints: [...networkEndpoints, ...readCacheEndpoints, ...syndicationEndpoints],
+  endpoints: [
+    ...networkEndpoints,
+    ...readCacheEndpoints,
+    ...syndicationEndpoints,
+    ...openAPIEndpoints,
+  ],
   email: emailAdapterFromEnv(smtpTransport),
   graphQL: {
     maxComplexity: settings.graphQLMaxComplexity,

@@ -1,3 +1,4 @@
+import { documented } from '@q-community/plugin-shared/openapi'
 import type { CollectionConfig, Config, Endpoint, Plugin } from 'payload'
 import { hasDraftsEnabled } from 'payload/shared'
 
@@ -10,6 +11,7 @@ import { adminEndpoints } from './endpoints/admin'
 import { bounceEndpoint } from './endpoints/bounce'
 import { confirmEndpoints } from './endpoints/confirm'
 import { digestEndpoint, queueDigestNow, refuseWhileSwitchedOff } from './endpoints/digest'
+import { subscriberEndpointDocs } from './endpoints/docs'
 import { meEndpoints } from './endpoints/me'
 import { preferencesEndpoints } from './endpoints/preferences'
 import { acceptWithoutQueueing, queueConfirmation, subscribeEndpoint } from './endpoints/subscribe'
@@ -71,16 +73,25 @@ const withAnnouncements = (
 })
 
 /** The endpoints under `/api/subscribers`; while disabled, subscribing queues nothing and the digest is refused. */
-const subscriberEndpoints = (options: SanitizedOptions): Endpoint[] => [
-  subscribeEndpoint(options, options.disabled ? acceptWithoutQueueing : queueConfirmation(options)),
-  ...confirmEndpoints(options),
-  ...preferencesEndpoints(options),
-  ...unsubscribeEndpoints(options),
-  ...meEndpoints(options),
-  bounceEndpoint(options),
-  digestEndpoint(options, options.disabled ? refuseWhileSwitchedOff : queueDigestNow(options)),
-  ...adminEndpoints(options),
-]
+const subscriberEndpoints = (options: SanitizedOptions): Endpoint[] => {
+  const docs = subscriberEndpointDocs(options)
+  return [
+    subscribeEndpoint(
+      options,
+      options.disabled ? acceptWithoutQueueing : queueConfirmation(options),
+    ),
+    ...confirmEndpoints(options),
+    ...preferencesEndpoints(options),
+    ...unsubscribeEndpoints(options),
+    ...meEndpoints(options),
+    bounceEndpoint(options),
+    digestEndpoint(options, options.disabled ? refuseWhileSwitchedOff : queueDigestNow(options)),
+    ...adminEndpoints(options),
+  ].map((endpoint) => {
+    const doc = docs[`${endpoint.method} ${endpoint.path}`]
+    return doc ? documented(endpoint, doc) : endpoint
+  })
+}
 
 const mapCollections = (
   config: Config,

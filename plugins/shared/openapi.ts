@@ -13,6 +13,9 @@ export type EndpointParameter = {
   required?: boolean
   description?: string
   schema: JSONSchema
+  /** How an object is serialised: `deepObject` with `explode` for `where[field][op]=…`. */
+  style?: 'form' | 'simple' | 'deepObject'
+  explode?: boolean
 }
 
 export type EndpointResponse = {
@@ -38,6 +41,11 @@ export type EndpointDoc = {
   }
   /** Status code → response. Error statuses may use `ERROR_SCHEMA`. */
   responses: Record<string, EndpointResponse>
+  /**
+   * Named schemas for `components.schemas`, for `$ref: '#/components/schemas/<name>'` in this doc
+   * (a recursive shape such as a reply tree needs a name to refer to itself).
+   */
+  schemas?: Record<string, JSONSchema>
 }
 
 /** The key under an endpoint's `custom` that holds its `EndpointDoc`. */

@@ -17,6 +17,7 @@ export const PUBLIC_READ_ENDPOINTS = [
   '/network/growth',
   ...SYNDICATION_READ_PATHS,
   '/search',
+  '/openapi.json',
 ] as const
 
 /** What the read cache needs to know of the live config: slugs and each collection's own GET paths. */

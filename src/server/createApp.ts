@@ -11,6 +11,10 @@ import helmet from 'helmet'
 
 import { CLIENT_ADDRESS_HEADER } from '../config/headers'
 import { settings } from '../config/settings'
+import {
+  DOCS_CONTENT_SECURITY_POLICY,
+  isDocsPath,
+} from '../frontends/openapi/contentSecurityPolicy'
 import { errorBody, messageBody } from '../http/errorResponses'
 import { apiGuard, type ApiGuardOptions } from './apiGuard'
 import { mountRateLimits } from './rateLimits'
@@ -45,12 +49,15 @@ const withTimeout = (promise: Promise<void>, ms: number) =>
 /**
  * Strict policy for API responses; the admin UI needs Next's inline scripts, so it is not covered.
  * No script runs anywhere under /api; inline styles and https images are allowed because the few
- * HTML pages there (confirm, unsubscribe, the staff email preview) are styled like emails.
+ * HTML pages there (confirm, unsubscribe, the staff email preview) are styled like emails. The
+ * API reference page (`/api/docs`) runs Swagger UI's script from this origin and has its own.
  */
-const apiContentSecurityPolicy: RequestHandler = (_req, res, next) => {
+const apiContentSecurityPolicy: RequestHandler = (req, res, next) => {
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'",
+    isDocsPath(req.path)
+      ? DOCS_CONTENT_SECURITY_POLICY
+      : "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'",
   )
   next()
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
+import { documented } from '@q-community/plugin-shared/openapi'
 import { errorResponse } from '@q-community/plugin-shared/responses'
 import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
@@ -11,6 +12,7 @@ import type { SanitizedOptions } from '../types'
 import { refusal } from '../utilities/errors'
 import { loadPolicy } from '../utilities/policy'
 import { readJsonBody } from '../utilities/readJsonBody'
+import { REPORT_DOC } from './docs'
 
 type MemberRef = number | string | { id: number | string }
 type Report = { member?: MemberRef | null; reason?: string | null; reportedAt?: string | null }
@@ -150,62 +152,71 @@ const addReport = async (
  * before the insert, and the report that crosses `reportsToHide` hides the comment through the
  * Local API (one decision, one alert) and rewrites its reports, so no other report may land meanwhile.
  */
-export const reportEndpoint = (options: SanitizedOptions): Endpoint => ({
-  path: '/:id/report',
-  method: 'post',
-  handler: async (req) => {
-    if (req.user?.collection !== options.authorCollection)
-      throw refusal('Log in as a member to report a comment.', 401)
-    const memberId = req.user.id
-    const body = await readJsonBody(req)
-    if (body instanceof Response) return body
-    const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
-    if (!reason) return errorResponse(400, 'Say why you are reporting this comment.', 'reason')
-    if (reason.length > 1000)
-      return errorResponse(400, 'reason must be at most 1000 characters.', 'reason')
+export const reportEndpoint = (options: SanitizedOptions): Endpoint =>
+  documented<Endpoint>(
+    {
+      path: '/:id/report',
+      method: 'post',
+      handler: async (req) => {
+        if (req.user?.collection !== options.authorCollection)
+          throw refusal('Log in as a member to report a comment.', 401)
+        const memberId = req.user.id
+        const body = await readJsonBody(req)
+        if (body instanceof Response) return body
+        const reason = typeof body.reason === 'string' ? body.reason.trim() : ''
+        if (!reason) return errorResponse(400, 'Say why you are reporting this comment.', 'reason')
+        if (reason.length > 1000)
+          return errorResponse(400, 'reason must be at most 1000 characters.', 'reason')
 
-    const id = String(req.routeParams?.id ?? '')
-    const findApproved = async (): Promise<ReportedComment | undefined> => {
-      const { docs } = await req.payload.find({
-        collection: COMMENTS_SLUG,
-        where: { and: [{ id: { equals: id } }, { status: { equals: COMMENT_STATUS.approved } }] },
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-      })
-      return docs[0] ? toReportedComment(docs[0]) : undefined
-    }
-    const comment = await findApproved()
-    if (!comment) return errorResponse(404, 'No published comment with that id.', 'id')
-    if (hasReported(comment, memberId)) throw refusal(MESSAGES.alreadyReported, 409)
+        const id = String(req.routeParams?.id ?? '')
+        const findApproved = async (): Promise<ReportedComment | undefined> => {
+          const { docs } = await req.payload.find({
+            collection: COMMENTS_SLUG,
+            where: {
+              and: [{ id: { equals: id } }, { status: { equals: COMMENT_STATUS.approved } }],
+            },
+            limit: 1,
+            depth: 0,
+            overrideAccess: true,
+          })
+          return docs[0] ? toReportedComment(docs[0]) : undefined
+        }
+        const comment = await findApproved()
+        if (!comment) return errorResponse(404, 'No published comment with that id.', 'id')
+        if (hasReported(comment, memberId)) throw refusal(MESSAGES.alreadyReported, 409)
 
-    const added = await options.shared.lock(`comment-report:${String(comment.id)}`, async () => {
-      const reportCount = await addReport(req, comment.id, memberId, reason)
-      if (reportCount === null) return false
-      const policy = await loadPolicy(req)
-      // Only the report that finds the comment still approved hides it: one decision, one alert.
-      if (reportCount >= policy.reportsToHide && (await findApproved())) {
-        setCommentContext(req, {
-          reportDecision: {
-            reason: `Hidden after ${reportCount} members reported it`,
-            clause: policy.ruleClauses[RULE.reported] ?? null,
+        const added = await options.shared.lock(
+          `comment-report:${String(comment.id)}`,
+          async () => {
+            const reportCount = await addReport(req, comment.id, memberId, reason)
+            if (reportCount === null) return false
+            const policy = await loadPolicy(req)
+            // Only the report that finds the comment still approved hides it: one decision, one alert.
+            if (reportCount >= policy.reportsToHide && (await findApproved())) {
+              setCommentContext(req, {
+                reportDecision: {
+                  reason: `Hidden after ${reportCount} members reported it`,
+                  clause: policy.ruleClauses[RULE.reported] ?? null,
+                },
+              })
+              await req.payload.update({
+                collection: COMMENTS_SLUG,
+                id: comment.id,
+                data: { status: COMMENT_STATUS.pending },
+                overrideAccess: true,
+                req,
+              })
+            }
+            return true
           },
-        })
-        await req.payload.update({
-          collection: COMMENTS_SLUG,
-          id: comment.id,
-          data: { status: COMMENT_STATUS.pending },
-          overrideAccess: true,
-          req,
-        })
-      }
-      return true
-    })
-    // Thrown after the lock is released (a refusal is not a failure of the report's work).
-    if (!added) throw refusal(MESSAGES.alreadyReported, 409)
-    return Response.json(
-      { message: 'Thank you. A moderator will look at this comment.' },
-      { status: 201 },
-    )
-  },
-})
+        )
+        // Thrown after the lock is released (a refusal is not a failure of the report's work).
+        if (!added) throw refusal(MESSAGES.alreadyReported, 409)
+        return Response.json(
+          { message: 'Thank you. A moderator will look at this comment.' },
+          { status: 201 },
+        )
+      },
+    },
+    REPORT_DOC,
+  )

@@ -1,9 +1,11 @@
+import { documented } from '@q-community/plugin-shared/openapi'
 import { errorResponse } from '@q-community/plugin-shared/responses'
 import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload } from 'payload'
 
 import { DECISIONS_SLUG } from '../constants'
 import type { SanitizedOptions } from '../types'
+import { STATS_DOC } from './docs'
 
 type DecisionRow = {
   to: string
@@ -67,41 +69,44 @@ export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
     max: STATS_CACHE_ENTRIES,
     ttl: STATS_CACHE_SECONDS * 1000,
   })
-  return {
-    path: '/stats',
-    method: 'get',
-    handler: async (req) => {
-      const now = new Date()
-      const from = parseDate(
-        req.searchParams.get('from'),
-        new Date(now.getTime() - 30 * 86_400_000),
-      )
-      if (!from) return errorResponse(400, 'from must be a date (YYYY-MM-DD).', 'from')
-      let to = parseDate(req.searchParams.get('to'), now)
-      if (!to) return errorResponse(400, 'to must be a date (YYYY-MM-DD).', 'to')
-      // A bare date means the whole of that day.
-      if (/^\d{4}-\d{2}-\d{2}$/.test(req.searchParams.get('to') ?? ''))
-        to = new Date(to.getTime() + 86_400_000 - 1)
-      if (from > to) return errorResponse(400, 'from must not be after to.', 'from')
-      if (to.getTime() - from.getTime() >= STATS_MAX_RANGE_DAYS * 86_400_000) {
-        return errorResponse(
-          400,
-          `from to to may cover at most ${STATS_MAX_RANGE_DAYS} days (to's day included).`,
-          'from',
+  return documented<Endpoint>(
+    {
+      path: '/stats',
+      method: 'get',
+      handler: async (req) => {
+        const now = new Date()
+        const from = parseDate(
+          req.searchParams.get('from'),
+          new Date(now.getTime() - 30 * 86_400_000),
         )
-      }
-      // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too,
-      // and by the newest decision: the log only grows, so a decision (on any instance) is counted at once.
-      const key = `${await newestDecisionId(req.payload)}|${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
-      let stats = cache.get(key)
-      if (!stats) {
-        stats = sharedStats(options, key, () => countDecisions(req.payload, from, to))
-        cache.set(key, stats)
-        stats.catch(() => cache.delete(key))
-      }
-      return Response.json(await stats)
+        if (!from) return errorResponse(400, 'from must be a date (YYYY-MM-DD).', 'from')
+        let to = parseDate(req.searchParams.get('to'), now)
+        if (!to) return errorResponse(400, 'to must be a date (YYYY-MM-DD).', 'to')
+        // A bare date means the whole of that day.
+        if (/^\d{4}-\d{2}-\d{2}$/.test(req.searchParams.get('to') ?? ''))
+          to = new Date(to.getTime() + 86_400_000 - 1)
+        if (from > to) return errorResponse(400, 'from must not be after to.', 'from')
+        if (to.getTime() - from.getTime() >= STATS_MAX_RANGE_DAYS * 86_400_000) {
+          return errorResponse(
+            400,
+            `from to to may cover at most ${STATS_MAX_RANGE_DAYS} days (to's day included).`,
+            'from',
+          )
+        }
+        // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too,
+        // and by the newest decision: the log only grows, so a decision (on any instance) is counted at once.
+        const key = `${await newestDecisionId(req.payload)}|${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
+        let stats = cache.get(key)
+        if (!stats) {
+          stats = sharedStats(options, key, () => countDecisions(req.payload, from, to))
+          cache.set(key, stats)
+          stats.catch(() => cache.delete(key))
+        }
+        return Response.json(await stats)
+      },
     },
-  }
+    STATS_DOC,
+  )
 }
 
 const sharedStats = async (

@@ -1,4 +1,5 @@
 import { SLUGS } from '@collections/slugs'
+import { documented } from '@q-community/plugin-shared/openapi'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { staffOnly } from '@/access/staffOnly'
@@ -7,6 +8,7 @@ import { badRequest } from '@/http/errorResponses'
 import { betweennessInWorker } from '../betweennessInWorker'
 import { networkSnapshot } from '../cache'
 import { buildGraph, rankBrokers } from '../metrics'
+import { BROKERS_DOC } from './docs'
 import { today } from './params'
 
 /** The top 100 brokers today, computed at most once per snapshot and day. */
@@ -41,30 +43,33 @@ const memberDetails = async (req: PayloadRequest, ids: string[]) =>
   )
 
 /** `GET /api/network/brokers?limit=`: the members who bridge the network most (staff only). */
-export const brokersEndpoint: Endpoint = {
-  path: '/network/brokers',
-  method: 'get',
-  handler: async (req) => {
-    const refused = await staffOnly(req)
-    if (refused) return refused
-    const raw = req.searchParams.get('limit') ?? '10'
-    const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
-    if (!(limit >= 1 && limit <= 100))
-      return badRequest('limit', 'limit must be a whole number from 1 to 100.')
-    const at = today()
-    const top = (await rankedBrokers(req, at)).slice(0, limit)
-    const names = await memberDetails(
-      req,
-      top.map((row) => row.id),
-    )
-    return Response.json({
-      at,
-      brokers: top.map((row) => ({
-        ...row,
-        name: names.get(row.id)?.name ?? null,
-        region: names.get(row.id)?.region ?? null,
-        profession: names.get(row.id)?.profession ?? null,
-      })),
-    })
+export const brokersEndpoint: Endpoint = documented<Endpoint>(
+  {
+    path: '/network/brokers',
+    method: 'get',
+    handler: async (req) => {
+      const refused = await staffOnly(req)
+      if (refused) return refused
+      const raw = req.searchParams.get('limit') ?? '10'
+      const limit = /^\d+$/.test(raw) ? Number(raw) : NaN
+      if (!(limit >= 1 && limit <= 100))
+        return badRequest('limit', 'limit must be a whole number from 1 to 100.')
+      const at = today()
+      const top = (await rankedBrokers(req, at)).slice(0, limit)
+      const names = await memberDetails(
+        req,
+        top.map((row) => row.id),
+      )
+      return Response.json({
+        at,
+        brokers: top.map((row) => ({
+          ...row,
+          name: names.get(row.id)?.name ?? null,
+          region: names.get(row.id)?.region ?? null,
+          profession: names.get(row.id)?.profession ?? null,
+        })),
+      })
+    },
   },
-}
+  BROKERS_DOC,
+)

@@ -1,3 +1,4 @@
+import { documented } from '@q-community/plugin-shared/openapi'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isEditor } from '@/access/isEditor'
@@ -6,6 +7,7 @@ import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { importNetwork } from '../import/importNetwork'
 import { ImportWriteError } from '../import/writeImport'
+import { IMPORT_DOC } from './docs'
 
 const IMPORT_ACCESS_MESSAGES = {
   loggedOut: 'Log in as staff to import.',
@@ -45,24 +47,27 @@ const readUpload = async (req: PayloadRequest) => {
  * `POST /api/network/import` (multipart: `members` and/or `connections` CSV files, `dryRun`):
  * the admin upload of the CLI import, for admins and editors.
  */
-export const importEndpoint: Endpoint = {
-  path: '/network/import',
-  method: 'post',
-  handler: async (req) => {
-    const refused = await staffOnly(req, isEditor, IMPORT_ACCESS_MESSAGES)
-    if (refused) return refused
-    const upload = await readUpload(req)
-    if (upload instanceof Response) return upload
-    try {
-      const report = await importNetwork(req.payload, upload)
-      return Response.json(report, {
-        status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201,
-      })
-    } catch (error) {
-      // Nothing was left behind; a conflict (e.g. a member registered meanwhile) is worth retrying.
-      if (error instanceof ImportWriteError && error.conflict)
-        return errorResponse(409, error.message)
-      throw error
-    }
+export const importEndpoint: Endpoint = documented<Endpoint>(
+  {
+    path: '/network/import',
+    method: 'post',
+    handler: async (req) => {
+      const refused = await staffOnly(req, isEditor, IMPORT_ACCESS_MESSAGES)
+      if (refused) return refused
+      const upload = await readUpload(req)
+      if (upload instanceof Response) return upload
+      try {
+        const report = await importNetwork(req.payload, upload)
+        return Response.json(report, {
+          status: report.rejected.length > 0 ? 422 : report.dryRun ? 200 : 201,
+        })
+      } catch (error) {
+        // Nothing was left behind; a conflict (e.g. a member registered meanwhile) is worth retrying.
+        if (error instanceof ImportWriteError && error.conflict)
+          return errorResponse(409, error.message)
+        throw error
+      }
+    },
   },
-}
+  IMPORT_DOC,
+)
