@@ -249,6 +249,49 @@ test('publish, update, unpublish and delete fire; drafts and other collections d
   })
 })
 
+test('an unpublication names the page the public saw, not the draft; a moved slug names the old page', async () => {
+  const blog = (
+    await client.request('POST', '/api/blogs', {
+      token: admin,
+      json: {
+        title: 'Public title',
+        slug: 'webhook-public-a',
+        excerpt: 'Live',
+        _status: 'published',
+      },
+    })
+  ).body.doc as ApiDoc
+  const patch = (query: string, json: Record<string, unknown>) =>
+    client.request('PATCH', `/api/blogs/${blog.id}${query}`, { token: admin, json })
+  // An embargoed draft under another slug, then the unpublication starts from that draft.
+  expect(
+    (await patch('?draft=true', { title: 'Embargoed', slug: 'webhook-embargoed-b' })).status,
+  ).toBe(200)
+  expect((await patch('', { _status: 'draft' })).status).toBe(200)
+  expect((await patch('', { _status: 'published' })).status).toBe(200)
+  expect((await patch('', { slug: 'webhook-moved-c', _status: 'published' })).status).toBe(200)
+
+  const ofBlog = () => receiver.messages.filter((m) => m.data.id === blog.id)
+  const received = await until('four events of the blog', () =>
+    ofBlog().length >= 4 ? ofBlog() : undefined,
+  )
+  const byType = (type: string) => received.filter((m) => m.type === type)
+  const [unpublished] = byType('blogs.unpublished')
+  expect(unpublished.data).toMatchObject({
+    slug: 'webhook-public-a',
+    title: 'Public title',
+    url: `${FRONTEND}/blogs/webhook-public-a`,
+    status: 'draft',
+  })
+  expect(unpublished.body).not.toContain('Embargoed')
+  // Published again from a draft: the old page was already purged, nothing to add.
+  expect(byType('blogs.published').map((m) => m.data.previousUrl)).toEqual([undefined, undefined])
+  expect(byType('blogs.updated')[0].data).toMatchObject({
+    url: `${FRONTEND}/blogs/webhook-moved-c`,
+    previousUrl: `${FRONTEND}/blogs/webhook-embargoed-b`,
+  })
+})
+
 test('a receiver that is down gets the message later, once, with the same webhook-id', async () => {
   const port = await freePort()
   const doc = await createWebhook({
