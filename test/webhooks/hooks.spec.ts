@@ -10,7 +10,7 @@ describe('a duplicated webhook gets a secret of its own', () => {
     const args = (value: unknown, operation: 'create' | 'update') =>
       ({ value, operation, originalDoc: { secret: original } }) as unknown as FieldHookArgs
     const copied = await clearSecretOnDuplicate(args(original, 'create'))
-    expect(copied).toBeUndefined()
+    expect(copied).toBeNull()
     const generated = await ensureSecret(args(copied, 'create'))
     expect(generated).toMatch(/^whsec_/)
     expect(generated).not.toBe(original)
