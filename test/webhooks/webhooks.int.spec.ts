@@ -165,9 +165,10 @@ test('"Send test event" delivers a signed webhook.test now and logs it', async (
   expect((await client.request('POST', `/api/webhooks/${id}/test`, { token: editor })).status).toBe(
     403,
   )
-  expect((await client.request('POST', '/api/webhooks/999999/test', { token: admin })).status).toBe(
-    404,
-  )
+  for (const missing of ['999999', 'abc', '99999999999'])
+    expect(
+      (await client.request('POST', `/api/webhooks/${missing}/test`, { token: admin })).status,
+    ).toBe(404)
 
   const sent = await client.request('POST', `/api/webhooks/${id}/test`, { token: admin })
   expect(sent.status).toBe(200)
