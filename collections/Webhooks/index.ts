@@ -8,6 +8,7 @@ import { webhookURLProblem } from '@/webhooks/rules/addresses'
 import { isValidWebhookSecret } from '@/webhooks/rules/secret'
 
 import { SLUGS } from '../slugs'
+import { clearSecretOnDuplicate } from './hooks/clearSecretOnDuplicate'
 import { deleteDeliveryLog } from './hooks/deleteDeliveryLog'
 import { ensureSecret } from './hooks/ensureSecret'
 
@@ -69,7 +70,7 @@ export const Webhooks: CollectionConfig = {
       name: 'secret',
       type: 'text',
       access: { read: isAdminField, update: isAdminField, create: isAdminField },
-      hooks: { beforeChange: [ensureSecret] },
+      hooks: { beforeChange: [ensureSecret], beforeDuplicate: [clearSecretOnDuplicate] },
       validate: (value: unknown) =>
         !value ||
         (typeof value === 'string' && isValidWebhookSecret(value)) ||

@@ -39,5 +39,5 @@ export const RESPONSE_EXCERPT_MAX = 500
 /** Longest error message kept in the delivery log. */
 export const ERROR_MESSAGE_MAX = 300
 
-/** The `req.context` key under which a save remembers the document's public status before it. */
-export const PREVIOUS_STATUS_CONTEXT_KEY = 'webhooksPreviousStatus'
+/** The `req.context` key under which a save remembers what the public saw of the document before it. */
+export const PREVIOUS_DOCUMENT_CONTEXT_KEY = 'webhooksPreviousDocument'

@@ -1,34 +1,35 @@
 import type { RequestContext } from 'payload'
 
-import { PREVIOUS_STATUS_CONTEXT_KEY, type PublicationStatus } from './constants'
+import { PREVIOUS_DOCUMENT_CONTEXT_KEY } from './constants'
+import type { PublicDocument } from './publicStatus'
 
-/** The public status a document had before this save, keyed `<collection>:<id>` (one request may save several). */
-type PreviousStatuses = Record<string, PublicationStatus | undefined>
+/** What the public saw of a document before this save, keyed `<collection>:<id>` (one request may save several). */
+type PreviousDocuments = Record<string, PublicDocument | undefined>
 
 const key = (collection: string, id: number | string) => `${collection}:${String(id)}`
 
-const previousStatuses = (context: RequestContext): PreviousStatuses => {
-  const current = context[PREVIOUS_STATUS_CONTEXT_KEY]
-  if (current && typeof current === 'object') return current as PreviousStatuses
-  const fresh: PreviousStatuses = {}
-  context[PREVIOUS_STATUS_CONTEXT_KEY] = fresh
+const previousDocuments = (context: RequestContext): PreviousDocuments => {
+  const current = context[PREVIOUS_DOCUMENT_CONTEXT_KEY]
+  if (current && typeof current === 'object') return current as PreviousDocuments
+  const fresh: PreviousDocuments = {}
+  context[PREVIOUS_DOCUMENT_CONTEXT_KEY] = fresh
   return fresh
 }
 
-export const rememberPreviousStatus = (
+export const rememberPreviousDocument = (
   context: RequestContext,
   collection: string,
   id: number | string,
-  status: PublicationStatus | undefined,
+  document: PublicDocument | undefined,
 ): void => {
-  previousStatuses(context)[key(collection, id)] = status
+  previousDocuments(context)[key(collection, id)] = document
 }
 
-export const previousStatus = (
+export const previousDocument = (
   context: RequestContext,
   collection: string,
   id: number | string,
-): PublicationStatus | undefined => previousStatuses(context)[key(collection, id)]
+): PublicDocument | undefined => previousDocuments(context)[key(collection, id)]
 
 /** The demo seed and imports write with `{ seeding: true }`: nothing is announced. */
 export const isSeeding = (context: RequestContext): boolean => Boolean(context.seeding)

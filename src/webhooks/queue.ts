@@ -9,6 +9,7 @@ import {
   type WebhookEvent,
   WEBHOOKS_QUEUE,
 } from './constants'
+import type { PublicDocument } from './publicStatus'
 import { eventType, webhookWants } from './rules/events'
 import { buildWebhookPayload } from './rules/payload'
 
@@ -24,12 +25,15 @@ export const queueWebhookEvent = async ({
   event,
   doc,
   status,
+  previous,
 }: {
   req: PayloadRequest
   collection: string
   event: WebhookEvent
   doc: { id: number | string } & Record<string, unknown>
   status: PublicationStatus
+  /** What the public saw before the save, when known (see `buildWebhookPayload`). */
+  previous?: PublicDocument
 }): Promise<number> => {
   const { docs: webhooks } = await req.payload.find({
     collection: SLUGS.webhooks,
@@ -44,7 +48,7 @@ export const queueWebhookEvent = async ({
   if (!wanted.length) return 0
   const type = eventType(collection, event)
   const body = JSON.stringify(
-    buildWebhookPayload({ type, collection, doc, status, now: new Date() }),
+    buildWebhookPayload({ type, collection, doc, status, now: new Date(), previous }),
   )
   for (const webhook of wanted) {
     await req.payload.jobs.queue({

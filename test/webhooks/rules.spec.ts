@@ -64,7 +64,33 @@ describe('isPrivateAddress and webhookURLProblem: no requests into the CMS’s o
     ['8.8.8.8', false],
     ['93.184.216.34', false],
     ['2606:4700:4700::1111', false],
-    ['::ffff:8.8.8.8', false],
+    ['2a00:1450:4001:81c::200e', false],
+    ['224.0.0.1', true],
+    ['255.255.255.255', true],
+    ['198.18.0.1', true],
+    // IPv4-compatible (::/96), as `http://[::127.0.0.1]/` normalises to.
+    ['::7f00:1', true],
+    ['::127.0.0.1', true],
+    ['::a00:1', true],
+    // IPv4-mapped (::ffff:0:0/96) and RFC 6145 (::ffff:0:0:0/96), even of a public address.
+    ['::ffff:8.8.8.8', true],
+    ['::ffff:0:a00:1', true],
+    // NAT64, well-known and local-use prefixes.
+    ['64:ff9b::a00:1', true],
+    ['64:ff9b::808:808', true],
+    ['64:ff9b:1::a00:1', true],
+    // Teredo, 6to4 (both embed an IPv4 address), documentation.
+    ['2001::1', true],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true],
+    ['2002:7f00:1::', true],
+    ['2002:a00:1::1', true],
+    ['2001:db8::1', true],
+    // Site-local (deprecated), discard-only, unique-local, multicast.
+    ['fec0::1', true],
+    ['100::1', true],
+    ['fc00::1', true],
+    ['ff02::1', true],
+    ['fe80::1%eth0', true],
   ])('%s → %s', (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected)
   })
@@ -83,6 +109,22 @@ describe('isPrivateAddress and webhookURLProblem: no requests into the CMS’s o
       'Must not point at a loopback, private or link-local address.',
     ],
     ['http://[::1]/', false, 'Must not point at a loopback, private or link-local address.'],
+    [
+      'http://[::127.0.0.1]/',
+      false,
+      'Must not point at a loopback, private or link-local address.',
+    ],
+    [
+      'http://[::ffff:169.254.169.254]/',
+      false,
+      'Must not point at a loopback, private or link-local address.',
+    ],
+    [
+      'http://[64:ff9b::10.0.0.1]/',
+      false,
+      'Must not point at a loopback, private or link-local address.',
+    ],
+    ['https://[2606:4700:4700::1111]/hooks', false, undefined],
     ['http://localhost/', false, 'Must not point at a loopback, private or link-local address.'],
     [
       'http://printer.local/',
@@ -187,6 +229,64 @@ describe('buildWebhookPayload: public facts only, from a whitelist', () => {
       url: expect.stringMatching(/\/evaluation-reports\/9$/),
       status: 'deleted',
     })
+  })
+})
+
+describe('buildWebhookPayload with what the public saw before the save', () => {
+  const embargoed = {
+    id: 7,
+    title: 'Embargoed',
+    slug: 'b',
+    publishedAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-03T10:00:00.000Z',
+  }
+  const previous = {
+    status: published,
+    title: 'Public title',
+    slug: 'a',
+    publishedAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-02T10:00:00.000Z',
+  }
+
+  test('an unpublication names the public page, never the draft it starts from', () => {
+    const payload = buildWebhookPayload({
+      type: 'blogs.unpublished',
+      collection: 'blogs',
+      doc: embargoed,
+      status: draft,
+      now: new Date(),
+      previous,
+    })
+    expect(payload.data).toEqual({
+      collection: 'blogs',
+      id: 7,
+      slug: 'a',
+      title: 'Public title',
+      url: expect.stringMatching(/\/blogs\/a$/),
+      status: draft,
+      publishedAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-03T10:00:00.000Z',
+    })
+    expect(JSON.stringify(payload)).not.toContain('Embargoed')
+  })
+
+  test.each([
+    ['a moved slug adds the old page', previous, /\/blogs\/a$/],
+    ['the same slug adds nothing', { ...previous, slug: 'b' }, undefined],
+    ['a document that was not public adds nothing', { ...previous, status: draft }, undefined],
+    ['unknown before adds nothing', undefined, undefined],
+  ] as const)('a publication: %s', (_name, before, previousUrl) => {
+    const { data } = buildWebhookPayload({
+      type: 'blogs.updated',
+      collection: 'blogs',
+      doc: embargoed,
+      status: published,
+      now: new Date(),
+      previous: before,
+    })
+    expect(data).toMatchObject({ slug: 'b', title: 'Embargoed' })
+    if (previousUrl) expect(data).toHaveProperty('previousUrl', expect.stringMatching(previousUrl))
+    else expect(data).not.toHaveProperty('previousUrl')
   })
 })
 

@@ -134,6 +134,15 @@ test('admins alone manage webhooks; the secret is generated on the server; URLs 
   expect(doc.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
   secrets.set('content', String(doc.secret))
 
+  // A duplicate signs with a secret of its own.
+  const copy = await client.request('POST', `/api/webhooks/${doc.id}/duplicate`, { token: admin })
+  expect(copy.status).toBe(200)
+  const copied = copy.body.doc as ApiDoc
+  expect(copied.secret).toMatch(/^whsec_/)
+  expect(copied.secret).not.toBe(doc.secret)
+  const removed = await client.request('DELETE', `/api/webhooks/${copied.id}`, { token: admin })
+  expect(removed.status).toBe(200)
+
   for (const token of [undefined, editor]) {
     expect((await client.request('GET', '/api/webhooks', { token })).status).toBe(403)
     expect((await client.request('GET', `/api/webhooks/${doc.id}`, { token })).status).toBe(403)
@@ -156,9 +165,10 @@ test('"Send test event" delivers a signed webhook.test now and logs it', async (
   expect((await client.request('POST', `/api/webhooks/${id}/test`, { token: editor })).status).toBe(
     403,
   )
-  expect((await client.request('POST', '/api/webhooks/999999/test', { token: admin })).status).toBe(
-    404,
-  )
+  for (const missing of ['999999', 'abc', '99999999999'])
+    expect(
+      (await client.request('POST', `/api/webhooks/${missing}/test`, { token: admin })).status,
+    ).toBe(404)
 
   const sent = await client.request('POST', `/api/webhooks/${id}/test`, { token: admin })
   expect(sent.status).toBe(200)
@@ -246,6 +256,51 @@ test('publish, update, unpublish and delete fire; drafts and other collections d
     id: theme.id,
     status: 'published',
     url: `${FRONTEND}/lab-themes/${String(theme.slug)}`,
+  })
+})
+
+test('an unpublication names the page the public saw, not the draft; a moved slug names the old page', async () => {
+  const before = receiver.messages.length
+  const blog = (
+    await client.request('POST', '/api/blogs', {
+      token: admin,
+      json: {
+        title: 'Public title',
+        slug: 'webhook-public-a',
+        excerpt: 'Live',
+        _status: 'published',
+      },
+    })
+  ).body.doc as ApiDoc
+  const patch = (query: string, json: Record<string, unknown>) =>
+    client.request('PATCH', `/api/blogs/${blog.id}${query}`, { token: admin, json })
+  // An embargoed draft under another slug, then the unpublication starts from that draft.
+  expect(
+    (await patch('?draft=true', { title: 'Embargoed', slug: 'webhook-embargoed-b' })).status,
+  ).toBe(200)
+  expect((await patch('', { _status: 'draft' })).status).toBe(200)
+  expect((await patch('', { _status: 'published' })).status).toBe(200)
+  expect((await patch('', { slug: 'webhook-moved-c', _status: 'published' })).status).toBe(200)
+
+  // SQLite may hand the deleted blog's id out again: only this test's messages.
+  const ofBlog = () => receiver.messages.slice(before).filter((m) => m.data.id === blog.id)
+  const received = await until('four events of the blog', () =>
+    ofBlog().length >= 4 ? ofBlog() : undefined,
+  )
+  const byType = (type: string) => received.filter((m) => m.type === type)
+  const [unpublished] = byType('blogs.unpublished')
+  expect(unpublished.data).toMatchObject({
+    slug: 'webhook-public-a',
+    title: 'Public title',
+    url: `${FRONTEND}/blogs/webhook-public-a`,
+    status: 'draft',
+  })
+  expect(unpublished.body).not.toContain('Embargoed')
+  // Published again from a draft: the old page was already purged, nothing to add.
+  expect(byType('blogs.published').map((m) => m.data.previousUrl)).toEqual([undefined, undefined])
+  expect(byType('blogs.updated')[0].data).toMatchObject({
+    url: `${FRONTEND}/blogs/webhook-moved-c`,
+    previousUrl: `${FRONTEND}/blogs/webhook-embargoed-b`,
   })
 })
 

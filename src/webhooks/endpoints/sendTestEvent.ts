@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { SLUGS } from '@collections/slugs'
 import { documented, errorResponseDoc, jsonResponseDoc } from '@q-community/plugin-shared/openapi'
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { errorResponse } from '@/http/errorResponses'
@@ -12,6 +12,15 @@ import { deliverOnce } from '../deliver'
 import { buildTestPayload } from '../rules/payload'
 
 export const TEST_EVENT_PATH = '/:id/test'
+
+/**
+ * Ids the database can hold: whole numbers within PostgreSQL's 32-bit `serial` (a larger one is an
+ * out-of-range error there, not a missing row), or MongoDB ObjectIds.
+ */
+const isWebhookId = (req: PayloadRequest, id: string): boolean =>
+  req.payload.db.defaultIDType === 'number'
+    ? /^[1-9]\d{0,9}$/.test(id) && Number(id) <= 2_147_483_647
+    : /^[a-f\d]{24}$/i.test(id)
 
 /**
  * `POST /api/webhooks/:id/test` (admins): sends a signed `webhook.test` event now, one attempt,
@@ -26,20 +35,18 @@ export const sendTestEventEndpoint = documented<Endpoint>(
       if (!req.user) return errorResponse(401, 'Log in as an admin to send a test event.')
       if (!checkRole(['admin'], req.user))
         return errorResponse(403, 'Only admins can send test events.')
-      const id = req.routeParams?.id
-      const webhook =
-        typeof id === 'string' || typeof id === 'number'
-          ? await req.payload
-              .findByID({
-                collection: SLUGS.webhooks,
-                id,
-                depth: 0,
-                overrideAccess: true,
-                disableErrors: true,
-                joins: false,
-              })
-              .catch(() => null)
-          : null
+      const id = String(req.routeParams?.id ?? '')
+      // A malformed id is no webhook; a database error is not one either, and answers 500.
+      const webhook = isWebhookId(req, id)
+        ? await req.payload.findByID({
+            collection: SLUGS.webhooks,
+            id,
+            depth: 0,
+            overrideAccess: true,
+            disableErrors: true,
+            joins: false,
+          })
+        : null
       if (!webhook) return errorResponse(404, 'No such webhook.')
       const result = await deliverOnce(
         req.payload,

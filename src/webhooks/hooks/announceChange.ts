@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
 import { inSavepoint } from '@/db/inSavepoint'
 
 import { PUBLICATION_STATUS } from '../constants'
-import { isSeeding, previousStatus } from '../context'
+import { isSeeding, previousDocument } from '../context'
 import { readPublicStatus, statusOf } from '../publicStatus'
 import { queueWebhookEvent } from '../queue'
 import { webhookEventFor } from '../rules/events'
@@ -20,11 +20,15 @@ export const announceChange =
       // In a savepoint: a failed statement here must not abort (and silently roll back) the save.
       await inSavepoint(req, async () => {
         const after = statusOf(doc, hasDrafts)
+        const previous =
+          operation === 'create' || !hasDrafts
+            ? undefined
+            : previousDocument(context, collection, doc.id)
         const before =
           operation === 'create'
             ? undefined
             : hasDrafts
-              ? previousStatus(context, collection, doc.id)
+              ? previous?.status
               : PUBLICATION_STATUS.published
         // A draft (or autosave) over a published document leaves the collection's row published:
         // only the versions changed, and the public sees nothing new.
@@ -34,7 +38,7 @@ export const announceChange =
           before !== PUBLICATION_STATUS.published ||
           (await readPublicStatus(req, collection, doc.id)) === after
         const event = webhookEventFor({ before, after, publicWrite })
-        if (event) await queueWebhookEvent({ req, collection, event, doc, status: after })
+        if (event) await queueWebhookEvent({ req, collection, event, doc, status: after, previous })
       })
     } catch (err) {
       req.payload.logger.error({

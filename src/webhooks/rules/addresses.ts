@@ -1,58 +1,29 @@
-import { BlockList, isIP } from 'node:net'
+import { isIP } from 'node:net'
+
+import ipaddr from 'ipaddr.js'
 
 /**
- * Addresses a webhook must not reach unless WEBHOOKS_ALLOW_PRIVATE_URLS=true: the CMS's own
- * machine and network (loopback, private, link-local — cloud metadata at 169.254.169.254 —,
- * carrier-grade NAT, unique-local), "this network", multicast and reserved ranges. Otherwise any
- * admin account (or a stolen one) could make the server probe and post to internal services.
+ * Global unicast IPv6 (2000::/3): everything outside it is loopback, unspecified, IPv4-compatible
+ * (`::7f00:1`) or -mapped, NAT64 (64:ff9b::/96, 64:ff9b:1::/48), discard (100::/64), unique- or
+ * site-local (fc00::/7, fec0::/10), link-local or multicast.
  */
-const blocked = new BlockList()
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  blocked.addSubnet(network, prefix, 'ipv4')
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  // NAT64 and 6to4 embed an IPv4 address that may be private: refused as a whole.
-  ['64:ff9b::', 96],
-  ['2002::', 16],
-] as const)
-  blocked.addSubnet(network, prefix, 'ipv6')
+const globalUnicastV6 = ipaddr.parseCIDR('2000::/3')
 
-/** The IPv4 address inside an IPv4-mapped or -compatible IPv6 address (`::ffff:127.0.0.1`). */
-const embeddedIPv4 = (address: string): string | undefined => {
-  const match = /^::(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
-  if (match) return match[1]
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address)
-  if (!hex) return undefined
-  const high = parseInt(hex[1], 16)
-  const low = parseInt(hex[2], 16)
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.')
-}
-
-/** Whether an IP address (v4 or v6) is loopback, private, link-local or otherwise not public. */
+/**
+ * Whether an IP address (v4 or v6) is loopback, private, link-local or otherwise not public, so a
+ * webhook must not reach it unless WEBHOOKS_ALLOW_PRIVATE_URLS=true: otherwise any admin account
+ * (or a stolen one) could make the server probe and post to internal services (cloud metadata at
+ * 169.254.169.254 among them). Public means ipaddr.js's `unicast` range, i.e. none of its special
+ * ranges (private, loopback, link-local, carrier-grade NAT, reserved, multicast, …); for IPv6 also
+ * inside 2000::/3. IPv6 that embeds an IPv4 address (6to4 2002::/16, Teredo 2001::/32, NAT64,
+ * mapped, compatible) is refused as a whole, whatever address it embeds.
+ */
 export const isPrivateAddress = (address: string): boolean => {
   const bare = address.replace(/^\[|\]$/g, '').split('%')[0]
-  const family = isIP(bare)
-  if (family === 4) return blocked.check(bare, 'ipv4')
-  if (family !== 6) return true // not an address at all: never "public"
-  const v4 = embeddedIPv4(bare)
-  if (v4) return blocked.check(v4, 'ipv4')
-  return blocked.check(bare, 'ipv6')
+  if (!isIP(bare)) return true // not an address at all: never "public"
+  const parsed = ipaddr.parse(bare)
+  if (parsed.range() !== 'unicast') return true
+  return parsed.kind() === 'ipv6' && !parsed.match(globalUnicastV6)
 }
 
 /** Host names that always mean this machine, whatever DNS says. */

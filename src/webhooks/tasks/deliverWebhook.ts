@@ -37,16 +37,16 @@ export const deliverWebhookTask = (): TaskConfig<{
     ],
     retries: { attempts: retryAttempts, backoff: { type: 'exponential', delay: retryDelayMs } },
     handler: async ({ input, job, req }) => {
-      const webhook = await req.payload
-        .findByID({
-          collection: SLUGS.webhooks,
-          id: input.webhook,
-          depth: 0,
-          overrideAccess: true,
-          disableErrors: true,
-          joins: false,
-        })
-        .catch(() => null)
+      // Only `null` (not found) means the webhook is gone; a database error throws, so the job is
+      // retried instead of completing without a delivery.
+      const webhook = await req.payload.findByID({
+        collection: SLUGS.webhooks,
+        id: input.webhook,
+        depth: 0,
+        overrideAccess: true,
+        disableErrors: true,
+        joins: false,
+      })
       if (!webhook?.active) return { output: { delivered: false, status: null } }
       const result = await deliverOnce(
         req.payload,
