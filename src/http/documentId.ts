@@ -11,3 +11,7 @@ export const isNumericDocumentId = (id: string): boolean =>
 
 /** True when `id` can be a MongoDB ObjectId. */
 export const isObjectIdLike = (id: string): boolean => /^[a-f\d]{24}$/i.test(id)
+
+/** True when `id` can be a document id of a database whose ids are `idType` (Payload's `defaultIDType`). */
+export const canBeDocumentId = (idType: 'number' | 'text', id: string): boolean =>
+  idType === 'number' ? isNumericDocumentId(id) : isObjectIdLike(id)

@@ -2,7 +2,7 @@ import { documented, errorResponseDoc } from '@q-community/plugin-shared/openapi
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { REGIONS } from '@/fields/regions'
-import { isNumericDocumentId, isObjectIdLike } from '@/http/documentId'
+import { canBeDocumentId } from '@/http/documentId'
 import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import {
@@ -116,10 +116,6 @@ export const eventsCalendarEndpoint = documented<Endpoint>(
   },
 )
 
-/** Ids as the database makes them: whole numbers (SQL) or ObjectIds (MongoDB). */
-const isDocumentId = (req: PayloadRequest, id: string): boolean =>
-  req.payload.db.defaultIDType === 'number' ? isNumericDocumentId(id) : isObjectIdLike(id)
-
 /** `GET /api/events/<id>.ics`: one event, to add to a calendar. */
 export const eventCalendarEndpoint = documented<Endpoint>(
   {
@@ -129,7 +125,9 @@ export const eventCalendarEndpoint = documented<Endpoint>(
       const unexpected = unexpectedParameter(req)
       if (unexpected) return unexpected
       const id = String(req.routeParams?.id ?? '')
-      const events = isDocumentId(req, id) ? await readEvents(req, { id: { equals: id } }, 1) : []
+      const events = canBeDocumentId(req.payload.db.defaultIDType, id)
+        ? await readEvents(req, { id: { equals: id } }, 1)
+        : []
       if (events.length === 0) return errorResponse(404, 'No such event.')
       return calendarResponse(req, events, `q-event-${events[0].slug || id}.ics`)
     },

@@ -5,6 +5,7 @@ import { documented, errorResponseDoc, jsonResponseDoc } from '@q-community/plug
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
+import { canBeDocumentId } from '@/http/documentId'
 import { errorResponse } from '@/http/errorResponses'
 
 import { TEST_EVENT_TYPE } from '../constants'
@@ -12,15 +13,6 @@ import { deliverOnce } from '../deliver'
 import { buildTestPayload } from '../rules/payload'
 
 export const TEST_EVENT_PATH = '/:id/test'
-
-/**
- * Ids the database can hold: whole numbers within PostgreSQL's 32-bit `serial` (a larger one is an
- * out-of-range error there, not a missing row), or MongoDB ObjectIds.
- */
-const isWebhookId = (req: PayloadRequest, id: string): boolean =>
-  req.payload.db.defaultIDType === 'number'
-    ? /^[1-9]\d{0,9}$/.test(id) && Number(id) <= 2_147_483_647
-    : /^[a-f\d]{24}$/i.test(id)
 
 /**
  * `POST /api/webhooks/:id/test` (admins): sends a signed `webhook.test` event now, one attempt,
@@ -37,7 +29,7 @@ export const sendTestEventEndpoint = documented<Endpoint>(
         return errorResponse(403, 'Only admins can send test events.')
       const id = String(req.routeParams?.id ?? '')
       // A malformed id is no webhook; a database error is not one either, and answers 500.
-      const webhook = isWebhookId(req, id)
+      const webhook = canBeDocumentId(req.payload.db.defaultIDType, id)
         ? await req.payload.findByID({
             collection: SLUGS.webhooks,
             id,
