@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { SLUGS } from '@collections/slugs'
 import { documented, errorResponseDoc, jsonResponseDoc } from '@q-community/plugin-shared/openapi'
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { checkRole } from '@/access/checkRole'
 import { canBeDocumentId } from '@/http/documentId'
