@@ -83,14 +83,7 @@ const check = async (
 
 const docsOf = (body: unknown) => (body as { docs: { id: number }[] }).docs
 
-/**
- * Opt-in for now (OPENAPI_CONTRACT=1): in a full run of this file jest stalled between two tests
- * (idle event loop, no test timeout firing) on this machine, while each part passed when run alone
- * (`-t`); left out of the default suites until that is understood, so it cannot stall CI.
- */
-const describeContract = process.env.OPENAPI_CONTRACT === '1' ? describe : describe.skip
-
-describeContract('the OpenAPI contract over HTTP', () => {
+describe('the OpenAPI contract over HTTP', () => {
   beforeAll(async () => {
     server = await startServer('openapi-contract')
     const client = api(server.url)
@@ -232,10 +225,32 @@ describeContract('the OpenAPI contract over HTTP', () => {
     ['POST', '/api/members/login', 'anonymous', { email: 'nobody@example.org', password: 'wrong' }],
     ['POST', '/api/members/first-register', 'anonymous', { email: 'x@example.org', password: 'x' }],
     ['POST', '/api/comments/1/report', 'anonymous', { reason: 'spam' }],
+    // Feeds, calendars, the sitemap, search and webhooks (src/frontends, src/webhooks).
+    ['GET', '/api/feeds/all.json', 'anonymous'],
+    ['GET', '/api/feeds/blogs.xml', 'anonymous'],
+    ['GET', '/api/feeds/interviews.atom', 'member'],
+    ['GET', '/api/feeds/members.json', 'anonymous'],
+    ['GET', '/api/feeds/blogs.json?page=2', 'anonymous'],
+    ['GET', '/api/events.ics', 'anonymous'],
+    ['GET', '/api/events.ics?region=mars', 'anonymous'],
+    ['GET', '/api/events/99999.ics', 'anonymous'],
+    ['GET', '/api/sitemap.xml', 'anonymous'],
+    ['GET', '/api/sitemaps/9.xml', 'anonymous'],
+    ['GET', '/api/search?q=improvement&limit=5', 'anonymous'],
+    ['GET', '/api/search?q=improvment', 'anonymous'],
+    ['GET', '/api/search?q=', 'anonymous'],
+    ['GET', '/api/search?q=care&collections=members', 'anonymous'],
+    ['POST', '/api/webhooks/99999/test', 'staff'],
+    ['POST', '/api/webhooks/1/test', 'member'],
+    ['GET', '/api/webhooks', 'staff'],
+    ['GET', '/api/webhook-deliveries', 'member'],
   ]
 
   describe('custom endpoints and refusals match the document', () => {
-    test.each(CHECKS)('%s %s as %s', async (method, path, caller, json) => {
+    // Rows have three or four items: a callback taking more arguments than a row would be handed
+    // jest's `done` in the fourth and wait for it for ever, so it takes the row whole.
+    test.each(CHECKS)('%s %s as %s', async (...row) => {
+      const [method, path, caller, json] = row
       await check(method, path, caller, json === undefined ? {} : { json })
     })
 

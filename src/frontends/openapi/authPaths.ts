@@ -90,6 +90,7 @@ export const addAuthPaths = (
           {
             user: { anyOf: [user, { type: 'null' }] },
             collection: { type: 'string' },
+            strategy: { type: 'string', description: 'How the caller logged in (`local-jwt`).' },
             token: TOKEN,
             exp: EXP,
             message: { type: 'string' },

@@ -77,6 +77,7 @@ export const addCollectionPaths = (
     responses: {
       200: json('A page of documents.', paginatedSchema(ref(names.read))),
       400: ERRORS[400],
+      403: ERRORS[403],
     },
   })
   op('post', base, {
@@ -122,6 +123,7 @@ export const addCollectionPaths = (
         properties: { totalDocs: { type: 'integer', minimum: 0 } },
       }),
       400: ERRORS[400],
+      403: ERRORS[403],
     },
   })
   const id = idParameter(idType)

@@ -90,8 +90,10 @@ const readSchema = (schema: Schema, entity: Entity, isGlobal: boolean): Schema =
   const props = properties(copy)
   // Written, never read back.
   if (props) delete props.password
-  // Payload adds the auth collection's slug to a logged-in user (`me`, `login`), not to reads.
+  // Payload adds the auth collection's slug and the login strategy to a logged-in user (`me`,
+  // `login`), not to reads.
   withoutRequired(copy, new Set(['password', 'collection']))
+  if (props && 'auth' in entity && entity.auth) props._strategy = { type: 'string' }
   // A global's answer names it, and has no id.
   if (props && isGlobal) props.globalType = { const: entity.slug }
   if (isGlobal) withoutRequired(copy, new Set(['id']))
