@@ -112,7 +112,12 @@ describe('the OpenAPI contract over HTTP', () => {
   describe('/api/openapi.json', () => {
     test('is OpenAPI 3.1, public, cached and compressed like the other public reads', async () => {
       expect((document as { openapi?: string }).openapi).toBe('3.1.0')
-      const first = await request('GET', '/api/openapi.json', { 'Accept-Encoding': 'br' })
+      // The cache compresses a kept answer after sending it: the first readers may get it as it is.
+      let first = await request('GET', '/api/openapi.json', { 'Accept-Encoding': 'br' })
+      for (let tries = 0; first.headers['content-encoding'] !== 'br' && tries < 50; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        first = await request('GET', '/api/openapi.json', { 'Accept-Encoding': 'br' })
+      }
       expect(first.headers['content-encoding']).toBe('br')
       expect(first.headers['cache-control']).toMatch(/^public/)
       const etag = String(first.headers.etag)
