@@ -126,10 +126,12 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'privacy-settings': PrivacySetting;
     'comment-policy': CommentPolicy;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'privacy-settings': PrivacySettingsSelect<false> | PrivacySettingsSelect<true>;
     'comment-policy': CommentPolicySelect<false> | CommentPolicySelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
@@ -319,9 +321,17 @@ export interface Member {
   avatar?: (number | null) | Media;
   joinedAt?: string | null;
   /**
-   * Untick to leave the member directory and network exports.
+   * Your name, profession, organisation, region, interests and photo appear in the member directory and on your profile page. Untick to leave the directory; your comments and posts still show your name.
    */
   directoryVisible?: boolean | null;
+  /**
+   * Your connections count in the community figures staff and the independent evaluator study (totals, growth, brokers) and in pseudonymous research exports. You are never named in them. Nothing is included until you tick this.
+   */
+  networkAnalysis?: boolean | null;
+  /**
+   * Other members can send you connection requests. Untick to receive none; connections you already have stay.
+   */
+  contactable?: boolean | null;
   /**
    * Set through the moderation tools (ban / unban).
    */
@@ -1257,6 +1267,8 @@ export interface MembersSelect<T extends boolean = true> {
   avatar?: T;
   joinedAt?: T;
   directoryVisible?: T;
+  networkAnalysis?: T;
+  contactable?: T;
   commenting?:
     | T
     | {
@@ -1566,6 +1578,25 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-settings".
+ */
+export interface PrivacySetting {
+  id: number;
+  /**
+   * Members in a smaller region × profession group are merged into a wider group or left out, so no one can be singled out.
+   */
+  networkExportMinGroupSize: number;
+  networkExportKeepDays: number;
+  unconfirmedSubscriptionDays: number;
+  /**
+   * Erasure requests (done, expired or cancelled) and other records left after a member is erased.
+   */
+  erasureRecordsKeepDays: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comment-policy".
  */
 export interface CommentPolicy {
@@ -1639,6 +1670,19 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-settings_select".
+ */
+export interface PrivacySettingsSelect<T extends boolean = true> {
+  networkExportMinGroupSize?: T;
+  networkExportKeepDays?: T;
+  unconfirmedSubscriptionDays?: T;
+  erasureRecordsKeepDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -11,6 +11,16 @@ export const SLUGS = {
   connections: 'connections',
   webhooks: 'webhooks',
   webhookDeliveries: 'webhook-deliveries',
+  consentRecords: 'consent-records',
+  erasureRequests: 'erasure-requests',
+  privacyLog: 'privacy-log',
+  retentionRuns: 'retention-runs',
+  networkExports: 'network-exports',
+} as const
+
+/** Global slugs (`/api/globals/<slug>`). */
+export const GLOBAL_SLUGS = {
+  privacySettings: 'privacy-settings',
 } as const
 
 /**

@@ -30,6 +30,7 @@ import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
+import { PrivacySettings } from './privacy/PrivacySettings'
 import { webhooksPlugin } from './webhooks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -52,6 +53,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Q Community CMS' },
   },
   collections,
+  globals: [PrivacySettings],
   db: databaseAdapterFromURL(settings.databaseURL),
   editor: lexicalEditor(),
   endpoints: [

@@ -7,7 +7,7 @@ import { isAdmin } from '@/access/isAdmin'
 import { isEditor } from '@/access/isEditor'
 import { isMemberOrStaffField } from '@/access/isMemberOrStaffField'
 import { isStaff, isStaffField } from '@/access/isStaff'
-import { selfIn } from '@/access/self'
+import { selfFieldIn, selfIn } from '@/access/self'
 import { staffOrSelfFieldIn } from '@/access/staffOrSelfField'
 import { professionField } from '@/fields/professions'
 import { regionField } from '@/fields/regions'
@@ -16,6 +16,7 @@ import {
   invalidateNetworkAfterChange,
   invalidateNetworkAfterDelete,
 } from '@/network/hooks/invalidateNetwork'
+import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
 
 import { SLUGS } from '../slugs'
 import { directoryEndpoint } from './directoryEndpoint'
@@ -126,12 +127,37 @@ export const Members: CollectionConfig = {
     {
       name: 'directoryVisible',
       type: 'checkbox',
-      defaultValue: true,
+      label: CONSENT_PURPOSES.directory.label,
+      defaultValue: CONSENT_PURPOSES.directory.defaultValue,
       index: true,
-      admin: {
-        position: 'sidebar',
-        description: 'Untick to leave the member directory and network exports.',
+      admin: { position: 'sidebar', description: CONSENT_PURPOSES.directory.description },
+    },
+    {
+      name: 'networkAnalysis',
+      type: 'checkbox',
+      label: CONSENT_PURPOSES.networkAnalysis.label,
+      defaultValue: CONSENT_PURPOSES.networkAnalysis.defaultValue,
+      index: true,
+      // The member's own choice: staff see it but cannot make it for them.
+      access: {
+        read: staffOrSelfFieldIn(SLUGS.members),
+        create: () => false,
+        update: selfFieldIn(SLUGS.members),
       },
+      admin: { position: 'sidebar', description: CONSENT_PURPOSES.networkAnalysis.description },
+    },
+    {
+      name: 'contactable',
+      type: 'checkbox',
+      label: CONSENT_PURPOSES.contact.label,
+      defaultValue: CONSENT_PURPOSES.contact.defaultValue,
+      // Members see it so a frontend can hide "connect" for someone who takes no requests.
+      access: {
+        read: isMemberOrStaffField,
+        create: () => false,
+        update: selfFieldIn(SLUGS.members),
+      },
+      admin: { position: 'sidebar', description: CONSENT_PURPOSES.contact.description },
     },
   ],
 }
