@@ -33,6 +33,8 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.spec.{ts,tsx}'],
   globalSetup: '<rootDir>/test/helpers/globalSetup.js',
+  // The slow files first, also in a fresh clone with no recorded durations (CI).
+  testSequencer: '<rootDir>/test/helpers/slowFirstSequencer.js',
   testTimeout: 60_000,
   // Env must be set before a test file imports the Payload config; see test/helpers/payload.ts.
   setupFiles: ['<rootDir>/test/helpers/testEnv.js'],
