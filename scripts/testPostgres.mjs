@@ -10,15 +10,47 @@
  *   same on every database; what they make the database do (publish, schedule, moderate, count
  *   subscribers) runs on PostgreSQL in the Local API and HTTP suites.
  * Given test paths (`node scripts/testPostgres.mjs test/cache`) run whatever they name.
+ *
+ * It seeds the run's template database (test/helpers/seededTemplate.mjs) itself, before Jest, so
+ * that CI can do that beside the SQLite run: with TEST_POSTGRES_GATE=<file> it starts the cluster,
+ * seeds, then waits until that file says `run` (or `stop`: no tests, exit 1) before starting Jest.
  */
 import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 
+import { prepareSeededTemplate } from '../test/helpers/seededTemplate.mjs'
+import { ensureBuilt } from './ensureBuilt.mjs'
 import { startPostgresCluster } from './postgresCluster.mjs'
+
+/** @param {string} file @returns {Promise<string>} what the gate file says once it says anything */
+const gateOpens = async (file) => {
+  for (;;) {
+    const said = existsSync(file) ? readFileSync(file, 'utf8').trim() : ''
+    if (said) return said
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
 
 const cluster = await startPostgresCluster()
 console.log(`[test:postgres] cluster at ${cluster.url}`)
 let status
 try {
+  // The template the test files copy; Jest's global setup skips seeding when it is already set.
+  process.env.TEST_DATABASE_URL = cluster.url
+  ensureBuilt()
+  await prepareSeededTemplate()
+  const gate = process.env.TEST_POSTGRES_GATE
+  if (gate && (await gateOpens(gate)) !== 'run') {
+    console.log('[test:postgres] told to stop before the tests')
+    status = 1
+  } else status = runJest()
+} finally {
+  cluster.stop()
+}
+process.exit(status)
+
+/** @returns {number} Jest's exit status */
+function runJest() {
   const args =
     process.argv.length > 2
       ? process.argv.slice(2)
@@ -33,8 +65,5 @@ try {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE_URL: cluster.url },
   })
-  status = result.status ?? 1
-} finally {
-  cluster.stop()
+  return result.status ?? 1
 }
-process.exit(status)
