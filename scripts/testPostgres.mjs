@@ -8,7 +8,14 @@
  * - the two-instance test, which runs on PostgreSQL + redis-server under `npm test` (its own cluster);
  * - the admin screens in headless Chromium (`test/browser/`): they test the admin UI, which is the
  *   same on every database; what they make the database do (publish, schedule, moderate, count
- *   subscribers) runs on PostgreSQL in the Local API and HTTP suites.
+ *   subscribers) runs on PostgreSQL in the Local API and HTTP suites. The same goes for the
+ *   first-admin form in Chromium (test/accounts/setupLinkAdminUI): first-register on an empty
+ *   PostgreSQL database is tested over HTTP by test/accounts/setupLink, which stays;
+ * - the express layer in front of Payload (test/http/bodyAndAddress: body limits and framing,
+ *   malformed input, client address and TRUST_PROXY, the per-address login limit in memory): it
+ *   answers before Payload asks the database anything, the same on every database (its one admin
+ *   read is the plain REST read the other suites make on PostgreSQL; malformed `where` on
+ *   PostgreSQL is the fuzz test's).
  * Given test paths (`node scripts/testPostgres.mjs test/cache`) run whatever they name.
  *
  * It seeds the run's template database (test/helpers/seededTemplate.mjs) itself, before Jest, so
@@ -59,6 +66,8 @@ function runJest() {
           '/node_modules/',
           '<rootDir>/test/cluster/',
           '<rootDir>/test/browser/',
+          '<rootDir>/test/accounts/setupLinkAdminUI\\.int\\.spec\\.ts$',
+          '<rootDir>/test/http/bodyAndAddress\\.int\\.spec\\.ts$',
           '^(?!.*\\.int\\.spec\\.tsx?$).*\\.spec\\.tsx?$',
         ]
   const result = spawnSync('npm', ['test', '--', ...args], {
