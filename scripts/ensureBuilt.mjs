@@ -17,9 +17,17 @@ const sources = [
   'tsconfig.json',
 ]
 
+/**
+ * Written by builds, not by people: `plugins/<name>/dist` holds the declarations `npm run typecheck`
+ * emits, so counting them would make every typecheck look like a source change (and rebuild Next).
+ */
+const isBuildOutput = (/** @type {string} */ target) =>
+  path.basename(target) === 'dist' &&
+  path.basename(path.dirname(path.dirname(target))) === 'plugins'
+
 /** @param {string} target @returns {number} */
 const newestMtime = (target) => {
-  if (!existsSync(target)) return 0
+  if (!existsSync(target) || isBuildOutput(target)) return 0
   const stat = statSync(target)
   if (!stat.isDirectory()) return stat.mtimeMs
   return readdirSync(target).reduce(
