@@ -28,6 +28,7 @@ import { searchPlugin } from './frontends/search/plugin'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
+import { recordCommentClientDataRuns } from './privacy/retention/tasks'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
 import { PrivacySettings } from './privacy/PrivacySettings'
@@ -75,7 +76,13 @@ export default buildConfig({
   logger,
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
-  plugins: [...plugins, webhooksPlugin(), searchPlugin(), limitReadsPlugin()],
+  plugins: [
+    ...plugins,
+    webhooksPlugin(),
+    searchPlugin(),
+    limitReadsPlugin(),
+    recordCommentClientDataRuns,
+  ],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES)

@@ -15,12 +15,13 @@ import {
   seedInterview,
   seedLabTheme,
 } from './data/content'
+import { CONSENT_SOURCE_CONTEXT } from '../privacy/consent/consentChanges'
 import { seedConnections, seedMembers } from './data/members'
 import { seedSubscribers } from './data/subscribers'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
 
 /** Passed as `context` so hooks (notifications, emails) can tell seeded writes from editors' writes. */
-export const SEED_CONTEXT = { seeding: true } as const
+export const SEED_CONTEXT = { seeding: true, [CONSENT_SOURCE_CONTEXT]: 'seed' } as const
 
 export const DEMO_ADMIN_EMAIL = 'admin@example.org'
 
@@ -88,7 +89,11 @@ const seedPeople = async (ensure: Ensure) => {
     const doc = await ensure(
       SLUGS.members,
       { email: { equals: member.email } },
-      { ...member, password: randomBytes(18).toString('base64url') },
+      {
+        ...member,
+        networkAnalysis: member.networkAnalysis ?? true,
+        password: randomBytes(18).toString('base64url'),
+      },
       `member ${member.name}`,
     )
     members.set(member.name, doc.id)
