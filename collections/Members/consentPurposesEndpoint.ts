@@ -1,21 +1,8 @@
 import { documented, jsonResponseDoc } from '@q-community/plugin-shared/openapi'
 import type { Endpoint } from 'payload'
 
-import { CONSENT_PURPOSES, type ConsentPurpose } from '@/privacy/consentPurposes'
-
-/** The purposes as frontends show them: the exact wording and its version, the default. */
-export const consentPurposesList = () =>
-  (Object.keys(CONSENT_PURPOSES) as ConsentPurpose[]).map((purpose) => {
-    const wording = CONSENT_PURPOSES[purpose]
-    return {
-      purpose,
-      field: wording.field,
-      label: wording.label,
-      description: wording.description,
-      version: wording.version,
-      default: wording.defaultValue,
-    }
-  })
+import { consentPurposesList } from '@/privacy/consent/purposesList'
+import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
 
 /**
  * `GET /api/members/consent-purposes`: the choices a member makes, with the exact wording a

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '@/access/nobody'
 import { isStaff } from '@/access/isStaff'
+import { nobody } from '@/access/nobody'
 import { RETENTION_TASKS } from '@/privacy/retention/constants'
 
 import { SLUGS } from '../slugs'

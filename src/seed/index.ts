@@ -6,6 +6,7 @@ import { SUBSCRIBERS_SLUG } from '@q-community/email-subscriptions'
 import { newManageCredentials } from '@q-community/email-subscriptions/utilities'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
+import { CONSENT_SOURCE_CONTEXT } from '../privacy/consent/consentChanges'
 import { createProgress, type Progress } from '../progress'
 import {
   seedBlog,
@@ -15,7 +16,6 @@ import {
   seedInterview,
   seedLabTheme,
 } from './data/content'
-import { CONSENT_SOURCE_CONTEXT } from '../privacy/consent/consentChanges'
 import { seedConnections, seedMembers } from './data/members'
 import { seedSubscribers } from './data/subscribers'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
