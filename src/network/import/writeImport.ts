@@ -4,7 +4,7 @@ import { type AnyColumn, getTableName, inArray, isTable } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
 import { invalidateReadCache } from '../../cache/readCacheState'
-import { consentChanges,type ConsentSource } from '../../privacy/consent/consentChanges'
+import { consentChanges, type ConsentSource } from '../../privacy/consent/consentChanges'
 import { column, type Row, type SqlAccess, sqlAccess, type Table } from '../sqlAdapter'
 import type { ConnectionRow, MemberRow } from './rows'
 
