@@ -28,10 +28,10 @@ import { searchPlugin } from './frontends/search/plugin'
 import { limitReadsPlugin } from './hooks/limitReads'
 import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
-import { recordCommentClientDataRuns } from './privacy/retention/tasks'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
 import { PrivacySettings } from './privacy/PrivacySettings'
+import { recordCommentClientDataRuns } from './privacy/retention/tasks'
 import { webhooksPlugin } from './webhooks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))

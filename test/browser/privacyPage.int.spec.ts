@@ -80,7 +80,10 @@ describeWithChromium('member privacy page in Chromium', () => {
 
     const analysis = page.getByTestId('consent-networkAnalysis')
     await analysis.waitFor({ timeout: 30_000 })
-    await expect(page.getByText(CONSENT_PURPOSES.networkAnalysis.description)).toBeTruthy()
+    expect(await page.getByText(CONSENT_PURPOSES.networkAnalysis.description).count()).toBe(1)
+    expect(
+      await page.getByText(`Wording version ${CONSENT_PURPOSES.networkAnalysis.version}`).count(),
+    ).toBeGreaterThanOrEqual(1)
     expect(await page.getByText(CONSENT_PURPOSES.networkAnalysis.label).count()).toBe(1)
     expect(await analysis.isChecked()).toBe(false)
     expect(await page.getByTestId('consent-directory').isChecked()).toBe(true)
@@ -107,13 +110,12 @@ describeWithChromium('member privacy page in Chromium', () => {
       { token },
     )
     expect(records.status).toBe(200)
-    const docs = (records.body.docs ?? []) as {
-      member: number
-      purpose: string
-      granted: boolean
-      source: string
-      wordingVersion: string
-    }[]
+    const docs = (records.body.docs ?? []).map((doc) => ({
+      member: Number(doc.member),
+      purpose: String(doc.purpose),
+      granted: doc.granted === true,
+      source: String(doc.source),
+    }))
     expect(docs.every((doc) => doc.member === memberId)).toBe(true)
     expect(docs.slice(-2).map((doc) => [doc.purpose, doc.granted, doc.source])).toEqual([
       ['networkAnalysis', true, 'member'],

@@ -134,7 +134,7 @@ describe('importNetwork (Local API)', () => {
 
   test('one bad row and nothing is imported', async () => {
     const report = await importNetwork(payload, {
-      membersCsv: `${MEMBERS_CSV}Bad Row,bad,nurse,,wales,,2017-01-01,true\n`,
+      membersCsv: `${MEMBERS_CSV}Bad Row,bad,nurse,,wales,,2017-01-01,true,\n`,
       connectionsCsv: CONNECTIONS_CSV,
     })
     expect(report.imported).toBe(false)

@@ -137,7 +137,8 @@ describe('consent records', () => {
     })
     const request = payload.create({
       collection: 'connections',
-      data: { to: quiet.id },
+      // `from`, `status` and `source` are the server's (the caller's id, pending, request).
+      data: { from: asker.id, to: quiet.id, status: 'pending', source: 'request' },
       user: asMember(asker),
       overrideAccess: false,
     })
@@ -147,7 +148,7 @@ describe('consent records', () => {
     })
     const imported = await payload.create({
       collection: 'connections',
-      data: { from: asker.id, to: quiet.id, status: 'accepted' },
+      data: { from: asker.id, to: quiet.id, status: 'accepted', source: 'import' },
       overrideAccess: true,
     })
     expect(imported.status).toBe('accepted')
@@ -197,7 +198,13 @@ describe('retention tasks', () => {
     // A retention-runs row past its own 90 days is trimmed by the next run.
     const stale = await payload.create({
       collection: 'retention-runs',
-      data: { task: RETENTION_TASKS.erasureRecords, ranAt: daysAgo(91), removed: 0, durationMs: 1 },
+      data: {
+        task: RETENTION_TASKS.erasureRecords,
+        ranAt: daysAgo(91),
+        ok: true,
+        removed: 0,
+        durationMs: 1,
+      },
       overrideAccess: true,
     })
 

@@ -170,7 +170,8 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
   const members = sql.table(SLUGS.members)
   const interests = sql.table('members_interests')
   const connections = sql.table(SLUGS.connections)
-  const consents = sql.table(SLUGS.consentRecords)
+  // The adapter names tables in snake case (as for members_interests).
+  const consents = sql.table('consent_records')
   return {
     members: async (rows, now) => {
       const statements: Statement[] = [
@@ -270,7 +271,8 @@ const postgresWriter = (sql: SqlAccess): SqlWriter => {
   const members = sql.table(SLUGS.members)
   const interests = sql.table('members_interests')
   const connections = sql.table(SLUGS.connections)
-  const consents = sql.table(SLUGS.consentRecords)
+  // The adapter names tables in snake case (as for members_interests).
+  const consents = sql.table('consent_records')
   return {
     members: (rows, now) =>
       sql.drizzle.transaction(async (tx) => {
