@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core'
 
+import { consentPurposesList } from '@/privacy/consent/purposesList'
 import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
 
 import { hasChromium, launchChromium } from '../helpers/browser'
@@ -59,15 +60,14 @@ describeWithChromium('member privacy page in Chromium', () => {
     const response = await client.request('GET', '/api/members/consent-purposes')
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toMatch(/public/)
-    expect(response.body.purposes).toEqual(
-      Object.entries(CONSENT_PURPOSES).map(([purpose, wording]) => ({
-        purpose,
-        field: wording.field,
-        label: wording.label,
-        description: wording.description,
-        version: wording.version,
-        default: wording.defaultValue,
-      })),
+    expect(response.body.purposes).toEqual(consentPurposesList())
+    expect(response.body.purposes).toContainEqual(
+      expect.objectContaining({
+        purpose: 'networkAnalysis',
+        label: CONSENT_PURPOSES.networkAnalysis.label,
+        version: CONSENT_PURPOSES.networkAnalysis.version,
+        default: false,
+      }),
     )
   })
 
@@ -92,10 +92,12 @@ describeWithChromium('member privacy page in Chromium', () => {
     )
     expect(await page.getByTestId('delete-my-account').count()).toBe(1)
 
+    const status = page.getByTestId('privacy-status')
     await analysis.check()
-    await page.getByTestId('privacy-status').getByText('Saved.').waitFor()
+    await status.getByText('Saved.').waitFor()
     await page.getByTestId('consent-contact').uncheck()
-    await page.getByTestId('privacy-status').getByText('Saved.').waitFor()
+    await status.getByText('Saving…').waitFor({ state: 'detached' })
+    await status.getByText('Saved.').waitFor()
 
     await page.reload()
     await page.getByTestId('consent-networkAnalysis').waitFor({ timeout: 30_000 })

@@ -57,6 +57,8 @@ export function PrivacyChoices({ purposes }: { purposes: ConsentPurposeView[] })
 
   const choose = async (purpose: ConsentPurposeView, granted: boolean) => {
     if (!me) return
+    // Shown at once; put back if the server refuses it.
+    setMe({ ...me, [purpose.field]: granted })
     setStatus('Saving…')
     const response = await fetch(`${API}/${me.id}`, {
       method: 'PATCH',
@@ -64,8 +66,10 @@ export function PrivacyChoices({ purposes }: { purposes: ConsentPurposeView[] })
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ [purpose.field]: granted }),
     })
-    if (!response.ok) return setStatus(await messageOf(response, 'Could not save your choice.'))
-    setMe({ ...me, [purpose.field]: granted })
+    if (!response.ok) {
+      setMe(me)
+      return setStatus(await messageOf(response, 'Could not save your choice.'))
+    }
     setStatus('Saved.')
   }
 
