@@ -22,6 +22,7 @@ import { SLUGS } from '../slugs'
 import { consentPurposesEndpoint } from './consentPurposesEndpoint'
 import { directoryEndpoint } from './directoryEndpoint'
 import { confirmEmailEndpoints } from './emailChange/confirmEmailEndpoints'
+import { deleteConsentRecords } from './hooks/deleteConsentRecords'
 import { holdEmailChangeUntilConfirmed } from './hooks/holdEmailChangeUntilConfirmed'
 import { logStaffEmailChange } from './hooks/logStaffEmailChange'
 import { recordConsentChanges } from './hooks/recordConsentChanges'
@@ -69,6 +70,7 @@ export const Members: CollectionConfig = {
       recordConsentChanges,
       invalidateNetworkAfterChange,
     ],
+    beforeDelete: [deleteConsentRecords],
     afterDelete: [invalidateNetworkAfterDelete],
   },
   endpoints: [

@@ -92,12 +92,14 @@ describeWithChromium('member privacy page in Chromium', () => {
     )
     expect(await page.getByTestId('delete-my-account').count()).toBe(1)
 
-    const status = page.getByTestId('privacy-status')
-    await analysis.check()
-    await status.getByText('Saved.').waitFor()
-    await page.getByTestId('consent-contact').uncheck()
-    await status.getByText('Saving…').waitFor({ state: 'detached' })
-    await status.getByText('Saved.').waitFor()
+    // Each change is saved by its own PATCH; wait for the server's answer before the next.
+    const saved = () =>
+      page.waitForResponse(
+        (response) => response.request().method() === 'PATCH' && response.status() === 200,
+      )
+    await Promise.all([saved(), analysis.check()])
+    await Promise.all([saved(), page.getByTestId('consent-contact').uncheck()])
+    await page.getByTestId('privacy-status').getByText('Saved.').waitFor()
 
     await page.reload()
     await page.getByTestId('consent-networkAnalysis').waitFor({ timeout: 30_000 })

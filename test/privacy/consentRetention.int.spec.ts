@@ -154,6 +154,13 @@ describe('consent records', () => {
     expect(imported.status).toBe('accepted')
     expect((await recordsOf(quiet.id)).at(-1)).toMatchObject({ purpose: 'contact', granted: false })
   })
+
+  test("a deleted member's consent records go with them", async () => {
+    const leaving = await newMember('Ffion')
+    expect(await recordsOf(leaving.id)).toHaveLength(3)
+    await payload.delete({ collection: 'members', id: leaving.id, overrideAccess: true })
+    expect(await recordsOf(leaving.id)).toHaveLength(0)
+  })
 })
 
 describe('retention tasks', () => {
