@@ -95,7 +95,7 @@ describe('retention cut-offs', () => {
     ['completed 29 days ago', { status: 'completed', requestedAt: daysAgo(29) }, 'keep'],
     ['cancelled 31 days ago', { status: 'cancelled', requestedAt: daysAgo(31) }, 'delete'],
     ['expired 31 days ago', { status: 'expired', requestedAt: daysAgo(31) }, 'delete'],
-  ])('erasure request %s → %s', (_case, request, fate) => {
+  ])('erasure request %s → %#', (_case, request, fate) => {
     expect(erasureRequestFate(request, NOW, 30)).toBe(fate)
   })
 })
