@@ -19,7 +19,7 @@ const GOAL_SECONDS = 30
 const memberLines = Array.from(
   { length: SIZE.members },
   (_, index) =>
-    `Surveyed ${index},surveyed-${index}@survey.example.org,nurse,,wales,co-design;evaluation,2019-01-${String(1 + (index % 28)).padStart(2, '0')},true`,
+    `Surveyed ${index},surveyed-${index}@survey.example.org,nurse,,wales,co-design;evaluation,2019-01-${String(1 + (index % 28)).padStart(2, '0')},true,true`,
 )
 const pairs: string[] = []
 for (let step = 1; pairs.length < SIZE.connections; step++) {
@@ -29,7 +29,7 @@ for (let step = 1; pairs.length < SIZE.connections; step++) {
     )
   }
 }
-const membersCsv = `name,email,profession,organisation,region,interests,joinedAt,directoryVisible\n${memberLines.join('\n')}\n`
+const membersCsv = `name,email,profession,organisation,region,interests,joinedAt,directoryVisible,networkAnalysis\n${memberLines.join('\n')}\n`
 const connectionsCsv = `fromEmail,toEmail,acceptedAt\n${pairs.join('\n')}\n`
 
 // Over HTTP, with a member logging in and commenting meanwhile.

@@ -79,6 +79,8 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'consent-records': ConsentRecord;
+    'retention-runs': RetentionRun;
     comments: Comment;
     'comment-decisions': CommentDecision;
     subscribers: Subscriber;
@@ -110,6 +112,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
+    'retention-runs': RetentionRunsSelect<false> | RetentionRunsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -142,6 +146,8 @@ export interface Config {
   user: Member | User;
   jobs: {
     tasks: {
+      retentionUnconfirmedSubscriptions: TaskRetentionUnconfirmedSubscriptions;
+      retentionErasureRecords: TaskRetentionErasureRecords;
       commentModeratorDigest: TaskCommentModeratorDigest;
       commentPurgeClientData: TaskCommentPurgeClientData;
       subscriptionsSendMailing: TaskSubscriptionsSendMailing;
@@ -672,6 +678,45 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records".
+ */
+export interface ConsentRecord {
+  id: number;
+  member?: (number | null) | Member;
+  purpose: 'directory' | 'networkAnalysis' | 'contact';
+  granted: boolean;
+  /**
+   * The version of the wording the member saw (see consent purposes).
+   */
+  wordingVersion: string;
+  recordedAt: string;
+  source: 'member' | 'staff' | 'seed' | 'import' | 'signup';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retention-runs".
+ */
+export interface RetentionRun {
+  id: number;
+  task: 'retentionUnconfirmedSubscriptions' | 'retentionErasureRecords' | 'commentPurgeClientData';
+  ranAt: string;
+  ok: boolean;
+  /**
+   * Records deleted (or, for client data, cleared) by this run.
+   */
+  removed: number;
+  durationMs: number;
+  /**
+   * The failure's message, when the run failed.
+   */
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -911,6 +956,8 @@ export interface PayloadJob {
         completedAt: string;
         taskSlug:
           | 'inline'
+          | 'retentionUnconfirmedSubscriptions'
+          | 'retentionErasureRecords'
           | 'commentModeratorDigest'
           | 'commentPurgeClientData'
           | 'subscriptionsSendMailing'
@@ -954,6 +1001,8 @@ export interface PayloadJob {
   taskSlug?:
     | (
         | 'inline'
+        | 'retentionUnconfirmedSubscriptions'
+        | 'retentionErasureRecords'
         | 'commentModeratorDigest'
         | 'commentPurgeClientData'
         | 'subscriptionsSendMailing'
@@ -1029,6 +1078,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'consent-records';
+        value: number | ConsentRecord;
+      } | null)
+    | ({
+        relationTo: 'retention-runs';
+        value: number | RetentionRun;
       } | null)
     | ({
         relationTo: 'comments';
@@ -1362,6 +1419,34 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   error?: T;
   durationMs?: T;
   responseBody?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records_select".
+ */
+export interface ConsentRecordsSelect<T extends boolean = true> {
+  member?: T;
+  purpose?: T;
+  granted?: T;
+  wordingVersion?: T;
+  recordedAt?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retention-runs_select".
+ */
+export interface RetentionRunsSelect<T extends boolean = true> {
+  task?: T;
+  ranAt?: T;
+  ok?: T;
+  removed?: T;
+  durationMs?: T;
+  error?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1742,6 +1827,22 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetentionUnconfirmedSubscriptions".
+ */
+export interface TaskRetentionUnconfirmedSubscriptions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetentionErasureRecords".
+ */
+export interface TaskRetentionErasureRecords {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -31,6 +31,7 @@ import { jobsConfig } from './jobs'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
 import { PrivacySettings } from './privacy/PrivacySettings'
+import { recordCommentClientDataRuns } from './privacy/retention/tasks'
 import { webhooksPlugin } from './webhooks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -75,7 +76,13 @@ export default buildConfig({
   logger,
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
-  plugins: [...plugins, webhooksPlugin(), searchPlugin(), limitReadsPlugin()],
+  plugins: [
+    ...plugins,
+    webhooksPlugin(),
+    searchPlugin(),
+    limitReadsPlugin(),
+    recordCommentClientDataRuns,
+  ],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES)

@@ -19,10 +19,13 @@ import {
 import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
 
 import { SLUGS } from '../slugs'
+import { consentPurposesEndpoint } from './consentPurposesEndpoint'
 import { directoryEndpoint } from './directoryEndpoint'
 import { confirmEmailEndpoints } from './emailChange/confirmEmailEndpoints'
+import { deleteConsentRecords } from './hooks/deleteConsentRecords'
 import { holdEmailChangeUntilConfirmed } from './hooks/holdEmailChangeUntilConfirmed'
 import { logStaffEmailChange } from './hooks/logStaffEmailChange'
+import { recordConsentChanges } from './hooks/recordConsentChanges'
 import { restrictPasswordChanges } from './hooks/restrictPasswordChanges'
 import { sendEmailChangeConfirmation } from './hooks/sendEmailChangeConfirmation'
 import { refuseFirstRegister } from './refuseFirstRegister'
@@ -61,10 +64,21 @@ export const Members: CollectionConfig = {
   hooks: {
     beforeOperation: [restrictPasswordChanges],
     beforeChange: [holdEmailChangeUntilConfirmed],
-    afterChange: [sendEmailChangeConfirmation, logStaffEmailChange, invalidateNetworkAfterChange],
+    afterChange: [
+      sendEmailChangeConfirmation,
+      logStaffEmailChange,
+      recordConsentChanges,
+      invalidateNetworkAfterChange,
+    ],
+    beforeDelete: [deleteConsentRecords],
     afterDelete: [invalidateNetworkAfterDelete],
   },
-  endpoints: [directoryEndpoint, refuseFirstRegister, ...confirmEmailEndpoints],
+  endpoints: [
+    directoryEndpoint,
+    consentPurposesEndpoint,
+    refuseFirstRegister,
+    ...confirmEmailEndpoints,
+  ],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
     {

@@ -23,6 +23,9 @@ export const PRIVATE_COLLECTIONS: ReadonlySet<string> = new Set([
   // Webhooks and their delivery log: admins only, written on every delivery attempt.
   SLUGS.webhooks,
   SLUGS.webhookDeliveries,
+  // Privacy records: staff (and each member their own) only; retention runs are written nightly.
+  SLUGS.consentRecords,
+  SLUGS.retentionRuns,
 ])
 
 /** Fields Payload's auth writes on login, logout and failed attempts; none is ever public. */

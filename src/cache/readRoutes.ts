@@ -13,6 +13,7 @@ export const PUBLIC_READ_ENDPOINTS = [
   '/comments/thread',
   '/comments/stats',
   `/${SLUGS.members}/directory`,
+  `/${SLUGS.members}/consent-purposes`,
   '/network/stats',
   '/network/growth',
   ...SYNDICATION_READ_PATHS,

@@ -2,6 +2,7 @@ import type { JobsConfig } from 'payload'
 
 import { canRunJobs } from '../access/canRunJobs'
 import { settings } from '../config/settings'
+import { retentionTasks } from '../privacy/retention/tasks'
 
 /**
  * Scheduled publishing (and later email fan-out) runs in Payload's jobs queue. The queue is worked
@@ -14,4 +15,6 @@ export const jobsConfig: JobsConfig = {
   access: { run: canRunJobs, queue: canRunJobs, cancel: canRunJobs },
   autoRun: [{ cron: settings.jobsCron, queue: 'default', limit: 100 }],
   shouldAutoRun: () => settings.runJobs,
+  // Nightly deletion of personal data past its period (src/privacy/retention).
+  tasks: retentionTasks,
 }

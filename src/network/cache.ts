@@ -11,7 +11,8 @@ import { column, type SqlAccess, sqlAccess } from './sqlAdapter'
 import { buildTimeline, runInSlices, type Timeline } from './timeline'
 
 /**
- * The network as last loaded, its timeline (what the figures are swept from), and the figures
+ * The network as last loaded (members who agreed to network analysis and their connections to each
+ * other: every figure, the export and the dashboard read only this), its timeline (what the figures are swept from), and the figures
  * computed from it, kept per process until members or connections change (the collections' hooks
  * and the import call `invalidateNetwork`). With REDIS_URL the figures are shared: see sharedFigures.
  */
@@ -90,6 +91,7 @@ const loadWithSql = async (sql: SqlAccess): Promise<Loaded> => {
   const memberId = column<AnyColumn>(members, 'id')
   const connectionId = column<AnyColumn>(connections, 'id')
   const accepted = eq(column<AnyColumn>(connections, 'status'), 'accepted')
+  const consented = eq(column<AnyColumn>(members, 'networkAnalysis'), true)
   return {
     members: await readPaged(
       (afterId) =>
@@ -103,7 +105,7 @@ const loadWithSql = async (sql: SqlAccess): Promise<Loaded> => {
             directoryVisible: column(members, 'directoryVisible'),
           })
           .from(members)
-          .where(afterId === null ? undefined : gt(memberId, afterId))
+          .where(afterId === null ? consented : and(consented, gt(memberId, afterId)))
           .orderBy(asc(memberId))
           .limit(PAGE),
       (row) => ({
@@ -147,7 +149,7 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
       (
         await payload.find({
           collection: SLUGS.members,
-          where: afterIdWhere(afterId),
+          where: { networkAnalysis: { equals: true }, ...afterIdWhere(afterId) },
           sort: 'id',
           limit: PAGE,
           pagination: false,
@@ -192,9 +194,25 @@ const loadWithLocalApi = async (payload: Payload): Promise<Loaded> => ({
   ),
 })
 
+/**
+ * Only members who agreed to network analysis are loaded, and only connections between two of them:
+ * a connection tells about both people, so it counts only when both said yes.
+ */
+export const consentedConnections = (
+  members: NetworkMember[],
+  connections: NetworkConnection[],
+): NetworkConnection[] => {
+  const consented = new Set(members.map((member) => member.id))
+  return connections.filter(
+    (connection) => consented.has(connection.from) && consented.has(connection.to),
+  )
+}
+
 const loadSnapshot = async (payload: Payload, generation: string): Promise<Snapshot> => {
   const sql = sqlAccess(payload)
-  const { members, connections } = sql ? await loadWithSql(sql) : await loadWithLocalApi(payload)
+  const loaded = sql ? await loadWithSql(sql) : await loadWithLocalApi(payload)
+  const members = loaded.members
+  const connections = consentedConnections(members, loaded.connections)
   const timeline = await runInSlices(buildTimeline(members, connections))
   const figures = new LRUCache<string, Promise<unknown>>({
     max: FIGURES.maxEntries,

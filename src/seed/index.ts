@@ -6,6 +6,7 @@ import { SUBSCRIBERS_SLUG } from '@q-community/email-subscriptions'
 import { newManageCredentials } from '@q-community/email-subscriptions/utilities'
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 
+import { CONSENT_SOURCE_CONTEXT } from '../privacy/consent/consentChanges'
 import { createProgress, type Progress } from '../progress'
 import {
   seedBlog,
@@ -20,7 +21,7 @@ import { seedSubscribers } from './data/subscribers'
 import { makeHeroImage, makeReportPdf } from './demoFiles'
 
 /** Passed as `context` so hooks (notifications, emails) can tell seeded writes from editors' writes. */
-export const SEED_CONTEXT = { seeding: true } as const
+export const SEED_CONTEXT = { seeding: true, [CONSENT_SOURCE_CONTEXT]: 'seed' } as const
 
 export const DEMO_ADMIN_EMAIL = 'admin@example.org'
 
@@ -88,7 +89,11 @@ const seedPeople = async (ensure: Ensure) => {
     const doc = await ensure(
       SLUGS.members,
       { email: { equals: member.email } },
-      { ...member, password: randomBytes(18).toString('base64url') },
+      {
+        ...member,
+        networkAnalysis: member.networkAnalysis ?? true,
+        password: randomBytes(18).toString('base64url'),
+      },
       `member ${member.name}`,
     )
     members.set(member.name, doc.id)

@@ -204,6 +204,25 @@ const COLLECTIONS: Record<string, CollectionRow> = {
     delete: 'nobody',
     graphQL: 'admin',
   },
+  // A member reads their own consent history (a Where), staff all of it; only the server writes.
+  'consent-records': {
+    list: 'loggedIn',
+    byId: 'loggedIn',
+    count: 'loggedIn',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'loggedIn',
+  },
+  'retention-runs': {
+    list: 'staff',
+    byId: 'staff',
+    count: 'staff',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'staff',
+  },
   'payload-kv': {
     list: 'nobody',
     byId: 'nobody',
@@ -255,6 +274,7 @@ const COLLECTIONS: Record<string, CollectionRow> = {
 const GLOBALS: Record<string, GlobalRow> = {
   'comment-policy': { read: 'all', update: 'moderators' },
   'payload-jobs-stats': { read: 'admin', update: 'nobody' },
+  'privacy-settings': { read: 'staff', update: 'admin' },
 }
 
 /** Custom endpoints that need a login (bodies are empty or invalid: `pass` may be a 400). */

@@ -203,10 +203,19 @@ const createMember = async (name: string, extra: Record<string, unknown> = {}) =
     }),
     201,
   )
-  return {
+  const member = {
     id: created.body.doc?.id as number,
     token: await client.login('members', email, PASSWORD),
   }
+  // Network analysis is opt-in, by the member alone: these members count in the network figures.
+  await expectStatus(
+    client.request('PATCH', `/api/members/${member.id}`, {
+      token: member.token,
+      json: { networkAnalysis: true },
+    }),
+    200,
+  )
+  return member
 }
 
 const networkStats = (answer: Answer) =>
@@ -222,7 +231,7 @@ const importCsv = async (membersCsv: string, connectionsCsv: string) => {
   expect(response.body).toMatchObject({ imported: true })
 }
 const MEMBERS_CSV_HEADER =
-  'name,email,profession,organisation,region,interests,joinedAt,directoryVisible'
+  'name,email,profession,organisation,region,interests,joinedAt,directoryVisible,networkAnalysis'
 
 /**
  * Queues a scheduled publish as the admin's "Schedule Publish" does (`payload.jobs.queue` of
@@ -749,7 +758,7 @@ const rows: Row[] = [
     },
     write: () =>
       importCsv(
-        `${MEMBERS_CSV_HEADER}\nInval Imported Ann,ann@import.example.org,nurse,,wales,,2020-01-01,true\nInval Imported Bob,bob@import.example.org,doctor,,wales,,2020-01-02,true\n`,
+        `${MEMBERS_CSV_HEADER}\nInval Imported Ann,ann@import.example.org,nurse,,wales,,2020-01-01,true,true\nInval Imported Bob,bob@import.example.org,doctor,,wales,,2020-01-02,true,true\n`,
         'fromEmail,toEmail,acceptedAt\nann@import.example.org,bob@import.example.org,2020-02-01\n',
       ),
     after: (answer) =>
@@ -765,7 +774,7 @@ const rows: Row[] = [
       expect(answer.body.docs?.map((doc) => doc.name)).not.toContain('Inval Imported Cai'),
     write: () =>
       importCsv(
-        `${MEMBERS_CSV_HEADER}\nInval Imported Cai,cai@import.example.org,nurse,,wales,,2020-03-01,true\n`,
+        `${MEMBERS_CSV_HEADER}\nInval Imported Cai,cai@import.example.org,nurse,,wales,,2020-03-01,true,true\n`,
         'fromEmail,toEmail,acceptedAt\n',
       ),
     after: (answer) =>

@@ -133,7 +133,7 @@ test('a publish or an edit on A is read as new from B at once', async () => {
   expect((await clientB.request('GET', `/api/blogs/${id}`)).body.title).toBe('Edited on A')
 })
 
-test('network figures: a member added on A counts on B at once (shared snapshot generation)', async () => {
+test('network figures: a member who agrees on A counts on B at once (shared snapshot generation)', async () => {
   const before = (await clientB.request('GET', '/api/network/stats')).body.members as number
   const created = await clientA.request('POST', '/api/members', {
     token: admin,
@@ -146,6 +146,17 @@ test('network figures: a member added on A counts on B at once (shared snapshot 
     },
   })
   expect(created.status).toBe(201)
+  // Counted once they agree to network analysis (their own choice, on A).
+  const member = await clientA.login(
+    'members',
+    'member@cluster.example.org',
+    'a-long-test-password',
+  )
+  const optIn = await clientA.request('PATCH', `/api/members/${created.body.doc?.id}`, {
+    token: member,
+    json: { networkAnalysis: true },
+  })
+  expect(optIn.status).toBe(200)
   expect((await clientB.request('GET', '/api/network/stats')).body.members).toBe(before + 1)
 })
 

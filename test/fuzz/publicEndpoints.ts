@@ -430,6 +430,7 @@ export const fuzzCases = (collections: string[]): fc.Arbitrary<FuzzCase> => {
     '/api/comments/1/report',
     '/api/comments/abc/report',
     '/api/members/directory',
+    '/api/members/consent-purposes',
     '/api/network/stats',
     '/api/network/growth',
     '/api/subscribers/subscribe',

@@ -16,10 +16,11 @@ import { startPayload, stopPayload } from '../helpers/payload'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, api, startServer } from '../helpers/server'
 import { createTestDatabaseURL } from '../helpers/testDatabase'
 
-const MEMBERS_CSV = `name,email,profession,organisation,region,interests,joinedAt,directoryVisible
-Iona Reid,iona@survey.example.org,nurse,NHS Grampian,scotland,self-management;co-design,2017-01-10,true
-Owen Price,owen@survey.example.org,doctor,Cardiff and Vale,wales,patient-safety,2017-02-01,true
-Nia Evans,nia@survey.example.org,researcher,,wales,,2017-03-01,false
+// networkAnalysis: consent to network analysis, collected by the survey itself.
+const MEMBERS_CSV = `name,email,profession,organisation,region,interests,joinedAt,directoryVisible,networkAnalysis
+Iona Reid,iona@survey.example.org,nurse,NHS Grampian,scotland,self-management;co-design,2017-01-10,true,true
+Owen Price,owen@survey.example.org,doctor,Cardiff and Vale,wales,patient-safety,2017-02-01,true,yes
+Nia Evans,nia@survey.example.org,researcher,,wales,,2017-03-01,false,true
 `
 const CONNECTIONS_CSV = `fromEmail,toEmail,acceptedAt
 iona@survey.example.org,owen@survey.example.org,2017-03-05
@@ -31,7 +32,7 @@ const surveyCsv = (members: number, connections: number) => {
   const memberLines = Array.from(
     { length: members },
     (_, index) =>
-      `Surveyed ${index},surveyed-${index}@survey.example.org,nurse,,wales,co-design;evaluation,2019-01-${String(1 + (index % 28)).padStart(2, '0')},true`,
+      `Surveyed ${index},surveyed-${index}@survey.example.org,nurse,,wales,co-design;evaluation,2019-01-${String(1 + (index % 28)).padStart(2, '0')},true,true`,
   )
   const pairs: string[] = []
   for (let step = 1; pairs.length < connections; step++) {
@@ -42,7 +43,7 @@ const surveyCsv = (members: number, connections: number) => {
     }
   }
   return {
-    membersCsv: `name,email,profession,organisation,region,interests,joinedAt,directoryVisible\n${memberLines.join('\n')}\n`,
+    membersCsv: `name,email,profession,organisation,region,interests,joinedAt,directoryVisible,networkAnalysis\n${memberLines.join('\n')}\n`,
     connectionsCsv: `fromEmail,toEmail,acceptedAt\n${pairs.join('\n')}\n`,
   }
 }
@@ -133,7 +134,7 @@ describe('importNetwork (Local API)', () => {
 
   test('one bad row and nothing is imported', async () => {
     const report = await importNetwork(payload, {
-      membersCsv: `${MEMBERS_CSV}Bad Row,bad,nurse,,wales,,2017-01-01,true\n`,
+      membersCsv: `${MEMBERS_CSV}Bad Row,bad,nurse,,wales,,2017-01-01,true,\n`,
       connectionsCsv: CONNECTIONS_CSV,
     })
     expect(report.imported).toBe(false)
@@ -173,9 +174,24 @@ describe('importNetwork (Local API)', () => {
     })
     expect(nia.docs[0]).toMatchObject({
       directoryVisible: false,
+      networkAnalysis: true,
       joinedAt: '2017-03-01T00:00:00.000Z',
       region: 'wales',
     })
+    // The consent collected by the survey is recorded, per purpose, as imported.
+    const consents = await payload.find({
+      collection: 'consent-records',
+      where: { member: { equals: nia.docs[0].id } },
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(
+      consents.docs.map((record) => [record.purpose, record.granted, record.source]).sort(),
+    ).toEqual([
+      ['contact', true, 'import'],
+      ['directory', false, 'import'],
+      ['networkAnalysis', true, 'import'],
+    ])
     const iona = await payload.find({
       collection: 'members',
       where: { email: { equals: 'iona@survey.example.org' } },

@@ -25,13 +25,13 @@ export const seedLargeNetwork = async (
   const members = Array.from(
     { length: size.members },
     (_, index) =>
-      `('Large ${index}', 'large-${index}@network.example.org', '${professions[index % professions.length]}', '${regions[(index * 7) % regions.length]}', '${day()}', true)`,
+      `('Large ${index}', 'large-${index}@network.example.org', '${professions[index % professions.length]}', '${regions[(index * 7) % regions.length]}', '${day()}', true, true)`,
   )
   const execute = await executor(databaseURL)
   try {
     for (let start = 0; start < members.length; start += 500) {
       await execute(
-        `INSERT INTO members (name, email, profession, region, joined_at, directory_visible) VALUES ${members.slice(start, start + 500).join(',')}`,
+        `INSERT INTO members (name, email, profession, region, joined_at, directory_visible, network_analysis) VALUES ${members.slice(start, start + 500).join(',')}`,
       )
     }
     const ids = (await execute('SELECT id FROM members ORDER BY id')).map((row) => Number(row.id))

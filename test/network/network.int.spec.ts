@@ -41,6 +41,12 @@ beforeAll(async () => {
     expect(created.status).toBe(201)
     ids[name] = created.body.doc?.id as number
     tokens[name] = await client.login('members', email, PASSWORD)
+    // Network analysis is opt-in, and only the member can opt in.
+    const optIn = await client.request('PATCH', `/api/members/${ids[name]}`, {
+      token: tokens[name],
+      json: { networkAnalysis: true },
+    })
+    expect(optIn.status).toBe(200)
   }
 }, 120_000)
 
@@ -117,7 +123,7 @@ describe('connections', () => {
 describe('network figures', () => {
   test('stats today: aggregates only, consistent with each other', async () => {
     const today = await stats()
-    expect(today.members).toBeGreaterThanOrEqual(15) // 12 seeded + 3 here
+    expect(today.members).toBeGreaterThanOrEqual(14) // 11 seeded who agreed + 3 here
     expect(today.averageConnections).toBeCloseTo(
       (2 * Number(today.connections)) / Number(today.members),
       3,
@@ -205,7 +211,8 @@ describe('network figures', () => {
     expect(json.status).toBe(200)
     const nodes = json.body.nodes as { id: string; region: string }[]
     const today = await stats()
-    expect(nodes.length).toBe(Number(today.members) - 1) // one seeded member opted out
+    // The seeded member who left the directory did not agree to network analysis either.
+    expect(nodes.length).toBe(Number(today.members))
     expect(nodes.every((node) => /^[0-9a-f]{16}$/.test(node.id))).toBe(true)
     expect(json.text).not.toMatch(/@|Sophie|Network ana|"name"/)
     const gexf = await client.request('GET', '/api/network/export?format=gexf', {
@@ -218,6 +225,57 @@ describe('network figures', () => {
     })
     expect(bad.status).toBe(400)
     expect(errorPaths(bad.body)).toContain('format')
+  })
+})
+
+describe('consent to network analysis', () => {
+  const exportedIds = async () =>
+    (
+      (await client.request('GET', '/api/network/export?format=json', { token: tokens.admin })).body
+        .nodes as { id: string }[]
+    ).length
+
+  test('a member who withdraws leaves every figure at once, with their connections', async () => {
+    // ana–ben is accepted above; cat connects to ana through staff (an import-like write).
+    const made = await client.request('POST', '/api/connections', {
+      token: tokens.admin,
+      json: { from: ids.cat, to: ids.ana, status: 'accepted' },
+    })
+    expect(made.status).toBe(201)
+    const before = await stats()
+    const nodesBefore = await exportedIds()
+    const withdraw = await client.request('PATCH', `/api/members/${ids.ana}`, {
+      token: tokens.ana,
+      json: { networkAnalysis: false },
+    })
+    expect(withdraw.status).toBe(200)
+    const after = await stats()
+    expect(after.members).toBe(Number(before.members) - 1)
+    // Both of ana's connections go, though ben and cat still agree.
+    expect(after.connections).toBe(Number(before.connections) - 2)
+    expect(await exportedIds()).toBe(nodesBefore - 1)
+    const brokers = await client.request('GET', '/api/network/brokers?limit=50', {
+      token: tokens.admin,
+    })
+    expect((brokers.body.brokers as { id: string }[]).map((broker) => broker.id)).not.toContain(
+      String(ids.ana),
+    )
+    // Saying yes again brings them back.
+    await client.request('PATCH', `/api/members/${ids.ana}`, {
+      token: tokens.ana,
+      json: { networkAnalysis: true },
+    })
+    expect((await stats()).members).toBe(before.members)
+  })
+
+  test('staff cannot opt a member in', async () => {
+    const response = await client.request('PATCH', `/api/members/${ids.ben}`, {
+      token: tokens.admin,
+      json: { networkAnalysis: false },
+    })
+    expect(response.status).toBe(200)
+    const ben = await client.request('GET', `/api/members/${ids.ben}`, { token: tokens.ben })
+    expect(ben.body.networkAnalysis).toBe(true)
   })
 })
 

@@ -10,6 +10,8 @@ const idOf = (value: unknown): string | null => {
   return String(value)
 }
 
+export const NOT_CONTACTABLE = 'This member does not take connection requests.'
+
 const refuse = (path: string, message: string) =>
   new ValidationError({ collection: SLUGS.connections, errors: [{ path, message }] })
 
@@ -64,6 +66,17 @@ export const validateConnection: CollectionBeforeValidateHook = async ({
     req,
   })
   if (members.totalDocs < 2) throw refuse('to', 'to must be the id of an existing member.')
+  // A member who takes no requests gets none; staff imports record connections made elsewhere.
+  if (!staff) {
+    const recipient = await req.payload.findByID({
+      collection: SLUGS.members,
+      id: idOf(to) ?? '',
+      select: { contactable: true },
+      overrideAccess: true,
+      req,
+    })
+    if (recipient.contactable === false) throw refuse('to', NOT_CONTACTABLE)
+  }
   const existing = await req.payload.count({
     collection: SLUGS.connections,
     where: {

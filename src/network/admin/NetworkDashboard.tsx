@@ -149,7 +149,7 @@ const ImportForm: React.FC = () => {
       >
         <label>
           Members CSV (name, email, profession, organisation, region, interests, joinedAt,
-          directoryVisible)
+          directoryVisible, and networkAnalysis where the survey collected that consent)
           <input type="file" name="members" accept=".csv,text/csv" />
         </label>
         <label>

@@ -18,6 +18,8 @@ export type MemberRow = {
   interests: string[]
   joinedAt: string
   directoryVisible: boolean
+  /** Consent to network analysis collected outside the CMS (optional column; absent means no). */
+  networkAnalysis: boolean
 }
 
 export type ConnectionRow = { line: number; fromEmail: string; toEmail: string; acceptedAt: string }
@@ -90,6 +92,9 @@ export const checkMemberRows = (records: Record<string, string>[]) => {
     const visibility = (record.directoryVisible ?? 'true').toLowerCase()
     if (!['true', 'false', 'yes', 'no', ''].includes(visibility))
       return reject('directoryVisible must be true or false')
+    const analysis = (record.networkAnalysis ?? '').toLowerCase()
+    if (!['true', 'false', 'yes', 'no', ''].includes(analysis))
+      return reject('networkAnalysis must be true or false')
     seen.add(email)
     valid.push({
       line,
@@ -101,6 +106,7 @@ export const checkMemberRows = (records: Record<string, string>[]) => {
       interests,
       joinedAt: `${joinedAt}T00:00:00.000Z`,
       directoryVisible: !['false', 'no'].includes(visibility),
+      networkAnalysis: ['true', 'yes'].includes(analysis),
     })
   })
   return { valid, rejected }

@@ -4,6 +4,7 @@ import { type AnyColumn, getTableName, inArray, isTable } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
 import { invalidateReadCache } from '../../cache/readCacheState'
+import { consentChanges, type ConsentSource } from '../../privacy/consent/consentChanges'
 import { column, type Row, type SqlAccess, sqlAccess, type Table } from '../sqlAdapter'
 import type { ConnectionRow, MemberRow } from './rows'
 
@@ -72,6 +73,15 @@ const chunks = <T>(rows: T[], size: number): T[][] => {
  * give each a random password nobody knew, to the same effect, at the cost of a deliberately slow
  * key derivation per member (about 20 s of CPU for 1,500 members).
  */
+const IMPORT_CONSENT_SOURCE: ConsentSource = 'import'
+
+/** The consent records an imported member starts with (the import writes rows, not through hooks). */
+const importedConsents = (row: MemberRow) =>
+  consentChanges(
+    { directoryVisible: row.directoryVisible, networkAnalysis: row.networkAnalysis },
+    null,
+  )
+
 const memberRow = (
   { line: _line, interests: _interests, ...row }: MemberRow,
   now: string,
@@ -160,6 +170,8 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
   const members = sql.table(SLUGS.members)
   const interests = sql.table('members_interests')
   const connections = sql.table(SLUGS.connections)
+  // The adapter names tables in snake case (as for members_interests).
+  const consents = sql.table('consent_records')
   return {
     members: async (rows, now) => {
       const statements: Statement[] = [
@@ -182,6 +194,34 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
           params: interestRows.flat(),
         })
       }
+      const consentRows = rows.flatMap((row) =>
+        importedConsents(row).map((consent) => [
+          row.email,
+          consent.purpose,
+          consent.granted ? 1 : 0,
+          consent.wordingVersion,
+        ]),
+      )
+      const consentColumns = [
+        'member',
+        'purpose',
+        'granted',
+        'wordingVersion',
+        'recordedAt',
+        'source',
+        'createdAt',
+        'updatedAt',
+      ]
+        .map((name) => `"${columnName(consents, name)}"`)
+        .join(', ')
+      // The member's consent records in the same transaction, as the members' own save writes them.
+      statements.push({
+        sql:
+          `INSERT INTO "${tableName(consents)}" (${consentColumns}) ` +
+          `SELECT m."${columnName(members, 'id')}", v.column2, v.column3, v.column4, ?, ?, ?, ? FROM (VALUES ${consentRows.map(() => '(?, ?, ?, ?)').join(', ')}) AS v ` +
+          `JOIN "${tableName(members)}" AS m ON m."${columnName(members, 'email')}" = v.column1`,
+        params: [now, IMPORT_CONSENT_SOURCE, now, now, ...consentRows.flat()],
+      })
       const [created] = await run(statements)
       return new Map(
         created.map((row) => [String(row.email).toLowerCase(), row.id as number | string]),
@@ -208,6 +248,10 @@ const sqliteWriter = (payload: Payload, sql: SqlAccess): SqlWriter => {
       for (const ids of chunks(written.members, 1000)) {
         await run([
           sql.drizzle
+            .delete(consents)
+            .where(inArray(column<AnyColumn>(consents, 'member'), ids))
+            .toSQL(),
+          sql.drizzle
             .delete(interests)
             .where(inArray(column<AnyColumn>(interests, 'parent'), ids))
             .toSQL(),
@@ -227,6 +271,8 @@ const postgresWriter = (sql: SqlAccess): SqlWriter => {
   const members = sql.table(SLUGS.members)
   const interests = sql.table('members_interests')
   const connections = sql.table(SLUGS.connections)
+  // The adapter names tables in snake case (as for members_interests).
+  const consents = sql.table('consent_records')
   return {
     members: (rows, now) =>
       sql.drizzle.transaction(async (tx) => {
@@ -249,6 +295,21 @@ const postgresWriter = (sql: SqlAccess): SqlWriter => {
             .insert(interests)
             .values(interestRows)
             .returning({ id: column(interests, 'id') })
+        await tx
+          .insert(consents)
+          .values(
+            rows.flatMap((row) =>
+              importedConsents(row).map((consent) => ({
+                member: idOf.get(row.email),
+                ...consent,
+                recordedAt: now,
+                source: IMPORT_CONSENT_SOURCE,
+                createdAt: now,
+                updatedAt: now,
+              })),
+            ),
+          )
+          .returning({ id: column(consents, 'id') })
         return idOf
       }),
     connections: async (rows) =>
@@ -267,6 +328,7 @@ const postgresWriter = (sql: SqlAccess): SqlWriter => {
           .where(inArray(column<AnyColumn>(connections, 'id'), ids))
       for (const ids of chunks(written.members, 1000)) {
         await sql.drizzle.transaction(async (tx) => {
+          await tx.delete(consents).where(inArray(column<AnyColumn>(consents, 'member'), ids))
           await tx.delete(interests).where(inArray(column<AnyColumn>(interests, 'parent'), ids))
           await tx.delete(members).where(inArray(column<AnyColumn>(members, 'id'), ids))
         })
@@ -314,6 +376,18 @@ const writeWithLocalApi = async (payload: Payload, input: WriteInput, written: W
     })
     input.idByEmail.set(row.email, created.id as number | string)
     written.members.push(created.id as number | string)
+    for (const consent of importedConsents(row))
+      await payload.db.create({
+        collection: SLUGS.consentRecords,
+        data: {
+          member: created.id,
+          ...consent,
+          recordedAt: now,
+          source: IMPORT_CONSENT_SOURCE,
+          createdAt: now,
+          updatedAt: now,
+        },
+      })
     input.onProgress?.(++done, total)
   }
   for (const row of input.connections) {
@@ -332,11 +406,16 @@ const deleteWithLocalApi = async (payload: Payload, written: Written) => {
       collection: SLUGS.connections,
       where: { id: { in: written.connections } },
     })
-  if (written.members.length)
+  if (written.members.length) {
+    await payload.db.deleteMany({
+      collection: SLUGS.consentRecords,
+      where: { member: { in: written.members } },
+    })
     await payload.db.deleteMany({
       collection: SLUGS.members,
       where: { id: { in: written.members } },
     })
+  }
 }
 
 /**

@@ -3,6 +3,8 @@ import type { Member } from '@q-community/cms-client/types'
 export type SeedMember = Pick<Member, 'name' | 'email' | 'profession' | 'organisation' | 'region' | 'interests' | 'bio'> & {
   joinedAt: string
   directoryVisible?: boolean
+  /** Demo members agreed to network analysis unless said otherwise, so the dashboard has a network. */
+  networkAnalysis?: boolean
 }
 
 /**
@@ -120,6 +122,7 @@ export const seedMembers: SeedMember[] = [
     bio: 'Mental health nurse reducing restrictive practice on inpatient wards.',
     joinedAt: '2026-06-19T09:00:00.000Z',
     directoryVisible: false,
+    networkAnalysis: false,
   },
   {
     name: 'Marcus Ellery',
