@@ -79,6 +79,8 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'erasure-requests': ErasureRequest;
+    'privacy-log': PrivacyLog;
     comments: Comment;
     'comment-decisions': CommentDecision;
     subscribers: Subscriber;
@@ -110,6 +112,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'erasure-requests': ErasureRequestsSelect<false> | ErasureRequestsSelect<true>;
+    'privacy-log': PrivacyLogSelect<false> | PrivacyLogSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -230,6 +234,7 @@ export interface Blog {
         relationTo: 'users';
         value: number | User;
       } | null);
+  authorErased?: boolean | null;
   authorName?: string | null;
   heroImage?: (number | null) | Media;
   topics?:
@@ -672,6 +677,49 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Requests to erase a member account. Once completed, only the status and dates remain.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-requests".
+ */
+export interface ErasureRequest {
+  id: number;
+  member?: (number | null) | Member;
+  status: 'pending' | 'confirmed' | 'completed' | 'expired' | 'cancelled';
+  source: 'member' | 'staff';
+  requestedAt: string;
+  expiresAt?: string | null;
+  completedAt?: string | null;
+  tokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-log".
+ */
+export interface PrivacyLog {
+  id: number;
+  action: 'member-erased-by-staff';
+  reason: string;
+  by?: (number | null) | User;
+  at: string;
+  /**
+   * How many rows of each kind were deleted or anonymised.
+   */
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1031,6 +1079,14 @@ export interface PayloadLockedDocument {
         value: number | WebhookDelivery;
       } | null)
     | ({
+        relationTo: 'erasure-requests';
+        value: number | ErasureRequest;
+      } | null)
+    | ({
+        relationTo: 'privacy-log';
+        value: number | PrivacyLog;
+      } | null)
+    | ({
         relationTo: 'comments';
         value: number | Comment;
       } | null)
@@ -1112,6 +1168,7 @@ export interface BlogsSelect<T extends boolean = true> {
   excerpt?: T;
   content?: T;
   author?: T;
+  authorErased?: T;
   authorName?: T;
   heroImage?: T;
   topics?: T;
@@ -1362,6 +1419,34 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   error?: T;
   durationMs?: T;
   responseBody?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-requests_select".
+ */
+export interface ErasureRequestsSelect<T extends boolean = true> {
+  member?: T;
+  status?: T;
+  source?: T;
+  requestedAt?: T;
+  expiresAt?: T;
+  completedAt?: T;
+  tokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-log_select".
+ */
+export interface PrivacyLogSelect<T extends boolean = true> {
+  action?: T;
+  reason?: T;
+  by?: T;
+  at?: T;
+  counts?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1634,6 +1719,10 @@ export interface CommentPolicy {
    */
   closeAfterDays?: number | null;
   allowGuests?: boolean | null;
+  /**
+   * When a member erases their account, their comments stay under "Former member": remove (the text is replaced by a notice) or keep the text.
+   */
+  erasedCommentBody?: ('remove' | 'keep') | null;
   reportsToHide: number;
   /**
    * Hold comments containing an NHS number, or a date of birth next to a UK postcode.
@@ -1707,6 +1796,7 @@ export interface CommentPolicySelect<T extends boolean = true> {
   floodIntervalSeconds?: T;
   closeAfterDays?: T;
   allowGuests?: T;
+  erasedCommentBody?: T;
   reportsToHide?: T;
   patientDataGuard?: T;
   ruleClauses?:

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { Blogs } from './Blogs'
 import { Connections } from './Connections'
+import { ErasureRequests } from './ErasureRequests'
 import { EvaluationReports } from './EvaluationReports'
 import { Events } from './Events'
 import { Interviews } from './Interviews'
@@ -9,6 +10,7 @@ import { LabThemes } from './LabThemes'
 import { Media } from './Media'
 import { trackMediaUse } from './Media/trackMediaUse'
 import { Members } from './Members'
+import { PrivacyLog } from './PrivacyLog'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 import { Webhooks } from './Webhooks'
@@ -28,4 +30,6 @@ export const collections: CollectionConfig[] = [
   Users,
   Webhooks,
   WebhookDeliveries,
+  ErasureRequests,
+  PrivacyLog,
 ].map(trackMediaUse)

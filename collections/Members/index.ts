@@ -17,6 +17,8 @@ import {
   invalidateNetworkAfterDelete,
 } from '@/network/hooks/invalidateNetwork'
 import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
+import { eraseEndpoints } from '@/privacy/rights/eraseEndpoints'
+import { exportEndpoints } from '@/privacy/rights/exportEndpoints'
 
 import { SLUGS } from '../slugs'
 import { directoryEndpoint } from './directoryEndpoint'
@@ -64,7 +66,13 @@ export const Members: CollectionConfig = {
     afterChange: [sendEmailChangeConfirmation, logStaffEmailChange, invalidateNetworkAfterChange],
     afterDelete: [invalidateNetworkAfterDelete],
   },
-  endpoints: [directoryEndpoint, refuseFirstRegister, ...confirmEmailEndpoints],
+  endpoints: [
+    directoryEndpoint,
+    refuseFirstRegister,
+    ...confirmEmailEndpoints,
+    ...exportEndpoints,
+    ...eraseEndpoints,
+  ],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
     {
@@ -158,6 +166,15 @@ export const Members: CollectionConfig = {
         update: selfFieldIn(SLUGS.members),
       },
       admin: { position: 'sidebar', description: CONSENT_PURPOSES.contact.description },
+    },
+    // "Download data" (staff) and "Erase member" (admins) on the member's edit view.
+    {
+      name: 'personalData',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/MemberDataActions#MemberDataActions' },
+      },
     },
   ],
 }
