@@ -409,3 +409,11 @@ describe('erasure by an admin', () => {
     ).toEqual([])
   })
 })
+
+describe('deleting a moderated comment', () => {
+  it('deletes its decision log with it (it used to fail on the log’s NOT NULL comment)', async () => {
+    const path = `/api/comments/${ids.bobComment}`
+    expect((await client.request('DELETE', path, { token: tokens.admin })).status).toBe(200)
+    expect((await client.request('GET', path, { token: tokens.admin })).status).toBe(404)
+  })
+})

@@ -6,13 +6,11 @@ import { eraseMemberSubscription } from '@q-community/email-subscriptions'
 import { readInPages } from '@q-community/plugin-shared/readInPages'
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
+import { hasCollection } from './hasCollection'
 import { FORMER_MEMBER } from './rules'
 
 /** How many rows of each kind went or lost the member: the privacy log's `counts`. */
 export type ErasureCounts = Record<string, number>
-
-const hasCollection = (req: PayloadRequest, slug: string): slug is CollectionSlug =>
-  slug in req.payload.collections
 
 const deleteWhere = async (req: PayloadRequest, collection: CollectionSlug, where: Where) => {
   const { docs, errors } = await req.payload.delete({

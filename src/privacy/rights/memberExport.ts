@@ -5,6 +5,7 @@ import { memberSubscriptionExport } from '@q-community/email-subscriptions'
 import { readInPages } from '@q-community/plugin-shared/readInPages'
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
+import { hasCollection } from './hasCollection'
 import { type JsonPart, jsonPieces } from './jsonStream'
 import { ERASURE_TABLE } from './rules'
 
@@ -26,10 +27,6 @@ const SECRET_FIELDS = new Set([
 ])
 
 export const PAGE_SIZE = 200
-
-/** True when the running config has a collection `slug` (consent records may come later). */
-const hasCollection = (req: PayloadRequest, slug: string): slug is CollectionSlug =>
-  slug in req.payload.collections
 
 const profileOf = (member: Member) =>
   Object.fromEntries(Object.entries(member).filter(([key]) => !SECRET_FIELDS.has(key)))
