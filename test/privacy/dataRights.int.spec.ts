@@ -58,6 +58,7 @@ beforeAll(async () => {
     SMTP_PORT: String(smtp.port),
     EMAIL_FROM: 'community@q.example.org',
     COMMENT_RATE_LIMIT: '500',
+    SUBSCRIPTIONS_QUEUE_CRON: '* * * * * *',
   })
   client = api(server.url)
   tokens.admin = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
@@ -155,10 +156,22 @@ beforeAll(async () => {
     (
       await client.request('POST', '/api/subscribers/me', {
         token: tokens.erin,
-        json: { topics: ['blogs'], frequency: 'weekly' },
+        json: { topics: ['blogs'], frequency: 'instant' },
       })
     ).status,
   ).toBeLessThan(300)
+  // A publication, so that her subscription has a delivery record.
+  const announced = `Rights announcement ${canary('post')}`
+  idOf(
+    await client.request('POST', '/api/blogs', {
+      token: tokens.admin,
+      json: { title: announced, excerpt: 'For subscribers', _status: 'published' },
+    }),
+  )
+  await smtp.waitFor(
+    (message) => message.to.includes(erin.email) && message.subject.includes(announced),
+    30_000,
+  )
 }, 180_000)
 
 afterAll(async () => {
@@ -184,7 +197,8 @@ describe('subject access export', () => {
       comments: Array<{ id: number; decisions: Array<{ to: string }> }>
       reportsMade: Array<{ comment: number; reason: string }>
       connections: Array<{ direction: string; otherMember: string | null }>
-      subscription: { topics: string[] } | null
+      subscription: { id: number; topics: string[] } | null
+      deliveries: Array<{ mailing: string; status: string }>
     }
     for (const key of ['deliveries', 'consentRecords', 'erasureRequests'])
       expect(Array.isArray(data[key])).toBe(true)
@@ -218,6 +232,8 @@ describe('subject access export', () => {
       ]),
     )
     expect(data.subscription?.topics).toEqual(['blogs'])
+    expect(data.deliveries.length).toBeGreaterThan(0)
+    ids.erinSubscriber = data.subscription?.id ?? 0
     for (const secret of [
       '"hash"',
       '"salt"',
@@ -323,6 +339,11 @@ describe('erasure by the member', () => {
     expect((await referencesTo(ids.erin)).map(({ table, column }) => `${table}.${column}`)).toEqual(
       [],
     )
+    const deliveries = (await readAllCells(server.databaseURL)).filter(
+      ({ column, value }) =>
+        column === 'subscriber_id' && String(value) === String(ids.erinSubscriber),
+    )
+    expect(deliveries).toEqual([])
   })
 
   it('keeps her comments as "Former member" without their text, her post with that byline', async () => {

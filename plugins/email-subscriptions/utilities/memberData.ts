@@ -94,15 +94,13 @@ export const eraseMemberSubscription = async (
   })
   let deliveries = 0
   for (const subscriber of subscribers) {
-    const deleted = await req.payload.delete({
-      collection: DELIVERIES_SLUG,
-      where: { subscriberId: { equals: String(subscriber.id) } },
-      overrideAccess: true,
-      select: { id: true },
-      req,
-    })
-    if (deleted.errors.length) throw new Error('could not delete delivery records')
-    deliveries += deleted.docs.length
+    // Straight through the adapter, one statement: a subscriber of years has 100,000 deliveries,
+    // and the collection has no hooks that a Local API delete of each row would run.
+    const ofSubscriber: Where = { subscriberId: { equals: String(subscriber.id) } }
+    deliveries += (
+      await req.payload.count({ collection: DELIVERIES_SLUG, where: ofSubscriber, req })
+    ).totalDocs
+    await req.payload.db.deleteMany({ collection: DELIVERIES_SLUG, where: ofSubscriber, req })
     await req.payload.delete({
       collection: SUBSCRIBERS_SLUG,
       id: subscriber.id,
