@@ -69,6 +69,7 @@ export const memberSubscriptionExport = async (
       where: { subscriberId: { equals: String(subscription.id) } },
       select: DELIVERY_FIELDS,
       pageSize,
+      raw: true,
     }),
   }
 }

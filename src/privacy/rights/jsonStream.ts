@@ -32,6 +32,8 @@ export async function* jsonPieces(
   yield '}'
 }
 
+const CHUNK_CHARACTERS = 64 * 1024
+
 type Logger = { payload: { logger: { error: (details: object) => void } } }
 
 /**
@@ -46,9 +48,19 @@ export const jsonStream = (
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { value, done } = await pieces.next()
-        if (done) controller.close()
-        else controller.enqueue(encoder.encode(value))
+        // Pieces are small (one row each): sent in chunks of about 64 KB, not one write per row.
+        let chunk = ''
+        for (;;) {
+          const { value, done } = await pieces.next()
+          if (done) {
+            if (chunk) controller.enqueue(encoder.encode(chunk))
+            controller.close()
+            return
+          }
+          chunk += value
+          if (chunk.length >= CHUNK_CHARACTERS) break
+        }
+        controller.enqueue(encoder.encode(chunk))
       } catch (err) {
         payload.logger.error({ err, msg: 'member data export failed midway' })
         controller.error(err)
