@@ -48,6 +48,7 @@ const EXPORT_SCHEMA = {
         sessions: { type: 'array', items: { type: 'object' } },
         loginAttempts: { type: 'integer' },
         lockUntil: { type: ['string', 'null'] },
+        resetPasswordRequestedAt: { type: ['string', 'null'] },
       },
     },
     comments: { type: 'array', items: { type: 'object' } },
