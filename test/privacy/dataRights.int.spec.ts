@@ -123,6 +123,18 @@ beforeAll(async () => {
         json: { target: { relationTo: 'blogs', value: ids.blog }, body, policyAccepted: true },
       }),
     )
+  // Before she had an account, she commented as a guest with her address.
+  ids.erinGuestComment = idOf(
+    await client.request('POST', '/api/comments', {
+      json: {
+        target: { relationTo: 'blogs', value: ids.blog },
+        body: 'A guest comment',
+        authorName: 'Erin as a guest',
+        authorEmail: erin.email,
+        policyAccepted: true,
+      },
+    }),
+  )
   ids.erinComment = await comment(tokens.erin, erin.comment)
   ids.erinSecondComment = await comment(tokens.erin, `Second ${erin.comment}`)
   expect(

@@ -1,5 +1,5 @@
 import { readInPages } from '@q-community/plugin-shared/readInPages'
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { COMMENTS_SLUG, DECISIONS_SLUG, REMOVED_COMMENT_BODY } from '../constants'
 import { loadPolicy } from './policy'
@@ -96,12 +96,14 @@ export type MemberCommentErasure = { commentsAnonymised: number; reportsAnonymis
 export const eraseMemberComments = async (
   req: PayloadRequest,
   memberId: number | string,
-  { displayName }: { displayName: string },
+  { displayName, email }: { displayName: string; email?: string | null },
 ): Promise<MemberCommentErasure> => {
   const policy = await loadPolicy(req)
+  const byAuthor: Where = { author: { equals: memberId } }
   const { docs, errors } = await req.payload.update({
     collection: COMMENTS_SLUG,
-    where: { author: { equals: memberId } },
+    // Comments they left as a guest with the same address are theirs too.
+    where: email ? { or: [byAuthor, { authorEmail: { equals: email } }] } : byAuthor,
     data: {
       author: null,
       authorName: displayName,

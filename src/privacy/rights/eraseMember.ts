@@ -91,7 +91,10 @@ const deleteJobsNaming = async (req: PayloadRequest, member: Member) => {
 export const eraseMember = async (req: PayloadRequest, member: Member): Promise<ErasureCounts> => {
   const memberId = member.id
   const counts: ErasureCounts = {}
-  const comments = await eraseMemberComments(req, memberId, { displayName: FORMER_MEMBER })
+  const comments = await eraseMemberComments(req, memberId, {
+    displayName: FORMER_MEMBER,
+    email: member.email,
+  })
   counts.commentsAnonymised = comments.commentsAnonymised
   counts.reportsAnonymised = comments.reportsAnonymised
   const subscription = await eraseMemberSubscription(req, { id: memberId, email: member.email })
