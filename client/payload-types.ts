@@ -79,8 +79,8 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
-    'consent-records': ConsentRecord;
-    'retention-runs': RetentionRun;
+    'erasure-requests': ErasureRequest;
+    'privacy-log': PrivacyLog;
     comments: Comment;
     'comment-decisions': CommentDecision;
     subscribers: Subscriber;
@@ -112,8 +112,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
-    'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
-    'retention-runs': RetentionRunsSelect<false> | RetentionRunsSelect<true>;
+    'erasure-requests': ErasureRequestsSelect<false> | ErasureRequestsSelect<true>;
+    'privacy-log': PrivacyLogSelect<false> | PrivacyLogSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -146,8 +146,6 @@ export interface Config {
   user: Member | User;
   jobs: {
     tasks: {
-      retentionUnconfirmedSubscriptions: TaskRetentionUnconfirmedSubscriptions;
-      retentionErasureRecords: TaskRetentionErasureRecords;
       commentModeratorDigest: TaskCommentModeratorDigest;
       commentPurgeClientData: TaskCommentPurgeClientData;
       subscriptionsSendMailing: TaskSubscriptionsSendMailing;
@@ -236,6 +234,7 @@ export interface Blog {
         relationTo: 'users';
         value: number | User;
       } | null);
+  authorErased?: boolean | null;
   authorName?: string | null;
   heroImage?: (number | null) | Media;
   topics?:
@@ -678,41 +677,45 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Requests to erase a member account. Once completed, only the status and dates remain.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "consent-records".
+ * via the `definition` "erasure-requests".
  */
-export interface ConsentRecord {
+export interface ErasureRequest {
   id: number;
   member?: (number | null) | Member;
-  purpose: 'directory' | 'networkAnalysis' | 'contact';
-  granted: boolean;
-  /**
-   * The version of the wording the member saw (see consent purposes).
-   */
-  wordingVersion: string;
-  recordedAt: string;
-  source: 'member' | 'staff' | 'seed' | 'import' | 'signup';
+  status: 'pending' | 'confirmed' | 'completed' | 'expired' | 'cancelled';
+  source: 'member' | 'staff';
+  requestedAt: string;
+  expiresAt?: string | null;
+  completedAt?: string | null;
+  tokenHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "retention-runs".
+ * via the `definition` "privacy-log".
  */
-export interface RetentionRun {
+export interface PrivacyLog {
   id: number;
-  task: 'retentionUnconfirmedSubscriptions' | 'retentionErasureRecords' | 'commentPurgeClientData';
-  ranAt: string;
-  ok: boolean;
+  action: 'member-erased-by-staff';
+  reason: string;
+  by?: (number | null) | User;
+  at: string;
   /**
-   * Records deleted (or, for client data, cleared) by this run.
+   * How many rows of each kind were deleted or anonymised.
    */
-  removed: number;
-  durationMs: number;
-  /**
-   * The failure's message, when the run failed.
-   */
-  error?: string | null;
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -956,8 +959,6 @@ export interface PayloadJob {
         completedAt: string;
         taskSlug:
           | 'inline'
-          | 'retentionUnconfirmedSubscriptions'
-          | 'retentionErasureRecords'
           | 'commentModeratorDigest'
           | 'commentPurgeClientData'
           | 'subscriptionsSendMailing'
@@ -1001,8 +1002,6 @@ export interface PayloadJob {
   taskSlug?:
     | (
         | 'inline'
-        | 'retentionUnconfirmedSubscriptions'
-        | 'retentionErasureRecords'
         | 'commentModeratorDigest'
         | 'commentPurgeClientData'
         | 'subscriptionsSendMailing'
@@ -1080,12 +1079,12 @@ export interface PayloadLockedDocument {
         value: number | WebhookDelivery;
       } | null)
     | ({
-        relationTo: 'consent-records';
-        value: number | ConsentRecord;
+        relationTo: 'erasure-requests';
+        value: number | ErasureRequest;
       } | null)
     | ({
-        relationTo: 'retention-runs';
-        value: number | RetentionRun;
+        relationTo: 'privacy-log';
+        value: number | PrivacyLog;
       } | null)
     | ({
         relationTo: 'comments';
@@ -1169,6 +1168,7 @@ export interface BlogsSelect<T extends boolean = true> {
   excerpt?: T;
   content?: T;
   author?: T;
+  authorErased?: T;
   authorName?: T;
   heroImage?: T;
   topics?: T;
@@ -1424,29 +1424,29 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "consent-records_select".
+ * via the `definition` "erasure-requests_select".
  */
-export interface ConsentRecordsSelect<T extends boolean = true> {
+export interface ErasureRequestsSelect<T extends boolean = true> {
   member?: T;
-  purpose?: T;
-  granted?: T;
-  wordingVersion?: T;
-  recordedAt?: T;
+  status?: T;
   source?: T;
+  requestedAt?: T;
+  expiresAt?: T;
+  completedAt?: T;
+  tokenHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "retention-runs_select".
+ * via the `definition` "privacy-log_select".
  */
-export interface RetentionRunsSelect<T extends boolean = true> {
-  task?: T;
-  ranAt?: T;
-  ok?: T;
-  removed?: T;
-  durationMs?: T;
-  error?: T;
+export interface PrivacyLogSelect<T extends boolean = true> {
+  action?: T;
+  reason?: T;
+  by?: T;
+  at?: T;
+  counts?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1719,6 +1719,10 @@ export interface CommentPolicy {
    */
   closeAfterDays?: number | null;
   allowGuests?: boolean | null;
+  /**
+   * When a member erases their account, their comments stay under "Former member": remove (the text is replaced by a notice) or keep the text.
+   */
+  erasedCommentBody?: ('remove' | 'keep') | null;
   reportsToHide: number;
   /**
    * Hold comments containing an NHS number, or a date of birth next to a UK postcode.
@@ -1792,6 +1796,7 @@ export interface CommentPolicySelect<T extends boolean = true> {
   floodIntervalSeconds?: T;
   closeAfterDays?: T;
   allowGuests?: T;
+  erasedCommentBody?: T;
   reportsToHide?: T;
   patientDataGuard?: T;
   ruleClauses?:
@@ -1827,22 +1832,6 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "TaskRetentionUnconfirmedSubscriptions".
- */
-export interface TaskRetentionUnconfirmedSubscriptions {
-  input?: unknown;
-  output?: unknown;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "TaskRetentionErasureRecords".
- */
-export interface TaskRetentionErasureRecords {
-  input?: unknown;
-  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

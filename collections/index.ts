@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { Blogs } from './Blogs'
 import { Connections } from './Connections'
 import { ConsentRecords } from './ConsentRecords'
+import { ErasureRequests } from './ErasureRequests'
 import { EvaluationReports } from './EvaluationReports'
 import { Events } from './Events'
 import { Interviews } from './Interviews'
@@ -11,6 +12,7 @@ import { Media } from './Media'
 import { trackMediaUse } from './Media/trackMediaUse'
 import { Members } from './Members'
 import { RetentionRuns } from './RetentionRuns'
+import { PrivacyLog } from './PrivacyLog'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 import { Webhooks } from './Webhooks'
@@ -32,4 +34,6 @@ export const collections: CollectionConfig[] = [
   WebhookDeliveries,
   ConsentRecords,
   RetentionRuns,
+  ErasureRequests,
+  PrivacyLog,
 ].map(trackMediaUse)

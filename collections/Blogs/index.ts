@@ -43,6 +43,14 @@ export const Blogs: CollectionConfig = {
       relationTo: [SLUGS.members, SLUGS.users],
       admin: { position: 'sidebar' },
     },
+    // Set when the member who wrote the post erased their account: the byline reads "Former member".
+    {
+      name: 'authorErased',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
     {
       name: 'authorName',
       type: 'text',

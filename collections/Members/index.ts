@@ -17,6 +17,8 @@ import {
   invalidateNetworkAfterDelete,
 } from '@/network/hooks/invalidateNetwork'
 import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
+import { eraseEndpoints } from '@/privacy/rights/eraseEndpoints'
+import { exportEndpoints } from '@/privacy/rights/exportEndpoints'
 
 import { SLUGS } from '../slugs'
 import { consentPurposesEndpoint } from './consentPurposesEndpoint'
@@ -78,6 +80,8 @@ export const Members: CollectionConfig = {
     consentPurposesEndpoint,
     refuseFirstRegister,
     ...confirmEmailEndpoints,
+    ...exportEndpoints,
+    ...eraseEndpoints,
   ],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, index: true },
@@ -172,6 +176,15 @@ export const Members: CollectionConfig = {
         update: selfFieldIn(SLUGS.members),
       },
       admin: { position: 'sidebar', description: CONSENT_PURPOSES.contact.description },
+    },
+    // "Download data" (staff) and "Erase member" (admins) on the member's edit view.
+    {
+      name: 'personalData',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/MemberDataActions#MemberDataActions' },
+      },
     },
   ],
 }

@@ -37,6 +37,12 @@ export const RULE = {
 } as const
 export type BuiltInRuleName = (typeof RULE)[keyof typeof RULE]
 
+/** What an erased member's comments keep: the text (`keep`) or a notice in its place (`remove`). */
+export const ERASED_COMMENT_BODY_OPTIONS = ['remove', 'keep'] as const
+export type ErasedCommentBody = (typeof ERASED_COMMENT_BODY_OPTIONS)[number]
+/** The body of an erased member's comment under `remove` (a body is required, so never empty). */
+export const REMOVED_COMMENT_BODY = '[removed at the request of its author]'
+
 export const COMMENTS_SLUG = 'comments'
 export const DECISIONS_SLUG = 'comment-decisions'
 export const POLICY_SLUG = 'comment-policy'

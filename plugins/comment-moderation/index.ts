@@ -38,6 +38,12 @@ export type {
   Decision,
   DecisionEvent,
 } from './types'
+export {
+  eraseMemberComments,
+  type MemberCommentData,
+  type MemberCommentErasure,
+  memberDataExport,
+} from './utilities/memberData'
 
 const withField = (collection: CollectionConfig, field: Field): CollectionConfig => ({
   ...collection,

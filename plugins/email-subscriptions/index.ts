@@ -42,6 +42,13 @@ export type {
   SubscriptionTransport,
 } from './types'
 export { createDigestNow, runMailingByKey } from './utilities/mailings'
+export {
+  eraseMemberSubscription,
+  type MemberRef,
+  type MemberSubscriptionData,
+  type MemberSubscriptionErasure,
+  memberSubscriptionExport,
+} from './utilities/memberData'
 export { subscriptionOptionsOf } from './utilities/subscriptionOptions'
 
 /** A topic collection's schema part: the email preview in the sidebar (kept when disabled). */

@@ -130,6 +130,14 @@ export const settings = {
   get subscribeRateLimit(): number {
     return intFromEnv('SUBSCRIBE_RATE_LIMIT', 20)
   },
+  /** Member data exports (`/api/members/me/export`, `/:id/export`) one client address may make per hour. */
+  get memberExportRateLimit(): number {
+    return intFromEnv('MEMBER_EXPORT_RATE_LIMIT', 20)
+  },
+  /** Erasure requests, confirmations and staff erasures one client address may make per hour. */
+  get memberEraseRateLimit(): number {
+    return intFromEnv('MEMBER_ERASE_RATE_LIMIT', 20)
+  },
   /** Searches one client address may make per minute (`GET /api/search`; cached answers are free). */
   get searchRateLimit(): number {
     return intFromEnv('SEARCH_RATE_LIMIT', 120)

@@ -104,6 +104,26 @@ export const rateLimitTable = (): RateLimitRow[] => [
     limit: settings.syndicationRateLimit,
     message: 'Too many feed, calendar or sitemap requests from this address. Please wait a minute.',
   },
+  // Each export reads all of a member's history; each erasure request sends an email.
+  {
+    name: 'member-export',
+    method: 'get',
+    paths: [`/api/${SLUGS.members}/me/export`, `/api/${SLUGS.members}/:id/export`],
+    windowMs: 60 * 60_000,
+    limit: settings.memberExportRateLimit,
+    message: 'Too many data exports from this address. Try again later.',
+  },
+  {
+    name: 'member-erase',
+    paths: [
+      `/api/${SLUGS.members}/me/erase`,
+      `/api/${SLUGS.members}/:id/erase`,
+      `/api/${SLUGS.members}/erase/confirm`,
+    ],
+    windowMs: 60 * 60_000,
+    limit: settings.memberEraseRateLimit,
+    message: 'Too many erasure requests from this address. Try again later.',
+  },
 ]
 
 /** Mounts one per-address limit for each row of the table on requests to its paths. */

@@ -214,6 +214,10 @@ describe('the OpenAPI contract over HTTP', () => {
     ['GET', '/api/comments/thread?collection=nope&id=1', 'anonymous'],
     ['GET', '/api/comments/thread?collection=blogs&id=999999', 'anonymous'],
     ['GET', '/api/subscribers/me', 'member'],
+    ['GET', '/api/members/me/export', 'member'],
+    ['GET', '/api/members/me/export', 'anonymous'],
+    ['POST', '/api/members/erase/confirm', 'anonymous', { token: 'not a token' }],
+    ['POST', '/api/members/1/erase', 'anonymous', { reason: 'contract check' }],
     ['POST', '/api/subscribers/subscribe', 'anonymous', { email: 'not an address' }],
     [
       'POST',

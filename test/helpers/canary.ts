@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 
-import { createClient } from '@libsql/client'
 import {
   getNamedType,
   type GraphQLField,
@@ -12,7 +11,8 @@ import {
   isObjectType,
   isUnionType,
 } from 'graphql'
-import pg from 'pg'
+
+import { readAllCells } from './readAllCells'
 
 /**
  * Canary markers for the leak crawler: unique strings planted in private data, with the audience
@@ -99,51 +99,12 @@ export type SecretCell = {
  * Every stored secret (hash, salt, token, key) with at least 16 characters, read straight from the
  * database the server uses: whatever a later change stores there, no API answer may carry it.
  */
-export const readSecretCells = async (databaseURL: string): Promise<SecretCell[]> => {
-  const cells: SecretCell[] = []
-  const collect = (table: string, rows: Record<string, unknown>[]) => {
-    for (const row of rows) {
-      for (const [column, value] of Object.entries(row)) {
-        if (SECRET_COLUMN.test(column) && typeof value === 'string' && value.length >= 16)
-          cells.push({ table, column, value, row })
-      }
-    }
-  }
-  if (databaseURL.startsWith('file:')) {
-    const client = createClient({ url: databaseURL })
-    try {
-      const tables = await client.execute(
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-      )
-      for (const { name } of tables.rows) {
-        const result = await client.execute(`SELECT * FROM "${String(name)}"`)
-        collect(
-          String(name),
-          result.rows.map((row) =>
-            Object.fromEntries(result.columns.map((column) => [column, row[column]])),
-          ),
-        )
-      }
-    } finally {
-      client.close()
-    }
-    return cells
-  }
-  const client = new pg.Client({ connectionString: databaseURL })
-  await client.connect()
-  try {
-    const tables = await client.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-    )
-    for (const { table_name: table } of tables.rows) {
-      const result = await client.query<Record<string, unknown>>(`SELECT * FROM "${table}"`)
-      collect(table, result.rows)
-    }
-  } finally {
-    await client.end()
-  }
-  return cells
-}
+export const readSecretCells = async (databaseURL: string): Promise<SecretCell[]> =>
+  (await readAllCells(databaseURL)).flatMap(({ table, column, value, row }) =>
+    SECRET_COLUMN.test(column) && typeof value === 'string' && value.length >= 16
+      ? [{ table, column, value, row }]
+      : [],
+  )
 
 const hasRequiredArgs = (field: GraphQLField<unknown, unknown>) =>
   field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)

@@ -2,6 +2,8 @@ import { oncePerRequest } from '@q-community/plugin-shared/oncePerRequest'
 import type { FieldHook } from 'payload'
 import { extractID } from 'payload/shared'
 
+import { FORMER_MEMBER } from '@/privacy/rights/rules'
+
 import { SLUGS } from '../../slugs'
 
 type AuthorRef = {
@@ -18,7 +20,7 @@ type AuthorRef = {
  */
 export const resolveAuthorName: FieldHook = async ({ siblingData, req }) => {
   const author = siblingData?.author as AuthorRef | null | undefined
-  if (!author?.value) return null
+  if (!author?.value) return siblingData?.authorErased ? FORMER_MEMBER : null
   if (typeof author.value === 'object' && typeof author.value.name === 'string')
     return author.value.name
   const id = extractID(author.value)

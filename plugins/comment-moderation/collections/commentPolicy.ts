@@ -1,6 +1,11 @@
 import type { Access, FieldAccess, GlobalConfig } from 'payload'
 
-import { DEFAULT_RULE_CLAUSES, POLICY_SLUG, ruleClauseField } from '../constants'
+import {
+  DEFAULT_RULE_CLAUSES,
+  ERASED_COMMENT_BODY_OPTIONS,
+  POLICY_SLUG,
+  ruleClauseField,
+} from '../constants'
 import { forgetPolicy } from '../hooks/forgetPolicy'
 import type { SanitizedOptions } from '../types'
 
@@ -119,6 +124,16 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
             },
           },
           { name: 'allowGuests', type: 'checkbox', defaultValue: true },
+          {
+            name: 'erasedCommentBody',
+            type: 'select',
+            defaultValue: 'remove',
+            options: ERASED_COMMENT_BODY_OPTIONS.map((value) => ({ label: value, value })),
+            admin: {
+              description:
+                'When a member erases their account, their comments stay under "Former member": remove (the text is replaced by a notice) or keep the text.',
+            },
+          },
           { name: 'reportsToHide', type: 'number', defaultValue: 3, min: 1, required: true },
           {
             name: 'patientDataGuard',

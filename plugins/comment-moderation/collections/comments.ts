@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
 import { assignAuthor } from '../hooks/assignAuthor'
+import { deleteDecisionLog } from '../hooks/deleteDecisionLog'
 import { resolveDisplayName } from '../hooks/resolveDisplayName'
 import type { SanitizedOptions } from '../types'
 import { commentAccess } from '../utilities/access'
@@ -13,11 +14,15 @@ export const BODY_MAX_LENGTH = 5000
 /**
  * The `comments` collection as the schema has it, with the host's `commentsOverrides`. index.ts
  * adds the endpoints, and the moderation hooks unless the plugin is disabled; `assignAuthor`
- * always runs, since field access drops the `author` a client sends.
+ * always runs, since field access drops the `author` a client sends, and so does
+ * `deleteDecisionLog`, without which a moderated comment could not be deleted.
  */
 export const buildComments = (options: SanitizedOptions): CollectionConfig => {
   const collection = withOverrides(commentsSchema(options), options.commentsOverrides)
-  return prependHooks(collection, { beforeValidate: [assignAuthor(options.authorCollection)] })
+  return prependHooks(collection, {
+    beforeValidate: [assignAuthor(options.authorCollection)],
+    beforeDelete: [deleteDecisionLog],
+  })
 }
 
 const commentsSchema = (options: SanitizedOptions): CollectionConfig => {

@@ -1,6 +1,11 @@
 import type { JsonObject, Payload, PayloadRequest } from 'payload'
 
-import { DEFAULT_RULE_CLAUSES, POLICY_SLUG, ruleClauseField } from '../constants'
+import {
+  DEFAULT_RULE_CLAUSES,
+  type ErasedCommentBody,
+  POLICY_SLUG,
+  ruleClauseField,
+} from '../constants'
 import type { PolicyRules } from '../rules/types'
 
 /** The whole policy as the plugin uses it: the rules' view plus the settings enforced around them. */
@@ -9,6 +14,7 @@ export type LoadedPolicy = PolicyRules & {
   closeAfterDays: number | null
   allowGuests: boolean
   reportsToHide: number
+  erasedCommentBody: ErasedCommentBody
 }
 
 type StoredPolicy = {
@@ -22,6 +28,7 @@ type StoredPolicy = {
   closeAfterDays?: number | null
   allowGuests?: boolean | null
   reportsToHide?: number | null
+  erasedCommentBody?: ErasedCommentBody | null
   patientDataGuard?: boolean | null
   ruleClauses?: Record<string, string | null | undefined> | null
 }
@@ -74,5 +81,6 @@ const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
     closeAfterDays: stored.closeAfterDays ?? null,
     allowGuests: stored.allowGuests ?? true,
     reportsToHide: stored.reportsToHide ?? 3,
+    erasedCommentBody: stored.erasedCommentBody === 'keep' ? 'keep' : 'remove',
   }
 }

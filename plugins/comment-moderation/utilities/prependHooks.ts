@@ -1,7 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
-type OurHooks = Pick<Hooks, 'afterChange' | 'beforeChange' | 'beforeOperation' | 'beforeValidate'>
+type OurHooks = Pick<
+  Hooks,
+  'afterChange' | 'beforeChange' | 'beforeDelete' | 'beforeOperation' | 'beforeValidate'
+>
 
 /** The collection with our hooks run before the ones it has (the host's, through overrides). */
 export const prependHooks = (collection: CollectionConfig, ours: OurHooks): CollectionConfig => ({
@@ -15,5 +18,6 @@ export const prependHooks = (collection: CollectionConfig, ours: OurHooks): Coll
     beforeValidate: [...(ours.beforeValidate ?? []), ...(collection.hooks?.beforeValidate ?? [])],
     beforeChange: [...(ours.beforeChange ?? []), ...(collection.hooks?.beforeChange ?? [])],
     afterChange: [...(ours.afterChange ?? []), ...(collection.hooks?.afterChange ?? [])],
+    beforeDelete: [...(ours.beforeDelete ?? []), ...(collection.hooks?.beforeDelete ?? [])],
   },
 })

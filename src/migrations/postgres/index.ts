@@ -11,6 +11,7 @@ import * as migration_20261128_025908_frontends from './20261128_025908_frontend
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 import * as migration_20261128_044114_privacy_groundwork from './20261128_044114_privacy_groundwork';
 import * as migration_20261128_045120_consent_retention from './20261128_045120_consent_retention';
+import * as migration_20261128_045105_data_rights from './20261128_045105_data_rights';
 
 export const migrations = [
   {
@@ -77,5 +78,8 @@ export const migrations = [
     up: migration_20261128_045120_consent_retention.up,
     down: migration_20261128_045120_consent_retention.down,
     name: '20261128_045120_consent_retention'
+    up: migration_20261128_045105_data_rights.up,
+    down: migration_20261128_045105_data_rights.down,
+    name: '20261128_045105_data_rights'
   },
 ];

@@ -10,6 +10,7 @@ import * as migration_20261128_025903_frontends from './20261128_025903_frontend
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 import * as migration_20261128_044104_privacy_groundwork from './20261128_044104_privacy_groundwork';
 import * as migration_20261128_045105_consent_retention from './20261128_045105_consent_retention';
+import * as migration_20261128_045051_data_rights from './20261128_045051_data_rights';
 
 export const migrations = [
   {
@@ -71,5 +72,8 @@ export const migrations = [
     up: migration_20261128_045105_consent_retention.up,
     down: migration_20261128_045105_consent_retention.down,
     name: '20261128_045105_consent_retention'
+    up: migration_20261128_045051_data_rights.up,
+    down: migration_20261128_045051_data_rights.down,
+    name: '20261128_045051_data_rights'
   },
 ];
