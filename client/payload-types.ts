@@ -79,6 +79,8 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'network-exports': NetworkExport;
+    'network-export-files': NetworkExportFile;
     comments: Comment;
     'comment-decisions': CommentDecision;
     subscribers: Subscriber;
@@ -110,6 +112,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'network-exports': NetworkExportsSelect<false> | NetworkExportsSelect<true>;
+    'network-export-files': NetworkExportFilesSelect<false> | NetworkExportFilesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -149,6 +153,8 @@ export interface Config {
       subscriptionsConfirm: TaskSubscriptionsConfirm;
       deliverWebhook: TaskDeliverWebhook;
       webhooksMaintenance: TaskWebhooksMaintenance;
+      buildNetworkExport: TaskBuildNetworkExport;
+      expireNetworkExports: TaskExpireNetworkExports;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -672,6 +678,49 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Pseudonymised, k-anonymised network data for evaluators. Only members who opted in to network analysis are included.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-exports".
+ */
+export interface NetworkExport {
+  id: number;
+  /**
+   * What the export is for, and for whom. Kept with the export.
+   */
+  purpose: string;
+  requestedBy?: (number | null) | User;
+  status: 'queued' | 'building' | 'ready' | 'failed' | 'expired';
+  progress?: number | null;
+  counts?: {
+    members?: number | null;
+    connections?: number | null;
+    suppressed?: number | null;
+  };
+  readyAt?: string | null;
+  expiresAt?: string | null;
+  sha256?: string | null;
+  error?: string | null;
+  /**
+   * The key that links pseudonyms to member ids. Hand it over only on purpose: whoever holds it can re-identify this export.
+   */
+  pseudonymKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-export-files".
+ */
+export interface NetworkExportFile {
+  id: number;
+  export?: (number | null) | NetworkExport;
+  bytes?: number | null;
+  base64?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -918,6 +967,8 @@ export interface PayloadJob {
           | 'subscriptionsConfirm'
           | 'deliverWebhook'
           | 'webhooksMaintenance'
+          | 'buildNetworkExport'
+          | 'expireNetworkExports'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -961,6 +1012,8 @@ export interface PayloadJob {
         | 'subscriptionsConfirm'
         | 'deliverWebhook'
         | 'webhooksMaintenance'
+        | 'buildNetworkExport'
+        | 'expireNetworkExports'
         | 'schedulePublish'
       )
     | null;
@@ -1029,6 +1082,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'network-exports';
+        value: number | NetworkExport;
+      } | null)
+    | ({
+        relationTo: 'network-export-files';
+        value: number | NetworkExportFile;
       } | null)
     | ({
         relationTo: 'comments';
@@ -1362,6 +1423,41 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   error?: T;
   durationMs?: T;
   responseBody?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-exports_select".
+ */
+export interface NetworkExportsSelect<T extends boolean = true> {
+  purpose?: T;
+  requestedBy?: T;
+  status?: T;
+  progress?: T;
+  counts?:
+    | T
+    | {
+        members?: T;
+        connections?: T;
+        suppressed?: T;
+      };
+  readyAt?: T;
+  expiresAt?: T;
+  sha256?: T;
+  error?: T;
+  pseudonymKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "network-export-files_select".
+ */
+export interface NetworkExportFilesSelect<T extends boolean = true> {
+  export?: T;
+  bytes?: T;
+  base64?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1817,6 +1913,24 @@ export interface TaskDeliverWebhook {
  * via the `definition` "TaskWebhooksMaintenance".
  */
 export interface TaskWebhooksMaintenance {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBuildNetworkExport".
+ */
+export interface TaskBuildNetworkExport {
+  input: {
+    exportId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireNetworkExports".
+ */
+export interface TaskExpireNetworkExports {
   input?: unknown;
   output?: unknown;
 }

@@ -9,6 +9,8 @@ import { LabThemes } from './LabThemes'
 import { Media } from './Media'
 import { trackMediaUse } from './Media/trackMediaUse'
 import { Members } from './Members'
+import { NetworkExportFiles } from './NetworkExportFiles'
+import { NetworkExports } from './NetworkExports'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 import { Webhooks } from './Webhooks'
@@ -28,4 +30,6 @@ export const collections: CollectionConfig[] = [
   Users,
   Webhooks,
   WebhookDeliveries,
+  NetworkExports,
+  NetworkExportFiles,
 ].map(trackMediaUse)

@@ -30,6 +30,7 @@ import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
+import { networkExportsPlugin } from './privacy/exports'
 import { PrivacySettings } from './privacy/PrivacySettings'
 import { webhooksPlugin } from './webhooks'
 
@@ -75,7 +76,13 @@ export default buildConfig({
   logger,
   loggingLevels,
   // Last, so the read limits reach the plugins' collections too.
-  plugins: [...plugins, webhooksPlugin(), searchPlugin(), limitReadsPlugin()],
+  plugins: [
+    ...plugins,
+    webhooksPlugin(),
+    networkExportsPlugin(),
+    searchPlugin(),
+    limitReadsPlugin(),
+  ],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES)

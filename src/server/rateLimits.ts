@@ -104,6 +104,14 @@ export const rateLimitTable = (): RateLimitRow[] => [
     limit: settings.syndicationRateLimit,
     message: 'Too many feed, calendar or sitemap requests from this address. Please wait a minute.',
   },
+  // Each request builds a ZIP of the whole network in the background.
+  {
+    name: 'network-export',
+    paths: '/api/network/exports',
+    windowMs: 60 * 60_000,
+    limit: 20,
+    message: 'Too many network exports requested from this address. Try again later.',
+  },
 ]
 
 /** Mounts one per-address limit for each row of the table on requests to its paths. */

@@ -181,18 +181,13 @@ describe('buildArchive', () => {
       expect(sha256(files[name])).toBe(hash)
     expect(archive.sha256).toBe(sha256(archive.zip))
     expect(archive.counts).toEqual({ members: 3, connections: 1, suppressed: 1 })
-    const rows = parse(text('members.csv'), { columns: true })
-    expect(rows.map((row: Record<string, string>) => row.joined_month)).toEqual([
-      '2024-01',
-      '2024-01',
-      '2024-01',
-    ])
+    const csv = (name: string) => parse(text(name), { columns: true }) as Record<string, string>[]
+    const rows = csv('members.csv')
+    expect(rows.map((row) => row.joined_month)).toEqual(['2024-01', '2024-01', '2024-01'])
     // The pair connected twice is one row, from its first acceptance.
-    expect(parse(text('connections.csv'), { columns: true })[0].accepted_month).toBe('2024-02')
-    const monthly = parse(text('monthly.csv'), { columns: true })
-    expect(
-      monthly.map((row: Record<string, string>) => [row.month, row.members, row.connections]),
-    ).toEqual([
+    expect(csv('connections.csv')[0].accepted_month).toBe('2024-02')
+    const monthly = csv('monthly.csv')
+    expect(monthly.map((row) => [row.month, row.members, row.connections])).toEqual([
       ['2024-01', '3', '0'],
       ['2024-02', '3', '1'],
       ['2024-03', '3', '1'],
