@@ -31,3 +31,6 @@ export const EXPORT_MESSAGES = {
   notReady: 'This export is not ready yet: its status is ',
   expired: 'This export has expired and its file was deleted. Request a new one.',
 } as const
+
+/** Every answer here depends on who asks and may carry network data: never cached anywhere. */
+export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const

@@ -6,10 +6,8 @@ import { hasStaffRole } from '@/access/hasStaffRole'
 import { staffOnly } from '@/access/staffOnly'
 import { badRequest } from '@/http/errorResponses'
 
-import { EXPORT_MESSAGES, PURPOSE_LENGTH } from '../constants'
+import { EXPORT_MESSAGES, NO_STORE, PURPOSE_LENGTH } from '../constants'
 import { CREATE_EXPORT_DOC } from './docs'
-
-const NO_STORE = { 'Cache-Control': 'private, no-store' }
 
 /** The stated purpose from the JSON body, or the 400 naming `purpose`. */
 const readPurpose = async (req: PayloadRequest): Promise<string | Response> => {

@@ -7,11 +7,9 @@ import { staffOnly } from '@/access/staffOnly'
 import { canBeDocumentId } from '@/http/documentId'
 import { errorResponse } from '@/http/errorResponses'
 
-import { EXPORT_MESSAGES } from '../constants'
+import { EXPORT_MESSAGES, NO_STORE } from '../constants'
 import { readExportFile } from '../storage'
 import { DOWNLOAD_EXPORT_DOC } from './docs'
-
-const NO_STORE = { 'Cache-Control': 'private, no-store' }
 
 /** `GET /api/network/exports/:id/download` (staff): the ZIP once ready, until it expires. */
 export const downloadExportEndpoint: Endpoint = documented<Endpoint>(
