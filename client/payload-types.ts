@@ -689,6 +689,14 @@ export interface NetworkExport {
    * What the export is for, and for whom. Kept with the export.
    */
   purpose: string;
+  /**
+   * Optional first month of monthly.csv (YYYY-MM).
+   */
+  from?: string | null;
+  /**
+   * Optional: the network as it stood at the end of this month (YYYY-MM).
+   */
+  to?: string | null;
   requestedBy?: (number | null) | User;
   status: 'queued' | 'building' | 'ready' | 'failed' | 'expired';
   progress?: number | null;
@@ -1432,6 +1440,8 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
  */
 export interface NetworkExportsSelect<T extends boolean = true> {
   purpose?: T;
+  from?: T;
+  to?: T;
   requestedBy?: T;
   status?: T;
   progress?: T;

@@ -12,6 +12,9 @@ import { queueBuild } from './hooks/queueBuild'
 import { setRequesterAndKey } from './hooks/setRequesterAndKey'
 
 const serverOnly = { create: serverOnlyField, update: serverOnlyField }
+
+const monthOrEmpty = (value: string | null | undefined) =>
+  !value || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || 'A month, YYYY-MM.'
 const COMPONENTS = '/privacy/exports/admin'
 
 /**
@@ -54,6 +57,25 @@ export const NetworkExports: CollectionConfig = {
       minLength: PURPOSE_LENGTH.min,
       maxLength: PURPOSE_LENGTH.max,
       admin: { description: 'What the export is for, and for whom. Kept with the export.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'from',
+          type: 'text',
+          validate: monthOrEmpty,
+          admin: { description: 'Optional first month of monthly.csv (YYYY-MM).' },
+        },
+        {
+          name: 'to',
+          type: 'text',
+          validate: monthOrEmpty,
+          admin: {
+            description: 'Optional: the network as it stood at the end of this month (YYYY-MM).',
+          },
+        },
+      ],
     },
     {
       name: 'requestedBy',

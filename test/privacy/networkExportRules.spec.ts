@@ -7,6 +7,7 @@ import { buildArchive } from '@/privacy/exports/buildArchive'
 import { kAnonymise } from '@/privacy/exports/kAnonymity'
 import { buildManifest, sha256 } from '@/privacy/exports/manifest'
 import { lastDayOf, monthOf, monthsBetween } from '@/privacy/exports/months'
+import { readPeriod } from '@/privacy/exports/period'
 import { exportPseudonym, newPseudonymKey } from '@/privacy/exports/pseudonyms'
 
 /** `count` members in region × profession, ids prefixed by the group. */
@@ -104,6 +105,7 @@ describe('manifest', () => {
       exportId: '7',
       createdAt: '2026-11-28T00:00:00.000Z',
       purpose: 'Evaluation of year two',
+      period: { from: null, to: null },
       k: 5,
       rows: { 'members.csv': 0 },
       suppression: { suppressed: 0 },
@@ -194,5 +196,58 @@ describe('buildArchive', () => {
     ])
     expect(text('members.csv')).not.toContain('wales-nurse')
     expect(progress).toEqual([20, 40, 80, 95])
+  })
+})
+
+describe('period', () => {
+  test.each([
+    [{}, {}],
+    [
+      { from: '2024-01', to: '2024-06' },
+      { from: '2024-01', to: '2024-06' },
+    ],
+    [{ to: '' }, {}],
+    [{ from: '2024-13' }, { field: 'from', message: 'from must be a month, YYYY-MM.' }],
+    [{ to: '2024-06-01' }, { field: 'to', message: 'to must be a month, YYYY-MM.' }],
+    [{ to: 202406 }, { field: 'to', message: 'to must be a month, YYYY-MM.' }],
+    [
+      { from: '2024-06', to: '2024-01' },
+      { field: 'to', message: 'to must not be before from.' },
+    ],
+  ])('%j → %j', (body, expected) => {
+    expect(readPeriod(body)).toEqual(expected)
+  })
+
+  test('the network at the end of `to`; monthly.csv from `from`', async () => {
+    const archive = await buildArchive({
+      exportId: '2',
+      createdAt: '2024-12-15T00:00:00.000Z',
+      purpose: 'Unit test of the period',
+      k: 1,
+      pseudonymKey: newPseudonymKey(),
+      members: [
+        { id: 'a', region: 'wales', profession: 'nurse', joinedAt: '2024-01-10T00:00:00Z' },
+        { id: 'b', region: 'wales', profession: 'nurse', joinedAt: '2024-02-10T00:00:00Z' },
+        { id: 'c', region: 'wales', profession: 'nurse', joinedAt: '2024-05-10T00:00:00Z' },
+      ],
+      connections: [
+        { from: 'a', to: 'b', acceptedAt: '2024-03-01T00:00:00Z' },
+        { from: 'a', to: 'c', acceptedAt: '2024-05-20T00:00:00Z' },
+      ],
+      period: { from: '2024-02', to: '2024-04' },
+    })
+    const files = unzipSync(archive.zip)
+    const csv = (name: string) =>
+      parse(new TextDecoder().decode(files[name]), { columns: true }) as Record<string, string>[]
+    expect(archive.counts).toEqual({ members: 2, connections: 1, suppressed: 0 })
+    expect(csv('monthly.csv').map((row) => [row.month, row.members, row.connections])).toEqual([
+      ['2024-02', '2', '0'],
+      ['2024-03', '2', '1'],
+      ['2024-04', '2', '1'],
+    ])
+    expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).period).toEqual({
+      from: '2024-02',
+      to: '2024-04',
+    })
   })
 })

@@ -150,6 +150,14 @@ test('only staff request exports, with a stated purpose', async () => {
     expect(refused.status).toBe(400)
     expect(errorPaths(refused.body)).toContain('purpose')
   }
+  for (const [body, field] of [
+    [{ purpose: PURPOSE, from: '2024-13' }, 'from'],
+    [{ purpose: PURPOSE, from: '2025-06', to: '2025-01' }, 'to'],
+  ] as const) {
+    const refused = await requestExport(tokens.editor, body)
+    expect(refused.status).toBe(400)
+    expect(errorPaths(refused.body)).toContain(field)
+  }
   // A body that is not a JSON object is refused by the host's JSON guard first.
   expect((await requestExport(tokens.editor, 'not an object')).status).toBe(400)
   expect((await download(1)).status).toBe(401)
@@ -224,10 +232,21 @@ test('staff request, the queue builds, staff download a checked, k-anonymous ZIP
   for (const content of Object.values(text)) expect(content).not.toMatch(/example\.org|Export /)
 
   // A second export: the same member under an unrelated pseudonym.
-  const second = await requestExport(tokens.editor, { purpose: `${PURPOSE}, second look` })
+  const thisMonth = new Date().toISOString().slice(0, 7)
+  const second = await requestExport(tokens.editor, {
+    purpose: `${PURPOSE}, second look`,
+    from: thisMonth,
+    to: thisMonth,
+  })
+  expect(second.status).toBe(202)
   await runQueue()
   const secondId = (second.body as { id: number }).id
-  const secondMembers = rows((await unpack(secondId)).text['members.csv'])
+  const secondZip = await unpack(secondId)
+  expect(JSON.parse(secondZip.text['manifest.json']).period).toEqual({
+    from: thisMonth,
+    to: thisMonth,
+  })
+  const secondMembers = rows(secondZip.text['members.csv'])
   expect(secondMembers).toHaveLength(6)
   const firstPseudonyms = new Set(members.map((row) => row.pseudonym))
   expect(secondMembers.some((row) => firstPseudonyms.has(row.pseudonym))).toBe(false)

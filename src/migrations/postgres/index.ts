@@ -10,7 +10,7 @@ import * as migration_20261127_201700_public_read_indexes from './20261127_20170
 import * as migration_20261128_025908_frontends from './20261128_025908_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 import * as migration_20261128_044114_privacy_groundwork from './20261128_044114_privacy_groundwork';
-import * as migration_20261128_045815_network_exports from './20261128_045815_network_exports';
+import * as migration_20261128_052043_network_exports from './20261128_052043_network_exports';
 
 export const migrations = [
   {
@@ -74,8 +74,8 @@ export const migrations = [
     name: '20261128_044114_privacy_groundwork',
   },
   {
-    up: migration_20261128_045815_network_exports.up,
-    down: migration_20261128_045815_network_exports.down,
-    name: '20261128_045815_network_exports'
+    up: migration_20261128_052043_network_exports.up,
+    down: migration_20261128_052043_network_exports.down,
+    name: '20261128_052043_network_exports'
   },
 ];

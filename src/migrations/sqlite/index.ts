@@ -9,7 +9,7 @@ import * as migration_20261127_201651_public_read_indexes from './20261127_20165
 import * as migration_20261128_025903_frontends from './20261128_025903_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 import * as migration_20261128_044104_privacy_groundwork from './20261128_044104_privacy_groundwork';
-import * as migration_20261128_045757_network_exports from './20261128_045757_network_exports';
+import * as migration_20261128_052033_network_exports from './20261128_052033_network_exports';
 
 export const migrations = [
   {
@@ -68,8 +68,8 @@ export const migrations = [
     name: '20261128_044104_privacy_groundwork',
   },
   {
-    up: migration_20261128_045757_network_exports.up,
-    down: migration_20261128_045757_network_exports.down,
-    name: '20261128_045757_network_exports'
+    up: migration_20261128_052033_network_exports.up,
+    down: migration_20261128_052033_network_exports.down,
+    name: '20261128_052033_network_exports'
   },
 ];

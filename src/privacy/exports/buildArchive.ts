@@ -9,6 +9,7 @@ import { dataDictionary } from './dataDictionary'
 import { type Generalised, kAnonymise } from './kAnonymity'
 import { buildManifest, sha256 } from './manifest'
 import { lastDayOf, monthOf, monthsBetween } from './months'
+import { atEndOf, type ExportPeriod } from './period'
 import { exportPseudonym } from './pseudonyms'
 
 export type ArchiveMember = Pick<NetworkMember, 'id' | 'joinedAt' | 'region' | 'profession'>
@@ -23,6 +24,8 @@ export type ArchiveInput = {
   members: readonly ArchiveMember[]
   /** Accepted connections; those with a party not in `members` are left out here. */
   connections: readonly NetworkConnection[]
+  /** Optional months: the network at the end of `to`; monthly.csv from `from`. */
+  period?: ExportPeriod
   onProgress?: (percent: number) => Promise<void>
 }
 
@@ -76,6 +79,7 @@ const MONTHLY_HEADER = [
 const monthlyRows = async (
   members: NetworkMember[],
   connections: NetworkConnection[],
+  firstMonth: string | null | undefined,
   lastMonth: string,
 ) => {
   const joined = members
@@ -83,7 +87,8 @@ const monthlyRows = async (
     .filter(Boolean)
     .sort()
   if (!joined.length) return []
-  const months = monthsBetween(joined[0], lastMonth)
+  const start = firstMonth && firstMonth > joined[0] ? firstMonth : joined[0]
+  const months = monthsBetween(start, lastMonth)
   const timeline = await runInSlices(buildTimeline(members, connections))
   const stats = await runInSlices(sweepStats(timeline, months.map(lastDayOf)))
   return stats.map((figures, index) => ({
@@ -107,13 +112,15 @@ const monthlyRows = async (
  */
 export const buildArchive = async (input: ArchiveInput): Promise<Archive> => {
   const progress = input.onProgress ?? (async () => undefined)
-  const anonymity = kAnonymise(input.members, input.k)
+  const period = input.period ?? {}
+  const inPeriod = atEndOf(input.members, input.connections, period.to)
+  const anonymity = kAnonymise(inPeriod.members, input.k)
   const pseudonymOf = new Map<string, string>()
   for (const id of anonymity.kept.keys())
     pseudonymOf.set(id, exportPseudonym(input.pseudonymKey, id))
   await progress(20)
 
-  const published = input.members
+  const published = inPeriod.members
     .filter((member) => anonymity.kept.has(member.id))
     .map((member) => ({ ...member, ...(anonymity.kept.get(member.id) as Generalised) }))
   const memberRows = published
@@ -124,7 +131,7 @@ export const buildArchive = async (input: ArchiveInput): Promise<Archive> => {
       joined_month: monthOf(member.joinedAt),
     }))
     .sort((x, y) => x.pseudonym.localeCompare(y.pseudonym))
-  const pairs = keptPairs(input.connections, anonymity.kept, pseudonymOf)
+  const pairs = keptPairs(inPeriod.connections, anonymity.kept, pseudonymOf)
   const connectionRows = pairs.map((pair) => ({
     pseudonym_a: pair.a,
     pseudonym_b: pair.b,
@@ -135,7 +142,8 @@ export const buildArchive = async (input: ArchiveInput): Promise<Archive> => {
   const monthly = await monthlyRows(
     published.map((member) => ({ ...member, directoryVisible: true })),
     pairs.map((pair) => ({ from: pair.from, to: pair.to, acceptedAt: pair.at })),
-    monthOf(input.createdAt),
+    period.from,
+    period.to ?? monthOf(input.createdAt),
   )
   await progress(80)
 
@@ -156,6 +164,7 @@ export const buildArchive = async (input: ArchiveInput): Promise<Archive> => {
     exportId: input.exportId,
     createdAt: input.createdAt,
     purpose: input.purpose,
+    period: { from: period.from ?? null, to: period.to ?? null },
     k: input.k,
     rows: {
       [EXPORT_FILES.members]: memberRows.length,

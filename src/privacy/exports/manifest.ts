@@ -7,6 +7,7 @@ export type ManifestInput = {
   exportId: string
   createdAt: string
   purpose: string
+  period: { from: string | null; to: string | null }
   k: number
   rows: Record<string, number>
   suppression: Record<string, number>

@@ -32,6 +32,17 @@ export const CREATE_EXPORT_DOC: EndpointDoc = {
               maxLength: PURPOSE_LENGTH.max,
               description: 'What the export is for, and for whom.',
             },
+            from: {
+              type: 'string',
+              pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+              description: 'Optional first month of monthly.csv (YYYY-MM).',
+            },
+            to: {
+              type: 'string',
+              pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+              description:
+                'Optional last month (YYYY-MM): the network as it stood at its end. Default: the current month.',
+            },
           },
         },
       },
@@ -55,7 +66,9 @@ export const CREATE_EXPORT_DOC: EndpointDoc = {
         },
       },
     },
-    400: errorResponseDoc('`purpose` missing, too short or too long, or the body is not JSON.'),
+    400: errorResponseDoc(
+      '`purpose` missing, too short or too long; `from` or `to` not a month or the wrong way round.',
+    ),
     ...STAFF_ERRORS,
     429: errorResponseDoc('Too many exports requested from this address.'),
   },

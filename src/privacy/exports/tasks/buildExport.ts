@@ -39,6 +39,7 @@ const build = async (payload: Payload, exportId: string) => {
     pseudonymKey: String(doc.pseudonymKey),
     members,
     connections,
+    period: { from: doc.from, to: doc.to },
     onProgress: async (progress) => void (await setExport(payload, exportId, { progress })),
   })
   await saveExportFile(payload, exportId, archive.zip)

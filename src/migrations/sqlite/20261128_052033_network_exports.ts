@@ -4,6 +4,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`network_exports\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`purpose\` text NOT NULL,
+  	\`from\` text,
+  	\`to\` text,
   	\`requested_by_id\` integer,
   	\`status\` text DEFAULT 'queued' NOT NULL,
   	\`progress\` numeric DEFAULT 0,

@@ -10,6 +10,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TABLE "network_exports" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"purpose" varchar NOT NULL,
+  	"from" varchar,
+  	"to" varchar,
   	"requested_by_id" integer,
   	"status" "enum_network_exports_status" DEFAULT 'queued' NOT NULL,
   	"progress" numeric DEFAULT 0,
