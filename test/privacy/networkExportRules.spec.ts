@@ -9,6 +9,7 @@ import { buildManifest, sha256 } from '@/privacy/exports/manifest'
 import { lastDayOf, monthOf, monthsBetween } from '@/privacy/exports/months'
 import { readPeriod } from '@/privacy/exports/period'
 import { exportPseudonym, newPseudonymKey } from '@/privacy/exports/pseudonyms'
+import { abandonedBuilds, expiredExports } from '@/privacy/exports/rules'
 
 /** `count` members in region × profession, ids prefixed by the group. */
 const group = (region: string | null, profession: string | null, count: number) =>
@@ -248,6 +249,24 @@ describe('period', () => {
     expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).period).toEqual({
       from: '2024-02',
       to: '2024-04',
+    })
+  })
+})
+
+describe('maintenance rules', () => {
+  test('expired: ready and past expiresAt; abandoned: building, untouched for 30 minutes', () => {
+    const now = new Date('2026-11-28T12:00:00.000Z')
+    expect(expiredExports(now)).toEqual({
+      and: [
+        { status: { equals: 'ready' } },
+        { expiresAt: { less_than_equal: '2026-11-28T12:00:00.000Z' } },
+      ],
+    })
+    expect(abandonedBuilds(now)).toEqual({
+      and: [
+        { status: { equals: 'building' } },
+        { updatedAt: { less_than: '2026-11-28T11:30:00.000Z' } },
+      ],
     })
   })
 })

@@ -30,6 +30,7 @@ export const EXPORT_MESSAGES = {
   notFound: 'No network export with this id.',
   notReady: 'This export is not ready yet: its status is ',
   expired: 'This export has expired and its file was deleted. Request a new one.',
+  abandoned: 'The build stopped with its server. Request a new export.',
 } as const
 
 /** Every answer here depends on who asks and may carry network data: never cached anywhere. */
