@@ -79,8 +79,8 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
-    'erasure-requests': ErasureRequest;
-    'privacy-log': PrivacyLog;
+    'network-exports': NetworkExport;
+    'network-export-files': NetworkExportFile;
     comments: Comment;
     'comment-decisions': CommentDecision;
     subscribers: Subscriber;
@@ -112,8 +112,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
-    'erasure-requests': ErasureRequestsSelect<false> | ErasureRequestsSelect<true>;
-    'privacy-log': PrivacyLogSelect<false> | PrivacyLogSelect<true>;
+    'network-exports': NetworkExportsSelect<false> | NetworkExportsSelect<true>;
+    'network-export-files': NetworkExportFilesSelect<false> | NetworkExportFilesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comment-decisions': CommentDecisionsSelect<false> | CommentDecisionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
@@ -153,6 +153,8 @@ export interface Config {
       subscriptionsConfirm: TaskSubscriptionsConfirm;
       deliverWebhook: TaskDeliverWebhook;
       webhooksMaintenance: TaskWebhooksMaintenance;
+      buildNetworkExport: TaskBuildNetworkExport;
+      expireNetworkExports: TaskExpireNetworkExports;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -234,7 +236,6 @@ export interface Blog {
         relationTo: 'users';
         value: number | User;
       } | null);
-  authorErased?: boolean | null;
   authorName?: string | null;
   heroImage?: (number | null) | Media;
   topics?:
@@ -677,45 +678,53 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
- * Requests to erase a member account. Once completed, only the status and dates remain.
+ * Pseudonymised, k-anonymised network data for evaluators. Only members who opted in to network analysis are included.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "erasure-requests".
+ * via the `definition` "network-exports".
  */
-export interface ErasureRequest {
+export interface NetworkExport {
   id: number;
-  member?: (number | null) | Member;
-  status: 'pending' | 'confirmed' | 'completed' | 'expired' | 'cancelled';
-  source: 'member' | 'staff';
-  requestedAt: string;
+  /**
+   * What the export is for, and for whom. Kept with the export.
+   */
+  purpose: string;
+  /**
+   * Optional first month of monthly.csv (YYYY-MM).
+   */
+  from?: string | null;
+  /**
+   * Optional: the network as it stood at the end of this month (YYYY-MM).
+   */
+  to?: string | null;
+  requestedBy?: (number | null) | User;
+  status: 'queued' | 'building' | 'ready' | 'failed' | 'expired';
+  progress?: number | null;
+  counts?: {
+    members?: number | null;
+    connections?: number | null;
+    suppressed?: number | null;
+  };
+  readyAt?: string | null;
   expiresAt?: string | null;
-  completedAt?: string | null;
-  tokenHash?: string | null;
+  sha256?: string | null;
+  error?: string | null;
+  /**
+   * The key that links pseudonyms to member ids. Hand it over only on purpose: whoever holds it can re-identify this export.
+   */
+  pseudonymKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "privacy-log".
+ * via the `definition` "network-export-files".
  */
-export interface PrivacyLog {
+export interface NetworkExportFile {
   id: number;
-  action: 'member-erased-by-staff';
-  reason: string;
-  by?: (number | null) | User;
-  at: string;
-  /**
-   * How many rows of each kind were deleted or anonymised.
-   */
-  counts?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  export?: (number | null) | NetworkExport;
+  bytes?: number | null;
+  base64?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -966,6 +975,8 @@ export interface PayloadJob {
           | 'subscriptionsConfirm'
           | 'deliverWebhook'
           | 'webhooksMaintenance'
+          | 'buildNetworkExport'
+          | 'expireNetworkExports'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1009,6 +1020,8 @@ export interface PayloadJob {
         | 'subscriptionsConfirm'
         | 'deliverWebhook'
         | 'webhooksMaintenance'
+        | 'buildNetworkExport'
+        | 'expireNetworkExports'
         | 'schedulePublish'
       )
     | null;
@@ -1079,12 +1092,12 @@ export interface PayloadLockedDocument {
         value: number | WebhookDelivery;
       } | null)
     | ({
-        relationTo: 'erasure-requests';
-        value: number | ErasureRequest;
+        relationTo: 'network-exports';
+        value: number | NetworkExport;
       } | null)
     | ({
-        relationTo: 'privacy-log';
-        value: number | PrivacyLog;
+        relationTo: 'network-export-files';
+        value: number | NetworkExportFile;
       } | null)
     | ({
         relationTo: 'comments';
@@ -1168,7 +1181,6 @@ export interface BlogsSelect<T extends boolean = true> {
   excerpt?: T;
   content?: T;
   author?: T;
-  authorErased?: T;
   authorName?: T;
   heroImage?: T;
   topics?: T;
@@ -1424,29 +1436,38 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "erasure-requests_select".
+ * via the `definition` "network-exports_select".
  */
-export interface ErasureRequestsSelect<T extends boolean = true> {
-  member?: T;
+export interface NetworkExportsSelect<T extends boolean = true> {
+  purpose?: T;
+  from?: T;
+  to?: T;
+  requestedBy?: T;
   status?: T;
-  source?: T;
-  requestedAt?: T;
+  progress?: T;
+  counts?:
+    | T
+    | {
+        members?: T;
+        connections?: T;
+        suppressed?: T;
+      };
+  readyAt?: T;
   expiresAt?: T;
-  completedAt?: T;
-  tokenHash?: T;
+  sha256?: T;
+  error?: T;
+  pseudonymKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "privacy-log_select".
+ * via the `definition` "network-export-files_select".
  */
-export interface PrivacyLogSelect<T extends boolean = true> {
-  action?: T;
-  reason?: T;
-  by?: T;
-  at?: T;
-  counts?: T;
+export interface NetworkExportFilesSelect<T extends boolean = true> {
+  export?: T;
+  bytes?: T;
+  base64?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1719,10 +1740,6 @@ export interface CommentPolicy {
    */
   closeAfterDays?: number | null;
   allowGuests?: boolean | null;
-  /**
-   * When a member erases their account, their comments stay under "Former member": remove (the text is replaced by a notice) or keep the text.
-   */
-  erasedCommentBody?: ('remove' | 'keep') | null;
   reportsToHide: number;
   /**
    * Hold comments containing an NHS number, or a date of birth next to a UK postcode.
@@ -1796,7 +1813,6 @@ export interface CommentPolicySelect<T extends boolean = true> {
   floodIntervalSeconds?: T;
   closeAfterDays?: T;
   allowGuests?: T;
-  erasedCommentBody?: T;
   reportsToHide?: T;
   patientDataGuard?: T;
   ruleClauses?:
@@ -1907,6 +1923,24 @@ export interface TaskDeliverWebhook {
  * via the `definition` "TaskWebhooksMaintenance".
  */
 export interface TaskWebhooksMaintenance {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBuildNetworkExport".
+ */
+export interface TaskBuildNetworkExport {
+  input: {
+    exportId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireNetworkExports".
+ */
+export interface TaskExpireNetworkExports {
   input?: unknown;
   output?: unknown;
 }

@@ -13,6 +13,8 @@ import { trackMediaUse } from './Media/trackMediaUse'
 import { Members } from './Members'
 import { RetentionRuns } from './RetentionRuns'
 import { PrivacyLog } from './PrivacyLog'
+import { NetworkExportFiles } from './NetworkExportFiles'
+import { NetworkExports } from './NetworkExports'
 import { Users } from './Users'
 import { WebhookDeliveries } from './WebhookDeliveries'
 import { Webhooks } from './Webhooks'
@@ -36,4 +38,6 @@ export const collections: CollectionConfig[] = [
   RetentionRuns,
   ErasureRequests,
   PrivacyLog,
+  NetworkExports,
+  NetworkExportFiles,
 ].map(trackMediaUse)

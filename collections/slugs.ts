@@ -16,6 +16,8 @@ export const SLUGS = {
   privacyLog: 'privacy-log',
   retentionRuns: 'retention-runs',
   networkExports: 'network-exports',
+  /** The ZIP bytes of each network export, kept apart so listing exports never reads them. */
+  networkExportFiles: 'network-export-files',
 } as const
 
 /** Global slugs (`/api/globals/<slug>`). */

@@ -30,6 +30,7 @@ import { logger, loggingLevels, logRefusalsAtInfo } from './http/errorLogging'
 import { jobsConfig } from './jobs'
 import { clusterSafeJobs } from './jobs/clusterSafeJobs'
 import { networkEndpoints } from './network/endpoints'
+import { networkExportsPlugin } from './privacy/exports'
 import { PrivacySettings } from './privacy/PrivacySettings'
 import { recordCommentClientDataRuns } from './privacy/retention/tasks'
 import { webhooksPlugin } from './webhooks'
@@ -79,6 +80,7 @@ export default buildConfig({
   plugins: [
     ...plugins,
     webhooksPlugin(),
+    networkExportsPlugin(),
     searchPlugin(),
     limitReadsPlugin(),
     recordCommentClientDataRuns,

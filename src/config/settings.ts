@@ -252,6 +252,10 @@ export const settings = {
       allowPrivateURLs: process.env.WEBHOOKS_ALLOW_PRIVATE_URLS === 'true',
     }
   },
+  /** Network exports for evaluators: how often their queue is worked (a cron, seconds allowed). */
+  get networkExports() {
+    return { queueCron: process.env.NETWORK_EXPORTS_QUEUE_CRON || '*/10 * * * * *' }
+  },
   get smtp() {
     return {
       host: process.env.SMTP_HOST || '',

@@ -124,6 +124,14 @@ export const rateLimitTable = (): RateLimitRow[] => [
     limit: settings.memberEraseRateLimit,
     message: 'Too many erasure requests from this address. Try again later.',
   },
+  // Each request builds a ZIP of the whole network in the background.
+  {
+    name: 'network-export',
+    paths: '/api/network/exports',
+    windowMs: 60 * 60_000,
+    limit: 20,
+    message: 'Too many network exports requested from this address. Try again later.',
+  },
 ]
 
 /** Mounts one per-address limit for each row of the table on requests to its paths. */

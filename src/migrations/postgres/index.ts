@@ -9,9 +9,6 @@ import * as migration_20261127_172207_media_used_by_published from './20261127_1
 import * as migration_20261127_201700_public_read_indexes from './20261127_201700_public_read_indexes';
 import * as migration_20261128_025908_frontends from './20261128_025908_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
-import * as migration_20261128_044114_privacy_groundwork from './20261128_044114_privacy_groundwork';
-import * as migration_20261128_045120_consent_retention from './20261128_045120_consent_retention';
-import * as migration_20261128_045105_data_rights from './20261128_045105_data_rights';
 
 export const migrations = [
   {
@@ -67,19 +64,6 @@ export const migrations = [
   {
     up: migration_20261128_030000_search_index.up,
     down: migration_20261128_030000_search_index.down,
-    name: '20261128_030000_search_index',
-  },
-  {
-    up: migration_20261128_044114_privacy_groundwork.up,
-    down: migration_20261128_044114_privacy_groundwork.down,
-    name: '20261128_044114_privacy_groundwork',
-  },
-  {
-    up: migration_20261128_045120_consent_retention.up,
-    down: migration_20261128_045120_consent_retention.down,
-    name: '20261128_045120_consent_retention'
-    up: migration_20261128_045105_data_rights.up,
-    down: migration_20261128_045105_data_rights.down,
-    name: '20261128_045105_data_rights'
+    name: '20261128_030000_search_index'
   },
 ];
