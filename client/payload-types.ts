@@ -79,6 +79,10 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'consent-records': ConsentRecord;
+    'retention-runs': RetentionRun;
+    'erasure-requests': ErasureRequest;
+    'privacy-log': PrivacyLog;
     'network-exports': NetworkExport;
     'network-export-files': NetworkExportFile;
     comments: Comment;
@@ -112,6 +116,10 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
+    'retention-runs': RetentionRunsSelect<false> | RetentionRunsSelect<true>;
+    'erasure-requests': ErasureRequestsSelect<false> | ErasureRequestsSelect<true>;
+    'privacy-log': PrivacyLogSelect<false> | PrivacyLogSelect<true>;
     'network-exports': NetworkExportsSelect<false> | NetworkExportsSelect<true>;
     'network-export-files': NetworkExportFilesSelect<false> | NetworkExportFilesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
@@ -146,6 +154,8 @@ export interface Config {
   user: Member | User;
   jobs: {
     tasks: {
+      retentionUnconfirmedSubscriptions: TaskRetentionUnconfirmedSubscriptions;
+      retentionErasureRecords: TaskRetentionErasureRecords;
       commentModeratorDigest: TaskCommentModeratorDigest;
       commentPurgeClientData: TaskCommentPurgeClientData;
       subscriptionsSendMailing: TaskSubscriptionsSendMailing;
@@ -236,6 +246,7 @@ export interface Blog {
         relationTo: 'users';
         value: number | User;
       } | null);
+  authorErased?: boolean | null;
   authorName?: string | null;
   heroImage?: (number | null) | Media;
   topics?:
@@ -678,6 +689,88 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records".
+ */
+export interface ConsentRecord {
+  id: number;
+  member?: (number | null) | Member;
+  purpose: 'directory' | 'networkAnalysis' | 'contact';
+  granted: boolean;
+  /**
+   * The version of the wording the member saw (see consent purposes).
+   */
+  wordingVersion: string;
+  recordedAt: string;
+  source: 'member' | 'staff' | 'seed' | 'import' | 'signup';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retention-runs".
+ */
+export interface RetentionRun {
+  id: number;
+  task: 'retentionUnconfirmedSubscriptions' | 'retentionErasureRecords' | 'commentPurgeClientData';
+  ranAt: string;
+  ok: boolean;
+  /**
+   * Records deleted (or, for client data, cleared) by this run.
+   */
+  removed: number;
+  durationMs: number;
+  /**
+   * The failure's message, when the run failed.
+   */
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Requests to erase a member account. Once completed, only the status and dates remain.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-requests".
+ */
+export interface ErasureRequest {
+  id: number;
+  member?: (number | null) | Member;
+  status: 'pending' | 'confirmed' | 'completed' | 'expired' | 'cancelled';
+  source: 'member' | 'staff';
+  requestedAt: string;
+  expiresAt?: string | null;
+  completedAt?: string | null;
+  tokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-log".
+ */
+export interface PrivacyLog {
+  id: number;
+  action: 'member-erased-by-staff';
+  reason: string;
+  by?: (number | null) | User;
+  at: string;
+  /**
+   * How many rows of each kind were deleted or anonymised.
+   */
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Pseudonymised, k-anonymised network data for evaluators. Only members who opted in to network analysis are included.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -968,6 +1061,8 @@ export interface PayloadJob {
         completedAt: string;
         taskSlug:
           | 'inline'
+          | 'retentionUnconfirmedSubscriptions'
+          | 'retentionErasureRecords'
           | 'commentModeratorDigest'
           | 'commentPurgeClientData'
           | 'subscriptionsSendMailing'
@@ -1013,6 +1108,8 @@ export interface PayloadJob {
   taskSlug?:
     | (
         | 'inline'
+        | 'retentionUnconfirmedSubscriptions'
+        | 'retentionErasureRecords'
         | 'commentModeratorDigest'
         | 'commentPurgeClientData'
         | 'subscriptionsSendMailing'
@@ -1090,6 +1187,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'consent-records';
+        value: number | ConsentRecord;
+      } | null)
+    | ({
+        relationTo: 'retention-runs';
+        value: number | RetentionRun;
+      } | null)
+    | ({
+        relationTo: 'erasure-requests';
+        value: number | ErasureRequest;
+      } | null)
+    | ({
+        relationTo: 'privacy-log';
+        value: number | PrivacyLog;
       } | null)
     | ({
         relationTo: 'network-exports';
@@ -1181,6 +1294,7 @@ export interface BlogsSelect<T extends boolean = true> {
   excerpt?: T;
   content?: T;
   author?: T;
+  authorErased?: T;
   authorName?: T;
   heroImage?: T;
   topics?: T;
@@ -1431,6 +1545,62 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   error?: T;
   durationMs?: T;
   responseBody?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records_select".
+ */
+export interface ConsentRecordsSelect<T extends boolean = true> {
+  member?: T;
+  purpose?: T;
+  granted?: T;
+  wordingVersion?: T;
+  recordedAt?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "retention-runs_select".
+ */
+export interface RetentionRunsSelect<T extends boolean = true> {
+  task?: T;
+  ranAt?: T;
+  ok?: T;
+  removed?: T;
+  durationMs?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-requests_select".
+ */
+export interface ErasureRequestsSelect<T extends boolean = true> {
+  member?: T;
+  status?: T;
+  source?: T;
+  requestedAt?: T;
+  expiresAt?: T;
+  completedAt?: T;
+  tokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-log_select".
+ */
+export interface PrivacyLogSelect<T extends boolean = true> {
+  action?: T;
+  reason?: T;
+  by?: T;
+  at?: T;
+  counts?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1740,6 +1910,10 @@ export interface CommentPolicy {
    */
   closeAfterDays?: number | null;
   allowGuests?: boolean | null;
+  /**
+   * When a member erases their account, their comments stay under "Former member": remove (the text is replaced by a notice) or keep the text.
+   */
+  erasedCommentBody?: ('remove' | 'keep') | null;
   reportsToHide: number;
   /**
    * Hold comments containing an NHS number, or a date of birth next to a UK postcode.
@@ -1813,6 +1987,7 @@ export interface CommentPolicySelect<T extends boolean = true> {
   floodIntervalSeconds?: T;
   closeAfterDays?: T;
   allowGuests?: T;
+  erasedCommentBody?: T;
   reportsToHide?: T;
   patientDataGuard?: T;
   ruleClauses?:
@@ -1848,6 +2023,22 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetentionUnconfirmedSubscriptions".
+ */
+export interface TaskRetentionUnconfirmedSubscriptions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetentionErasureRecords".
+ */
+export interface TaskRetentionErasureRecords {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

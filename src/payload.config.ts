@@ -47,6 +47,10 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     components: {
+      afterNavLinks: ['/privacy/admin/PrivacyNavLink#PrivacyNavLink'],
+      views: {
+        privacy: { Component: '/privacy/admin/PrivacyView#PrivacyView', path: '/privacy' },
+      },
       beforeDashboard: [
         '/components/ReadCacheStatus#ReadCacheStatus',
         '/network/admin/NetworkDashboard#NetworkDashboard',

@@ -9,6 +9,7 @@ import * as migration_20261127_172207_media_used_by_published from './20261127_1
 import * as migration_20261127_201700_public_read_indexes from './20261127_201700_public_read_indexes';
 import * as migration_20261128_025908_frontends from './20261128_025908_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
+import * as migration_20261128_053944_privacy from './20261128_053944_privacy';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261128_030000_search_index.up,
     down: migration_20261128_030000_search_index.down,
-    name: '20261128_030000_search_index'
+    name: '20261128_030000_search_index',
+  },
+  {
+    up: migration_20261128_053944_privacy.up,
+    down: migration_20261128_053944_privacy.down,
+    name: '20261128_053944_privacy'
   },
 ];

@@ -8,6 +8,7 @@ import * as migration_20261127_172058_media_used_by_published from './20261127_1
 import * as migration_20261127_201651_public_read_indexes from './20261127_201651_public_read_indexes';
 import * as migration_20261128_025903_frontends from './20261128_025903_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
+import * as migration_20261128_053936_privacy from './20261128_053936_privacy';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261128_030000_search_index.up,
     down: migration_20261128_030000_search_index.down,
-    name: '20261128_030000_search_index'
+    name: '20261128_030000_search_index',
+  },
+  {
+    up: migration_20261128_053936_privacy.up,
+    down: migration_20261128_053936_privacy.down,
+    name: '20261128_053936_privacy'
   },
 ];
