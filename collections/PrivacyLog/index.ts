@@ -14,6 +14,8 @@ export const PRIVACY_LOG_ACTIONS = ['member-erased-by-staff'] as const
 export const PrivacyLog: CollectionConfig = {
   slug: SLUGS.privacyLog,
   labels: { singular: 'Privacy log entry', plural: 'Privacy log' },
+  // Named by its entries in GraphQL too (the labels would make the list query `PrivacyLog`).
+  graphQL: { singularName: 'PrivacyLogEntry', pluralName: 'PrivacyLogEntries' },
   admin: {
     group: 'Privacy',
     useAsTitle: 'action',

@@ -223,6 +223,45 @@ const COLLECTIONS: Record<string, CollectionRow> = {
     delete: 'nobody',
     graphQL: 'staff',
   },
+  // Erasure requests: staff see them (the Privacy area); only the server writes them.
+  'erasure-requests': {
+    list: 'staff',
+    byId: 'staff',
+    count: 'staff',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'admin',
+    graphQL: 'staff',
+  },
+  // Staff erasures, with their reasons: admins only.
+  'privacy-log': {
+    list: 'admin',
+    byId: 'admin',
+    count: 'admin',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'admin',
+  },
+  'network-exports': {
+    list: 'staff',
+    byId: 'staff',
+    count: 'staff',
+    create: 'staff',
+    update: 'nobody',
+    delete: 'admin',
+    graphQL: 'staff',
+  },
+  // The ZIPs themselves: only through the staff download endpoint.
+  'network-export-files': {
+    list: 'nobody',
+    byId: 'nobody',
+    count: 'nobody',
+    create: 'nobody',
+    update: 'nobody',
+    delete: 'nobody',
+    graphQL: 'nobody',
+  },
   'payload-kv': {
     list: 'nobody',
     byId: 'nobody',

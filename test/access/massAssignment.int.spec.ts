@@ -211,9 +211,11 @@ const PATHS: Path[] = [
     skip: ['email', 'password'],
     allowed: [
       'bio',
+      'contactable',
       'directoryVisible',
       'interests',
       'name',
+      'networkAnalysis',
       'organisation',
       'profession',
       'region',
