@@ -38,6 +38,9 @@ export const KNOWN_SECONDS = {
   'test/content/hooks.int.spec.ts': 13,
   'test/browser/webhookTestEvent.int.spec.ts': 13,
   'test/browser/apiDocs.int.spec.ts': 13,
+  'test/privacy/dataRights.int.spec.ts': 15,
+  'test/browser/privacyPage.int.spec.ts': 15,
+  'test/privacy/networkExports.int.spec.ts': 10,
 }
 
 const BaseSequencer = Sequencer.default ?? Sequencer
