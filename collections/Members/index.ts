@@ -24,6 +24,7 @@ import { SLUGS } from '../slugs'
 import { consentPurposesEndpoint } from './consentPurposesEndpoint'
 import { directoryEndpoint } from './directoryEndpoint'
 import { confirmEmailEndpoints } from './emailChange/confirmEmailEndpoints'
+import { deleteConnections } from './hooks/deleteConnections'
 import { deleteConsentRecords } from './hooks/deleteConsentRecords'
 import { holdEmailChangeUntilConfirmed } from './hooks/holdEmailChangeUntilConfirmed'
 import { logStaffEmailChange } from './hooks/logStaffEmailChange'
@@ -72,7 +73,7 @@ export const Members: CollectionConfig = {
       recordConsentChanges,
       invalidateNetworkAfterChange,
     ],
-    beforeDelete: [deleteConsentRecords],
+    beforeDelete: [deleteConsentRecords, deleteConnections],
     afterDelete: [invalidateNetworkAfterDelete],
   },
   endpoints: [

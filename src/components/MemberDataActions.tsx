@@ -40,11 +40,15 @@ export const MemberDataActions: React.FC = () => {
   return (
     <div className="member-data-actions" style={{ marginBottom: 'var(--base)' }}>
       <p style={{ fontWeight: 600 }}>Personal data</p>
-      <p>
-        <a href={`${base}/export`} download>
-          Download data (JSON)
-        </a>
-      </p>
+      {isAdmin ? (
+        <p>
+          <a href={`${base}/export`} download>
+            Download data (JSON)
+          </a>
+        </p>
+      ) : (
+        <p>Admins answer subject access and erasure requests.</p>
+      )}
       {isAdmin ? (
         <Button buttonStyle="error" size="small" onClick={erase}>
           Erase member

@@ -30,8 +30,8 @@ export const CONSENT_PURPOSES: Record<ConsentPurpose, ConsentPurposeWording> = {
     field: 'networkAnalysis',
     label: 'Include me in network analysis',
     description:
-      'Your connections count in the community figures staff and the independent evaluator study (totals, growth, brokers) and in pseudonymous research exports. You are never named in them. Nothing is included until you tick this.',
-    version: '2026-11-28',
+      'Your connections count in the community figures staff study (totals, growth, and the members who bridge groups, whom staff see by name) and in research exports for the independent evaluator, which never name you: each export uses new pseudonyms and leaves out anyone in a small group. Nothing is included until you tick this.',
+    version: '2026-11-28.2',
     defaultValue: false,
   },
   contact: {

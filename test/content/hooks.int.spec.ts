@@ -4,6 +4,7 @@
 import { commitTransaction, createLocalReq, initTransaction, type Payload } from 'payload'
 
 import { inSavepoint } from '@/db/inSavepoint'
+import { inTransaction } from '@/db/inTransaction'
 import { seed } from '@/seed'
 
 import { createStaff } from '../helpers/fixtures'
@@ -191,5 +192,46 @@ describe('side work of a write in a savepoint (inSavepoint)', () => {
     )
     await commitTransaction(req)
     expect((await payload.findByID({ collection: 'lab-themes', id: theme.id })).title).toBe(title)
+  })
+})
+
+describe('one transaction for several writes (inTransaction)', () => {
+  test('a failure after several writes leaves none of them, on SQLite as on PostgreSQL', async () => {
+    const req = await createLocalReq({}, payload)
+    const slugs = ['rolled-back-first', 'rolled-back-second']
+    await expect(
+      inTransaction(req, async () => {
+        for (const [index, slug] of slugs.entries())
+          await payload.create({
+            collection: 'lab-themes',
+            data: { title: `Rolled back ${index}`, slug, year: 2032, status: 'open' },
+            overrideAccess: true,
+            req,
+          })
+        // Seen inside the transaction…
+        expect(
+          (await payload.count({ collection: 'lab-themes', where: { slug: { in: slugs } }, req }))
+            .totalDocs,
+        ).toBe(2)
+        throw new Error('a later step failed')
+      }),
+    ).rejects.toThrow('a later step failed')
+    // …and gone after it.
+    expect(
+      (await payload.count({ collection: 'lab-themes', where: { slug: { in: slugs } } })).totalDocs,
+    ).toBe(0)
+    expect(req.transactionID).toBeUndefined()
+
+    const kept = await inTransaction(req, () =>
+      payload.create({
+        collection: 'lab-themes',
+        data: { title: 'Committed', slug: 'committed-in-one', year: 2032, status: 'open' },
+        overrideAccess: true,
+        req,
+      }),
+    )
+    expect((await payload.findByID({ collection: 'lab-themes', id: kept.id })).slug).toBe(
+      'committed-in-one',
+    )
   })
 })

@@ -161,6 +161,22 @@ describe('consent records', () => {
     await payload.delete({ collection: 'members', id: leaving.id, overrideAccess: true })
     expect(await recordsOf(leaving.id)).toHaveLength(0)
   })
+
+  test('a connected member can be deleted: their connections go with them (PostgreSQL refused it)', async () => {
+    const [leaving, staying] = [await newMember('Gwen'), await newMember('Huw')]
+    const connection = await payload.create({
+      collection: 'connections',
+      data: { from: leaving.id, to: staying.id, status: 'accepted', source: 'import' },
+      overrideAccess: true,
+    })
+    await payload.delete({ collection: 'members', id: leaving.id, overrideAccess: true })
+    const left = await payload.find({
+      collection: 'connections',
+      where: { id: { equals: connection.id } },
+      overrideAccess: true,
+    })
+    expect(left.totalDocs).toBe(0)
+  })
 })
 
 describe('retention tasks', () => {
@@ -195,13 +211,25 @@ describe('retention tasks', () => {
       topics: ['blogs'],
       status: 'confirmed',
     })
+    // Subscribed long ago, unsubscribed, and asked again today: the old row is pending again.
+    const again = await createSubscriber(payload, {
+      email: 'again-pending@consent.example.org',
+      topics: ['blogs'],
+      status: 'pending',
+    })
     for (const id of [old.id, confirmed.id])
       await payload.db.updateOne({
         collection: 'subscribers',
         id,
-        data: { createdAt: daysAgo(31) },
+        data: { createdAt: daysAgo(31), updatedAt: daysAgo(31) },
         returning: false,
       })
+    await payload.db.updateOne({
+      collection: 'subscribers',
+      id: again.id,
+      data: { createdAt: daysAgo(400), updatedAt: new Date().toISOString() },
+      returning: false,
+    })
     // A retention-runs row past its own 90 days is trimmed by the next run.
     const stale = await payload.create({
       collection: 'retention-runs',
@@ -223,7 +251,9 @@ describe('retention tasks', () => {
       overrideAccess: true,
       limit: 10,
     })
-    expect(left.docs.map((doc) => doc.id).sort()).toEqual([recent.id, confirmed.id].sort())
+    expect(left.docs.map((doc) => doc.id).sort()).toEqual(
+      [recent.id, confirmed.id, again.id].sort(),
+    )
     expect(await lastRun(RETENTION_TASKS.unconfirmedSubscriptions)).toMatchObject({
       ok: true,
       removed: 1,

@@ -3,9 +3,10 @@ import type { Payload } from 'payload'
 import { SUBSCRIBER_STATUS, SUBSCRIBERS_SLUG } from '../constants'
 
 /**
- * Deletes subscriptions never confirmed and created before `before`: an address someone typed in
- * but never proved is theirs is not kept. The host decides the period (its privacy settings) and
- * when to run it; returns how many went.
+ * Deletes subscriptions never confirmed and last asked for before `before`: an address someone
+ * typed in but never proved is theirs is not kept. By `updatedAt`, not `createdAt`: subscribing
+ * again after unsubscribing puts the old row back to pending, and its fresh link must keep working.
+ * The host decides the period (its privacy settings) and when to run it; returns how many went.
  */
 export const deleteUnconfirmedSubscribers = async (
   payload: Payload,
@@ -16,7 +17,7 @@ export const deleteUnconfirmedSubscribers = async (
     where: {
       and: [
         { status: { equals: SUBSCRIBER_STATUS.pending } },
-        { createdAt: { less_than: before.toISOString() } },
+        { updatedAt: { less_than: before.toISOString() } },
       ],
     },
     overrideAccess: true,

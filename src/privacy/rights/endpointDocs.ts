@@ -84,14 +84,15 @@ export const MY_EXPORT_DOC: EndpointDoc = {
 }
 
 export const MEMBER_EXPORT_DOC: EndpointDoc = {
-  summary: 'Everything held about one member, for staff answering a subject access request',
+  summary:
+    'Everything held about one member, for an admin answering a subject access request (admins only: it holds subscription and moderation records other staff roles may not read)',
   tags: TAGS,
   audience: 'staff',
   parameters: [ID],
   responses: {
     200: exportResponse,
     401: errorResponseDoc('Not logged in.'),
-    403: errorResponseDoc('Not staff.'),
+    403: errorResponseDoc('Not an admin.'),
     404: errorResponseDoc('No member with this id (names `id`).'),
     429: errorResponseDoc('Too many exports from this address.'),
   },

@@ -1,14 +1,9 @@
 import { SLUGS } from '@collections/slugs'
 import { documented } from '@q-community/plugin-shared/openapi'
 import { actionPage, htmlPage, readBody, wantsHtml } from '@q-community/plugin-shared/pages'
-import {
-  commitTransaction,
-  type Endpoint,
-  initTransaction,
-  killTransaction,
-  type PayloadRequest,
-} from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
+import { inTransaction } from '@/db/inTransaction'
 import { badRequest, errorResponse } from '@/http/errorResponses'
 
 import { memberIdOf, staffRefusal } from './access'
@@ -40,19 +35,6 @@ const refuseToken = (req: PayloadRequest, message: string, status: 400 | 410) =>
   wantsHtml(req)
     ? htmlPage('Link not valid', <p>{message}</p>, status)
     : withStatus(badRequest('token', message), status)
-
-/** Runs `work` in its own transaction: everything it wrote is rolled back if it throws. */
-const inTransaction = async <T,>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
-  const ownTransaction = await initTransaction(req)
-  try {
-    const result = await work()
-    if (ownTransaction) await commitTransaction(req)
-    return result
-  } catch (err) {
-    if (ownTransaction) await killTransaction(req)
-    throw err
-  }
-}
 
 const confirmURL = (req: PayloadRequest, token?: string) =>
   `${req.payload.config.serverURL}${req.payload.config.routes.api}/${SLUGS.members}/erase/confirm${

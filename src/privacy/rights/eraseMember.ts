@@ -52,8 +52,20 @@ const pointsAtMember = (path: string, memberId: number): Where => ({
   ],
 })
 
-/** True when some document other than the member's profile uses the media `id` in an upload field. */
+/**
+ * True when some document other than the member's profile uses the media `id`: in an upload field,
+ * or (as `usedByPublished` records, rich text included) in published content.
+ */
 const mediaUsedElsewhere = async (req: PayloadRequest, mediaId: number, memberId: number) => {
+  const media = await req.payload.findByID({
+    collection: SLUGS.media,
+    id: mediaId,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    req,
+  })
+  if (media?.usedByPublished) return true
   for (const [slug, { config }] of Object.entries(req.payload.collections)) {
     if (!hasCollection(req, slug) || slug === SLUGS.media) continue
     for (const path of findMediaReferences(config.fields).uploads) {
@@ -67,9 +79,20 @@ const mediaUsedElsewhere = async (req: PayloadRequest, mediaId: number, memberId
   return false
 }
 
-/** Queued and finished jobs whose input names the member (an email job to their address). */
+/** Every string anywhere in a job's input (nested objects and arrays too). */
+const stringsIn = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : value && typeof value === 'object'
+      ? Object.values(value).flatMap(stringsIn)
+      : []
+
+/**
+ * Queued and finished jobs whose input names the member: an input value that IS their address
+ * (exact, not a substring: `al@x.io` must not take `sal@x.io`'s confirmation job), or their id.
+ */
 const deleteJobsNaming = async (req: PayloadRequest, member: Member) => {
-  const email = member.email.toLowerCase()
+  const email = member.email.trim().toLowerCase()
   const ids: Array<number | string> = []
   for await (const job of readInPages(req, {
     collection: 'payload-jobs',
@@ -77,9 +100,9 @@ const deleteJobsNaming = async (req: PayloadRequest, member: Member) => {
     select: { input: true },
   })) {
     const input = (job.input ?? {}) as Record<string, unknown>
-    const text = JSON.stringify(input).toLowerCase()
+    const namesEmail = stringsIn(input).some((text) => text.trim().toLowerCase() === email)
     const namesId = ['member', 'memberId'].some((key) => String(input[key]) === String(member.id))
-    if (text.includes(email) || namesId) ids.push(job.id as number | string)
+    if (namesEmail || namesId) ids.push(job.id as number | string)
   }
   return ids.length ? deleteWhere(req, 'payload-jobs', { id: { in: ids } }) : 0
 }

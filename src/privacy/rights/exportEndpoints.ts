@@ -66,7 +66,9 @@ export const exportEndpoints: Endpoint[] = [
       path: '/:id/export',
       method: 'get',
       handler: async (req) => {
-        const refusal = staffRefusal(req)
+        // Admins only: the export holds the subscription, deliveries and reports, which editors and
+        // moderators may not read.
+        const refusal = staffRefusal(req, true)
         if (refusal) return refusal
         const id = req.routeParams?.id
         if (typeof id !== 'string' && typeof id !== 'number') return badRequestOrNotFound()
