@@ -209,11 +209,25 @@ describe('network figures', () => {
       token: tokens.admin,
     })
     expect(json.status).toBe(200)
-    const nodes = json.body.nodes as { id: string; region: string }[]
+    const nodes = json.body.nodes as { id: string; region: string; profession: string }[]
     const today = await stats()
-    // The seeded member who left the directory did not agree to network analysis either.
-    expect(nodes.length).toBe(Number(today.members))
-    expect(nodes.every((node) => /^[0-9a-f]{16}$/.test(node.id))).toBe(true)
+    // Consenting, listed members only, and of those none in a region × profession group under k.
+    expect(nodes.length).toBeGreaterThan(0)
+    expect(nodes.length).toBeLessThanOrEqual(Number(today.members))
+    const groups = new Map<string, number>()
+    for (const node of nodes)
+      groups.set(
+        `${node.region}|${node.profession}`,
+        (groups.get(`${node.region}|${node.profession}`) ?? 0) + 1,
+      )
+    expect(Math.min(...groups.values())).toBeGreaterThanOrEqual(5)
+    expect(nodes.every((node) => /^[0-9a-f]{20}$/.test(node.id))).toBe(true)
+    // Keyed per download: a second download cannot be linked to the first member by member.
+    const again = await client.request('GET', '/api/network/export?format=json', {
+      token: tokens.admin,
+    })
+    const firstIds = new Set(nodes.map((node) => node.id))
+    expect((again.body.nodes as { id: string }[]).some((node) => firstIds.has(node.id))).toBe(false)
     expect(json.text).not.toMatch(/@|Sophie|Network ana|"name"/)
     const gexf = await client.request('GET', '/api/network/export?format=gexf', {
       token: tokens.admin,

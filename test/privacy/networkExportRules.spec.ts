@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { unzipSync } from 'fflate'
 
 import { buildArchive } from '@/privacy/exports/buildArchive'
-import { kAnonymise } from '@/privacy/exports/kAnonymity'
+import { generaliseJoined, kAnonymise } from '@/privacy/exports/kAnonymity'
 import { buildManifest, sha256 } from '@/privacy/exports/manifest'
 import { lastDayOf, monthOf, monthsBetween } from '@/privacy/exports/months'
 import { readPeriod } from '@/privacy/exports/period'
@@ -84,6 +84,78 @@ describe('kAnonymise', () => {
     expect(report.counts).toEqual(counts)
     expect(report.kept.size + report.suppressed.size).toBe(members.length)
     for (const size of Object.values(sizes)) expect(size).toBeGreaterThanOrEqual(k)
+  })
+})
+
+describe('generaliseJoined', () => {
+  const group = (region: string, profession: string) => ({ region, profession })
+  // One region × profession group per row: the members' join months, k, and what is published.
+  test.each([
+    [
+      'every month has k members: months',
+      ['2025-01', '2025-01', '2025-03', '2025-03'],
+      2,
+      ['2025-01', '2025-01', '2025-03', '2025-03'],
+      'month',
+    ],
+    [
+      'a lone month, years have k: years for the whole group',
+      ['2025-01', '2025-01', '2025-03', '2024-06', '2024-07'],
+      2,
+      ['2025', '2025', '2025', '2024', '2024'],
+      'year',
+    ],
+    [
+      'a lone year: withheld for the whole group',
+      ['2025-01', '2025-02', '2025-03', '2024-06'],
+      2,
+      ['', '', '', ''],
+      'withheld',
+    ],
+    [
+      'k = 5 and one month of five: months',
+      ['2026-02', '2026-02', '2026-02', '2026-02', '2026-02'],
+      5,
+      ['2026-02', '2026-02', '2026-02', '2026-02', '2026-02'],
+      'month',
+    ],
+  ] as const)('%s', (_name, months, k, expected, level) => {
+    const kept = new Map(months.map((_month, index) => [`m${index}`, group('london', 'nurse')]))
+    const joined = new Map(months.map((month, index) => [`m${index}`, month]))
+    const result = generaliseJoined(kept, joined, k)
+    expect(months.map((_month, index) => result.joined.get(`m${index}`))).toEqual(expected)
+    expect(result.precision[level]).toBe(months.length)
+  })
+
+  test('groups are generalised separately, and every published region × profession × joined has k members', () => {
+    const kept = new Map([
+      ['a', group('london', 'nurse')],
+      ['b', group('london', 'nurse')],
+      ['c', group('wales', 'gp')],
+      ['d', group('wales', 'gp')],
+      ['e', group('wales', 'gp')],
+    ])
+    const joined = new Map([
+      ['a', '2025-01'],
+      ['b', '2025-01'],
+      ['c', '2025-01'],
+      ['d', '2025-02'],
+      ['e', '2024-12'],
+    ])
+    const result = generaliseJoined(kept, joined, 2)
+    expect(Object.fromEntries(result.joined)).toEqual({
+      a: '2025-01',
+      b: '2025-01',
+      c: '',
+      d: '',
+      e: '',
+    })
+    const sizes = new Map<string, number>()
+    for (const [id, at] of result.joined) {
+      const key = JSON.stringify([kept.get(id), at])
+      sizes.set(key, (sizes.get(key) ?? 0) + 1)
+    }
+    expect([...sizes.values()].every((size) => size >= 2)).toBe(true)
   })
 })
 

@@ -225,6 +225,13 @@ test('staff request, the queue builds, staff download a checked, k-anonymous ZIP
   expect(byMember('scot')).toBeUndefined()
   expect(byMember('refuser')).toBeUndefined()
   expect(members).toHaveLength(6)
+  // Every region × profession × joined combination has k members (the directory shows join dates).
+  const combinations = new Map<string, number>()
+  for (const row of members) {
+    const combination = [row.region, row.profession, row.joined_month].join('|')
+    combinations.set(combination, (combinations.get(combination) ?? 0) + 1)
+  }
+  expect(Math.min(...combinations.values())).toBeGreaterThanOrEqual(3)
   const connections = rows(text['connections.csv'])
   expect(connections).toHaveLength(2)
   expect(text['connections.csv']).not.toContain(exportPseudonym(key, String(ids.refuser)))

@@ -143,7 +143,8 @@ export const BROKERS_DOC: EndpointDoc = {
 
 export const EXPORT_DOC: EndpointDoc = {
   summary: 'The network under pseudonyms, as JSON or GEXF (a download)',
-  description: 'Members who opted out of the directory are left out, with their connections.',
+  description:
+    'Only members who agreed to network analysis and are listed in the directory, region × profession k-anonymised (the privacy setting `networkExportMinGroupSize`), under pseudonyms keyed for this download alone.',
   tags: TAGS,
   audience: 'staff',
   parameters: [

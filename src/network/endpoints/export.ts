@@ -5,24 +5,40 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { staffOnly } from '@/access/staffOnly'
 import { badRequest } from '@/http/errorResponses'
+import { exportSettings } from '@/privacy/exports/exportSettings'
+import { kAnonymise } from '@/privacy/exports/kAnonymity'
+import { exportPseudonym, newPseudonymKey } from '@/privacy/exports/pseudonyms'
 
 import { networkSnapshot } from '../cache'
 import { buildGraph } from '../metrics'
-import { pseudonym } from '../pseudonym'
 import { EXPORT_DOC } from './docs'
 import { dayParam, today } from './params'
 
-/** The network on `at`, its members under pseudonyms; members who opted out of the directory are left out. */
+/**
+ * The network on `at` as an evaluator may see it: only members who agreed to network analysis (the
+ * snapshot) and are listed in the directory, region × profession k-anonymised as in the research
+ * exports (small groups generalised or left out, with their connections), under pseudonyms keyed
+ * for this download alone, so that two downloads (two dates, say) cannot be linked member by member.
+ */
 const pseudonymousGraph = async (req: PayloadRequest, at: string) => {
   const { members, connections } = await networkSnapshot(req.payload)
-  // Members who opted out of the directory are left out of exports entirely, with their connections.
   const visible = members.filter((member) => member.directoryVisible)
   const full = buildGraph(visible, connections, at)
-  const graph = new Graph({ type: 'undirected' })
-  full.forEachNode((id, attributes) => graph.addNode(pseudonym(req.payload.secret, id), attributes))
-  full.forEachEdge((_edge, _attributes, source, target) =>
-    graph.mergeEdge(pseudonym(req.payload.secret, source), pseudonym(req.payload.secret, target)),
+  const { kept } = kAnonymise(
+    full.mapNodes((id, attributes) => ({
+      id,
+      region: attributes.region ?? null,
+      profession: attributes.profession ?? null,
+    })),
+    (await exportSettings(req.payload)).k,
   )
+  const key = newPseudonymKey()
+  const graph = new Graph({ type: 'undirected' })
+  for (const [id, group] of kept) graph.addNode(exportPseudonym(key, id), group)
+  full.forEachEdge((_edge, _attributes, source, target) => {
+    if (kept.has(source) && kept.has(target))
+      graph.mergeEdge(exportPseudonym(key, source), exportPseudonym(key, target))
+  })
   return graph
 }
 

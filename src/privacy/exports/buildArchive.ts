@@ -6,7 +6,7 @@ import { buildTimeline, runInSlices, sweepStats } from '@/network/timeline'
 
 import { EXPORT_FILES } from './constants'
 import { dataDictionary } from './dataDictionary'
-import { type Generalised, kAnonymise } from './kAnonymity'
+import { type Generalised, generaliseJoined, kAnonymise } from './kAnonymity'
 import { buildManifest, sha256 } from './manifest'
 import { lastDayOf, monthOf, monthsBetween } from './months'
 import { atEndOf, type ExportPeriod } from './period'
@@ -120,6 +120,11 @@ export const buildArchive = async (input: ArchiveInput): Promise<Archive> => {
     pseudonymOf.set(id, exportPseudonym(input.pseudonymKey, id))
   await progress(20)
 
+  const joinedPublished = generaliseJoined(
+    anonymity.kept,
+    new Map(inPeriod.members.map((member) => [member.id, monthOf(member.joinedAt)])),
+    input.k,
+  )
   const published = inPeriod.members
     .filter((member) => anonymity.kept.has(member.id))
     .map((member) => ({ ...member, ...(anonymity.kept.get(member.id) as Generalised) }))
@@ -128,7 +133,7 @@ export const buildArchive = async (input: ArchiveInput): Promise<Archive> => {
       pseudonym: pseudonymOf.get(member.id) as string,
       region: member.region,
       profession: member.profession,
-      joined_month: monthOf(member.joinedAt),
+      joined_month: joinedPublished.joined.get(member.id) ?? '',
     }))
     .sort((x, y) => x.pseudonym.localeCompare(y.pseudonym))
   const pairs = keptPairs(inPeriod.connections, anonymity.kept, pseudonymOf)

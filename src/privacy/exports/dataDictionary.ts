@@ -41,7 +41,7 @@ Join and acceptance dates are published to the month only.
 | pseudonym | the member's pseudonym in this export |
 | region | the member's region code, or "${OTHER}" (see above) |
 | profession | the member's profession code, or "${OTHER}" (see above) |
-| joined_month | the month (YYYY-MM, UTC) the member joined the community |
+| joined_month | when the member joined (UTC): the month (YYYY-MM) where every join month of their region × profession group has at least k members, else the year (YYYY) where every year does, else empty (withheld); one precision per group, because the public member directory shows when listed members joined |
 
 ## ${EXPORT_FILES.connections}
 

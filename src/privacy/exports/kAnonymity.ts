@@ -64,3 +64,47 @@ export const kAnonymise = (members: readonly GroupedMember[], k: number): KAnony
     counts: { professionGeneralised, regionGeneralised, suppressed: suppressed.size },
   }
 }
+
+/** How precisely a group's join dates are published. */
+export type JoinedPrecision = 'month' | 'year' | 'withheld'
+
+/**
+ * The join date to publish for each kept member, so that region × profession × joined still has at
+ * least `k` members in every published combination (the public directory shows when listed members
+ * joined: a join month that splits a group would single people out again). Each region ×
+ * profession group is published at one precision for all its members: the month when every month
+ * present has at least k of them, else the year when every year does, else withheld (""). Pure.
+ */
+export const generaliseJoined = (
+  kept: ReadonlyMap<string, Generalised>,
+  joinedMonth: ReadonlyMap<string, string>,
+  k: number,
+): { joined: Map<string, string>; precision: Record<JoinedPrecision, number> } => {
+  const byGroup = new Map<string, string[]>()
+  for (const [id, group] of kept) {
+    const key = keyOf(group)
+    byGroup.set(key, [...(byGroup.get(key) ?? []), id])
+  }
+  const everyBucketHasK = (ids: string[], bucketOf: (id: string) => string) => {
+    const sizes = new Map<string, number>()
+    for (const id of ids) sizes.set(bucketOf(id), (sizes.get(bucketOf(id)) ?? 0) + 1)
+    return [...sizes.values()].every((size) => size >= k)
+  }
+  const monthOf = (id: string) => joinedMonth.get(id) ?? ''
+  const yearOf = (id: string) => monthOf(id).slice(0, 4)
+  const joined = new Map<string, string>()
+  const precision: Record<JoinedPrecision, number> = { month: 0, year: 0, withheld: 0 }
+  for (const ids of byGroup.values()) {
+    const [level, publish]: [JoinedPrecision, (id: string) => string] = everyBucketHasK(
+      ids,
+      monthOf,
+    )
+      ? ['month', monthOf]
+      : everyBucketHasK(ids, yearOf)
+        ? ['year', yearOf]
+        : ['withheld', () => '']
+    for (const id of ids) joined.set(id, publish(id))
+    precision[level] += ids.length
+  }
+  return { joined, precision }
+}
