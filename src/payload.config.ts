@@ -15,6 +15,7 @@ import { readCacheEndpoints } from './cache/endpoints'
 import { invalidateReadCacheOnWrites } from './cache/invalidateOnWrites'
 import { graphQLValidationRules } from './config/graphQLLimits'
 import { settings } from './config/settings'
+import { runWorkAfterCommits } from './db/afterCommit'
 import {
   databaseAdapterFromURL,
   SQLITE_BUSY_TIMEOUT_MS,
@@ -91,6 +92,7 @@ export default buildConfig({
   ],
   onInit: async (payload) => {
     invalidateReadCacheOnWrites(payload)
+    runWorkAfterCommits(payload)
     await keepSqliteBusyTimeout(payload, SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES)
     clusterSafeJobs(payload)
   },

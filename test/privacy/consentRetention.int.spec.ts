@@ -6,8 +6,10 @@
  * test/browser/privacyPage.int.spec.ts.)
  */
 import type { Payload } from 'payload'
-import { ValidationError } from 'payload'
+import { createLocalReq, ValidationError } from 'payload'
 
+import { inTransaction } from '@/db/inTransaction'
+import { networkSnapshot } from '@/network/cache'
 import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
 import { RETENTION_TASKS } from '@/privacy/retention/constants'
 
@@ -176,6 +178,35 @@ describe('consent records', () => {
       overrideAccess: true,
     })
     expect(left.totalDocs).toBe(0)
+  })
+})
+
+describe('network figures and a withdrawal', () => {
+  test('a withdrawal leaves the figures even when they were read before it committed', async () => {
+    const member = await newMember('Iolo')
+    await payload.update({
+      collection: 'members',
+      id: member.id,
+      data: { networkAnalysis: true },
+      overrideAccess: false,
+      user: asMember(member),
+    })
+    const counted = async () =>
+      (await networkSnapshot(payload)).members.some((row) => String(row.id) === String(member.id))
+    expect(await counted()).toBe(true)
+    const req = await createLocalReq({ user: asMember(member) }, payload)
+    await inTransaction(req, async () => {
+      await payload.update({
+        collection: 'members',
+        id: member.id,
+        data: { networkAnalysis: false },
+        overrideAccess: false,
+        req,
+      })
+      // A reader outside the transaction reloads the figures from the rows before the commit.
+      expect(await counted()).toBe(true)
+    })
+    expect(await counted()).toBe(false)
   })
 })
 
