@@ -28,6 +28,7 @@ import { deleteConnections } from './hooks/deleteConnections'
 import { deleteConsentRecords } from './hooks/deleteConsentRecords'
 import { holdEmailChangeUntilConfirmed } from './hooks/holdEmailChangeUntilConfirmed'
 import { logStaffEmailChange } from './hooks/logStaffEmailChange'
+import { onlyMemberMayList } from './hooks/onlyMemberMayList'
 import { recordConsentChanges } from './hooks/recordConsentChanges'
 import { restrictPasswordChanges } from './hooks/restrictPasswordChanges'
 import { sendEmailChangeConfirmation } from './hooks/sendEmailChangeConfirmation'
@@ -149,6 +150,7 @@ export const Members: CollectionConfig = {
       label: CONSENT_PURPOSES.directory.label,
       defaultValue: CONSENT_PURPOSES.directory.defaultValue,
       index: true,
+      hooks: { beforeChange: [onlyMemberMayList] },
       admin: { position: 'sidebar', description: CONSENT_PURPOSES.directory.description },
     },
     {

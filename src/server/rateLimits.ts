@@ -127,7 +127,9 @@ export const rateLimitTable = (): RateLimitRow[] => [
   // Each request builds a ZIP of the whole network in the background.
   {
     name: 'network-export',
-    paths: '/api/network/exports',
+    method: 'post',
+    // The admin's create form posts to the collection itself.
+    paths: ['/api/network/exports', `/api/${SLUGS.networkExports}`],
     windowMs: 60 * 60_000,
     limit: 20,
     message: 'Too many network exports requested from this address. Try again later.',

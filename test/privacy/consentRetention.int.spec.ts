@@ -181,6 +181,37 @@ describe('consent records', () => {
   })
 })
 
+describe('the directory choice', () => {
+  test('staff may take a member out of the directory but not put them back', async () => {
+    const member = await newMember('Jac')
+    const staff = { id: 1, collection: 'users' as const, roles: ['editor'] }
+    const unlisted = await payload.update({
+      collection: 'members',
+      id: member.id,
+      data: { directoryVisible: false },
+      overrideAccess: false,
+      user: staff,
+    })
+    expect(unlisted.directoryVisible).toBe(false)
+    const relisted = await payload.update({
+      collection: 'members',
+      id: member.id,
+      data: { directoryVisible: true },
+      overrideAccess: false,
+      user: staff,
+    })
+    expect(relisted.directoryVisible).toBe(false)
+    const own = await payload.update({
+      collection: 'members',
+      id: member.id,
+      data: { directoryVisible: true },
+      overrideAccess: false,
+      user: asMember(member),
+    })
+    expect(own.directoryVisible).toBe(true)
+  })
+})
+
 describe('network figures and a withdrawal', () => {
   test('a withdrawal leaves the figures even when they were read before it committed', async () => {
     const member = await newMember('Iolo')
@@ -194,7 +225,7 @@ describe('network figures and a withdrawal', () => {
     const counted = async () =>
       (await networkSnapshot(payload)).members.some((row) => String(row.id) === String(member.id))
     expect(await counted()).toBe(true)
-    const req = await createLocalReq({ user: asMember(member) }, payload)
+    const req = await createLocalReq({ user: { ...member, collection: 'members' } }, payload)
     await inTransaction(req, async () => {
       await payload.update({
         collection: 'members',
