@@ -13,6 +13,7 @@ import {
   createStaff,
   DRAFT_SLUGS,
   type MemberUser,
+  PNG_1x1,
   type StaffUser,
 } from '../helpers/fixtures'
 import { startPayload, stopPayload } from '../helpers/payload'
@@ -408,10 +409,6 @@ beforeAll(async () => {
 afterAll(() => stopPayload(payload))
 
 // A valid 1×1 PNG, so media rows exist without fixture files.
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-)
 
 describe.each(rows().map((row) => [`${row.collection}: ${row.operation}`, row] as const))(
   '%s',

@@ -23,6 +23,7 @@ import {
   createMember,
   createStaff,
   type MemberUser,
+  PNG_1x1,
   type StaffUser,
 } from '../helpers/fixtures'
 import { startPayload, stopPayload } from '../helpers/payload'
@@ -384,7 +385,3 @@ test.each(PATHS.map((path) => [path.name, path] as const))(
 )
 
 // A valid 1×1 PNG, so a media row exists without fixture files.
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-)

@@ -96,3 +96,9 @@ export const createContent = (
     overrideAccess: true,
     context: options.context,
   }) as unknown as Promise<{ id: number; title: string; slug?: string | null }>
+
+/** The smallest valid PNG (1×1 pixel), for uploads. */
+export const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+)

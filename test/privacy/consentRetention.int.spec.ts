@@ -12,7 +12,9 @@ import { inTransaction } from '@/db/inTransaction'
 import { networkSnapshot } from '@/network/cache'
 import { CONSENT_PURPOSES } from '@/privacy/consentPurposes'
 import { RETENTION_TASKS } from '@/privacy/retention/constants'
+import { eraseMember } from '@/privacy/rights/eraseMember'
 
+import { PNG_1x1 } from '../helpers/fixtures'
 import { startPayload, stopPayload } from '../helpers/payload'
 import { createSubscriber } from '../helpers/subscribers'
 
@@ -209,6 +211,58 @@ describe('the directory choice', () => {
       user: asMember(member),
     })
     expect(own.directoryVisible).toBe(true)
+  })
+})
+
+describe("an erased member's photo", () => {
+  const photo = (name: string) =>
+    payload.create({
+      collection: 'media',
+      data: { alt: name },
+      file: { data: PNG_1x1, mimetype: 'image/png', name: `${name}.png`, size: PNG_1x1.length },
+      overrideAccess: true,
+    })
+  const erase = async (member: { id: number }) => {
+    const full = await payload.findByID({ collection: 'members', id: member.id, depth: 0 })
+    const req = await createLocalReq({}, payload)
+    await inTransaction(req, () => eraseMember(req, full))
+  }
+  const exists = async (id: number) =>
+    (await payload.count({ collection: 'media', where: { id: { equals: id } } })).totalDocs === 1
+
+  test('goes with them, though their listing made it public; a photo published content uses stays', async () => {
+    const own = await photo('own-avatar')
+    const listed = await newMember('Kai')
+    await payload.update({
+      collection: 'members',
+      id: listed.id,
+      data: { avatar: own.id },
+      overrideAccess: true,
+    })
+    expect((await payload.findByID({ collection: 'media', id: own.id })).usedByPublished).toBe(true)
+    await erase(listed)
+    expect(await exists(own.id)).toBe(false)
+
+    const shared = await photo('shared-avatar')
+    await payload.create({
+      collection: 'blogs',
+      data: {
+        title: 'A post with the photo',
+        slug: 'post-with-photo',
+        heroImage: shared.id,
+        _status: 'published',
+      },
+      overrideAccess: true,
+    })
+    const other = await newMember('Lowri')
+    await payload.update({
+      collection: 'members',
+      id: other.id,
+      data: { avatar: shared.id },
+      overrideAccess: true,
+    })
+    await erase(other)
+    expect(await exists(shared.id)).toBe(true)
   })
 })
 
