@@ -24,6 +24,7 @@ import { SLUGS } from '../slugs'
 import { consentPurposesEndpoint } from './consentPurposesEndpoint'
 import { directoryEndpoint } from './directoryEndpoint'
 import { confirmEmailEndpoints } from './emailChange/confirmEmailEndpoints'
+import { cancelErasureOnCredentialChange } from './hooks/cancelErasureOnCredentialChange'
 import { deleteConnections } from './hooks/deleteConnections'
 import { deleteConsentRecords } from './hooks/deleteConsentRecords'
 import { holdEmailChangeUntilConfirmed } from './hooks/holdEmailChangeUntilConfirmed'
@@ -67,7 +68,7 @@ export const Members: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [restrictPasswordChanges],
-    beforeChange: [holdEmailChangeUntilConfirmed],
+    beforeChange: [holdEmailChangeUntilConfirmed, cancelErasureOnCredentialChange],
     afterChange: [
       sendEmailChangeConfirmation,
       logStaffEmailChange,

@@ -266,6 +266,50 @@ describe("an erased member's photo", () => {
   })
 })
 
+describe('erasure links and new credentials', () => {
+  const pendingRequest = (memberId: number) =>
+    payload.create({
+      collection: 'erasure-requests',
+      data: {
+        member: memberId,
+        status: 'pending',
+        source: 'member',
+        requestedAt: new Date().toISOString(),
+        tokenHash: 'a'.repeat(64),
+      },
+      overrideAccess: true,
+    })
+  const statusOf = async (id: number) =>
+    (await payload.findByID({ collection: 'erasure-requests', id, overrideAccess: true })).status
+
+  test('a new password or address cancels links still waiting; other changes do not', async () => {
+    const member = await newMember('Mali')
+    const waiting = await pendingRequest(member.id)
+    await payload.update({
+      collection: 'members',
+      id: member.id,
+      data: { bio: 'Still here.' },
+      overrideAccess: true,
+    })
+    expect(await statusOf(waiting.id)).toBe('pending')
+    await payload.update({
+      collection: 'members',
+      id: member.id,
+      data: { password: 'a-new-long-password' },
+      overrideAccess: true,
+    })
+    expect(await statusOf(waiting.id)).toBe('cancelled')
+    const again = await pendingRequest(member.id)
+    await payload.update({
+      collection: 'members',
+      id: member.id,
+      data: { email: 'mali.new@consent.example.org' },
+      overrideAccess: true,
+    })
+    expect(await statusOf(again.id)).toBe('cancelled')
+  })
+})
+
 describe('network figures and a withdrawal', () => {
   test('a withdrawal leaves the figures even when they were read before it committed', async () => {
     const member = await newMember('Iolo')
