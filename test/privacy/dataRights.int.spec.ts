@@ -212,8 +212,12 @@ describe('subject access export', () => {
       subscription: { id: number; topics: string[] } | null
       deliveries: Array<{ mailing: string; status: string }>
     }
-    for (const key of ['deliveries', 'consentRecords', 'erasureRequests'])
+    for (const key of ['deliveries', 'consentRecords', 'erasureRequests', 'interviews'])
       expect(Array.isArray(data[key])).toBe(true)
+    // The post she wrote is named, with whether it is public.
+    expect(data.postsAuthored).toEqual([
+      expect.objectContaining({ id: ids.blog, _status: expect.any(String) }),
+    ])
     expect(data.summary.join(' ')).toContain('comments')
     expect(data.profile).toMatchObject({
       id: ids.erin,

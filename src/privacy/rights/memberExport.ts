@@ -28,6 +28,15 @@ const SECRET_FIELDS = new Set([
 
 export const PAGE_SIZE = 200
 
+/** What the export says of content naming the member: which document, and whether it is public. */
+const CONTENT_FIELDS = {
+  title: true,
+  slug: true,
+  _status: true,
+  publishedAt: true,
+  createdAt: true,
+} as const
+
 const profileOf = (member: Member) =>
   Object.fromEntries(Object.entries(member).filter(([key]) => !SECRET_FIELDS.has(key)))
 
@@ -100,6 +109,7 @@ const summaryOf = async (req: PayloadRequest, member: Member, exportedAt: string
     `You wrote ${comments} comments; each comes with the moderation decisions taken on it, to show how the comments policy was applied.`,
     `You have ${connections} connections with other members; another member is named only if you can see them in the directory.`,
     'Your email subscription, if you have one, and the record of each email we sent you are under subscription and deliveries.',
+    'Blog posts you wrote are under postsAuthored, and interviews with you under interviews.',
     `We hold ${consents} records of the consent choices you made, with the wording version you saw.`,
     `If you erase your account: ${ERASURE_TABLE.map(({ data, action }) => `${data} — ${action}`).join('; ')}.`,
   ]
@@ -108,7 +118,7 @@ const summaryOf = async (req: PayloadRequest, member: Member, exportedAt: string
 /**
  * A member's subject access export (UK GDPR art. 15) as JSON pieces: summary, profile, login,
  * comments (with decisions), reports made, connections, subscription and deliveries, consent
- * records and erasure requests. Long lists are read a page at a time while the answer is written.
+ * records, posts they wrote, interviews with them and erasure requests. Long lists are read a page at a time while the answer is written.
  */
 export const memberExportPieces = (req: PayloadRequest, member: Member) => {
   const exportedAt = new Date().toISOString()
@@ -142,6 +152,31 @@ export const memberExportPieces = (req: PayloadRequest, member: Member) => {
               pageSize: PAGE_SIZE,
             })
           : [],
+    ],
+    [
+      'postsAuthored',
+      () =>
+        readInPages(req, {
+          collection: SLUGS.blogs,
+          where: {
+            and: [
+              { 'author.relationTo': { equals: SLUGS.members } },
+              { 'author.value': { equals: member.id } },
+            ],
+          },
+          select: CONTENT_FIELDS,
+          pageSize: PAGE_SIZE,
+        }),
+    ],
+    [
+      'interviews',
+      () =>
+        readInPages(req, {
+          collection: SLUGS.interviews,
+          where: { interviewee: { equals: member.id } },
+          select: CONTENT_FIELDS,
+          pageSize: PAGE_SIZE,
+        }),
     ],
     [
       'erasureRequests',
