@@ -36,6 +36,8 @@ const EXPORT_SCHEMA = {
     'subscription',
     'deliveries',
     'consentRecords',
+    'postsAuthored',
+    'interviews',
     'erasureRequests',
   ],
   properties: {
@@ -57,6 +59,8 @@ const EXPORT_SCHEMA = {
     subscription: { type: ['object', 'null'] },
     deliveries: { type: 'array', items: { type: 'object' } },
     consentRecords: { type: 'array', items: { type: 'object' } },
+    postsAuthored: { type: 'array', items: { type: 'object' } },
+    interviews: { type: 'array', items: { type: 'object' } },
     erasureRequests: { type: 'array', items: { type: 'object' } },
   },
 }
