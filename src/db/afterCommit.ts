@@ -15,7 +15,9 @@ const WRAPPED = Symbol.for('q-cms.afterCommit.wrapped')
 export const afterCommit = async (req: PayloadRequest, callback: Callback): Promise<void> => {
   const id = await req.transactionID
   if (typeof id !== 'string' && typeof id !== 'number') return callback()
-  waiting.set(id, [...(waiting.get(id) ?? []), callback])
+  const callbacks = waiting.get(id)
+  if (callbacks) callbacks.push(callback)
+  else waiting.set(id, [callback])
 }
 
 /** Wraps the adapter's commit and rollback once, so that `afterCommit` work runs (or is dropped). */

@@ -83,7 +83,9 @@ export const generaliseJoined = (
   const byGroup = new Map<string, string[]>()
   for (const [id, group] of kept) {
     const key = keyOf(group)
-    byGroup.set(key, [...(byGroup.get(key) ?? []), id])
+    const ids = byGroup.get(key)
+    if (ids) ids.push(id)
+    else byGroup.set(key, [id])
   }
   const everyBucketHasK = (ids: string[], bucketOf: (id: string) => string) => {
     const sizes = new Map<string, number>()

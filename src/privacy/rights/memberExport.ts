@@ -72,7 +72,8 @@ async function* connectionsOf(req: PayloadRequest, member: Member) {
             user: asMember,
             disableErrors: true,
             select: { name: true },
-            req,
+            // Without `req`: given one, the Local API makes `user` its user for the rest of the
+            // request (a staff export would go on as the member).
           })
         : null
     yield {
