@@ -15,7 +15,11 @@
  *   malformed input, client address and TRUST_PROXY, the per-address login limit in memory): it
  *   answers before Payload asks the database anything, the same on every database (its one admin
  *   read is the plain REST read the other suites make on PostgreSQL; malformed `where` on
- *   PostgreSQL is the fuzz test's).
+ *   PostgreSQL is the fuzz test's);
+ * - the files that never open the database under test: each plugin on its own minimal config
+ *   (`pluginConfig.int.spec.*`, on an SQLite file of its own whatever TEST_DATABASE_URL says), the
+ *   Redis stores (`test/redis/`, `test/cache/redisGeneration`) and the MongoDB adapter
+ *   (`test/db/mongodb`): here they would run again exactly as under `npm test`.
  * Given test paths (`node scripts/testPostgres.mjs test/cache`) run whatever they name.
  *
  * It seeds the run's template database (test/helpers/seededTemplate.mjs) itself, before Jest, so
@@ -70,6 +74,10 @@ function runJest() {
           '<rootDir>/test/browser/',
           '<rootDir>/test/accounts/setupLinkAdminUI\\.int\\.spec\\.ts$',
           '<rootDir>/test/http/bodyAndAddress\\.int\\.spec\\.ts$',
+          '<rootDir>/test/[^/]+/pluginConfig\\.int\\.spec\\.tsx?$',
+          '<rootDir>/test/redis/',
+          '<rootDir>/test/cache/redisGeneration\\.int\\.spec\\.ts$',
+          '<rootDir>/test/db/mongodb\\.int\\.spec\\.ts$',
           '^(?!.*\\.int\\.spec\\.tsx?$).*\\.spec\\.tsx?$',
         ]
   const result = spawnSync('npm', ['test', '--', ...args], {
