@@ -84,6 +84,20 @@ const mailingOf = async (client: Client, token: string, key: string) =>
     )
   ).body.docs?.[0]
 
+/**
+ * The mailing once it is `done`: every recipient has been sent to (or given up on), so any duplicate
+ * would already have arrived. Stands in for a fixed wait that nothing more arrives.
+ */
+const mailingDone = async (client: Client, token: string, key: string, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs
+  let mailing = await mailingOf(client, token, key)
+  while (mailing?.status !== 'done' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    mailing = await mailingOf(client, token, key)
+  }
+  return mailing
+}
+
 describe('a worker killed mid-batch, then a new one', () => {
   let smtp: Smtp
   let first: RunningServer | undefined
@@ -136,15 +150,13 @@ describe('a worker killed mid-batch, then a new one', () => {
     smtp.stallAfter(Number.POSITIVE_INFINITY)
     second = await startServer('killed-worker-rerun', { ...env, SEED: 'false' })
     await smtp.waitForCount(announcementOf(title), expected.length, 60_000)
-    await new Promise((resolve) => setTimeout(resolve, 3000)) // nothing more arrives
+    const secondClient = api(second.url)
+    const adminToken = await secondClient.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const mailing = await mailingDone(secondClient, adminToken, `publication:blogs:${blog?.id}`)
+    expect(mailing).toMatchObject({ status: 'done', sent: expected.length, failed: 0 })
     const counts = countPerRecipient(smtp.messages.filter(announcementOf(title)))
     expect([...counts.keys()].sort()).toEqual(expected)
     expect([...counts.values()].every((count) => count === 1)).toBe(true)
-
-    const secondClient = api(second.url)
-    const adminToken = await secondClient.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
-    const mailing = await mailingOf(secondClient, adminToken, `publication:blogs:${blog?.id}`)
-    expect(mailing).toMatchObject({ status: 'done', sent: expected.length, failed: 0 })
   }, 180_000)
 })
 
@@ -198,12 +210,11 @@ describe('SMTP down, then up', () => {
 
     smtp = await startSmtpServer({ port })
     await smtp.waitForCount(announcementOf(title), expected.length, 60_000)
-    await new Promise((resolve) => setTimeout(resolve, 3000))
+    mailing = await mailingDone(client, token, key)
     const counts = countPerRecipient(smtp.messages.filter(announcementOf(title)))
     expect(Object.fromEntries(counts)).toEqual(
       Object.fromEntries(expected.map((email) => [email, 1])),
     )
-    mailing = await mailingOf(client, token, key)
     expect(mailing).toMatchObject({ status: 'done', sent: expected.length, failed: 0 })
     expect(Number(mailing?.attempts)).toBeGreaterThan(1)
   }, 180_000)
@@ -284,7 +295,10 @@ describe('weekly digest', () => {
     expect(expected).not.toContain('weekly-reports@example.org')
     const isDigest = (message: ReceivedEmail) => message.subject.startsWith('This week on Q')
     await smtp.waitForCount(isDigest, expected.length)
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(await mailingDone(client, token, String(response.body.mailing))).toMatchObject({
+      status: 'done',
+      sent: expected.length,
+    })
     expect(
       smtp.messages
         .filter(isDigest)
@@ -302,13 +316,10 @@ describe('weekly digest', () => {
     // A second run right after covers an empty period: no email.
     const again = await client.request('POST', '/api/subscribers/digest', { token })
     expect(again.status).toBe(202)
-    const deadline = Date.now() + 15_000
-    let mailing = await mailingOf(client, token, String(again.body.mailing))
-    while (mailing?.status !== 'done' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      mailing = await mailingOf(client, token, String(again.body.mailing))
-    }
-    expect(mailing).toMatchObject({ status: 'done', sent: 0 })
+    expect(await mailingDone(client, token, String(again.body.mailing))).toMatchObject({
+      status: 'done',
+      sent: 0,
+    })
     expect(smtp.messages.filter(isDigest)).toHaveLength(expected.length)
     expect(
       smtp.messages.filter(
