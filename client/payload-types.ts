@@ -342,7 +342,7 @@ export interface Member {
    */
   directoryVisible?: boolean | null;
   /**
-   * Your connections count in the community figures staff and the independent evaluator study (totals, growth, brokers) and in pseudonymous research exports. You are never named in them. Nothing is included until you tick this.
+   * Your connections count in the community figures staff study (totals, growth, and the members who bridge groups, whom staff see by name) and in research exports for the independent evaluator, which never name you: each export uses new pseudonyms and leaves out anyone in a small group. Nothing is included until you tick this.
    */
   networkAnalysis?: boolean | null;
   /**
@@ -1920,6 +1920,14 @@ export interface CommentPolicy {
    */
   patientDataGuard?: boolean | null;
   /**
+   * Hold comments containing a Scottish CHI number (date of birth + 4 digits, modulus 11).
+   */
+  chiNumberGuard?: boolean | null;
+  /**
+   * Hold comments containing a Northern Ireland Health and Care number (320 000 0001 to 399 999 9999, modulus 11).
+   */
+  hcNumberGuard?: boolean | null;
+  /**
    * The clause each rule cites in its decisions.
    */
   ruleClauses?: {
@@ -1928,6 +1936,8 @@ export interface CommentPolicy {
     heldTerm?: string | null;
     tooManyLinks?: string | null;
     patientData?: string | null;
+    chiNumber?: string | null;
+    hcNumber?: string | null;
     reported?: string | null;
   };
   updatedAt?: string | null;
@@ -1990,6 +2000,8 @@ export interface CommentPolicySelect<T extends boolean = true> {
   erasedCommentBody?: T;
   reportsToHide?: T;
   patientDataGuard?: T;
+  chiNumberGuard?: T;
+  hcNumberGuard?: T;
   ruleClauses?:
     | T
     | {
@@ -1998,6 +2010,8 @@ export interface CommentPolicySelect<T extends boolean = true> {
         heldTerm?: T;
         tooManyLinks?: T;
         patientData?: T;
+        chiNumber?: T;
+        hcNumber?: T;
         reported?: T;
       };
   updatedAt?: T;

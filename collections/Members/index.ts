@@ -34,6 +34,10 @@ import { recordConsentChanges } from './hooks/recordConsentChanges'
 import { restrictPasswordChanges } from './hooks/restrictPasswordChanges'
 import { sendEmailChangeConfirmation } from './hooks/sendEmailChangeConfirmation'
 import { refuseFirstRegister } from './refuseFirstRegister'
+import {
+  textareaWithoutPatientIdentifiers,
+  textWithoutPatientIdentifiers,
+} from './refusePatientIdentifiers'
 
 /**
  * Community members. They log in at `/api/members/login` (never to the admin UI), edit only their
@@ -127,13 +131,19 @@ export const Members: CollectionConfig = {
       access: { create: () => false, update: () => false },
     },
     professionField({ required: true }),
-    { name: 'organisation', type: 'text', maxLength: 200 },
+    {
+      name: 'organisation',
+      type: 'text',
+      maxLength: 200,
+      validate: textWithoutPatientIdentifiers('organisation'),
+    },
     regionField({ required: true }),
     topicsField('interests'),
     {
       name: 'bio',
       type: 'textarea',
       maxLength: 2000,
+      validate: textareaWithoutPatientIdentifiers('bio'),
       access: { read: isMemberOrStaffField },
       admin: { description: 'Visible to logged-in members and staff only.' },
     },

@@ -28,6 +28,8 @@ export const STATUS_SEVERITY: Record<CommentStatus, number> = {
 export const RULE = {
   blockedTerm: 'blocked-term',
   patientData: 'patient-data',
+  chiNumber: 'chi-number',
+  hcNumber: 'hc-number',
   tooManyLinks: 'too-many-links',
   heldTerm: 'held-term',
   firstComment: 'first-comment',
@@ -90,5 +92,7 @@ export const DEFAULT_RULE_CLAUSES: Record<string, string> = {
   [RULE.heldTerm]: '3',
   [RULE.tooManyLinks]: '4',
   [RULE.patientData]: '5',
+  [RULE.chiNumber]: '5',
+  [RULE.hcNumber]: '5',
   [RULE.reported]: '2',
 }

@@ -31,6 +31,13 @@ export {
   TASK,
 } from './constants'
 export { decide, orderRules } from './rules/decide'
+export {
+  ALL_PATIENT_DATA_GUARDS,
+  findPatientIdentifiers,
+  PATIENT_DATA_LABELS,
+  type PatientDataFinding,
+  type PatientDataSwitches,
+} from './rules/patientData'
 export type {
   CollectionOverrides,
   Options as CommentModerationOptions,
@@ -44,6 +51,10 @@ export {
   type MemberCommentErasure,
   memberDataExport,
 } from './utilities/memberData'
+export {
+  findPatientIdentifiersUnderPolicy,
+  loadPatientDataSwitches,
+} from './utilities/patientDataSwitches'
 
 const withField = (collection: CollectionConfig, field: Field): CollectionConfig => ({
   ...collection,

@@ -384,6 +384,77 @@ describe("staff and a member's email and password (item 2)", () => {
   })
 })
 
+describe('patient identifiers in a profile (issue #14)', () => {
+  test('an NHS number in a bio is refused on create (400 naming bio), and nothing is stored', async () => {
+    const created = await client.request('POST', '/api/members', {
+      token: adminToken,
+      json: {
+        name: 'Careless',
+        email: 'careless@example.org',
+        password: PASSWORD,
+        ...profile,
+        bio: 'I nurse Mr X (943 476 5919) on ward 4.',
+      },
+    })
+    expect(created.status).toBe(400)
+    expect(errorPaths(created.body)).toEqual(['bio'])
+    expect(JSON.stringify(created.body)).toContain('NHS number')
+    expect(JSON.stringify(created.body)).not.toContain('5919')
+    const found = await client.request('GET', '/api/members?where[name][equals]=Careless', {
+      token: adminToken,
+    })
+    expect(found.body.totalDocs).toBe(0)
+  })
+
+  test("a member's own update with an H&C number in organisation is refused (400 naming organisation)", async () => {
+    const member = await createMember('Belfast', 'belfast@example.org')
+    const token = await client.login('members', 'belfast@example.org', PASSWORD)
+    const refused = await client.request('PATCH', `/api/members/${member.id}`, {
+      token,
+      json: { organisation: 'Ward 3, patient 320-123-4001', bio: 'Nurse in Belfast' },
+    })
+    expect(refused.status).toBe(400)
+    expect(errorPaths(refused.body)).toEqual(['organisation'])
+    expect(JSON.stringify(refused.body)).not.toContain('4001')
+    const stored = await client.request('GET', `/api/members/${member.id}`, { token })
+    expect(stored.body.organisation ?? null).toBeNull()
+    expect(stored.body.bio ?? null).toBeNull()
+    const fine = await client.request('PATCH', `/api/members/${member.id}`, {
+      token,
+      json: {
+        organisation: 'Royal Victoria Hospital, 028 9024 0503',
+        bio: 'Nurse since 2001-2003',
+      },
+    })
+    expect(fine.status).toBe(200)
+  })
+
+  test('follows the comment policy: with the CHI check off, a CHI number (6-4) is accepted', async () => {
+    const member = await createMember('Glasgow', 'glasgow@example.org')
+    const setGuard = async (chiNumberGuard: boolean) => {
+      const response = await client.request('POST', '/api/globals/comment-policy', {
+        token: adminToken,
+        json: { chiNumberGuard },
+      })
+      expect(response.status).toBe(200)
+    }
+    const update = () =>
+      client.request('PATCH', `/api/members/${member.id}`, {
+        token: adminToken,
+        json: { bio: 'My CHI is 120356 1237' },
+      })
+    const refused = await update()
+    expect(refused.status).toBe(400)
+    expect(errorPaths(refused.body)).toEqual(['bio'])
+    await setGuard(false)
+    try {
+      expect((await update()).status).toBe(200)
+    } finally {
+      await setGuard(true)
+    }
+  })
+})
+
 describe('REST login (item 3)', () => {
   test('is still limited per client address', async () => {
     const statuses: number[] = []

@@ -16,6 +16,8 @@ const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules => ({
   holdFirstComment: true,
   trustedAfter: 2,
   patientDataGuard: true,
+  chiNumberGuard: true,
+  hcNumberGuard: true,
   ruleClauses: {
     'blocked-term': '2',
     'patient-data': '5',
@@ -181,6 +183,8 @@ describe('host rules', () => {
       RULE.blockedTerm,
       'spam-classifier',
       RULE.patientData,
+      RULE.chiNumber,
+      RULE.hcNumber,
       RULE.tooManyLinks,
       RULE.heldTerm,
       RULE.firstComment,

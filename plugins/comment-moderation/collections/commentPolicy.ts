@@ -34,7 +34,7 @@ export const DEFAULT_CLAUSES = [
   {
     number: '5',
     title: 'Never share patient-identifiable information',
-    text: 'NHS numbers, or dates of birth with postcodes, are held and never published.',
+    text: 'NHS numbers, Scottish CHI numbers, Northern Ireland H&C numbers, or dates of birth with postcodes, are held and never published.',
   },
 ]
 
@@ -142,6 +142,24 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
             admin: {
               description:
                 'Hold comments containing an NHS number, or a date of birth next to a UK postcode.',
+            },
+          },
+          {
+            name: 'chiNumberGuard',
+            type: 'checkbox',
+            defaultValue: true,
+            admin: {
+              description:
+                'Hold comments containing a Scottish CHI number (date of birth + 4 digits, modulus 11).',
+            },
+          },
+          {
+            name: 'hcNumberGuard',
+            type: 'checkbox',
+            defaultValue: true,
+            admin: {
+              description:
+                'Hold comments containing a Northern Ireland Health and Care number (320 000 0001 to 399 999 9999, modulus 11).',
             },
           },
           {

@@ -2,12 +2,19 @@
 export { builtInRules } from '../rules/builtInRules'
 export { CommentingState, type CommentingStateData } from '../rules/commentingState'
 export { combineFindings, decide, orderRules } from '../rules/decide'
-export { findNhsNumbers, isValidNhsNumber } from '../rules/nhsNumber'
+export { isValidChiNumber, isValidDdmmyy } from '../rules/chiNumber'
+export { HC_NUMBER_RANGE, isValidHcNumber } from '../rules/hcNumber'
+export { findNhsNumbers, hasModulus11CheckDigit, isValidNhsNumber } from '../rules/nhsNumber'
 export {
+  ALL_PATIENT_DATA_GUARDS,
   DATE_POSTCODE_DISTANCE,
   findPatientData,
+  findPatientIdentifiers,
   hasDateNextToPostcode,
+  PATIENT_DATA_LABELS,
   type PatientDataFinding,
+  type PatientDataSwitches,
+  type PatientIdentifierKind,
 } from '../rules/patientData'
 export { countLinks, findTerms } from '../rules/text'
 export type {

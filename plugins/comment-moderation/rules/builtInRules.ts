@@ -1,7 +1,23 @@
 import { RULE } from '../constants'
-import { findPatientData } from './patientData'
+import { findPatientIdentifiers, type PatientDataFinding } from './patientData'
 import { countLinks, findTerms } from './text'
 import type { CommentRule } from './types'
+
+/** Holds a comment when the text holds one of `kinds` of patient identifier. */
+const patientDataRule = (
+  name: string,
+  order: number,
+  kinds: readonly PatientDataFinding[],
+): CommentRule => ({
+  name,
+  order,
+  run: ({ body }, _context, policy) => {
+    const findings = findPatientIdentifiers(body, policy).filter((kind) => kinds.includes(kind))
+    return findings.length > 0
+      ? { status: 'pending', rule: name, detail: findings.join(', ') }
+      : null
+  },
+})
 
 /** The policy's own rules, in the order they are checked. */
 export const builtInRules: CommentRule[] = [
@@ -13,18 +29,12 @@ export const builtInRules: CommentRule[] = [
         ? { status: 'rejected', rule: RULE.blockedTerm }
         : null,
   },
-  {
-    name: RULE.patientData,
-    order: 20,
-    // Never echo the number or postcode into the decision: the detail names only the kind.
-    run: ({ body }, _context, policy) => {
-      if (!policy.patientDataGuard) return null
-      const findings = findPatientData(body)
-      return findings.length > 0
-        ? { status: 'pending', rule: RULE.patientData, detail: findings.join(', ') }
-        : null
-    },
-  },
+  // Patient identifiers: one rule per kind, so each cites its own clause. A number is reported
+  // once, as the most specific kind switched on (see findPatientIdentifiers). Never echo the number
+  // or postcode into the decision: the detail names only the kind.
+  patientDataRule(RULE.patientData, 20, ['nhs-number', 'date-and-postcode']),
+  patientDataRule(RULE.chiNumber, 21, ['chi-number']),
+  patientDataRule(RULE.hcNumber, 22, ['hc-number']),
   {
     name: RULE.tooManyLinks,
     order: 30,

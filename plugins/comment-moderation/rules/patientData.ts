@@ -1,4 +1,6 @@
-import { findNhsNumbers } from './nhsNumber'
+import { isValidChiNumber } from './chiNumber'
+import { isValidHcNumber } from './hcNumber'
+import { HEALTH_NUMBER_CANDIDATE, isValidNhsNumber } from './nhsNumber'
 
 /** A UK postcode ("SW1A 1AA", "M1 1AE", "b338th"). */
 const POSTCODE = /\b(GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/gi
@@ -34,12 +36,67 @@ export const hasDateNextToPostcode = (text: string): boolean => {
   )
 }
 
-export type PatientDataFinding = 'nhs-number' | 'date-and-postcode'
+export type PatientIdentifierKind = 'nhs-number' | 'chi-number' | 'hc-number'
+export type PatientDataFinding = PatientIdentifierKind | 'date-and-postcode'
 
-/** What in a text could identify a patient, if anything. */
-export const findPatientData = (text: string): PatientDataFinding[] => {
-  const findings: PatientDataFinding[] = []
-  if (findNhsNumbers(text).length > 0) findings.push('nhs-number')
-  if (hasDateNextToPostcode(text)) findings.push('date-and-postcode')
-  return findings
+/** Which patient-identifier checks are on: the `comment-policy` switches of the same names. */
+export type PatientDataSwitches = {
+  /** NHS numbers, and a date of birth next to a UK postcode. */
+  patientDataGuard: boolean
+  chiNumberGuard: boolean
+  hcNumberGuard: boolean
+}
+
+export const ALL_PATIENT_DATA_GUARDS: PatientDataSwitches = {
+  patientDataGuard: true,
+  chiNumberGuard: true,
+  hcNumberGuard: true,
+}
+
+/**
+ * The kinds a ten-digit number is tried as, most specific first. The three share the modulus-11
+ * check, so one number can pass as several: it is reported once, as the first kind that is switched
+ * on and accepts it. An H&C-range number is never an NHS number; a number opening with a real
+ * DDMMYY date is reported as CHI. With that kind's switch off it falls through to the NHS check
+ * (which accepted every such number before CHI and H&C existed), so switching a kind off never
+ * lets a number through that the NHS guard would hold.
+ */
+const NUMBER_KINDS: {
+  kind: PatientIdentifierKind
+  switch: keyof PatientDataSwitches
+  accepts: (value: string) => boolean
+}[] = [
+  { kind: 'hc-number', switch: 'hcNumberGuard', accepts: isValidHcNumber },
+  { kind: 'chi-number', switch: 'chiNumberGuard', accepts: isValidChiNumber },
+  { kind: 'nhs-number', switch: 'patientDataGuard', accepts: isValidNhsNumber },
+]
+
+/**
+ * What in a text could identify a patient, by kind (each kind once, never the data itself), under
+ * the given switches. Pure: the comment rules, member profiles, draft warnings and email previews
+ * all use it.
+ */
+export const findPatientIdentifiers = (
+  text: string,
+  switches: PatientDataSwitches = ALL_PATIENT_DATA_GUARDS,
+): PatientDataFinding[] => {
+  const found = new Set<PatientDataFinding>()
+  for (const [candidate] of text.matchAll(HEALTH_NUMBER_CANDIDATE)) {
+    const kind = NUMBER_KINDS.find((entry) => switches[entry.switch] && entry.accepts(candidate))
+    if (kind) found.add(kind.kind)
+  }
+  if (switches.patientDataGuard && hasDateNextToPostcode(text)) found.add('date-and-postcode')
+  const order: PatientDataFinding[] = ['nhs-number', 'chi-number', 'hc-number', 'date-and-postcode']
+  return order.filter((finding) => found.has(finding))
+}
+
+/** What in a text could identify a patient, if anything, with every check on. */
+export const findPatientData = (text: string): PatientDataFinding[] => findPatientIdentifiers(text)
+
+/** How people read a finding: "NHS number", "CHI number", … (for warnings shown to staff). */
+export const PATIENT_DATA_LABELS: Record<PatientDataFinding, string> = {
+  'nhs-number': 'NHS number',
+  'chi-number': 'CHI number',
+  'hc-number': 'H&C number',
+  'date-and-postcode': 'date of birth next to a postcode',
 }

@@ -21,6 +21,10 @@ export type PolicyRules = {
   holdFirstComment: boolean
   trustedAfter: number
   patientDataGuard: boolean
+  /** Scottish CHI numbers. */
+  chiNumberGuard: boolean
+  /** Northern Ireland Health and Care numbers. */
+  hcNumberGuard: boolean
   /** The policy clause each rule enforces, by rule name (e.g. `{ 'too-many-links': '4' }`). */
   ruleClauses: Record<string, string | undefined>
 }

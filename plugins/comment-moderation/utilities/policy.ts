@@ -30,6 +30,8 @@ type StoredPolicy = {
   reportsToHide?: number | null
   erasedCommentBody?: ErasedCommentBody | null
   patientDataGuard?: boolean | null
+  chiNumberGuard?: boolean | null
+  hcNumberGuard?: boolean | null
   ruleClauses?: Record<string, string | null | undefined> | null
 }
 
@@ -76,6 +78,8 @@ const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
     holdFirstComment: stored.holdFirstComment ?? true,
     trustedAfter: stored.trustedAfter ?? 1,
     patientDataGuard: stored.patientDataGuard ?? true,
+    chiNumberGuard: stored.chiNumberGuard ?? true,
+    hcNumberGuard: stored.hcNumberGuard ?? true,
     ruleClauses,
     floodIntervalSeconds: stored.floodIntervalSeconds ?? 15,
     closeAfterDays: stored.closeAfterDays ?? null,
