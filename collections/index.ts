@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { withPatientDataWarning } from '@/fields/patientDataWarning'
+
 import { Blogs } from './Blogs'
 import { Connections } from './Connections'
 import { ConsentRecords } from './ConsentRecords'
@@ -22,12 +24,9 @@ import { Webhooks } from './Webhooks'
 export { SLUGS } from './slugs'
 
 // Every collection that can reference media keeps `media.usedByPublished` current (see Media/mediaUse).
+// Drafted content warns staff of patient identifiers before publishing (see fields/patientDataWarning).
 export const collections: CollectionConfig[] = [
-  Blogs,
-  Interviews,
-  Events,
-  LabThemes,
-  EvaluationReports,
+  ...[Blogs, Interviews, Events, LabThemes, EvaluationReports].map(withPatientDataWarning),
   Media,
   Members,
   Connections,

@@ -1,5 +1,8 @@
 import { SLUGS } from '@collections/slugs'
-import { commentModeration } from '@q-community/comment-moderation'
+import {
+  commentModeration,
+  findPatientIdentifiersUnderPolicy,
+} from '@q-community/comment-moderation'
 import { emailSubscriptions } from '@q-community/email-subscriptions'
 import type { Plugin } from 'payload'
 
@@ -7,6 +10,7 @@ import type { RequestUser } from '@/access/checkRole'
 import { checkRole } from '@/access/checkRole'
 import { CLIENT_ADDRESS_HEADER } from '@/config/headers'
 import { settings } from '@/config/settings'
+import { emailPatientDataWarning } from '@/content/patientDataWarning'
 import { smtpTransport } from '@/email/emailAdapter'
 import { frontendDocumentURL } from '@/frontends/documentURL'
 import { redisSharedState } from '@/redis/sharedState'
@@ -70,6 +74,9 @@ export const plugins: Plugin[] = [
     retries: { retryDelayMs: settings.subscriptions.retryDelayMs },
     unsubscribeMailto: settings.emailFrom.address,
     bounceSecret: settings.bounceSecret,
+    // The comment policy's patient-identifier guard, on what an update email would say.
+    contentWarnings: async ({ text, req }) =>
+      emailPatientDataWarning(await findPatientIdentifiersUnderPolicy(req, text)),
     clientAddress: (req) => req.headers.get(CLIENT_ADDRESS_HEADER) || undefined,
     shared,
   }),

@@ -26,6 +26,13 @@ export const Media: CollectionConfig = {
     staticDir: settings.mediaDir,
     mimeTypes: ALLOWED_MEDIA_TYPES,
     focalPoint: true,
+    // Photos carry EXIF: GPS position, camera serial, time taken - a patient's home, a ward. The
+    // resized copies never keep it (no `withMetadata`), but Payload stores the original untouched
+    // unless it has adjustments to make: any `constructorOptions` send the original through sharp
+    // too, auto-rotated by its EXIF orientation and re-encoded without metadata. The pixel limit
+    // is sharp's own default (stated, so the original is always processed).
+    constructorOptions: { limitInputPixels: 268_402_689 },
+    withMetadata: false,
     adminThumbnail: 'thumbnail',
     imageSizes: [
       { name: 'thumbnail', width: 300, height: 300, position: 'centre' },

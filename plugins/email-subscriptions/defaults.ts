@@ -57,6 +57,7 @@ export const sanitizeOptions = (incoming: Options): SanitizedOptions => {
     claimTimeoutSeconds: defaults.claimTimeoutSeconds,
     deliveryRetentionDays: defaults.deliveryRetentionDays,
     disabled: false,
+    contentWarnings: () => [],
     ...options,
     templates: { ...defaultTemplates, ...setKeysOf(options.templates) },
     shared: {

@@ -135,6 +135,13 @@ export type Options = {
    */
   templates?: Partial<SubscriptionTemplates>
   /**
+   * Warnings about an email's content, shown to staff above the email in the preview
+   * (`GET /api/subscribers/preview`), never sent. Gets the email's subject and plain text; returns
+   * one message per concern (e.g. a host wires the comment plugin's patient-identifier guard here).
+   * @default none
+   */
+  contentWarnings?: (args: { text: string; req: PayloadRequest }) => string[] | Promise<string[]>
+  /**
    * The host's own transport.
    * @default `payload.sendEmail` (the configured email adapter)
    */

@@ -102,6 +102,37 @@ describeWithChromium('admin UI in Chromium', () => {
     expect(hero.sizes.card.url).toMatch(/ward.*768x432\.png$/)
   })
 
+  test('a draft holding a patient identifier shows a warning as the editor types, and still saves', async () => {
+    await page.goto(`${server.url}/admin/collections/blogs/create`, { waitUntil: 'networkidle' })
+    const warning = page.getByTestId('patient-data-warning')
+    await page.locator('#field-title').fill('A case from the ward')
+    await page.locator('#field-excerpt').fill('Call 020 7946 0958 before 12/03/2027')
+    expect(await warning.count()).toBe(0)
+
+    await page.locator('#field-excerpt').fill('Mr X, NHS 943 476 5919, was seen')
+    await warning.waitFor({ timeout: 10_000 })
+    const content = page.locator('.rich-text-lexical [contenteditable="true"]').first()
+    await content.click()
+    await content.pressSequentially('His CHI is 120356 1237.')
+    await warning
+      .getByText(
+        'This draft appears to contain patient-identifiable information (NHS number in Excerpt; CHI number in Content) - remove it before publishing.',
+      )
+      .waitFor({ timeout: 10_000 })
+    expect(await warning.textContent()).not.toMatch(/5919|1237/)
+
+    // A warning, not a block: the draft saves, so the editor can fix it there.
+    await page.locator('#action-save-draft').click()
+    await page
+      .getByText(/blog successfully created/i)
+      .first()
+      .waitFor({ timeout: 30_000 })
+    await page.locator('#field-excerpt').fill('Mr X was seen')
+    await warning
+      .getByText('(CHI number in Content)', { exact: false })
+      .waitFor({ timeout: 10_000 })
+  })
+
   test('an editor saves a draft and schedules it; the jobs queue publishes it when it falls due', async () => {
     await page.goto(`${server.url}/admin/collections/blogs/create`, { waitUntil: 'networkidle' })
     const title = 'Scheduled: welcome events from March'

@@ -236,6 +236,8 @@ describe('moderation decisions', () => {
     const cases: [string, string, string][] = [
       ['My patient (NHS 943 476 5919) did well', 'pending', 'patient-data'],
       ['Born 12/03/1956, lives at SW1A 1AA', 'pending', 'patient-data'],
+      ['Her CHI is 120356 1237', 'pending', 'chi-number'],
+      ['H&C 320 123 4001 on file', 'pending', 'hc-number'],
       ['Is there a lawsuit risk here?', 'pending', 'held-term'],
       ['See https://a.example https://b.example https://c.example', 'pending', 'too-many-links'],
       ['Want to buy followers?', 'rejected', 'blocked-term'],
@@ -243,13 +245,13 @@ describe('moderation decisions', () => {
     for (const [body, status, rule] of cases) {
       const created = await post(asMember({ body }), tokens.trusted)
       expect([body, created.status, created.body.doc?.status]).toEqual([body, 201, status])
-      // The author sees why; the NHS number is never echoed into the reasons.
+      // The author sees why; the NHS, CHI or H&C number is never echoed into the reasons.
       const own = await client.request('GET', `/api/comments/${idOf(created.body)}`, {
         token: tokens.trusted,
       })
       const reasons = own.body.reasons as { rule: string; clause: string; detail?: string }[]
       expect(reasons.map((reason) => reason.rule)).toContain(rule)
-      expect(JSON.stringify(reasons)).not.toContain('5919')
+      expect(JSON.stringify(reasons)).not.toMatch(/5919|1237|4001/)
     }
   })
 })

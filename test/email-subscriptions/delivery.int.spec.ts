@@ -460,6 +460,38 @@ describe('weekly digest', () => {
     ).toBe(404)
   })
 
+  test('the preview warns staff when the email would carry a patient identifier (never in what is sent)', async () => {
+    const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
+    const clean = await client.request('POST', '/api/blogs', {
+      token,
+      json: { title: 'Ward rounds', excerpt: 'Call 020 7946 0958 on 12/03/2026', _status: 'draft' },
+    })
+    const cleanPreview = await client.request(
+      'GET',
+      `/api/subscribers/preview?collection=blogs&id=${clean.body.doc?.id}`,
+      { token },
+    )
+    expect(cleanPreview.headers.get('x-content-warnings')).toBe('0')
+    expect(cleanPreview.text).not.toContain('patient-identifiable')
+
+    const draft = await client.request('POST', '/api/blogs', {
+      token,
+      json: { title: 'Ward rounds in Glasgow', excerpt: 'Seen: CHI 120356 1237', _status: 'draft' },
+    })
+    expect(draft.status).toBe(201)
+    const path = `/api/subscribers/preview?collection=blogs&id=${draft.body.doc?.id}`
+    const html = await client.request('GET', path, { token })
+    expect(html.status).toBe(200)
+    expect(html.headers.get('x-content-warnings')).toBe('1')
+    expect(html.text).toMatch(
+      /<body[^>]*><div role="alert" data-preview-warning[^>]*><p[^>]*>This email appears to contain patient-identifiable information \(CHI number\) - remove it before publishing\.<\/p><\/div>/,
+    )
+    const text = await client.request('GET', `${path}&format=text`, { token })
+    expect(text.text).toMatch(
+      /^Subject: New on Q: Ward rounds in Glasgow\n\nWARNING: This email appears to contain patient-identifiable information \(CHI number\)/,
+    )
+  })
+
   test('staff preview the digest as it would go out now: nothing since the last one, then the new publication', async () => {
     const token = await client.login('users', ADMIN_EMAIL, ADMIN_PASSWORD)
     const empty = await client.request('GET', '/api/subscribers/preview?kind=digest', { token })

@@ -3,6 +3,8 @@
  * the file URL, for an evaluation report's PDF through draft, publish, draft swap, unpublish and
  * delete. Seeded demo media used by published content stays public.
  */
+import sharp from 'sharp'
+
 import { makeReportPdf } from '@/seed/demoFiles'
 
 import { type Actors, createActors } from '../access/actors'
@@ -127,4 +129,45 @@ test("a member cannot publish a hidden file by making it their avatar", async ()
   expect(response.status).toBe(400)
   expect(errorPaths(response.body)).toContain('avatar')
   await expectHidden(pdf)
+})
+
+test('an uploaded photo loses its EXIF and GPS position, in the original and every resized copy, and stays the right way up', async () => {
+  // 640×320 pixels stored on their side: EXIF orientation 6 says "turn 90° clockwise to view".
+  const photo = await sharp({ create: { width: 640, height: 320, channels: 3, background: '#3366cc' } })
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .withExif({
+      IFD0: { Make: 'WardCam', Model: 'Bay 4' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' },
+    })
+    .toBuffer()
+  const sent = await sharp(photo).metadata()
+  expect(sent).toMatchObject({ orientation: 6, width: 640, height: 320 })
+  expect(sent.exif?.includes(Buffer.from('WardCam'))).toBe(true)
+
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'ward-photo.jpg')
+  form.append('_payload', JSON.stringify({ alt: 'A ward' }))
+  const uploaded = await client.request('POST', '/api/media', { token: actors.tokens.editor, body: form })
+  expect(uploaded.status).toBe(201)
+  const doc = uploaded.body.doc
+  expect(doc).toMatchObject({ width: 320, height: 640, url: expect.any(String) })
+  const sizes = (doc?.sizes ?? {}) as Record<string, { url?: string | null }>
+
+  const stored = async (url: string) => {
+    const response = await fetch(new URL(url, server.url), { headers: { Authorization: `JWT ${actors.tokens.editor}` } })
+    expect(response.status).toBe(200)
+    const bytes = Buffer.from(await response.arrayBuffer())
+    return { bytes, metadata: await sharp(bytes).metadata() }
+  }
+  const files = [String(doc?.url), ...Object.values(sizes).flatMap((size) => (size.url ? [size.url] : []))]
+  expect(files.length).toBeGreaterThanOrEqual(2)
+  for (const url of files) {
+    const { bytes, metadata } = await stored(url)
+    expect({ url, exif: metadata.exif, orientation: metadata.orientation }).toEqual({ url, exif: undefined, orientation: undefined })
+    expect(bytes.includes(Buffer.from('WardCam'))).toBe(false)
+    expect(bytes.includes(Buffer.from('GPS'))).toBe(false)
+  }
+  // Turned upright before the orientation tag went: portrait, as the photo is viewed.
+  expect((await stored(String(doc?.url))).metadata).toMatchObject({ width: 320, height: 640 })
 })

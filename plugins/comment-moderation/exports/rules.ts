@@ -1,8 +1,8 @@
 /** The pure moderation rules, for hosts that write their own rules or test against the built-in ones. */
 export { builtInRules } from '../rules/builtInRules'
+export { isValidChiNumber, isValidDdmmyy } from '../rules/chiNumber'
 export { CommentingState, type CommentingStateData } from '../rules/commentingState'
 export { combineFindings, decide, orderRules } from '../rules/decide'
-export { isValidChiNumber, isValidDdmmyy } from '../rules/chiNumber'
 export { HC_NUMBER_RANGE, isValidHcNumber } from '../rules/hcNumber'
 export { findNhsNumbers, hasModulus11CheckDigit, isValidNhsNumber } from '../rules/nhsNumber'
 export {

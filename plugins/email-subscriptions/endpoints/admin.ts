@@ -14,6 +14,7 @@ import { DELIVERIES_SLUG, MESSAGES, SUBSCRIBERS_SLUG } from '../constants'
 import { placeholderLinks } from '../email/send'
 import { digestItemsFor, digestPeriod } from '../rules/digest'
 import { excerptOf } from '../rules/firstPublication'
+import { withPreviewWarnings } from '../rules/previewWarnings'
 import type { RenderedEmail, SanitizedOptions, TopicDocument } from '../types'
 import { deliveryStoreFor } from '../utilities/deliveryStore'
 import { digestCandidates } from '../utilities/mailingPlans'
@@ -213,8 +214,9 @@ export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
         const items = digestItemsFor({ id: 'preview', topics: options.topics }, candidates).map(
           ({ key: _key, publishedAt: _at, ...item }) => item,
         )
-        return emailResponse(
+        return previewResponse(
           req,
+          options,
           await options.templates.digest({
             items,
             periodStart: period.start,
@@ -254,10 +256,22 @@ export const adminEndpoints = (options: SanitizedOptions): Endpoint[] => [
         url: documentURL(options, collection, topicDoc),
         ...placeholderLinks(options),
       })
-      return emailResponse(req, email)
+      return previewResponse(req, options, email)
     },
   },
 ]
+
+/** A preview with the host's content warnings (`contentWarnings`) on what the email says. */
+const previewResponse = async (
+  req: PayloadRequest,
+  options: SanitizedOptions,
+  email: RenderedEmail,
+) => {
+  const warnings = await options.contentWarnings({ text: `${email.subject}\n${email.text}`, req })
+  const response = emailResponse(req, withPreviewWarnings(email, warnings))
+  response.headers.set('X-Content-Warnings', String(warnings.length))
+  return response
+}
 
 /** An email as staff see it: the HTML part, or with `format=text` the subject and text part. */
 const emailResponse = (req: PayloadRequest, email: RenderedEmail) =>

@@ -289,7 +289,14 @@ export const subscriberEndpointDocs = (options: SanitizedOptions): Record<string
       ],
       responses: {
         200: {
-          description: 'The email.',
+          description:
+            "The email; with the host's content warnings (`contentWarnings`) shown above it, never sent.",
+          headers: {
+            'X-Content-Warnings': {
+              description: 'How many content warnings the preview shows (0 when none).',
+              schema: { type: 'integer', minimum: 0 },
+            },
+          },
           content: { ...HTML, 'text/plain': { schema: { type: 'string' } } },
         },
         400: errorResponseDoc('A collection that has no updates (named).'),
