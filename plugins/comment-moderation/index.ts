@@ -6,11 +6,14 @@ import { buildComments } from './collections/comments'
 import { commentingField, commentsEnabledField } from './collections/hostFields'
 import { COMMENTS_SLUG } from './constants'
 import { sanitizeOptions } from './defaults'
+import { appealEndpoint } from './endpoints/appeal'
 import { banEndpoints } from './endpoints/ban'
 import { reportEndpoint } from './endpoints/report'
 import { statsEndpoint } from './endpoints/stats'
 import { threadEndpoint } from './endpoints/thread'
+import { transparencyEndpoint } from './endpoints/transparency'
 import { captureRawInput } from './hooks/captureRawInput'
+import { decideAppeal } from './hooks/decideAppeal'
 import { logDecision } from './hooks/logDecision'
 import { prepareNewComment } from './hooks/prepareNewComment'
 import { recordModeratorDecision } from './hooks/recordModeratorDecision'
@@ -111,6 +114,8 @@ const withEndpoints = (
     statsEndpoint(options),
     reportEndpoint(options),
     ...banEndpoints(options),
+    appealEndpoint(options),
+    transparencyEndpoint(options),
     ...(Array.isArray(comments.endpoints) ? comments.endpoints : []),
   ],
 })
@@ -123,6 +128,6 @@ const withModerationHooks = (
   prependHooks(comments, {
     beforeOperation: [captureRawInput],
     beforeValidate: [prepareNewComment(options)],
-    beforeChange: [recordModeratorDecision],
+    beforeChange: [recordModeratorDecision, decideAppeal(options)],
     afterChange: [logDecision(options)],
   })
