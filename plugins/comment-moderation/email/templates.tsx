@@ -25,7 +25,10 @@ export const Layout = ({ preview, children }: { preview: string; children: React
   </Html>
 )
 
-export const renderEmail = async (subject: string, element: ReactElement): Promise<RenderedEmail> => {
+export const renderEmail = async (
+  subject: string,
+  element: ReactElement,
+): Promise<RenderedEmail> => {
   const html = await render(element)
   return { subject, html, text: toPlainText(html) }
 }

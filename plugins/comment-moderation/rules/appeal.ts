@@ -63,7 +63,5 @@ export const appealOutcome = (to: CommentStatus): AppealStatus | null => {
 }
 
 /** Whether this moderator may decide the appeal: not the one who made the decision appealed. */
-export const mayDecideAppeal = (
-  moderatorId: string | null,
-  rejectedBy: string | null,
-): boolean => rejectedBy === null || moderatorId !== rejectedBy
+export const mayDecideAppeal = (moderatorId: string | null, rejectedBy: string | null): boolean =>
+  rejectedBy === null || moderatorId !== rejectedBy
