@@ -123,3 +123,8 @@ export const APPEAL_MESSAGES = {
   sameModerator:
     'A different moderator must decide this appeal: you made the decision that is being appealed.',
 } as const
+
+/** The admin components' module, as the import map names it. */
+export const ADMIN_COMPONENTS = '@q-community/comment-moderation/admin'
+/** The transparency report's page in the admin (under `routes.admin`). */
+export const TRANSPARENCY_ADMIN_PATH = '/comments-transparency'
