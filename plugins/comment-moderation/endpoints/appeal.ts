@@ -7,8 +7,8 @@ import {
   APPEAL_MESSAGES,
   APPEAL_STATUS,
   COMMENT_STATUS,
-  type CommentStatus,
   COMMENTS_SLUG,
+  type CommentStatus,
 } from '../constants'
 import { setCommentContext } from '../context'
 import { type AppealableComment, appealReason, appealRefusal } from '../rules/appeal'
