@@ -115,6 +115,8 @@ export const appealEndpoint = (options: SanitizedOptions): Endpoint =>
             id: comment.id,
             data: {
               status: COMMENT_STATUS.pending,
+              // So the next moderators' digest lists it again.
+              moderatorsNotifiedAt: null,
               appeal: {
                 reason,
                 appealedAt,
