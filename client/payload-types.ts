@@ -894,6 +894,19 @@ export interface Comment {
   moderatorsNotifiedAt?: string | null;
   ipHash?: string | null;
   userAgentHash?: string | null;
+  /**
+   * An appeal by the author. A moderator other than the one who rejected the comment decides it by changing the status: approved overturns the rejection, rejected upholds it.
+   */
+  appeal?: {
+    reason?: string | null;
+    appealedAt?: string | null;
+    status?: ('pending' | 'upheld' | 'overturned') | null;
+    rejectedBy?: (number | null) | User;
+    decidedBy?: (number | null) | User;
+    decidedAt?: string | null;
+    note?: string | null;
+    clause?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -906,7 +919,7 @@ export interface CommentDecision {
   comment: number | Comment;
   from?: ('pending' | 'approved' | 'rejected' | 'spam') | null;
   to: 'pending' | 'approved' | 'rejected' | 'spam';
-  source: 'rules' | 'moderator' | 'reports';
+  source: 'rules' | 'moderator' | 'reports' | 'appeal';
   by?: (number | null) | User;
   reason?: string | null;
   clauses?: string[] | null;
@@ -1689,6 +1702,18 @@ export interface CommentsSelect<T extends boolean = true> {
   moderatorsNotifiedAt?: T;
   ipHash?: T;
   userAgentHash?: T;
+  appeal?:
+    | T
+    | {
+        reason?: T;
+        appealedAt?: T;
+        status?: T;
+        rejectedBy?: T;
+        decidedBy?: T;
+        decidedAt?: T;
+        note?: T;
+        clause?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1940,6 +1965,10 @@ export interface CommentPolicy {
     hcNumber?: string | null;
     reported?: string | null;
   };
+  /**
+   * Days after a rejection within which its author (a logged-in member) may appeal, once. A different moderator decides.
+   */
+  appealWindowDays: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2014,6 +2043,7 @@ export interface CommentPolicySelect<T extends boolean = true> {
         hcNumber?: T;
         reported?: T;
       };
+  appealWindowDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -50,7 +50,7 @@ export const DECISIONS_SLUG = 'comment-decisions'
 export const POLICY_SLUG = 'comment-policy'
 
 /** Who or what made a decision in the moderation log. */
-export const DECISION_SOURCES = ['rules', 'moderator', 'reports'] as const
+export const DECISION_SOURCES = ['rules', 'moderator', 'reports', 'appeal'] as const
 export type DecisionSource = (typeof DECISION_SOURCES)[number]
 
 /** The plugin's jobs tasks. */
@@ -96,3 +96,39 @@ export const DEFAULT_RULE_CLAUSES: Record<string, string> = {
   [RULE.hcNumber]: '5',
   [RULE.reported]: '2',
 }
+
+/**
+ * An appeal of a rejected comment: `pending` until a moderator other than the one who rejected it
+ * decides; approving the comment overturns the rejection, rejecting it (or spam) upholds it.
+ */
+export const APPEAL_STATUS = {
+  pending: 'pending',
+  upheld: 'upheld',
+  overturned: 'overturned',
+} as const
+export type AppealStatus = (typeof APPEAL_STATUS)[keyof typeof APPEAL_STATUS]
+export const APPEAL_STATUSES: readonly AppealStatus[] = ['pending', 'upheld', 'overturned']
+/** An appeal reason's length: long enough to say why, short enough to read in the queue. */
+export const APPEAL_REASON_LENGTH = { min: 10, max: 2000 } as const
+/** Days after the rejection within which its author may appeal, unless the policy says otherwise. */
+export const DEFAULT_APPEAL_WINDOW_DAYS = 14
+/** The decision log's reason for a filed appeal: the author's own text stays on the comment (private). */
+export const APPEAL_FILED_REASON = 'The author appealed the rejection'
+
+export const APPEAL_MESSAGES = {
+  membersOnly: 'Log in as a member to appeal: only the member who wrote a comment may appeal it.',
+  notFound: 'You have no comment with that id.',
+  alreadyAppealed: 'You have already appealed this decision: a comment may be appealed once.',
+  notRejected: 'Only a rejected comment can be appealed.',
+  windowClosed: (days: number) =>
+    `Appeals must be made within ${days} days of the decision, and that time has passed.`,
+  reasonLength: `Say why the decision should change (reason, ${APPEAL_REASON_LENGTH.min} to ${APPEAL_REASON_LENGTH.max} characters).`,
+  filed: 'Thank you. A different moderator will look at your comment again.',
+  sameModerator:
+    'A different moderator must decide this appeal: you made the decision that is being appealed.',
+} as const
+
+/** The admin components' module, as the import map names it. */
+export const ADMIN_COMPONENTS = '@q-community/comment-moderation/admin'
+/** The transparency report's page in the admin (under `routes.admin`). */
+export const TRANSPARENCY_ADMIN_PATH = '/comments-transparency'

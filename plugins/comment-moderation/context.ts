@@ -24,6 +24,8 @@ export type CommentContext = {
   /** The rules' decision on the comment being created. */
   decision?: Decision
   reportDecision?: ReportDecision
+  /** Set by the appeal endpoint on the update that puts an appealed comment back in the queue. */
+  appealFiled?: ReportDecision
   /** By comment id: one request may change several comments (a bulk decision in the admin). */
   statusChanges?: Record<string, StatusChange>
 }

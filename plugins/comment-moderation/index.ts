@@ -4,13 +4,16 @@ import { buildCommentDecisions } from './collections/commentDecisions'
 import { buildCommentPolicyGlobal } from './collections/commentPolicy'
 import { buildComments } from './collections/comments'
 import { commentingField, commentsEnabledField } from './collections/hostFields'
-import { COMMENTS_SLUG } from './constants'
+import { ADMIN_COMPONENTS, COMMENTS_SLUG, TRANSPARENCY_ADMIN_PATH } from './constants'
 import { sanitizeOptions } from './defaults'
+import { appealEndpoint } from './endpoints/appeal'
 import { banEndpoints } from './endpoints/ban'
 import { reportEndpoint } from './endpoints/report'
 import { statsEndpoint } from './endpoints/stats'
 import { threadEndpoint } from './endpoints/thread'
+import { transparencyEndpoint } from './endpoints/transparency'
 import { captureRawInput } from './hooks/captureRawInput'
+import { decideAppeal } from './hooks/decideAppeal'
 import { logDecision } from './hooks/logDecision'
 import { prepareNewComment } from './hooks/prepareNewComment'
 import { recordModeratorDecision } from './hooks/recordModeratorDecision'
@@ -88,7 +91,7 @@ export const commentModeration =
     // The endpoints and tasks stay when disabled, as they always have: the thread and stats still
     // answer, and moderators can still ban and read reports while the rules are switched off.
     const config: Config = {
-      ...schema,
+      ...withTransparencyView(schema),
       collections: schema.collections?.map((collection) =>
         collection.slug === COMMENTS_SLUG ? withEndpoints(collection, options) : collection,
       ),
@@ -111,6 +114,28 @@ export const commentModeration =
     }
   }
 
+/** The transparency report's admin page and its link in the navigation (moderators). */
+const withTransparencyView = (config: Config): Config => ({
+  ...config,
+  admin: {
+    ...config.admin,
+    components: {
+      ...config.admin?.components,
+      afterNavLinks: [
+        ...(config.admin?.components?.afterNavLinks ?? []),
+        `${ADMIN_COMPONENTS}#TransparencyNavLink`,
+      ],
+      views: {
+        ...config.admin?.components?.views,
+        commentsTransparency: {
+          Component: `${ADMIN_COMPONENTS}#TransparencyView`,
+          path: TRANSPARENCY_ADMIN_PATH,
+        },
+      },
+    },
+  },
+})
+
 /** The endpoints under `/api/comments`, before any the host's overrides gave the collection. */
 const withEndpoints = (
   comments: CollectionConfig,
@@ -122,6 +147,8 @@ const withEndpoints = (
     statsEndpoint(options),
     reportEndpoint(options),
     ...banEndpoints(options),
+    appealEndpoint(options),
+    transparencyEndpoint(options),
     ...(Array.isArray(comments.endpoints) ? comments.endpoints : []),
   ],
 })
@@ -134,6 +161,6 @@ const withModerationHooks = (
   prependHooks(comments, {
     beforeOperation: [captureRawInput],
     beforeValidate: [prepareNewComment(options)],
-    beforeChange: [recordModeratorDecision],
+    beforeChange: [recordModeratorDecision, decideAppeal(options)],
     afterChange: [logDecision(options)],
   })

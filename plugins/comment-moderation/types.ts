@@ -13,7 +13,7 @@ export type DecisionEvent = {
   commentId: number | string
   from: CommentStatus | null
   to: CommentStatus
-  /** `rules` for the automatic decision on posting, `moderator` for a staff decision, `reports` when readers' reports hide a comment. */
+  /** `rules` for the automatic decision on posting, `moderator` for a staff decision, `reports` when readers' reports hide a comment, `appeal` when its author appeals a rejection (from `rejected`) and when a moderator decides that appeal (from `pending`). */
   source: DecisionSource
   reasons: Decision['reasons']
   reason?: string | null

@@ -332,6 +332,8 @@ const ENDPOINTS: Record<string, { method: string; path: string; who: Who }> = {
   'subscriber email preview': { method: 'GET', path: '/api/subscribers/preview', who: 'staff' },
   'comments ban': { method: 'POST', path: '/api/comments/ban', who: 'moderators' },
   'comments unban': { method: 'POST', path: '/api/comments/unban', who: 'moderators' },
+  // Members get past the login check (then 404: no comment of theirs); everyone else is refused.
+  'comments appeal': { method: 'POST', path: '/api/comments/999999999/appeal', who: 'members' },
   'jobs run': { method: 'GET', path: '/api/payload-jobs/run?limit=0', who: 'admin' },
   'webhook test event': { method: 'POST', path: '/api/webhooks/999999999/test', who: 'admin' },
 }

@@ -165,6 +165,7 @@ const PATHS: Path[] = [
       'reports',
       'reportCount',
       'moderatorsNotifiedAt',
+      'appeal',
       'ipHash',
       'needsReview',
       'createdAt',

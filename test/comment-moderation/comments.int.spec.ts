@@ -2,6 +2,9 @@
  * Comment moderation over real HTTP against the express host, as guest, member, trusted member,
  * banned member, moderator and admin, with a real SMTP server receiving the emails.
  */
+import { createClient } from '@libsql/client'
+import type { TransparencyReport } from '@plugins/comment-moderation/rules/transparency'
+
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -579,6 +582,247 @@ describe('public statistics', () => {
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toContain(field)
   })
+})
+
+describe('appeals', () => {
+  const appeal = (id: number, reason: unknown, token?: string) =>
+    client.request('POST', `/api/comments/${id}/appeal`, { token, json: { reason } })
+  const REASON = 'I quoted the advert to warn others about it, not to promote it.'
+  /** A comment by the `author` member, rejected by `tokens.moderator` under clause 2. */
+  const rejected = async (body: string) => {
+    const id = idOf((await post(asMember({ body }), tokens.author)).body)
+    const decided = await moderate(id, 'rejected', { reason: 'Reads as an advert', clause: '2' })
+    expect(decided.status).toBe(200)
+    return id
+  }
+  const logOf = async (id: number) =>
+    (
+      await client.request(
+        'GET',
+        `/api/comment-decisions?where[comment][equals]=${id}&sort=decidedAt&depth=0`,
+        { token: tokens.moderator },
+      )
+    ).body.docs ?? []
+  let secondModeratorId: number
+
+  beforeAll(async () => {
+    const email = 'second.moderator@test.example.org'
+    const created = await client.request('POST', '/api/users', {
+      token: tokens.admin,
+      json: { name: 'Second moderator', email, password: PASSWORD, roles: ['moderator'] },
+    })
+    secondModeratorId = idOf(created.body)
+    tokens.secondModerator = await client.login('users', email, PASSWORD)
+  })
+
+  test('refusals: 401 not a member, 404 not theirs, 409 not rejected, 400 naming reason; nothing changes', async () => {
+    const id = await rejected('Buy my course, link in bio (appeal refusals)')
+    const approved = idOf((await post(asMember({ body: 'An approved one' }), tokens.author)).body)
+    await moderate(approved, 'approved', { reason: 'Fine' })
+    expect((await appeal(id, REASON)).status).toBe(401)
+    expect((await appeal(id, REASON, tokens.moderator)).status).toBe(401)
+    const stranger = await appeal(id, REASON, tokens.reader1)
+    expect(stranger.status).toBe(404)
+    expect(errorPaths(stranger.body)).toContain('id')
+    expect((await appeal(999_999, REASON, tokens.author)).status).toBe(404)
+    expect((await appeal(approved, REASON, tokens.author)).status).toBe(409)
+    for (const reason of [undefined, '', 'too short', 'x'.repeat(2001), 42]) {
+      const response = await appeal(id, reason, tokens.author)
+      expect(response.status).toBe(400)
+      expect(errorPaths(response.body)).toContain('reason')
+    }
+    const read = await client.request('GET', `/api/comments/${id}`, { token: tokens.moderator })
+    expect(read.body.status).toBe('rejected')
+    expect(read.body.appeal).toMatchObject({ appealedAt: null })
+  })
+
+  test('an appeal returns the comment to the queue; the same moderator may not decide it; a different one overturns it and the author is emailed', async () => {
+    const body = 'I warn readers off this advert: buy cheap pills here (appeal one)'
+    const id = await rejected(body)
+    const filed = await appeal(id, `  ${REASON}  `, tokens.author)
+    expect(filed.status).toBe(201)
+    expect(filed.body).toEqual({
+      message: expect.any(String),
+      appeal: { status: 'pending', appealedAt: expect.any(String) },
+    })
+    expect((await appeal(id, REASON, tokens.author)).status).toBe(409)
+
+    // Back in the queue; the appeal is the author's and the moderators' to read, nobody else's.
+    const queued = await client.request('GET', `/api/comments/${id}`, { token: tokens.moderator })
+    expect(queued.body).toMatchObject({ status: 'pending', needsReview: true })
+    expect(queued.body.appeal).toMatchObject({ reason: REASON, status: 'pending', clause: '2' })
+    const own = await client.request('GET', `/api/comments/${id}`, { token: tokens.author })
+    expect(own.body.appeal).toMatchObject({ reason: REASON })
+    expect(
+      (await client.request('GET', `/api/comments/${id}`, { token: tokens.reader1 })).status,
+    ).toBe(404)
+    const asMemberList = await client.request('GET', '/api/comments?limit=100', {
+      token: tokens.reader1,
+    })
+    expect(asMemberList.text).not.toContain(REASON)
+    // A moderator cannot write the appeal's fields (server-set only).
+    await client.request('PATCH', `/api/comments/${id}`, {
+      token: tokens.secondModerator,
+      json: { appeal: { status: 'overturned', reason: 'forged' } },
+    })
+    expect(
+      (await client.request('GET', `/api/comments/${id}`, { token: tokens.moderator })).body.appeal,
+    ).toMatchObject({ reason: REASON, status: 'pending' })
+
+    const same = await moderate(id, 'approved', { reason: 'On reflection, fine' })
+    expect(same.status).toBe(403)
+    expect(same.text).toContain('different moderator')
+    expect(
+      (await client.request('GET', `/api/comments/${id}`, { token: tokens.moderator })).body.status,
+    ).toBe('pending')
+
+    const decided = await moderate(
+      id,
+      'approved',
+      { reason: 'A warning, not an advert' },
+      tokens.secondModerator,
+    )
+    expect(decided.status).toBe(200)
+    const after = await client.request('GET', `/api/comments/${id}?depth=0`, {
+      token: tokens.moderator,
+    })
+    expect(after.body.appeal).toMatchObject({
+      status: 'overturned',
+      decidedBy: secondModeratorId,
+      note: 'A warning, not an advert',
+      clause: '2',
+    })
+    expect((await client.request('GET', `/api/comments/${id}`)).status).toBe(200)
+
+    const log = await logOf(id)
+    expect(log.map((row) => [row.from ?? null, row.to, row.source])).toEqual([
+      [null, log[0].to, 'rules'],
+      [log[0].to, 'rejected', 'moderator'],
+      ['rejected', 'pending', 'appeal'],
+      ['pending', 'approved', 'appeal'],
+    ])
+    // The log records that an appeal was filed, not the author's own words.
+    expect(log[2]).toMatchObject({ by: null, clauses: ['2'] })
+    expect(JSON.stringify(log)).not.toContain(REASON)
+    expect(log[3]).toMatchObject({
+      by: secondModeratorId,
+      reason: 'A warning, not an advert',
+      clauses: ['2'],
+    })
+
+    const email = await smtp.waitFor(
+      (message) =>
+        message.to.includes('author@members.example.org') && message.text.includes('appeal one'),
+    )
+    expect(email.subject).toBe('Your appeal was successful: your comment is published')
+    expect(email.text).toContain('clause 2 (No spam or advertising)')
+    expect(email.text).toContain('A warning, not an advert')
+    // The outcome email is the only one on the appeal: no "published" decision email besides it.
+    expect(
+      smtp.messages.filter(
+        (message) =>
+          message.text.includes('appeal one') &&
+          message.subject === 'Your comment has been published',
+      ),
+    ).toEqual([])
+  })
+
+  test('a rejection upheld on appeal is emailed citing the clause; an appeal after the window → 403', async () => {
+    const id = await rejected('Cheap pills, message me (appeal two)')
+    expect((await appeal(id, REASON, tokens.author)).status).toBe(201)
+    expect(
+      (await moderate(id, 'rejected', { reason: 'Still an advert' }, tokens.secondModerator))
+        .status,
+    ).toBe(200)
+    const after = await client.request('GET', `/api/comments/${id}`, { token: tokens.author })
+    expect(after.body.appeal).toMatchObject({ status: 'upheld' })
+    // Once only, decided or not.
+    expect((await appeal(id, REASON, tokens.author)).status).toBe(409)
+    const email = await smtp.waitFor(
+      (message) =>
+        message.to.includes('author@members.example.org') && message.text.includes('appeal two'),
+    )
+    expect(email.subject).toBe('Your appeal was not upheld')
+    expect(email.text).toContain('clause 2 (No spam or advertising)')
+
+    const late = await rejected('Another advert (appeal too late)')
+    // The rejection, moved 15 days back in the database (the default window is 14 days).
+    const database = createClient({ url: server.databaseURL })
+    try {
+      await database.execute({
+        sql: 'UPDATE comments SET decision_at = ? WHERE id = ?',
+        args: [new Date(Date.now() - 15 * 86_400_000).toISOString(), late],
+      })
+    } finally {
+      database.close()
+    }
+    const tooLate = await appeal(late, REASON, tokens.author)
+    expect(tooLate.status).toBe(403)
+    expect(tooLate.text).toContain('14 days')
+    await setPolicy({ appealWindowDays: 30 })
+    expect((await appeal(late, REASON, tokens.author)).status).toBe(201)
+    await setPolicy({ appealWindowDays: 14 })
+  })
+})
+
+describe('transparency report', () => {
+  const thisMonth = () => new Date().toISOString().slice(0, 7)
+
+  test('the month in figures: matches what was done, aggregates only, cached publicly', async () => {
+    const month = thisMonth()
+    const report = await client.request('GET', `/api/comments/transparency?month=${month}`)
+    expect(report.status).toBe(200)
+    const figures = report.body as unknown as TransparencyReport
+    expect(report.headers.get('cache-control')).toBe('public, max-age=60')
+    const [from, to] = [
+      `${month}-01T00:00:00.000Z`,
+      new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString(),
+    ]
+    const count = async (collection: string, field: string, extra = '') =>
+      (
+        await client.request(
+          'GET',
+          `/api/${collection}?limit=1&where[${field}][greater_than_equal]=${from}&where[${field}][less_than]=${to}${extra}`,
+          { token: tokens.admin },
+        )
+      ).body.totalDocs
+    expect(figures.commentsReceived).toBe(await count('comments', 'createdAt'))
+    expect(figures.decisions.total).toBe(await count('comment-decisions', 'decidedAt'))
+    const rejectedCount = (figures.decisions.byStatus as { status: string; count: number }[]).find(
+      (row) => row.status === 'rejected',
+    )?.count
+    expect(rejectedCount).toBe(
+      await count('comment-decisions', 'decidedAt', '&where[to][equals]=rejected'),
+    )
+    // This file's appeals: three filed, one overturned, one upheld (one still pending).
+    expect(figures.appeals).toEqual({ filed: 3, overturned: 1, upheld: 1 })
+    // The reports test: three reports hid one comment, not yet decided.
+    expect(figures.reports).toMatchObject({ received: 3, commentsHidden: 1 })
+    expect(figures.timeToDecision.allHeld.held).toBeGreaterThan(0)
+    expect(figures.timeToDecision.allHeld.decided).toBeGreaterThan(0)
+    expect(figures.timeToDecision.allHeld.medianMinutes).toBeGreaterThanOrEqual(0)
+    expect(figures.timeToDecision.safeguarding).toEqual({
+      held: 0,
+      decided: 0,
+      medianMinutes: null,
+    })
+    // No addresses, names, bodies or member ids.
+    expect(report.text).not.toMatch(/@|Member |Gwen|"body"|author/i)
+
+    const past = await client.request('GET', '/api/comments/transparency?month=2000-01')
+    expect(past.headers.get('cache-control')).toBe('public, max-age=3600')
+    expect(past.body).toMatchObject({ month: '2000-01', commentsReceived: 0 })
+    expect((await client.request('GET', '/api/comments/transparency')).status).toBe(200)
+  })
+
+  test.each(['2026-13', '1999-12', '3000-01', 'last-month', '2026-1'])(
+    'month=%s → 400 naming month',
+    async (month) => {
+      const response = await client.request('GET', `/api/comments/transparency?month=${month}`)
+      expect(response.status).toBe(400)
+      expect(errorPaths(response.body)).toContain('month')
+    },
+  )
 })
 
 describe('rate limit', () => {

@@ -51,6 +51,8 @@ test.each([false, true])(
       'post /:id/report',
       'post /ban',
       'post /unban',
+      'post /:id/appeal',
+      'get /transparency',
     ])
     expect(config.jobs?.tasks?.map((task) => task.slug)).toEqual([
       'commentModeratorDigest',
@@ -73,5 +75,5 @@ test('enabled: the moderation hooks run before the author is assigned', async ()
     [hooks?.beforeOperation, hooks?.beforeValidate, hooks?.beforeChange, hooks?.afterChange].map(
       (list) => list?.length,
     ),
-  ).toEqual([1, 2, 1, 1])
+  ).toEqual([1, 2, 2, 1])
 })

@@ -234,6 +234,10 @@ describe('the OpenAPI contract over HTTP', () => {
     ['POST', '/api/members/login', 'anonymous', { email: 'nobody@example.org', password: 'wrong' }],
     ['POST', '/api/members/first-register', 'anonymous', { email: 'x@example.org', password: 'x' }],
     ['POST', '/api/comments/1/report', 'anonymous', { reason: 'spam' }],
+    ['GET', '/api/comments/transparency', 'anonymous'],
+    ['GET', '/api/comments/transparency?month=1999-12', 'anonymous'],
+    ['POST', '/api/comments/1/appeal', 'anonymous', { reason: 'A contract check reason' }],
+    ['POST', '/api/comments/999999/appeal', 'member', { reason: 'A contract check reason' }],
     // Feeds, calendars, the sitemap, search and webhooks (src/frontends, src/webhooks).
     ['GET', '/api/feeds/all.json', 'anonymous'],
     ['GET', '/api/feeds/blogs.xml', 'anonymous'],

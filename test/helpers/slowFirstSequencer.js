@@ -29,6 +29,7 @@ export const KNOWN_SECONDS = {
   'test/email-subscriptions/hardening.int.spec.ts': 18,
   'test/cache/invalidation.int.spec.ts': 18,
   'test/browser/networkDashboard.int.spec.ts': 16,
+  'test/browser/transparencyPage.int.spec.ts': 10,
   'test/accounts/accounts.int.spec.ts': 16,
   'test/http/api.int.spec.ts': 15,
   'test/frontends/search.int.spec.ts': 15,

@@ -68,6 +68,7 @@ const alice = {
   heldComment: plant('held-comment', 'staff', 'alice'),
   rejectedComment: plant('rejected-comment', 'staff', 'alice'),
   decisionReason: plant('decision-reason', 'staff', 'alice'),
+  appealReason: plant('appeal-reason', 'staff', 'alice'),
 }
 const olivia = {
   name: plant('name-opted-out', 'staff', 'olivia', `Olivia ${canary('name-opted-out')}`),
@@ -337,6 +338,15 @@ beforeAll(async () => {
   ids.heldComment = await comment(alice.heldComment, tokens.alice)
   ids.rejectedComment = await comment(alice.rejectedComment, tokens.alice)
   await moderate(ids.rejectedComment, 'rejected', alice.decisionReason)
+  // Her appeal's reason is hers and the moderators' to read (the comment goes back to the queue).
+  expect(
+    (
+      await client.request('POST', `/api/comments/${ids.rejectedComment}/appeal`, {
+        token: tokens.alice,
+        json: { reason: alice.appealReason },
+      })
+    ).status,
+  ).toBe(201)
   // A listed member's comment is public and names them; their email and bio stay private even when populated.
   ids.bobComment = await comment('A comment by a listed member', tokens.bob)
   await moderate(ids.bobComment, 'approved')
@@ -618,6 +628,8 @@ describe('the canary leak crawler', () => {
         `/api/comments/thread?collection=interviews&id=${id}`,
       ]),
       [actor, '/api/comments/stats'],
+      [actor, '/api/comments/transparency'],
+      [actor, `/api/comments/transparency?month=${new Date().toISOString().slice(0, 7)}`],
       [actor, '/api/network/stats'],
       [actor, '/api/network/growth?from=2025-01-01&to=2027-12-01&interval=month'],
       [actor, '/api/subscribers/me'],
@@ -816,6 +828,12 @@ const PROBES: Probe[] = [
     field: 'reports.reason',
     actors: [ANONYMOUS, READER],
     probe: () => bob.reportReason,
+  },
+  {
+    collection: 'comments',
+    field: 'appeal.reason',
+    actors: [ANONYMOUS, READER],
+    probe: () => alice.appealReason,
   },
   {
     collection: 'comments',

@@ -48,6 +48,7 @@ let client: Client
 const tokens: Record<string, string> = {}
 const ids: Record<string, number> = {}
 const erin = person('erin')
+const erinAppeal = `My appeal ${canary('erin-appeal')}`
 const olivia = person('olivia')
 const bob = person('bob')
 
@@ -145,6 +146,14 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(200)
+  expect(
+    (
+      await client.request('POST', `/api/comments/${ids.erinSecondComment}/appeal`, {
+        token: tokens.erin,
+        json: { reason: erinAppeal },
+      })
+    ).status,
+  ).toBe(201)
   ids.bobComment = await comment(tokens.bob, bob.comment)
   expect(
     (
@@ -206,7 +215,11 @@ describe('subject access export', () => {
       summary: string[]
       profile: Record<string, unknown>
       login: { sessions: Record<string, unknown>[] }
-      comments: Array<{ id: number; decisions: Array<{ to: string }> }>
+      comments: Array<{
+        id: number
+        decisions: Array<{ to: string }>
+        appeal?: { reason?: string; status?: string }
+      }>
       reportsMade: Array<{ comment: number; reason: string }>
       connections: Array<{ direction: string; otherMember: string | null }>
       subscription: { id: number; topics: string[] } | null
@@ -237,6 +250,7 @@ describe('subject access export', () => {
     )
     const rejected = data.comments.find((c) => c.id === ids.erinSecondComment)
     expect(rejected?.decisions.map((d) => d.to)).toContain('rejected')
+    expect(rejected?.appeal).toMatchObject({ reason: erinAppeal, status: 'pending' })
     expect(data.reportsMade).toEqual([
       expect.objectContaining({ comment: ids.bobComment, reason: 'Seems unkind' }),
     ])
@@ -355,6 +369,7 @@ describe('erasure by the member', () => {
       erin.bio,
       erin.organisation,
       erin.comment,
+      erinAppeal,
     ])
     expect(found.map(({ table, column }) => `${table}.${column}`)).toEqual([])
     expect((await referencesTo(ids.erin)).map(({ table, column }) => `${table}.${column}`)).toEqual(

@@ -1,6 +1,7 @@
 import type { Access, FieldAccess, GlobalConfig } from 'payload'
 
 import {
+  DEFAULT_APPEAL_WINDOW_DAYS,
   DEFAULT_RULE_CLAUSES,
   ERASED_COMMENT_BODY_OPTIONS,
   POLICY_SLUG,
@@ -172,6 +173,23 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
               type: 'text' as const,
               defaultValue: clause,
             })),
+          },
+        ],
+      },
+      {
+        type: 'collapsible',
+        label: 'Appeals',
+        fields: [
+          {
+            name: 'appealWindowDays',
+            type: 'number',
+            defaultValue: DEFAULT_APPEAL_WINDOW_DAYS,
+            min: 1,
+            required: true,
+            admin: {
+              description:
+                'Days after a rejection within which its author (a logged-in member) may appeal, once. A different moderator decides.',
+            },
           },
         ],
       },

@@ -1,7 +1,7 @@
 import { withOverrides } from '@q-community/plugin-shared/collectionOverrides'
 import type { CollectionConfig, Field } from 'payload'
 
-import { COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
+import { APPEAL_STATUSES, COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
 import { assignAuthor } from '../hooks/assignAuthor'
 import { deleteDecisionLog } from '../hooks/deleteDecisionLog'
 import { resolveDisplayName } from '../hooks/resolveDisplayName'
@@ -213,5 +213,32 @@ const commentFields = (options: SanitizedOptions): Field[] => {
     { name: 'moderatorsNotifiedAt', type: 'date', access: privateField, admin: { hidden: true } },
     { name: 'ipHash', type: 'text', index: true, access: privateField, admin: { hidden: true } },
     { name: 'userAgentHash', type: 'text', access: privateField, admin: { hidden: true } },
+    // The author's appeal of a rejection (endpoints/appeal.ts) and its outcome (hooks/decideAppeal.ts):
+    // written by the server alone, even moderators decide it through `status`; the author reads it.
+    {
+      name: 'appeal',
+      type: 'group',
+      access: { read: moderatorOrAuthorField, create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        description:
+          'An appeal by the author. A moderator other than the one who rejected the comment decides it by changing the status: approved overturns the rejection, rejected upholds it.',
+      },
+      fields: [
+        { name: 'reason', type: 'textarea' },
+        { name: 'appealedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'status',
+          type: 'select',
+          options: APPEAL_STATUSES.map((status) => ({ label: status, value: status })),
+        },
+        // Who made the decision appealed (null when the rules made it): they may not decide the appeal.
+        { name: 'rejectedBy', type: 'relationship', relationTo: options.staffCollection },
+        { name: 'decidedBy', type: 'relationship', relationTo: options.staffCollection },
+        { name: 'decidedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'note', type: 'textarea' },
+        { name: 'clause', type: 'text' },
+      ],
+    },
   ]
 }

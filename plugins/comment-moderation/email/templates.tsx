@@ -15,7 +15,7 @@ import type { ReactElement, ReactNode } from 'react'
 /** An email as the transport needs it. Templates are pure: data in, `{ subject, html, text }` out. */
 export type RenderedEmail = { subject: string; html: string; text: string }
 
-const Layout = ({ preview, children }: { preview: string; children: ReactNode }) => (
+export const Layout = ({ preview, children }: { preview: string; children: ReactNode }) => (
   <Html lang="en">
     <Head />
     <Preview>{preview}</Preview>
@@ -25,12 +25,15 @@ const Layout = ({ preview, children }: { preview: string; children: ReactNode })
   </Html>
 )
 
-const renderEmail = async (subject: string, element: ReactElement): Promise<RenderedEmail> => {
+export const renderEmail = async (
+  subject: string,
+  element: ReactElement,
+): Promise<RenderedEmail> => {
   const html = await render(element)
   return { subject, html, text: toPlainText(html) }
 }
 
-const excerpt = (body: string) => (body.length > 280 ? `${body.slice(0, 277)}…` : body)
+export const excerpt = (body: string) => (body.length > 280 ? `${body.slice(0, 277)}…` : body)
 
 export type DecisionEmailData = {
   authorName: string

@@ -198,3 +198,119 @@ export const UNBAN_DOC: EndpointDoc = {
     403: errorResponseDoc('Not a moderator.'),
   },
 }
+
+export const APPEAL_DOC: EndpointDoc = {
+  summary: 'Appeal the rejection of your own comment (the member who wrote it, once)',
+  description:
+    "Within the policy's `appealWindowDays` (default 14) of the rejection. Guests' comments cannot be appealed. The comment goes back to the moderation queue and a different moderator decides; the author is emailed the outcome.",
+  tags: TAGS,
+  audience: 'member',
+  parameters: [
+    {
+      name: 'id',
+      in: 'path',
+      required: true,
+      description: "The comment's id.",
+      schema: { type: 'string' },
+    },
+  ],
+  requestBody: jsonBody({
+    type: 'object',
+    required: ['reason'],
+    properties: { reason: { type: 'string', minLength: 10, maxLength: 2000 } },
+  }),
+  responses: {
+    201: jsonResponseDoc('Appealed: the comment is back in the queue.', {
+      type: 'object',
+      additionalProperties: false,
+      required: ['message', 'appeal'],
+      properties: {
+        message: { type: 'string' },
+        appeal: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['status', 'appealedAt'],
+          properties: {
+            status: { type: 'string', enum: ['pending'] },
+            appealedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+    }),
+    400: errorResponseDoc('No reason, or not 10 to 2000 characters (names `reason`).'),
+    401: errorResponseDoc('Not logged in as a member.'),
+    403: errorResponseDoc('The appeal window has passed.'),
+    404: errorResponseDoc('The member wrote no comment with that id (names `id`).'),
+    409: errorResponseDoc('Appealed already, or the comment is not rejected.'),
+  },
+}
+
+const WAIT: JSONSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['held', 'decided', 'medianMinutes'],
+  properties: {
+    held: { type: 'integer', minimum: 0 },
+    decided: { type: 'integer', minimum: 0 },
+    medianMinutes: { type: ['number', 'null'], minimum: 0 },
+  },
+}
+const COUNT: JSONSchema = { type: 'integer', minimum: 0 }
+
+export const TRANSPARENCY_DOC: EndpointDoc = {
+  summary: 'The monthly transparency report of comment moderation',
+  description:
+    'Aggregates only, no comments and no people: comments received, decisions by status and clause, the median time from a hold to the first human decision (all held comments, and the safeguarding lane), appeals and their outcomes, reports and their outcomes (upheld: the comment was then rejected). Answers may be a minute old for the current month, an hour for past ones.',
+  tags: TAGS,
+  audience: 'public',
+  parameters: [
+    {
+      name: 'month',
+      in: 'query',
+      description: 'YYYY-MM, 2000-01 to the current month. Default: the last full month.',
+      schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+    },
+  ],
+  responses: {
+    200: jsonResponseDoc('The report.', {
+      type: 'object',
+      additionalProperties: false,
+      required: ['month', 'commentsReceived', 'decisions', 'timeToDecision', 'appeals', 'reports'],
+      properties: {
+        month: { type: 'string' },
+        commentsReceived: COUNT,
+        decisions: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['total', 'byStatus', 'byClause'],
+          properties: { total: COUNT, byStatus: counts('status'), byClause: counts('clause') },
+        },
+        timeToDecision: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['allHeld', 'safeguarding'],
+          properties: { allHeld: WAIT, safeguarding: WAIT },
+        },
+        appeals: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['filed', 'overturned', 'upheld'],
+          properties: { filed: COUNT, overturned: COUNT, upheld: COUNT },
+        },
+        reports: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['received', 'commentsHidden', 'upheld', 'notUpheld', 'awaitingDecision'],
+          properties: {
+            received: COUNT,
+            commentsHidden: COUNT,
+            upheld: COUNT,
+            notUpheld: COUNT,
+            awaitingDecision: COUNT,
+          },
+        },
+      },
+    }),
+    400: errorResponseDoc('`month` not YYYY-MM, before 2000 or in the future (names `month`).'),
+  },
+}

@@ -10,6 +10,7 @@ import {
   RULE,
 } from '../constants'
 import { takeDecision, takeStatusChange } from '../context'
+import { appealOutcomeEmail } from '../email/appealOutcome'
 import { moderatorAddresses, sendSafely } from '../email/notify'
 import { decisionEmail, moderatorAlertEmail } from '../email/templates'
 import type { DecisionEvent, SanitizedOptions } from '../types'
@@ -73,7 +74,11 @@ export const logDecision =
         from: event.from,
         to: event.to,
         source: event.source,
-        by: event.source === 'moderator' ? (req.user?.id ?? null) : null,
+        by:
+          event.source === 'moderator' ||
+          (event.source === 'appeal' && req.user?.collection === options.staffCollection)
+            ? (req.user?.id ?? null)
+            : null,
         reason: event.reason ?? null,
         clauses: [
           ...new Set(
@@ -136,6 +141,31 @@ const afterDecision = async (
         }),
       )
     }
+  }
+  // An appeal decided: the author hears the outcome (the decision email above is for first decisions).
+  if (event.source === 'appeal' && event.from === COMMENT_STATUS.pending) {
+    const recipient = await authorAddress(req, options, comment)
+    const clauseNumber = event.reasons[0]?.clause ?? null
+    if (recipient)
+      await sendSafely(
+        payload,
+        recipient.email,
+        appealOutcomeEmail({
+          authorName: recipient.name,
+          overturned: event.to === COMMENT_STATUS.approved,
+          commentBody: comment.body,
+          clause: clauseNumber
+            ? { number: clauseNumber, title: await clauseTitle(req, clauseNumber) }
+            : null,
+          note: event.reason,
+          documentURL: comment.target
+            ? options.documentURL?.({
+                collection: comment.target.relationTo,
+                doc: { id: comment.target.value },
+              })
+            : undefined,
+        }),
+      )
   }
   if (event.source === 'reports') {
     await sendSafely(

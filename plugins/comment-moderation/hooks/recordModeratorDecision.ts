@@ -25,7 +25,9 @@ export const recordModeratorDecision: CollectionBeforeChangeHook = ({
     data.status === originalDoc.status
   )
     return data
-  const fromReports = getCommentContext(req).reportDecision
+  const { reportDecision, appealFiled } = getCommentContext(req)
+  // Readers' reports and an author's appeal change the status without a moderator.
+  const fromReports = reportDecision ?? appealFiled
   const reason = fromReports?.reason ?? trimmedOrNull(data.reason)
   const clause = fromReports?.clause ?? trimmedOrNull(data.clause)
   if (!reason && !clause) throw fieldError('reason', MESSAGES.reasonRequired)
@@ -36,7 +38,7 @@ export const recordModeratorDecision: CollectionBeforeChangeHook = ({
   setStatusChange(req, originalDoc.id, {
     from,
     to,
-    source: fromReports ? 'reports' : 'moderator',
+    source: reportDecision ? 'reports' : appealFiled ? 'appeal' : 'moderator',
     reason,
     clause,
   })

@@ -15,6 +15,7 @@ const COMMENT_FIELDS = {
   status: true,
   policyVersion: true,
   reasons: true,
+  appeal: true,
   createdAt: true,
   updatedAt: true,
 } as const
@@ -37,6 +38,17 @@ export type MemberCommentData = {
   reportsMade: AsyncIterable<Record<string, unknown>>
 }
 
+/** Their appeal, without who moderated it (the log's rows in the export leave out `by` too). */
+const withoutModerators = (appeal: unknown) => {
+  if (!appeal || typeof appeal !== 'object') return null
+  const {
+    rejectedBy: _rejectedBy,
+    decidedBy: _decidedBy,
+    ...rest
+  } = appeal as Record<string, unknown>
+  return rest
+}
+
 async function* commentsOf(req: PayloadRequest, memberId: number | string, pageSize: number) {
   for await (const comment of readInPages(req, {
     collection: COMMENTS_SLUG,
@@ -54,7 +66,7 @@ async function* commentsOf(req: PayloadRequest, memberId: number | string, pageS
       select: DECISION_FIELDS,
       req,
     })
-    yield { ...comment, decisions: docs }
+    yield { ...comment, appeal: withoutModerators(comment.appeal), decisions: docs }
   }
 }
 
@@ -85,6 +97,18 @@ export const memberDataExport = (
   reportsMade: reportsBy(req, memberId, pageSize),
 })
 
+/** Every field of the group, so each adapter clears the same (a partial group is merged on SQL, replaced on MongoDB). */
+const ERASED_APPEAL = {
+  reason: null,
+  appealedAt: null,
+  status: null,
+  rejectedBy: null,
+  decidedBy: null,
+  decidedAt: null,
+  note: null,
+  clause: null,
+}
+
 export type MemberCommentErasure = { commentsAnonymised: number; reportsAnonymised: number }
 
 /**
@@ -110,6 +134,8 @@ export const eraseMemberComments = async (
       authorEmail: null,
       ipHash: null,
       userAgentHash: null,
+      // Their appeal's words go with them; the decision log keeps that it was filed and decided.
+      appeal: ERASED_APPEAL,
       ...(policy.erasedCommentBody === 'keep' ? {} : { body: REMOVED_COMMENT_BODY }),
     },
     depth: 0,

@@ -1,6 +1,7 @@
 import type { JsonObject, Payload, PayloadRequest } from 'payload'
 
 import {
+  DEFAULT_APPEAL_WINDOW_DAYS,
   DEFAULT_RULE_CLAUSES,
   type ErasedCommentBody,
   POLICY_SLUG,
@@ -15,6 +16,7 @@ export type LoadedPolicy = PolicyRules & {
   allowGuests: boolean
   reportsToHide: number
   erasedCommentBody: ErasedCommentBody
+  appealWindowDays: number
 }
 
 type StoredPolicy = {
@@ -33,6 +35,7 @@ type StoredPolicy = {
   chiNumberGuard?: boolean | null
   hcNumberGuard?: boolean | null
   ruleClauses?: Record<string, string | null | undefined> | null
+  appealWindowDays?: number | null
 }
 
 /** The global as stored: every field may be missing (a policy never saved) or null. */
@@ -86,5 +89,6 @@ const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
     allowGuests: stored.allowGuests ?? true,
     reportsToHide: stored.reportsToHide ?? 3,
     erasedCommentBody: stored.erasedCommentBody === 'keep' ? 'keep' : 'remove',
+    appealWindowDays: stored.appealWindowDays ?? DEFAULT_APPEAL_WINDOW_DAYS,
   }
 }

@@ -9,7 +9,6 @@ import * as migration_20261127_201651_public_read_indexes from './20261127_20165
 import * as migration_20261128_025903_frontends from './20261128_025903_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 import * as migration_20261128_053936_privacy from './20261128_053936_privacy';
-import * as migration_20261207_115240_guards from './20261207_115240_guards';
 
 export const migrations = [
   {
@@ -65,11 +64,6 @@ export const migrations = [
   {
     up: migration_20261128_053936_privacy.up,
     down: migration_20261128_053936_privacy.down,
-    name: '20261128_053936_privacy',
-  },
-  {
-    up: migration_20261207_115240_guards.up,
-    down: migration_20261207_115240_guards.down,
-    name: '20261207_115240_guards'
+    name: '20261128_053936_privacy'
   },
 ];
