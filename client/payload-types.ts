@@ -342,7 +342,7 @@ export interface Member {
    */
   directoryVisible?: boolean | null;
   /**
-   * Your connections count in the community figures staff and the independent evaluator study (totals, growth, brokers) and in pseudonymous research exports. You are never named in them. Nothing is included until you tick this.
+   * Your connections count in the community figures staff study (totals, growth, and the members who bridge groups, whom staff see by name) and in research exports for the independent evaluator, which never name you: each export uses new pseudonyms and leaves out anyone in a small group. Nothing is included until you tick this.
    */
   networkAnalysis?: boolean | null;
   /**
@@ -822,7 +822,7 @@ export interface NetworkExportFile {
   createdAt: string;
 }
 /**
- * The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).
+ * The moderation queue. Urgent comments (the safeguarding lane) come first, then other pending comments; select several to approve, reject or mark as spam together (give a reason or clause).
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments".
@@ -885,12 +885,18 @@ export interface Comment {
         member?: (number | null) | Member;
         reason?: string | null;
         reportedAt?: string | null;
+        weight?: number | null;
+        outcome?: ('upheld' | 'not-upheld') | null;
         id?: string | null;
       }[]
     | null;
   reportCount?: number | null;
   depth?: number | null;
   needsReview?: boolean | null;
+  /**
+   * Held in the safeguarding lane.
+   */
+  urgent?: boolean | null;
   moderatorsNotifiedAt?: string | null;
   ipHash?: string | null;
   userAgentHash?: string | null;
@@ -1681,11 +1687,14 @@ export interface CommentsSelect<T extends boolean = true> {
         member?: T;
         reason?: T;
         reportedAt?: T;
+        weight?: T;
+        outcome?: T;
         id?: T;
       };
   reportCount?: T;
   depth?: T;
   needsReview?: T;
+  urgent?: T;
   moderatorsNotifiedAt?: T;
   ipHash?: T;
   userAgentHash?: T;
@@ -1929,7 +1938,21 @@ export interface CommentPolicy {
     tooManyLinks?: string | null;
     patientData?: string | null;
     reported?: string | null;
+    safeguarding?: string | null;
   };
+  /**
+   * Hold comments that suggest self-harm, suicide or a medical emergency in an urgent lane: shown first in the queue, moderators emailed at once, the author sent the reply below.
+   */
+  safeguardingLane?: boolean | null;
+  /**
+   * Phrases, matched as whole words whatever the case or punctuation ("can't" = "cant" = "cannot"). Prefer phrases to single words. Empty: the built-in list.
+   */
+  safeguardingPhrases?: string[] | null;
+  safeguardingReplySubject?: string | null;
+  /**
+   * Emailed at once to the author of a comment held in the lane. It never quotes the comment. A blank line starts a new paragraph.
+   */
+  safeguardingReply?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1999,7 +2022,12 @@ export interface CommentPolicySelect<T extends boolean = true> {
         tooManyLinks?: T;
         patientData?: T;
         reported?: T;
+        safeguarding?: T;
       };
+  safeguardingLane?: T;
+  safeguardingPhrases?: T;
+  safeguardingReplySubject?: T;
+  safeguardingReply?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -34,6 +34,7 @@ export const RULE = {
   notYetTrusted: 'not-yet-trusted',
   reported: 'reported',
   moderator: 'moderator',
+  safeguarding: 'safeguarding',
 } as const
 export type BuiltInRuleName = (typeof RULE)[keyof typeof RULE]
 
@@ -44,6 +45,8 @@ export type ErasedCommentBody = (typeof ERASED_COMMENT_BODY_OPTIONS)[number]
 export const REMOVED_COMMENT_BODY = '[removed at the request of its author]'
 
 export const COMMENTS_SLUG = 'comments'
+/** The import-map path of the plugin's admin components (exports/admin.ts). */
+export const ADMIN_COMPONENTS = '@q-community/comment-moderation/admin'
 export const DECISIONS_SLUG = 'comment-decisions'
 export const POLICY_SLUG = 'comment-policy'
 
@@ -91,4 +94,13 @@ export const DEFAULT_RULE_CLAUSES: Record<string, string> = {
   [RULE.tooManyLinks]: '4',
   [RULE.patientData]: '5',
   [RULE.reported]: '2',
+  [RULE.safeguarding]: '6',
 }
+
+/**
+ * What became of a report once a moderator decided the comment: `upheld` (rejected or spam) or
+ * `not-upheld` (approved). A reporter's record of outcomes weighs their next reports.
+ */
+export const REPORT_OUTCOME = { upheld: 'upheld', notUpheld: 'not-upheld' } as const
+export type ReportOutcome = (typeof REPORT_OUTCOME)[keyof typeof REPORT_OUTCOME]
+export const REPORT_OUTCOMES: readonly ReportOutcome[] = ['upheld', 'not-upheld']

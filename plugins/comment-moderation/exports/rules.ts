@@ -9,6 +9,17 @@ export {
   hasDateNextToPostcode,
   type PatientDataFinding,
 } from '../rules/patientData'
+export {
+  REPORTER_WEIGHT,
+  type ReporterRecord,
+  reporterWeight,
+  reportsHide,
+} from '../rules/reporterWeight'
+export {
+  DEFAULT_SAFEGUARDING_PHRASES,
+  findSafeguardingPhrases,
+  normaliseForPhrases,
+} from '../rules/safeguarding'
 export { countLinks, findTerms } from '../rules/text'
 export type {
   CommentInput,
@@ -19,3 +30,4 @@ export type {
   PolicyRules,
   RuleResult,
 } from '../rules/types'
+export { waitingLabel } from '../rules/waiting'

@@ -11,7 +11,12 @@ import {
 } from '../constants'
 import { takeDecision, takeStatusChange } from '../context'
 import { moderatorAddresses, sendSafely } from '../email/notify'
-import { decisionEmail, moderatorAlertEmail } from '../email/templates'
+import {
+  decisionEmail,
+  moderatorAlertEmail,
+  safeguardingReplyEmail,
+  urgentModeratorEmail,
+} from '../email/templates'
 import type { DecisionEvent, SanitizedOptions } from '../types'
 import { loadPolicy } from '../utilities/policy'
 
@@ -24,6 +29,7 @@ type CommentDoc = {
   authorEmail?: string | null
   target?: { relationTo: string; value: unknown }
   policyVersion?: string | null
+  createdAt?: string | null
 }
 
 /**
@@ -54,7 +60,13 @@ export const logDecision =
         from: change.from,
         to: change.to,
         source: change.source,
-        reasons: [{ rule: change.source, clause: change.clause }],
+        // A decision on the urgent lane cites the safeguarding clause as well as the moderator's.
+        reasons: [
+          { rule: change.source, clause: change.clause },
+          ...(change.urgent
+            ? [{ rule: RULE.safeguarding, clause: policy.ruleClauses[RULE.safeguarding] ?? null }]
+            : []),
+        ],
         reason: change.reason,
         policyVersion: policy.version,
       }
@@ -90,6 +102,7 @@ export const logDecision =
 
     // Not awaited: observers and emails never hold up or fail the write.
     void afterDecision(options, comment, event, req)
+    if (decision?.urgent) void afterUrgentHold(options, comment, req)
     return comment
   }
 
@@ -153,6 +166,45 @@ const afterDecision = async (
         ],
       }),
     )
+  }
+}
+
+/**
+ * The urgent lane: moderators are emailed at once (with the comment: they are the only ones who
+ * read it), and the author gets the policy's kind reply with where to find help (never the
+ * comment's text, which an email could expose to whoever reads the author's inbox).
+ */
+const afterUrgentHold = async (
+  options: SanitizedOptions,
+  comment: CommentDoc,
+  req: PayloadRequest,
+) => {
+  const { payload } = req
+  try {
+    const policy = await loadPolicy(req)
+    await sendSafely(
+      payload,
+      await moderatorAddresses(payload, options),
+      urgentModeratorEmail({
+        id: comment.id,
+        body: comment.body,
+        heldAt: comment.createdAt ?? new Date().toISOString(),
+        adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}`,
+      }),
+    )
+    const recipient = await authorAddress(req, options, comment)
+    if (recipient)
+      await sendSafely(
+        payload,
+        recipient.email,
+        safeguardingReplyEmail({
+          authorName: recipient.name,
+          subject: policy.safeguardingReplySubject,
+          text: policy.safeguardingReply,
+        }),
+      )
+  } catch (err) {
+    payload.logger.error({ err, msg: 'comment-moderation: safeguarding emails failed' })
   }
 }
 
