@@ -1,4 +1,8 @@
 import { RULE } from '@plugins/comment-moderation/constants'
+import {
+  safeguardingReplyEmail,
+  urgentModeratorEmail,
+} from '@plugins/comment-moderation/email/templates'
 import { decide } from '@plugins/comment-moderation/rules/decide'
 import {
   DEFAULT_SAFEGUARDING_PHRASES,
@@ -7,6 +11,10 @@ import {
 } from '@plugins/comment-moderation/rules/safeguarding'
 import type { PolicyRules } from '@plugins/comment-moderation/rules/types'
 import { waitingLabel } from '@plugins/comment-moderation/rules/waiting'
+import {
+  DEFAULT_SAFEGUARDING_REPLY,
+  DEFAULT_SAFEGUARDING_REPLY_SUBJECT,
+} from '@plugins/comment-moderation/utilities/policy'
 
 const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules => ({
   version: '1',
@@ -128,5 +136,33 @@ describe('waiting label', () => {
     ['2026-12-07T09:00:00Z', 'waiting 1 min'], // a clock behind the database's
   ])('at %s: %s', (now, label) => {
     expect(waitingLabel(since, new Date(now))).toBe(label)
+  })
+})
+
+describe('the safeguarding emails', () => {
+  test('the reply to the author: the policy text, paragraph by paragraph, signposting help', async () => {
+    const email = await safeguardingReplyEmail({
+      authorName: 'Sam',
+      subject: DEFAULT_SAFEGUARDING_REPLY_SUBJECT,
+      text: DEFAULT_SAFEGUARDING_REPLY,
+    })
+    expect(email.subject).toBe(DEFAULT_SAFEGUARDING_REPLY_SUBJECT)
+    expect(email.text).toContain('Hello Sam,')
+    for (const signpost of ['Samaritans', '116 123', 'NHS 111', '999', 'SHOUT to 85258'])
+      expect(email.text).toContain(signpost)
+    expect(email.html.match(/<p\b/g)?.length).toBeGreaterThanOrEqual(7)
+  })
+
+  test('the alert to moderators quotes the comment and links to it', async () => {
+    const email = await urgentModeratorEmail({
+      id: 7,
+      body: 'I want to die',
+      heldAt: '2026-12-07T10:15:00.000Z',
+      adminURL: 'https://cms.example.org/admin/collections/comments/7',
+    })
+    expect(email.subject).toMatch(/^URGENT/)
+    expect(email.text).toContain('I want to die')
+    expect(email.text).toContain('10:15 UTC on 2026-12-07')
+    expect(email.html).toContain('https://cms.example.org/admin/collections/comments/7')
   })
 })

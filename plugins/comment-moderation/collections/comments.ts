@@ -1,5 +1,5 @@
 import { withOverrides } from '@q-community/plugin-shared/collectionOverrides'
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, FieldHook } from 'payload'
 
 import {
   ADMIN_COMPONENTS,
@@ -66,6 +66,12 @@ const commentsSchema = (options: SanitizedOptions): CollectionConfig => {
     fields: commentFields(options),
   }
 }
+
+/** What anyone but a moderator reads of the field: null (undefined would keep the value). */
+const nullUnlessModerator =
+  (options: SanitizedOptions): FieldHook =>
+  ({ req, value }) =>
+    options.isModerator(req.user) ? value : null
 
 const commentFields = (options: SanitizedOptions): Field[] => {
   const { moderatorField, moderatorOrAuthorField } = commentAccess(options)
@@ -233,13 +239,17 @@ const commentFields = (options: SanitizedOptions): Field[] => {
       access: serverSet,
       admin: { hidden: true },
     },
-    // True while a comment the safeguarding rule matched waits: it reveals distress, so moderators only.
+    // True while a comment the safeguarding rule matched waits. It reveals distress, so only
+    // moderators read its value (others read null). Field read access would also forbid sorting on
+    // it, and the default sort does (Payload refuses a sort on a field the reader may not read);
+    // sorting tells no one anything, since it is true only while pending and no pending comment is public.
     {
       name: 'urgent',
       type: 'checkbox',
       defaultValue: false,
       index: true,
-      access: privateField,
+      access: { create: moderatorField, update: moderatorField },
+      hooks: { afterRead: [nullUnlessModerator(options)] },
       admin: { readOnly: true, position: 'sidebar', description: 'Held in the safeguarding lane.' },
     },
     // No data: the queue's column showing how long a held comment has waited.

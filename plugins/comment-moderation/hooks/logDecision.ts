@@ -38,7 +38,13 @@ type CommentDoc = {
  */
 export const logDecision =
   (options: SanitizedOptions): CollectionAfterChangeHook<CommentDoc> =>
-  async ({ doc: comment, operation, req }) => {
+  async ({ doc, data, operation, req }) => {
+    // On create, `doc` has been read as the poster may read it (a guest may not read their own
+    // email address); the written data still has it, for the emails below.
+    const comment: CommentDoc =
+      operation === 'create' && typeof data.authorEmail === 'string'
+        ? { ...doc, authorEmail: data.authorEmail }
+        : doc
     let event: Omit<DecisionEvent, 'req'> | null = null
 
     const decision = operation === 'create' ? takeDecision(req) : undefined
@@ -71,7 +77,7 @@ export const logDecision =
         policyVersion: policy.version,
       }
     }
-    if (!event) return comment
+    if (!event) return doc
 
     // The log is append-only and written by the plugin alone: the adapter's create skips the
     // document pipeline (access, hooks, validation) that a Local API create would run per comment.
@@ -103,7 +109,7 @@ export const logDecision =
     // Not awaited: observers and emails never hold up or fail the write.
     void afterDecision(options, comment, event, req)
     if (decision?.urgent) void afterUrgentHold(options, comment, req)
-    return comment
+    return doc
   }
 
 /** Observers and emails: errors are logged, never thrown. */
