@@ -167,6 +167,7 @@ const PATHS: Path[] = [
       'moderatorsNotifiedAt',
       'ipHash',
       'needsReview',
+      'urgent',
       'createdAt',
     ],
     base: () => ({

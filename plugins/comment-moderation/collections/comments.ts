@@ -67,11 +67,11 @@ const commentsSchema = (options: SanitizedOptions): CollectionConfig => {
   }
 }
 
-/** What anyone but a moderator reads of the field: null (undefined would keep the value). */
+/** What anyone but a moderator (or the server) reads of the field: null (undefined would keep the value). */
 const nullUnlessModerator =
   (options: SanitizedOptions): FieldHook =>
-  ({ req, value }) =>
-    options.isModerator(req.user) ? value : null
+  ({ overrideAccess, req, value }) =>
+    overrideAccess || options.isModerator(req.user) ? value : null
 
 const commentFields = (options: SanitizedOptions): Field[] => {
   const { moderatorField, moderatorOrAuthorField } = commentAccess(options)
