@@ -822,7 +822,7 @@ export interface NetworkExportFile {
   createdAt: string;
 }
 /**
- * The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).
+ * The moderation queue. Urgent comments (the safeguarding lane) come first, then other pending comments; select several to approve, reject or mark as spam together (give a reason or clause).
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments".
@@ -885,28 +885,21 @@ export interface Comment {
         member?: (number | null) | Member;
         reason?: string | null;
         reportedAt?: string | null;
+        weight?: number | null;
+        outcome?: ('upheld' | 'not-upheld') | null;
         id?: string | null;
       }[]
     | null;
   reportCount?: number | null;
   depth?: number | null;
   needsReview?: boolean | null;
+  /**
+   * Held in the safeguarding lane.
+   */
+  urgent?: boolean | null;
   moderatorsNotifiedAt?: string | null;
   ipHash?: string | null;
   userAgentHash?: string | null;
-  /**
-   * An appeal by the author. A moderator other than the one who rejected the comment decides it by changing the status: approved overturns the rejection, rejected upholds it.
-   */
-  appeal?: {
-    reason?: string | null;
-    appealedAt?: string | null;
-    status?: ('pending' | 'upheld' | 'overturned') | null;
-    rejectedBy?: (number | null) | User;
-    decidedBy?: (number | null) | User;
-    decidedAt?: string | null;
-    note?: string | null;
-    clause?: string | null;
-  };
   updatedAt: string;
   createdAt: string;
 }
@@ -919,7 +912,7 @@ export interface CommentDecision {
   comment: number | Comment;
   from?: ('pending' | 'approved' | 'rejected' | 'spam') | null;
   to: 'pending' | 'approved' | 'rejected' | 'spam';
-  source: 'rules' | 'moderator' | 'reports' | 'appeal';
+  source: 'rules' | 'moderator' | 'reports';
   by?: (number | null) | User;
   reason?: string | null;
   clauses?: string[] | null;
@@ -1694,26 +1687,17 @@ export interface CommentsSelect<T extends boolean = true> {
         member?: T;
         reason?: T;
         reportedAt?: T;
+        weight?: T;
+        outcome?: T;
         id?: T;
       };
   reportCount?: T;
   depth?: T;
   needsReview?: T;
+  urgent?: T;
   moderatorsNotifiedAt?: T;
   ipHash?: T;
   userAgentHash?: T;
-  appeal?:
-    | T
-    | {
-        reason?: T;
-        appealedAt?: T;
-        status?: T;
-        rejectedBy?: T;
-        decidedBy?: T;
-        decidedAt?: T;
-        note?: T;
-        clause?: T;
-      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1945,14 +1929,6 @@ export interface CommentPolicy {
    */
   patientDataGuard?: boolean | null;
   /**
-   * Hold comments containing a Scottish CHI number (date of birth + 4 digits, modulus 11).
-   */
-  chiNumberGuard?: boolean | null;
-  /**
-   * Hold comments containing a Northern Ireland Health and Care number (320 000 0001 to 399 999 9999, modulus 11).
-   */
-  hcNumberGuard?: boolean | null;
-  /**
    * The clause each rule cites in its decisions.
    */
   ruleClauses?: {
@@ -1961,14 +1937,22 @@ export interface CommentPolicy {
     heldTerm?: string | null;
     tooManyLinks?: string | null;
     patientData?: string | null;
-    chiNumber?: string | null;
-    hcNumber?: string | null;
     reported?: string | null;
+    safeguarding?: string | null;
   };
   /**
-   * Days after a rejection within which its author (a logged-in member) may appeal, once. A different moderator decides.
+   * Hold comments that suggest self-harm, suicide or a medical emergency in an urgent lane: shown first in the queue, moderators emailed at once, the author sent the reply below.
    */
-  appealWindowDays: number;
+  safeguardingLane?: boolean | null;
+  /**
+   * Phrases, matched as whole words whatever the case or punctuation ("can't" = "cant" = "cannot"). Prefer phrases to single words. Empty: the built-in list.
+   */
+  safeguardingPhrases?: string[] | null;
+  safeguardingReplySubject?: string | null;
+  /**
+   * Emailed at once to the author of a comment held in the lane. It never quotes the comment. A blank line starts a new paragraph.
+   */
+  safeguardingReply?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2029,8 +2013,6 @@ export interface CommentPolicySelect<T extends boolean = true> {
   erasedCommentBody?: T;
   reportsToHide?: T;
   patientDataGuard?: T;
-  chiNumberGuard?: T;
-  hcNumberGuard?: T;
   ruleClauses?:
     | T
     | {
@@ -2039,11 +2021,13 @@ export interface CommentPolicySelect<T extends boolean = true> {
         heldTerm?: T;
         tooManyLinks?: T;
         patientData?: T;
-        chiNumber?: T;
-        hcNumber?: T;
         reported?: T;
+        safeguarding?: T;
       };
-  appealWindowDays?: T;
+  safeguardingLane?: T;
+  safeguardingPhrases?: T;
+  safeguardingReplySubject?: T;
+  safeguardingReply?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

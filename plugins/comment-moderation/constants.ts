@@ -36,6 +36,7 @@ export const RULE = {
   notYetTrusted: 'not-yet-trusted',
   reported: 'reported',
   moderator: 'moderator',
+  safeguarding: 'safeguarding',
 } as const
 export type BuiltInRuleName = (typeof RULE)[keyof typeof RULE]
 
@@ -46,6 +47,8 @@ export type ErasedCommentBody = (typeof ERASED_COMMENT_BODY_OPTIONS)[number]
 export const REMOVED_COMMENT_BODY = '[removed at the request of its author]'
 
 export const COMMENTS_SLUG = 'comments'
+/** The import-map path of the plugin's admin components (exports/admin.ts). */
+export const ADMIN_COMPONENTS = '@q-community/comment-moderation/admin'
 export const DECISIONS_SLUG = 'comment-decisions'
 export const POLICY_SLUG = 'comment-policy'
 
@@ -95,6 +98,7 @@ export const DEFAULT_RULE_CLAUSES: Record<string, string> = {
   [RULE.chiNumber]: '5',
   [RULE.hcNumber]: '5',
   [RULE.reported]: '2',
+  [RULE.safeguarding]: '6',
 }
 
 /**
@@ -128,7 +132,13 @@ export const APPEAL_MESSAGES = {
     'A different moderator must decide this appeal: you made the decision that is being appealed.',
 } as const
 
-/** The admin components' module, as the import map names it. */
-export const ADMIN_COMPONENTS = '@q-community/comment-moderation/admin'
 /** The transparency report's page in the admin (under `routes.admin`). */
 export const TRANSPARENCY_ADMIN_PATH = '/comments-transparency'
+
+/**
+ * What became of a report once a moderator decided the comment: `upheld` (rejected or spam) or
+ * `not-upheld` (approved). A reporter's record of outcomes weighs their next reports.
+ */
+export const REPORT_OUTCOME = { upheld: 'upheld', notUpheld: 'not-upheld' } as const
+export type ReportOutcome = (typeof REPORT_OUTCOME)[keyof typeof REPORT_OUTCOME]
+export const REPORT_OUTCOMES: readonly ReportOutcome[] = ['upheld', 'not-upheld']

@@ -13,6 +13,8 @@ export type StatusChange = {
   source: Exclude<DecisionSource, 'rules'>
   reason: string | null
   clause: string | null
+  /** The comment was in the urgent (safeguarding) lane: the decision cites its clause too. */
+  urgent?: boolean
 }
 
 /** Why readers' reports hide a comment, handed by the report endpoint to the update it makes. */

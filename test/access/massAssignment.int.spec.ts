@@ -168,6 +168,7 @@ const PATHS: Path[] = [
       'appeal',
       'ipHash',
       'needsReview',
+      'urgent',
       'createdAt',
     ],
     base: () => ({

@@ -50,6 +50,7 @@ afterAll(async () => {
 const forged = () => ({
   status: 'approved',
   needsReview: false,
+  urgent: true,
   author: other.id,
   decision: { by: moderator.id, at: '2020-01-01T00:00:00.000Z', reason: 'forged', clause: '9' },
   reasons: [{ rule: 'forged', clause: '9', detail: 'forged' }],
@@ -91,6 +92,7 @@ describe('comments with moderation off', () => {
       const doc = await storedComment(created.id)
       expect(doc.status).toBe('pending')
       expect(doc.needsReview).toBe(true)
+      expect(doc.urgent).toBe(false)
       expect(doc.author).toBe(user() ? member.id : null)
       expect(doc.decision?.by ?? null).toBeNull()
       expect(doc.decision?.reason ?? null).toBeNull()

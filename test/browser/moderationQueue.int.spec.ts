@@ -1,6 +1,7 @@
 /**
  * A moderator's queue in the admin, in headless Chromium: held comments first, two approved
- * together with one reason (bulk edit), the decisions logged, the public then sees them.
+ * together with one reason (bulk edit), the decisions logged, the public then sees them; a comment
+ * in the urgent (safeguarding) lane above newer and older held ones, with how long it has waited.
  */
 import type { Browser, Page } from 'playwright-core'
 
@@ -104,5 +105,38 @@ describeWithChromium('moderation queue in Chromium', () => {
       ['approved', 'Constructive, on topic'],
       ['approved', 'Constructive, on topic'],
     ])
+  })
+
+  test('an urgent comment comes first in the queue, above newer and older held ones, showing its wait', async () => {
+    const blogId = (await client.request('GET', '/api/blogs?limit=1')).body.docs?.[0]?.id
+    const postGuest = (body: string, email: string) =>
+      client.request('POST', '/api/comments', {
+        json: {
+          target: { relationTo: 'blogs', value: blogId },
+          body,
+          authorName: 'Queue Guest',
+          authorEmail: email,
+          policyAccepted: true,
+        },
+      })
+    expect(
+      (await postGuest('Urgent one: I cannot go on any more', 'urgent@example.org')).status,
+    ).toBe(201)
+    expect(
+      (await postGuest('Held four: newer than the urgent one', 'newer@example.org')).status,
+    ).toBe(201)
+
+    await page.goto(`${server.url}/admin/collections/comments`, { waitUntil: 'networkidle' })
+    const first = page.locator('tbody tr').first()
+    await first.getByText('Urgent one: I cannot go on any more').waitFor()
+    await expect(first.locator('.comment-waiting--urgent').textContent()).resolves.toMatch(
+      /^Urgent · waiting \d+ min$/,
+    )
+    const rows = await page.locator('tbody tr').allTextContents()
+    const position = (text: string) => rows.findIndex((row) => row.includes(text))
+    expect(position('Held four: newer than the urgent one')).toBe(1)
+    expect(position('Held one: thank you')).toBeGreaterThan(1)
+    expect(rows[position('Held four: newer than the urgent one')]).toMatch(/waiting \d+ min/)
+    expect(rows[position('Held one: thank you')]).not.toMatch(/Urgent/)
   })
 })

@@ -325,6 +325,8 @@ describe('who sees which comment', () => {
       ]) {
         expect(doc).not.toHaveProperty(key)
       }
+      // Readable to sort by (the queue's order), but its value is for moderators only.
+      expect(doc.urgent ?? null).toBeNull()
       expect(doc.reports ?? []).toEqual([])
       expect(doc.reasons ?? []).toEqual([])
     }
@@ -558,6 +560,95 @@ describe('bans, closed pages, guests, floods', () => {
     // The same client address counts too, whoever is posting.
     expect((await post(guest({ authorEmail: 'another.guest@example.org' }))).status).toBe(429)
     await setPolicy({ floodIntervalSeconds: 0 })
+  })
+})
+
+describe('the safeguarding lane', () => {
+  const WORDS = "I can't go on. Some nights I want to end my life"
+
+  test('a guest at risk: held urgent and first in the queue, moderators emailed at once, the guest sent the kind reply without their words', async () => {
+    const older = await post(guest({ body: 'An ordinary held comment, posted first' }))
+    const created = await post(guest({ body: WORDS, authorEmail: 'at.risk.guest@example.org' }))
+    expect(created.status).toBe(201)
+    expect(created.body.doc?.status).toBe('pending')
+    expect(created.body.doc?.urgent ?? null).toBeNull()
+    expect(JSON.stringify(created.body)).not.toMatch(/safeguarding/)
+    const id = idOf(created.body)
+    expect((await client.request('GET', `/api/comments/${id}`)).status).toBe(404)
+
+    const stored = await client.request('GET', `/api/comments/${id}?depth=0`, {
+      token: tokens.moderator,
+    })
+    expect(stored.body).toMatchObject({ status: 'pending', urgent: true, needsReview: true })
+    expect(stored.body.moderatorsNotifiedAt).toBeTruthy()
+    expect(stored.body.reasons).toEqual([
+      expect.objectContaining({ rule: 'safeguarding', clause: '6' }),
+      expect.objectContaining({ rule: 'first-comment' }),
+    ])
+    // The queue's default order: the urgent lane above older held comments.
+    const queue = await client.request('GET', '/api/comments?limit=100&depth=0', {
+      token: tokens.moderator,
+    })
+    const order = (queue.body.docs ?? []).map((doc) => doc.id)
+    expect(order[0]).toBe(id)
+    expect(order.indexOf(idOf(older.body))).toBeGreaterThan(0)
+
+    const alert = await smtp.waitFor((message) => message.subject.startsWith('URGENT'))
+    expect(alert.to).toEqual(
+      expect.arrayContaining(['moderator.comments@test.example.org', ADMIN_EMAIL]),
+    )
+    expect(alert.to).not.toContain('at.risk.guest@example.org')
+    expect(alert.text).toContain('Some nights I want to end my life')
+    const reply = await smtp.waitFor((message) => message.to.includes('at.risk.guest@example.org'))
+    expect(reply.subject).toBe('We read your comment, and we are here')
+    for (const signpost of ['Samaritans', '116 123', 'NHS 111', '999', '85258'])
+      expect(reply.text).toContain(signpost)
+    expect(reply.text).not.toMatch(/end my life|go on/)
+    expect(reply.html).not.toMatch(/end my life/)
+  })
+
+  test('a member is sent the reply at their own address; a comment also spam-like is still held urgent', async () => {
+    const created = await post(
+      asMember({ body: 'buy followers now, or I will kill myself' }),
+      tokens.reader2,
+    )
+    expect(created.status).toBe(201)
+    expect(created.body.doc?.status).toBe('pending')
+    const stored = await client.request('GET', `/api/comments/${idOf(created.body)}?depth=0`, {
+      token: tokens.moderator,
+    })
+    expect(stored.body.urgent).toBe(true)
+    expect((stored.body.reasons as { rule: string }[]).map((reason) => reason.rule)).toEqual(
+      expect.arrayContaining(['blocked-term', 'safeguarding']),
+    )
+    const reply = await smtp.waitFor((message) =>
+      message.to.includes('reader2@members.example.org'),
+    )
+    expect(reply.text).toContain('116 123')
+    expect(reply.text).not.toContain('kill myself')
+  })
+
+  test('a moderator decision on the lane cites the safeguarding clause and leaves the lane', async () => {
+    const created = await post(guest({ body: 'My dad has chest pain and cannot breathe' }))
+    const id = idOf(created.body)
+    expect((await moderate(id, 'approved', { reason: 'Called back; he is fine' })).status).toBe(200)
+    const log = await client.request(
+      'GET',
+      `/api/comment-decisions?where[comment][equals]=${id}&sort=decidedAt`,
+      { token: tokens.moderator },
+    )
+    expect(log.body.docs?.map((row) => [row.source, row.clauses, row.rules])).toEqual([
+      ['rules', expect.arrayContaining(['6']), expect.arrayContaining(['safeguarding'])],
+      ['moderator', ['6'], ['moderator', 'safeguarding']],
+    ])
+    const stored = await client.request('GET', `/api/comments/${id}?depth=0`, {
+      token: tokens.moderator,
+    })
+    expect(stored.body).toMatchObject({ status: 'approved', urgent: false })
+    // Public once approved, with nothing of the lane in it.
+    const read = await client.request('GET', `/api/comments/${id}`)
+    expect(read.status).toBe(200)
+    expect(read.body.urgent ?? null).toBeNull()
   })
 })
 

@@ -225,8 +225,12 @@ test('maxReplyDepth is an option (2 here)', async () => {
   await expect(comment('Too deep', { parent: reply.id })).rejects.toThrow(/parent/)
 })
 
-test('the digest task emails held comments to moderators once', async () => {
+test('the digest task emails held comments to moderators once; the urgent lane has been emailed already', async () => {
   await comment('Held for the digest: lawsuit')
+  await comment('Urgent, not for the digest: I want to die')
+  const urgent = await smtp.waitFor((message) => message.subject.startsWith('URGENT'))
+  expect(urgent.to).toEqual(['mods@example.org'])
+  expect(urgent.text).toContain('Urgent, not for the digest')
   await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
   await payload.jobs.run()
   const digest = await smtp.waitFor((message) =>
@@ -234,6 +238,7 @@ test('the digest task emails held comments to moderators once', async () => {
   )
   expect(digest.to).toEqual(['mods@example.org'])
   expect(digest.text).toContain('Held for the digest')
+  expect(digest.text).not.toContain('Urgent, not for the digest')
   const before = smtp.messages.length
   await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
   await payload.jobs.run()

@@ -121,3 +121,72 @@ test('one member reporting twice at once counts once', async () => {
   expect(stored.body).toMatchObject({ status: 'approved', reportCount: 1 })
   expect(stored.body.reports).toHaveLength(1)
 })
+
+test('reports weigh by the reporter’s record: three members whose reports were not upheld cannot hide a fair comment', async () => {
+  const setReportsToHide = async (reportsToHide: number) =>
+    expect(
+      (
+        await client.request('POST', '/api/globals/comment-policy', {
+          token: adminToken,
+          json: { reportsToHide },
+        })
+      ).status,
+    ).toBe(200)
+  const serial = [10, 11, 12]
+  const report = (id: number, member: number) =>
+    client.request('POST', `/api/comments/${id}/report`, {
+      token: memberTokens[member],
+      json: { reason: 'I do not like it' },
+    })
+  const decide = (id: number, json: Record<string, unknown>) =>
+    client.request('PATCH', `/api/comments/${id}`, { token: adminToken, json })
+  const stored = async (id: number) =>
+    (await client.request('GET', `/api/comments/${id}?depth=0`, { token: adminToken })).body
+
+  // Three times they report a fair comment, and three times a moderator reviews it and keeps it.
+  await setReportsToHide(MEMBERS)
+  for (const round of [1, 2, 3]) {
+    const id = await approvedComment(`A fair comment, round ${round}`, 0)
+    for (const member of serial) expect((await report(id, member)).status).toBe(201)
+    expect((await decide(id, { status: 'pending', reason: 'Reviewing the reports' })).status).toBe(
+      200,
+    )
+    // Back to pending settles nothing; approving it again means the reports were not upheld.
+    expect(((await stored(id)).reports as { outcome: null }[]).map((row) => row.outcome)).toEqual(
+      Array(3).fill(null),
+    )
+    expect((await decide(id, { status: 'approved', reason: 'Within the policy' })).status).toBe(200)
+    expect(((await stored(id)).reports as { outcome: string }[]).map((row) => row.outcome)).toEqual(
+      Array(3).fill('not-upheld'),
+    )
+  }
+
+  // Now each of their reports weighs 2 × 1/5 = 0.4: together 1.2 of 3.
+  await setReportsToHide(3)
+  const fair = await approvedComment('Another fair comment', 0)
+  for (const member of serial) expect((await report(fair, member)).status).toBe(201)
+  const afterThree = await stored(fair)
+  expect(afterThree).toMatchObject({ status: 'approved', reportCount: 3 })
+  expect((afterThree.reports as { weight: number }[]).map((row) => row.weight)).toEqual([
+    0.4, 0.4, 0.4,
+  ])
+  expect((await client.request('GET', `/api/comments/${fair}`)).status).toBe(200)
+  // Two members with no record (1 each) bring it to 3.2: hidden, and the log says by how much.
+  expect((await report(fair, 13)).status).toBe(201)
+  expect((await stored(fair)).status).toBe('approved')
+  expect((await report(fair, 14)).status).toBe(201)
+  expect((await stored(fair)).status).toBe('pending')
+  const decisions = await client.request(
+    'GET',
+    `/api/comment-decisions?where[comment][equals]=${fair}&where[source][equals]=reports`,
+    { token: adminToken },
+  )
+  expect(decisions.body.docs?.[0]?.reason).toBe(
+    'Hidden after 5 members reported it (weight 3.2 of 3)',
+  )
+  // A rejection upholds every report still undecided.
+  expect((await decide(fair, { status: 'rejected', clause: '2' })).status).toBe(200)
+  expect(((await stored(fair)).reports as { outcome: string }[]).map((row) => row.outcome)).toEqual(
+    Array(5).fill('upheld'),
+  )
+})

@@ -5,6 +5,7 @@ import {
   findPatientData,
   hasDateNextToPostcode,
 } from '@plugins/comment-moderation/rules/patientData'
+import { DEFAULT_SAFEGUARDING_PHRASES } from '@plugins/comment-moderation/rules/safeguarding'
 import { countLinks, findTerms } from '@plugins/comment-moderation/rules/text'
 import type { CommentRule, PolicyRules } from '@plugins/comment-moderation/rules/types'
 
@@ -18,6 +19,8 @@ const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules => ({
   patientDataGuard: true,
   chiNumberGuard: true,
   hcNumberGuard: true,
+  safeguardingLane: true,
+  safeguardingPhrases: [...DEFAULT_SAFEGUARDING_PHRASES],
   ruleClauses: {
     'blocked-term': '2',
     'patient-data': '5',
@@ -187,6 +190,7 @@ describe('host rules', () => {
       RULE.hcNumber,
       RULE.tooManyLinks,
       RULE.heldTerm,
+      RULE.safeguarding,
       RULE.firstComment,
     ])
     const decision = await decide(

@@ -82,8 +82,8 @@ const PUBLIC_LISTS: PublicList[] = [
   {
     read: '/api/comments?limit=10',
     table: 'comments',
-    index: 'status_needsReview_createdAt_idx',
-    orderColumn: 'needs_review',
+    index: 'status_urgent_needsReview_createdAt_idx',
+    orderColumn: 'urgent',
   }, // Feeds and the events calendar (src/frontends) read the same public lists.
   {
     read: '/api/feeds/blogs.xml',

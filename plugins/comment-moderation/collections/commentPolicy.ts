@@ -8,7 +8,9 @@ import {
   ruleClauseField,
 } from '../constants'
 import { forgetPolicy } from '../hooks/forgetPolicy'
+import { DEFAULT_SAFEGUARDING_PHRASES } from '../rules/safeguarding'
 import type { SanitizedOptions } from '../types'
+import { DEFAULT_SAFEGUARDING_REPLY, DEFAULT_SAFEGUARDING_REPLY_SUBJECT } from '../utilities/policy'
 
 /** The demo policy: numbered clauses each rule can cite. Staff edit it in the admin. */
 export const DEFAULT_CLAUSES = [
@@ -36,6 +38,11 @@ export const DEFAULT_CLAUSES = [
     number: '5',
     title: 'Never share patient-identifiable information',
     text: 'NHS numbers, Scottish CHI numbers, Northern Ireland H&C numbers, or dates of birth with postcodes, are held and never published.',
+  },
+  {
+    number: '6',
+    title: 'Look after yourself and each other',
+    text: 'If a comment suggests someone may be at risk of harm, or describes a medical emergency, a person on our team reads it first, and its author is sent details of where to get help straight away.',
   },
 ]
 
@@ -173,6 +180,46 @@ export const buildCommentPolicyGlobal = (options: SanitizedOptions): GlobalConfi
               type: 'text' as const,
               defaultValue: clause,
             })),
+          },
+        ],
+      },
+      {
+        type: 'collapsible',
+        label: 'Safeguarding',
+        fields: [
+          {
+            name: 'safeguardingLane',
+            type: 'checkbox',
+            defaultValue: true,
+            admin: {
+              description:
+                'Hold comments that suggest self-harm, suicide or a medical emergency in an urgent lane: shown first in the queue, moderators emailed at once, the author sent the reply below.',
+            },
+          },
+          {
+            name: 'safeguardingPhrases',
+            type: 'text',
+            hasMany: true,
+            defaultValue: [...DEFAULT_SAFEGUARDING_PHRASES],
+            access: { read: moderatorsOnlyField },
+            admin: {
+              description:
+                'Phrases, matched as whole words whatever the case or punctuation ("can\'t" = "cant" = "cannot"). Prefer phrases to single words. Empty: the built-in list.',
+            },
+          },
+          {
+            name: 'safeguardingReplySubject',
+            type: 'text',
+            defaultValue: DEFAULT_SAFEGUARDING_REPLY_SUBJECT,
+          },
+          {
+            name: 'safeguardingReply',
+            type: 'textarea',
+            defaultValue: DEFAULT_SAFEGUARDING_REPLY,
+            admin: {
+              description:
+                'Emailed at once to the author of a comment held in the lane. It never quotes the comment. A blank line starts a new paragraph.',
+            },
           },
         ],
       },

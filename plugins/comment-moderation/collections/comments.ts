@@ -1,7 +1,14 @@
 import { withOverrides } from '@q-community/plugin-shared/collectionOverrides'
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, FieldHook } from 'payload'
 
-import { APPEAL_STATUSES, COMMENT_STATUSES, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
+import {
+  ADMIN_COMPONENTS,
+  APPEAL_STATUSES,
+  COMMENT_STATUSES,
+  COMMENTS_SLUG,
+  DECISIONS_SLUG,
+  REPORT_OUTCOMES,
+} from '../constants'
 import { assignAuthor } from '../hooks/assignAuthor'
 import { deleteDecisionLog } from '../hooks/deleteDecisionLog'
 import { resolveDisplayName } from '../hooks/resolveDisplayName'
@@ -32,15 +39,24 @@ const commentsSchema = (options: SanitizedOptions): CollectionConfig => {
     admin: {
       group: 'Comments',
       useAsTitle: 'body',
-      // The moderation queue: comments needing review first, newest first within each.
-      defaultColumns: ['body', 'status', 'displayName', 'target', 'reasons', 'createdAt'],
+      // The moderation queue: the urgent (safeguarding) lane first, then comments needing review,
+      // newest first within each; `waiting` shows how long each held comment has waited.
+      defaultColumns: [
+        'body',
+        'status',
+        'waiting',
+        'displayName',
+        'target',
+        'reasons',
+        'createdAt',
+      ],
       listSearchableFields: ['body', 'authorName'],
       description:
-        'The moderation queue. Pending comments come first; select several to approve, reject or mark as spam together (give a reason or clause).',
+        'The moderation queue. Urgent comments (the safeguarding lane) come first, then other pending comments; select several to approve, reject or mark as spam together (give a reason or clause).',
     },
-    defaultSort: ['-needsReview', '-createdAt'],
+    defaultSort: ['-urgent', '-needsReview', '-createdAt'],
     // The public list: approved comments (the access Where) in the default order.
-    indexes: [{ fields: ['status', 'needsReview', 'createdAt'] }],
+    indexes: [{ fields: ['status', 'urgent', 'needsReview', 'createdAt'] }],
     access: {
       // Members and guests post (prepareNewComment decides the rest); staff moderate, they do not post.
       create: canPost,
@@ -51,6 +67,12 @@ const commentsSchema = (options: SanitizedOptions): CollectionConfig => {
     fields: commentFields(options),
   }
 }
+
+/** What anyone but a moderator (or the server) reads of the field: null (undefined would keep the value). */
+const nullUnlessModerator =
+  (options: SanitizedOptions): FieldHook =>
+  ({ overrideAccess, req, value }) =>
+    overrideAccess || options.isModerator(req.user) ? value : null
 
 const commentFields = (options: SanitizedOptions): Field[] => {
   const { moderatorField, moderatorOrAuthorField } = commentAccess(options)
@@ -191,6 +213,14 @@ const commentFields = (options: SanitizedOptions): Field[] => {
         { name: 'member', type: 'relationship', relationTo: options.authorCollection },
         { name: 'reason', type: 'textarea' },
         { name: 'reportedAt', type: 'date' },
+        // What this report counted toward `reportsToHide`, from the reporter's record at the time.
+        { name: 'weight', type: 'number' },
+        // Set when a moderator decides the comment; the reporter's record is made of these.
+        {
+          name: 'outcome',
+          type: 'select',
+          options: REPORT_OUTCOMES.map((outcome) => ({ label: outcome, value: outcome })),
+        },
       ],
     },
     {
@@ -209,6 +239,26 @@ const commentFields = (options: SanitizedOptions): Field[] => {
       index: true,
       access: serverSet,
       admin: { hidden: true },
+    },
+    // True while a comment the safeguarding rule matched waits. It reveals distress, so only
+    // moderators read its value (others read null). Field read access would also forbid sorting on
+    // it, and the default sort does (Payload refuses a sort on a field the reader may not read);
+    // sorting tells no one anything, since it is true only while pending and no pending comment is public.
+    {
+      name: 'urgent',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: moderatorField, update: moderatorField },
+      hooks: { afterRead: [nullUnlessModerator(options)] },
+      admin: { readOnly: true, position: 'sidebar', description: 'Held in the safeguarding lane.' },
+    },
+    // No data: the queue's column showing how long a held comment has waited.
+    {
+      name: 'waiting',
+      type: 'ui',
+      label: 'Waiting',
+      admin: { components: { Cell: `${ADMIN_COMPONENTS}#WaitingCell` } },
     },
     { name: 'moderatorsNotifiedAt', type: 'date', access: privateField, admin: { hidden: true } },
     { name: 'ipHash', type: 'text', index: true, access: privateField, admin: { hidden: true } },

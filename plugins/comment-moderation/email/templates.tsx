@@ -96,3 +96,52 @@ export const moderatorAlertEmail = (data: {
       ))}
     </Layout>,
   )
+
+/** To moderators, at once: a comment held in the urgent (safeguarding) lane. */
+export const urgentModeratorEmail = (data: {
+  id: number | string
+  body: string
+  heldAt: string
+  adminURL: string
+}): Promise<RenderedEmail> => {
+  const subject = 'URGENT: a comment suggests someone may be at risk'
+  return renderEmail(
+    subject,
+    <Layout preview={subject}>
+      <Heading as="h2">{subject}</Heading>
+      <Text>
+        A comment posted at {data.heldAt.slice(11, 16)} UTC on {data.heldAt.slice(0, 10)} has
+        wording that suggests self-harm, suicide or a medical emergency. It is held at the top of
+        the moderation queue, and its author has been sent the policy's reply with where to get
+        help.
+      </Text>
+      <Section style={{ borderLeft: '3px solid #c81e1e', paddingLeft: 12 }}>
+        <Text>{excerpt(data.body)}</Text>
+      </Section>
+      <Link href={data.adminURL}>Read it now in the moderation queue</Link>
+    </Layout>,
+  )
+}
+
+/**
+ * To the author of a comment held in the urgent lane: the policy's kind reply, paragraph by
+ * paragraph (a blank line starts a new one). It never quotes the comment.
+ */
+export const safeguardingReplyEmail = (data: {
+  authorName: string
+  subject: string
+  text: string
+}): Promise<RenderedEmail> =>
+  renderEmail(
+    data.subject,
+    <Layout preview={data.subject}>
+      <Text>Hello {data.authorName},</Text>
+      {data.text
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean)
+        .map((paragraph, index) => (
+          <Text key={index}>{paragraph}</Text>
+        ))}
+    </Layout>,
+  )

@@ -6,8 +6,9 @@ import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
 import { extractID } from 'payload/shared'
 
-import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES, RULE } from '../constants'
+import { COMMENT_STATUS, COMMENTS_SLUG, MESSAGES, REPORT_OUTCOME, RULE } from '../constants'
 import { setCommentContext } from '../context'
+import { type ReporterRecord, reporterWeight, reportsHide } from '../rules/reporterWeight'
 import type { SanitizedOptions } from '../types'
 import { refusal } from '../utilities/errors'
 import { loadPolicy } from '../utilities/policy'
@@ -15,7 +16,13 @@ import { readJsonBody } from '../utilities/readJsonBody'
 import { REPORT_DOC } from './docs'
 
 type MemberRef = number | string | { id: number | string }
-type Report = { member?: MemberRef | null; reason?: string | null; reportedAt?: string | null }
+type Report = {
+  member?: MemberRef | null
+  reason?: string | null
+  reportedAt?: string | null
+  weight?: number | null
+  outcome?: string | null
+}
 type ReportedComment = { id: number | string; status: string; reports?: Report[] | null }
 
 const sameMember = (a: MemberRef | null | undefined, b: MemberRef) =>
@@ -53,18 +60,35 @@ const sqlAdapterOf = (req: PayloadRequest): SqlAdapter | null => {
 }
 const col = (table: Record<string, Column>, name: string) => table[name] as Parameters<typeof eq>[0]
 
+/** A report written before weights existed counts as an ordinary one. */
+const weightOf = (report: Report) =>
+  typeof report.weight === 'number' && Number.isFinite(report.weight) ? report.weight : 1
+
+/** What the member's reports of other comments came to, once moderators decided those comments. */
+const recordFromReports = (reports: Report[], memberId: number | string): ReporterRecord => {
+  const own = reports.filter((report) => sameMember(report.member, memberId))
+  return {
+    upheld: own.filter((report) => report.outcome === REPORT_OUTCOME.upheld).length,
+    notUpheld: own.filter((report) => report.outcome === REPORT_OUTCOME.notUpheld).length,
+  }
+}
+
+/** The new report's count of distinct reporters and the sum of all the comment's report weights. */
+type Tally = { reportCount: number; weightSum: number }
+
 /**
- * Adds one member's report and returns the new count, or null when this member had reported it
- * already. On the SQL adapters the report is one inserted row and the count is `report_count + 1`
- * in the UPDATE itself, so concurrent reports (from other processes too) never overwrite each
- * other's row or count. Elsewhere (MongoDB), the comment is read and written again.
+ * Adds one member's report, weighted by their record, and returns the new tally, or null when this
+ * member had reported it already. On the SQL adapters the report is one inserted row, the count is
+ * `report_count + 1` in the UPDATE itself and the weights are summed by the database, so concurrent
+ * reports (from other processes too) never overwrite each other's row or count. Elsewhere
+ * (MongoDB), the comment is read and written again.
  */
 const addReport = async (
   req: PayloadRequest,
   commentId: number | string,
   memberId: number | string,
   reason: string,
-): Promise<number | null> => {
+): Promise<Tally | null> => {
   const reportedAt = new Date().toISOString()
   const adapter = sqlAdapterOf(req)
   if (!adapter) {
@@ -78,13 +102,26 @@ const addReport = async (
       }),
     )
     if (hasReported(comment, memberId)) return null
+    const { docs: reported } = await req.payload.find({
+      collection: COMMENTS_SLUG,
+      where: { 'reports.member': { equals: memberId } },
+      select: { reports: true },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const record = recordFromReports(
+      reported.flatMap((doc) => toReportedComment(doc).reports ?? []),
+      memberId,
+    )
     const reports = comment.reports ?? []
     const updatedReports = [
       ...reports.map((report) => ({
         ...report,
         member: report.member ? extractID(report.member) : report.member,
       })),
-      { member: memberId, reason, reportedAt },
+      { member: memberId, reason, reportedAt, weight: reporterWeight(record) },
     ]
     const reportCount = new Set(
       updatedReports.map((report) =>
@@ -98,12 +135,17 @@ const addReport = async (
       overrideAccess: true,
       req,
     })
-    return reportCount
+    return {
+      reportCount,
+      weightSum: updatedReports.reduce((sum, report) => sum + weightOf(report), 0),
+    }
   }
   const comments = adapter.tables[COMMENTS_SLUG]
   const reports = adapter.tables[`${COMMENTS_SLUG}_reports`]
   const parent = col(reports, '_parentID')
-  const ofThisMember = and(eq(parent, commentId), eq(col(reports, 'member'), memberId))
+  const member = col(reports, 'member')
+  const outcome = col(reports, 'outcome')
+  const ofThisMember = and(eq(parent, commentId), eq(member, memberId))
   if (
     (
       await adapter.drizzle
@@ -113,6 +155,13 @@ const addReport = async (
     ).length
   )
     return null
+  const [record] = await adapter.drizzle
+    .select({
+      upheld: sql`coalesce(sum(case when ${outcome} = ${REPORT_OUTCOME.upheld} then 1 else 0 end), 0)`,
+      notUpheld: sql`coalesce(sum(case when ${outcome} = ${REPORT_OUTCOME.notUpheld} then 1 else 0 end), 0)`,
+    })
+    .from(reports)
+    .where(eq(member, memberId))
   const [last] = await adapter.drizzle
     .select({ order: sql`max(${col(reports, '_order')})` })
     .from(reports)
@@ -128,6 +177,11 @@ const addReport = async (
         member: memberId,
         reason,
         reportedAt,
+        // PostgreSQL returns sums as strings.
+        weight: reporterWeight({
+          upheld: Number(record?.upheld ?? 0),
+          notUpheld: Number(record?.notUpheld ?? 0),
+        }),
       },
     ])
     .returning({ id: col(reports, 'id') })
@@ -139,13 +193,21 @@ const addReport = async (
     .set({ reportCount: sql`coalesce(${col(comments, 'reportCount')}, 0) + 1` })
     .where(eq(col(comments, 'id'), commentId))
     .returning({ reportCount: col(comments, 'reportCount') })
+  const [summed] = await adapter.drizzle
+    .select({ weightSum: sql`coalesce(sum(coalesce(${col(reports, 'weight')}, 1)), 0)` })
+    .from(reports)
+    .where(eq(parent, commentId))
   // PostgreSQL returns its numeric columns as strings.
-  return Number(counted?.reportCount ?? 0)
+  return {
+    reportCount: Number(counted?.reportCount ?? 0),
+    weightSum: Number(summed?.weightSum ?? 0),
+  }
 }
 
 /**
  * `POST /api/comments/<id>/report` `{ reason }`: a logged-in member reports an approved comment,
- * once. At `reportsToHide` distinct reports it goes back to pending and moderators are emailed.
+ * once. Each report weighs what its reporter's record earns (rules/reporterWeight.ts); once the
+ * weights reach `reportsToHide` the comment goes back to pending and moderators are emailed.
  *
  * Reports of one comment are taken one at a time (`options.shared.lock`, across instances when the
  * host shares it): the count itself is atomic on SQL, but "has this member reported?" is a read
@@ -188,14 +250,14 @@ export const reportEndpoint = (options: SanitizedOptions): Endpoint =>
         const added = await options.shared.lock(
           `comment-report:${String(comment.id)}`,
           async () => {
-            const reportCount = await addReport(req, comment.id, memberId, reason)
-            if (reportCount === null) return false
+            const tally = await addReport(req, comment.id, memberId, reason)
+            if (tally === null) return false
             const policy = await loadPolicy(req)
             // Only the report that finds the comment still approved hides it: one decision, one alert.
-            if (reportCount >= policy.reportsToHide && (await findApproved())) {
+            if (reportsHide([tally.weightSum], policy.reportsToHide) && (await findApproved())) {
               setCommentContext(req, {
                 reportDecision: {
-                  reason: `Hidden after ${reportCount} members reported it`,
+                  reason: `Hidden after ${tally.reportCount} members reported it (weight ${Math.round(tally.weightSum * 100) / 100} of ${policy.reportsToHide})`,
                   clause: policy.ruleClauses[RULE.reported] ?? null,
                 },
               })

@@ -3,3 +3,4 @@
 export { TransparencyNavLink } from '../admin/TransparencyNavLink'
 export { TransparencyReport } from '../admin/TransparencyReport'
 export { TransparencyView } from '../admin/TransparencyView'
+export { WaitingCell } from '../admin/WaitingCell'

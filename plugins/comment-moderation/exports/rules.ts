@@ -16,6 +16,17 @@ export {
   type PatientDataSwitches,
   type PatientIdentifierKind,
 } from '../rules/patientData'
+export {
+  REPORTER_WEIGHT,
+  type ReporterRecord,
+  reporterWeight,
+  reportsHide,
+} from '../rules/reporterWeight'
+export {
+  DEFAULT_SAFEGUARDING_PHRASES,
+  findSafeguardingPhrases,
+  normaliseForPhrases,
+} from '../rules/safeguarding'
 export { countLinks, findTerms } from '../rules/text'
 export type {
   CommentInput,
@@ -26,3 +37,4 @@ export type {
   PolicyRules,
   RuleResult,
 } from '../rules/types'
+export { waitingLabel } from '../rules/waiting'

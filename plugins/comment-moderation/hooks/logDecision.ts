@@ -12,7 +12,12 @@ import {
 import { takeDecision, takeStatusChange } from '../context'
 import { appealOutcomeEmail } from '../email/appealOutcome'
 import { moderatorAddresses, sendSafely } from '../email/notify'
-import { decisionEmail, moderatorAlertEmail } from '../email/templates'
+import {
+  decisionEmail,
+  moderatorAlertEmail,
+  safeguardingReplyEmail,
+  urgentModeratorEmail,
+} from '../email/templates'
 import type { DecisionEvent, SanitizedOptions } from '../types'
 import { loadPolicy } from '../utilities/policy'
 
@@ -25,6 +30,7 @@ type CommentDoc = {
   authorEmail?: string | null
   target?: { relationTo: string; value: unknown }
   policyVersion?: string | null
+  createdAt?: string | null
 }
 
 /**
@@ -33,7 +39,13 @@ type CommentDoc = {
  */
 export const logDecision =
   (options: SanitizedOptions): CollectionAfterChangeHook<CommentDoc> =>
-  async ({ doc: comment, operation, req }) => {
+  async ({ doc, data, operation, req }) => {
+    // On create, `doc` has been read as the poster may read it (a guest may not read their own
+    // email address); the written data still has it, for the emails below.
+    const comment: CommentDoc =
+      operation === 'create' && typeof data.authorEmail === 'string'
+        ? { ...doc, authorEmail: data.authorEmail }
+        : doc
     let event: Omit<DecisionEvent, 'req'> | null = null
 
     const decision = operation === 'create' ? takeDecision(req) : undefined
@@ -55,12 +67,18 @@ export const logDecision =
         from: change.from,
         to: change.to,
         source: change.source,
-        reasons: [{ rule: change.source, clause: change.clause }],
+        // A decision on the urgent lane cites the safeguarding clause as well as the moderator's.
+        reasons: [
+          { rule: change.source, clause: change.clause },
+          ...(change.urgent
+            ? [{ rule: RULE.safeguarding, clause: policy.ruleClauses[RULE.safeguarding] ?? null }]
+            : []),
+        ],
         reason: change.reason,
         policyVersion: policy.version,
       }
     }
-    if (!event) return comment
+    if (!event) return doc
 
     // The log is append-only and written by the plugin alone: the adapter's create skips the
     // document pipeline (access, hooks, validation) that a Local API create would run per comment.
@@ -95,7 +113,8 @@ export const logDecision =
 
     // Not awaited: observers and emails never hold up or fail the write.
     void afterDecision(options, comment, event, req)
-    return comment
+    if (decision?.urgent) void afterUrgentHold(options, comment, req)
+    return doc
   }
 
 /** Observers and emails: errors are logged, never thrown. */
@@ -183,6 +202,45 @@ const afterDecision = async (
         ],
       }),
     )
+  }
+}
+
+/**
+ * The urgent lane: moderators are emailed at once (with the comment: they are the only ones who
+ * read it), and the author gets the policy's kind reply with where to find help (never the
+ * comment's text, which an email could expose to whoever reads the author's inbox).
+ */
+const afterUrgentHold = async (
+  options: SanitizedOptions,
+  comment: CommentDoc,
+  req: PayloadRequest,
+) => {
+  const { payload } = req
+  try {
+    const policy = await loadPolicy(req)
+    await sendSafely(
+      payload,
+      await moderatorAddresses(payload, options),
+      urgentModeratorEmail({
+        id: comment.id,
+        body: comment.body,
+        heldAt: comment.createdAt ?? new Date().toISOString(),
+        adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}`,
+      }),
+    )
+    const recipient = await authorAddress(req, options, comment)
+    if (recipient)
+      await sendSafely(
+        payload,
+        recipient.email,
+        safeguardingReplyEmail({
+          authorName: recipient.name,
+          subject: policy.safeguardingReplySubject,
+          text: policy.safeguardingReply,
+        }),
+      )
+  } catch (err) {
+    payload.logger.error({ err, msg: 'comment-moderation: safeguarding emails failed' })
   }
 }
 

@@ -53,6 +53,9 @@ export const prepareNewComment =
       depth,
       status: decision.status,
       needsReview: decision.status === COMMENT_STATUS.pending,
+      // The urgent lane emails moderators at once (logDecision), so the hourly digest skips it.
+      urgent: decision.urgent === true,
+      moderatorsNotifiedAt: decision.urgent ? now.toISOString() : null,
       reasons: decision.reasons,
       policyVersion: policy.version,
       ipHash: clientHash,

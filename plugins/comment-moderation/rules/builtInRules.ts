@@ -1,5 +1,6 @@
 import { RULE } from '../constants'
 import { findPatientIdentifiers, type PatientDataFinding } from './patientData'
+import { findSafeguardingPhrases } from './safeguarding'
 import { countLinks, findTerms } from './text'
 import type { CommentRule } from './types'
 
@@ -52,6 +53,18 @@ export const builtInRules: CommentRule[] = [
       findTerms(body, policy.heldTerms).length > 0
         ? { status: 'pending', rule: RULE.heldTerm }
         : null,
+  },
+  {
+    name: RULE.safeguarding,
+    order: 45,
+    // The detail names the phrases for the moderator; the reasons are never shown to the public.
+    run: ({ body }, _context, policy) => {
+      if (!policy.safeguardingLane) return null
+      const found = findSafeguardingPhrases(body, policy.safeguardingPhrases)
+      return found.length > 0
+        ? { status: 'pending', rule: RULE.safeguarding, detail: found.join(', '), urgent: true }
+        : null
+    },
   },
   {
     name: RULE.firstComment,

@@ -19,13 +19,16 @@ export const orderRules = (extra: readonly CommentRule[] = []): CommentRule[] =>
  */
 export const combineFindings = (findings: RuleResult[], policy: PolicyRules): Decision => {
   const matched = findings.filter((finding): finding is NonNullable<RuleResult> => finding !== null)
-  const status = matched.reduce<CommentStatus>(
+  const worst = matched.reduce<CommentStatus>(
     (worst, finding) =>
       STATUS_SEVERITY[finding.status] > STATUS_SEVERITY[worst] ? finding.status : worst,
     COMMENT_STATUS.approved,
   )
+  // Someone who may be at risk is read by a person, even when their comment also looks like spam.
+  const urgent = matched.some((finding) => finding.urgent === true)
   return {
-    status,
+    status: urgent ? COMMENT_STATUS.pending : worst,
+    ...(urgent ? { urgent } : {}),
     reasons: matched.map((finding) => ({
       rule: finding.rule,
       clause:

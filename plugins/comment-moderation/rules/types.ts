@@ -25,6 +25,10 @@ export type PolicyRules = {
   chiNumberGuard: boolean
   /** Northern Ireland Health and Care numbers. */
   hcNumberGuard: boolean
+  /** Hold comments whose wording suggests someone may be at risk in the urgent lane. */
+  safeguardingLane: boolean
+  /** The phrases the safeguarding lane looks for (whole words, punctuation-tolerant). */
+  safeguardingPhrases: string[]
   /** The policy clause each rule enforces, by rule name (e.g. `{ 'too-many-links': '4' }`). */
   ruleClauses: Record<string, string | undefined>
 }
@@ -36,6 +40,8 @@ export type Decision = {
   status: CommentStatus
   reasons: DecisionReason[]
   policyVersion: string
+  /** Held in the urgent (safeguarding) lane: read first by a person, whatever else matched. */
+  urgent?: boolean
 }
 
 /** A rule's finding; `null` when it has nothing to say. */
@@ -45,6 +51,8 @@ export type RuleResult = {
   /** Defaults to the policy's clause for `rule`. */
   clause?: string | null
   detail?: string
+  /** The comment goes to the urgent lane: held for a person, never rejected or marked spam unread. */
+  urgent?: boolean
 } | null
 
 /**

@@ -5,7 +5,14 @@ import { COMMENTS_SLUG, DECISIONS_SLUG, REMOVED_COMMENT_BODY } from '../constant
 import { loadPolicy } from './policy'
 import { relationshipID } from './relationshipID'
 
-type Report = { id?: string; member?: unknown; reason?: string | null; reportedAt?: string | null }
+type Report = {
+  id?: string
+  member?: unknown
+  reason?: string | null
+  reportedAt?: string | null
+  weight?: number | null
+  outcome?: string | null
+}
 
 /** What a comment's export carries: the comment as its author may know it, and its decisions. */
 const COMMENT_FIELDS = {
@@ -34,7 +41,7 @@ const DECISION_FIELDS = {
 export type MemberCommentData = {
   /** The member's comments, each with `decisions` (its moderation history), in id order. */
   comments: AsyncIterable<Record<string, unknown>>
-  /** The reports this member made: the comment reported, their reason, when. */
+  /** The reports this member made: the comment reported, their reason, when, the weight it carried and its outcome (their record). */
   reportsMade: AsyncIterable<Record<string, unknown>>
 }
 
@@ -79,7 +86,13 @@ async function* reportsBy(req: PayloadRequest, memberId: number | string, pageSi
   })) {
     for (const report of (comment.reports ?? []) as Report[]) {
       if (relationshipID(report.member) !== String(memberId)) continue
-      yield { comment: comment.id, reason: report.reason ?? null, reportedAt: report.reportedAt }
+      yield {
+        comment: comment.id,
+        reason: report.reason ?? null,
+        reportedAt: report.reportedAt,
+        weight: report.weight ?? null,
+        outcome: report.outcome ?? null,
+      }
     }
   }
 }

@@ -7,7 +7,20 @@ import {
   POLICY_SLUG,
   ruleClauseField,
 } from '../constants'
+import { DEFAULT_SAFEGUARDING_PHRASES } from '../rules/safeguarding'
 import type { PolicyRules } from '../rules/types'
+
+/** The automatic reply to the author of a comment held in the safeguarding lane. */
+export const DEFAULT_SAFEGUARDING_REPLY_SUBJECT = 'We read your comment, and we are here'
+export const DEFAULT_SAFEGUARDING_REPLY = [
+  'Thank you for your comment. Something you wrote made us want to check that you are all right, so a member of our team will read it before anything else.',
+  'If you are struggling or feel you might harm yourself, you do not have to cope alone. You can talk to someone now:',
+  'Samaritans: call 116 123, free, any time of day or night, or email jo@samaritans.org.',
+  'Shout: text SHOUT to 85258, free, any time.',
+  'NHS 111: call 111 or go to 111.nhs.uk if you need urgent help or advice, including for your mental health.',
+  'In an emergency, or if you or someone else is in danger right now, call 999 or go to A&E.',
+  'We will not share what you wrote. You do not need to reply to this email.',
+].join('\n\n')
 
 /** The whole policy as the plugin uses it: the rules' view plus the settings enforced around them. */
 export type LoadedPolicy = PolicyRules & {
@@ -17,6 +30,8 @@ export type LoadedPolicy = PolicyRules & {
   reportsToHide: number
   erasedCommentBody: ErasedCommentBody
   appealWindowDays: number
+  safeguardingReply: string
+  safeguardingReplySubject: string
 }
 
 type StoredPolicy = {
@@ -34,6 +49,10 @@ type StoredPolicy = {
   patientDataGuard?: boolean | null
   chiNumberGuard?: boolean | null
   hcNumberGuard?: boolean | null
+  safeguardingLane?: boolean | null
+  safeguardingPhrases?: string[] | null
+  safeguardingReply?: string | null
+  safeguardingReplySubject?: string | null
   ruleClauses?: Record<string, string | null | undefined> | null
   appealWindowDays?: number | null
 }
@@ -90,5 +109,14 @@ const readPolicy = async (req: PayloadRequest): Promise<LoadedPolicy> => {
     reportsToHide: stored.reportsToHide ?? 3,
     erasedCommentBody: stored.erasedCommentBody === 'keep' ? 'keep' : 'remove',
     appealWindowDays: stored.appealWindowDays ?? DEFAULT_APPEAL_WINDOW_DAYS,
+    safeguardingLane: stored.safeguardingLane ?? true,
+    // An empty list means the defaults: a policy saved before the lane existed has none, and the
+    // way to switch the lane off is `safeguardingLane`, not an empty list.
+    safeguardingPhrases: stored.safeguardingPhrases?.length
+      ? stored.safeguardingPhrases
+      : [...DEFAULT_SAFEGUARDING_PHRASES],
+    safeguardingReply: stored.safeguardingReply?.trim() || DEFAULT_SAFEGUARDING_REPLY,
+    safeguardingReplySubject:
+      stored.safeguardingReplySubject?.trim() || DEFAULT_SAFEGUARDING_REPLY_SUBJECT,
   }
 }
