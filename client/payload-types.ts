@@ -900,6 +900,19 @@ export interface Comment {
   moderatorsNotifiedAt?: string | null;
   ipHash?: string | null;
   userAgentHash?: string | null;
+  /**
+   * An appeal by the author. A moderator other than the one who rejected the comment decides it by changing the status: approved overturns the rejection, rejected upholds it.
+   */
+  appeal?: {
+    reason?: string | null;
+    appealedAt?: string | null;
+    status?: ('pending' | 'upheld' | 'overturned') | null;
+    rejectedBy?: (number | null) | User;
+    decidedBy?: (number | null) | User;
+    decidedAt?: string | null;
+    note?: string | null;
+    clause?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -912,7 +925,7 @@ export interface CommentDecision {
   comment: number | Comment;
   from?: ('pending' | 'approved' | 'rejected' | 'spam') | null;
   to: 'pending' | 'approved' | 'rejected' | 'spam';
-  source: 'rules' | 'moderator' | 'reports';
+  source: 'rules' | 'moderator' | 'reports' | 'appeal';
   by?: (number | null) | User;
   reason?: string | null;
   clauses?: string[] | null;
@@ -1698,6 +1711,18 @@ export interface CommentsSelect<T extends boolean = true> {
   moderatorsNotifiedAt?: T;
   ipHash?: T;
   userAgentHash?: T;
+  appeal?:
+    | T
+    | {
+        reason?: T;
+        appealedAt?: T;
+        status?: T;
+        rejectedBy?: T;
+        decidedBy?: T;
+        decidedAt?: T;
+        note?: T;
+        clause?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1929,6 +1954,14 @@ export interface CommentPolicy {
    */
   patientDataGuard?: boolean | null;
   /**
+   * Hold comments containing a Scottish CHI number (date of birth + 4 digits, modulus 11).
+   */
+  chiNumberGuard?: boolean | null;
+  /**
+   * Hold comments containing a Northern Ireland Health and Care number (320 000 0001 to 399 999 9999, modulus 11).
+   */
+  hcNumberGuard?: boolean | null;
+  /**
    * The clause each rule cites in its decisions.
    */
   ruleClauses?: {
@@ -1937,6 +1970,8 @@ export interface CommentPolicy {
     heldTerm?: string | null;
     tooManyLinks?: string | null;
     patientData?: string | null;
+    chiNumber?: string | null;
+    hcNumber?: string | null;
     reported?: string | null;
     safeguarding?: string | null;
   };
@@ -1953,6 +1988,10 @@ export interface CommentPolicy {
    * Emailed at once to the author of a comment held in the lane. It never quotes the comment. A blank line starts a new paragraph.
    */
   safeguardingReply?: string | null;
+  /**
+   * Days after a rejection within which its author (a logged-in member) may appeal, once. A different moderator decides.
+   */
+  appealWindowDays: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -2013,6 +2052,8 @@ export interface CommentPolicySelect<T extends boolean = true> {
   erasedCommentBody?: T;
   reportsToHide?: T;
   patientDataGuard?: T;
+  chiNumberGuard?: T;
+  hcNumberGuard?: T;
   ruleClauses?:
     | T
     | {
@@ -2021,6 +2062,8 @@ export interface CommentPolicySelect<T extends boolean = true> {
         heldTerm?: T;
         tooManyLinks?: T;
         patientData?: T;
+        chiNumber?: T;
+        hcNumber?: T;
         reported?: T;
         safeguarding?: T;
       };
@@ -2028,6 +2071,7 @@ export interface CommentPolicySelect<T extends boolean = true> {
   safeguardingPhrases?: T;
   safeguardingReplySubject?: T;
   safeguardingReply?: T;
+  appealWindowDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -9,6 +9,8 @@ import {
 } from '@plugins/comment-moderation/rules/patientData'
 import type { PolicyRules } from '@plugins/comment-moderation/rules/types'
 
+import { policyRules } from '../helpers/policyRules'
+
 // Numbers below were made for these tests with the modulus-11 check (none is a real person's).
 const CHI = '1203561237' // born 12/03/56
 const HC = '3201234001'
@@ -144,19 +146,16 @@ describe('findPatientIdentifiers: each number once, as its most specific kind', 
 })
 
 describe('the built-in rules cite each kind’s own clause', () => {
-  const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules => ({
-    version: '2026-12',
-    maxLinks: 2,
-    blockedTerms: [],
-    heldTerms: [],
-    holdFirstComment: false,
-    trustedAfter: 1,
-    patientDataGuard: true,
-    chiNumberGuard: true,
-    hcNumberGuard: true,
-    ruleClauses: { 'patient-data': '5', 'chi-number': '5a', 'hc-number': '5b' },
-    ...overrides,
-  })
+  const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules =>
+    policyRules({
+      version: '2026-12',
+      blockedTerms: [],
+      heldTerms: [],
+      holdFirstComment: false,
+      trustedAfter: 1,
+      ruleClauses: { 'patient-data': '5', 'chi-number': '5a', 'hc-number': '5b' },
+      ...overrides,
+    })
   const comment = (body: string) => ({ body, authorKind: 'member' as const })
   const trusted = { approvedCommentsByAuthor: 3 }
 

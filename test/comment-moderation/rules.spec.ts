@@ -5,31 +5,12 @@ import {
   findPatientData,
   hasDateNextToPostcode,
 } from '@plugins/comment-moderation/rules/patientData'
-import { DEFAULT_SAFEGUARDING_PHRASES } from '@plugins/comment-moderation/rules/safeguarding'
 import { countLinks, findTerms } from '@plugins/comment-moderation/rules/text'
-import type { CommentRule, PolicyRules } from '@plugins/comment-moderation/rules/types'
+import type { CommentRule } from '@plugins/comment-moderation/rules/types'
 
-const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules => ({
-  version: '2026-11',
-  maxLinks: 2,
-  blockedTerms: ['buy followers'],
-  heldTerms: ['lawsuit'],
-  holdFirstComment: true,
-  trustedAfter: 2,
-  patientDataGuard: true,
-  chiNumberGuard: true,
-  hcNumberGuard: true,
-  safeguardingLane: true,
-  safeguardingPhrases: [...DEFAULT_SAFEGUARDING_PHRASES],
-  ruleClauses: {
-    'blocked-term': '2',
-    'patient-data': '5',
-    'too-many-links': '4',
-    'held-term': '3',
-    'first-comment': '1',
-  },
-  ...overrides,
-})
+import { policyRules } from '../helpers/policyRules'
+
+const policy = policyRules
 const trusted = { approvedCommentsByAuthor: 5 }
 const member = (body: string) => ({ body, authorKind: 'member' as const })
 

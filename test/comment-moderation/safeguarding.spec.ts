@@ -16,19 +16,17 @@ import {
   DEFAULT_SAFEGUARDING_REPLY_SUBJECT,
 } from '@plugins/comment-moderation/utilities/policy'
 
-const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules => ({
-  version: '1',
-  maxLinks: 2,
-  blockedTerms: ['buy followers'],
-  heldTerms: [],
-  holdFirstComment: false,
-  trustedAfter: 1,
-  patientDataGuard: true,
-  safeguardingLane: true,
-  safeguardingPhrases: [...DEFAULT_SAFEGUARDING_PHRASES],
-  ruleClauses: { 'blocked-term': '2', safeguarding: '6' },
-  ...overrides,
-})
+import { policyRules } from '../helpers/policyRules'
+
+const policy = (overrides: Partial<PolicyRules> = {}): PolicyRules =>
+  policyRules({
+    version: '1',
+    heldTerms: [],
+    holdFirstComment: false,
+    trustedAfter: 1,
+    ruleClauses: { 'blocked-term': '2', safeguarding: '6' },
+    ...overrides,
+  })
 const member = (body: string) => ({ body, authorKind: 'member' as const })
 const trusted = { approvedCommentsByAuthor: 5 }
 const matches = (text: string) => findSafeguardingPhrases(text, DEFAULT_SAFEGUARDING_PHRASES)
