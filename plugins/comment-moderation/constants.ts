@@ -130,6 +130,8 @@ export const APPEAL_MESSAGES = {
   filed: 'Thank you. A different moderator will look at your comment again.',
   sameModerator:
     'A different moderator must decide this appeal: you made the decision that is being appealed.',
+  overturnedByOther:
+    'An appeal overturned your rejection of this comment: a different moderator must decide to remove it again.',
 } as const
 
 /** The transparency report's page in the admin (under `routes.admin`). */

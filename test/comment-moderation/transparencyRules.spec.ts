@@ -1,10 +1,13 @@
+import { summariseDecisions } from '@plugins/comment-moderation/endpoints/stats'
 import {
   lastFullMonth,
   type LogRow,
   median,
   monthRange,
   monthsUpTo,
+  SAFEGUARDING_MIN_PUBLISHED,
   summariseTransparency,
+  type TransparencyReport,
 } from '@plugins/comment-moderation/rules/transparency'
 
 const NOW = new Date('2026-12-07T12:00:00.000Z')
@@ -80,6 +83,8 @@ describe('summariseTransparency', () => {
   ]
   const report = summariseTransparency({
     month: '2026-11',
+    complete: true,
+    safeguardingClause: '7',
     commentsReceived: 6,
     reportsReceived: 9,
     monthRows,
@@ -99,14 +104,68 @@ describe('summariseTransparency', () => {
       { clause: '3', count: 4 },
       { clause: '1', count: 2 },
       { clause: '2', count: 1 },
-      { clause: '7', count: 1 },
     ])
   })
 
   test('median minutes from a hold to the first human decision, the safeguarding lane apart', () => {
     // 30, 90, 10 and 1440 minutes → median 60.
     expect(report.timeToDecision.allHeld).toEqual({ held: 4, decided: 4, medianMinutes: 60 })
-    expect(report.timeToDecision.safeguarding).toEqual({ held: 1, decided: 1, medianMinutes: 10 })
+    // One hold in the lane is too few to publish (its clause left the clause counts above).
+    expect(report.timeToDecision.safeguarding).toEqual({
+      held: null,
+      decided: null,
+      medianMinutes: null,
+      withheld: true,
+    })
+  })
+
+  describe('the safeguarding lane is published for a finished month with enough holds', () => {
+    const laneRows = Array.from({ length: SAFEGUARDING_MIN_PUBLISHED }, (_, index) => [
+      row(`s${index}`, null, 'pending', 'rules', at(14 + index, 9), {
+        rules: ['safeguarding'],
+        clauses: ['7'],
+      }),
+      row(`s${index}`, 'pending', 'approved', 'moderator', at(14 + index, 9, 5 + index), {
+        rules: ['moderator', 'safeguarding'],
+        clauses: ['1', '7'],
+      }),
+    ]).flat()
+    const lane = (complete: boolean, rows: LogRow[]) =>
+      summariseTransparency({
+        month: '2026-11',
+        complete,
+        safeguardingClause: '7',
+        commentsReceived: rows.length / 2,
+        reportsReceived: 0,
+        monthRows: rows,
+        laterRows: [],
+      })
+    const clause = (report: TransparencyReport, number: string) =>
+      report.decisions.byClause.find((row) => row.clause === number)?.count
+
+    test.each([
+      ['a finished month with enough holds', true, laneRows, false],
+      ['the month still running', false, laneRows, true],
+      ['one hold fewer', true, laneRows.slice(2), true],
+    ])('%s → withheld %s', (_name, complete, rows, withheld) => {
+      const report = lane(complete, rows)
+      expect(report.timeToDecision.safeguarding.withheld).toBe(withheld)
+      expect(report.timeToDecision.safeguarding.held).toBe(
+        withheld ? null : SAFEGUARDING_MIN_PUBLISHED,
+      )
+      // The lane's clause goes with its figures; the moderators' own clause stays.
+      expect(clause(report, '7')).toBe(withheld ? undefined : 2 * SAFEGUARDING_MIN_PUBLISHED)
+      expect(clause(report, '1')).toBe(rows.length / 2)
+    })
+
+    test('published: the median wait of the lane', () => {
+      expect(lane(true, laneRows).timeToDecision.safeguarding).toEqual({
+        held: 5,
+        decided: 5,
+        medianMinutes: 7,
+        withheld: false,
+      })
+    })
   })
 
   test('appeals and reports with their outcomes', () => {
@@ -123,6 +182,8 @@ describe('summariseTransparency', () => {
   test('held comments not yet decided count as held, not decided; nothing held → no median', () => {
     const waiting = summariseTransparency({
       month: '2026-11',
+      complete: false,
+      safeguardingClause: '6',
       commentsReceived: 1,
       reportsReceived: 0,
       monthRows: [row('9', null, 'pending', 'rules', at(2, 9))],
@@ -130,5 +191,43 @@ describe('summariseTransparency', () => {
     })
     expect(waiting.timeToDecision.allHeld).toEqual({ held: 1, decided: 0, medianMinutes: null })
     expect(JSON.stringify(waiting)).not.toContain('"9"')
+  })
+})
+
+describe('public decision counts (GET /api/comments/stats) never show the safeguarding lane', () => {
+  const rows = [
+    {
+      to: 'pending',
+      source: 'rules',
+      rules: ['safeguarding', 'blocked-term'],
+      clauses: ['6', '2'],
+    },
+    {
+      to: 'approved',
+      source: 'moderator',
+      rules: ['moderator', 'safeguarding'],
+      clauses: ['1', '6'],
+    },
+    { to: 'rejected', source: 'moderator', rules: ['moderator'], clauses: ['6'] },
+  ]
+  const withheld = { rule: 'safeguarding', clause: '6' }
+
+  test('the lane’s rule and, on its own decisions, its clause are left out; the rest is counted', () => {
+    const stats = summariseDecisions(rows, withheld)
+    expect(stats.total).toBe(3)
+    expect(stats.byRule).toEqual([
+      { rule: 'moderator', count: 2 },
+      { rule: 'blocked-term', count: 1 },
+    ])
+    // A moderator citing clause 6 on a comment outside the lane is still counted.
+    expect(stats.byClause).toEqual([
+      { clause: '1', count: 1 },
+      { clause: '2', count: 1 },
+      { clause: '6', count: 1 },
+    ])
+  })
+
+  test('without a withheld rule everything is counted', () => {
+    expect(summariseDecisions(rows).byRule).toContainEqual({ rule: 'safeguarding', count: 2 })
   })
 })

@@ -67,7 +67,11 @@ const Summary: React.FC<{ report: Report }> = ({ report }) => (
     <Figure
       name="safeguardingWait"
       label="Median wait, safeguarding lane"
-      value={minutes(report.timeToDecision.safeguarding.medianMinutes)}
+      value={
+        report.timeToDecision.safeguarding.withheld
+          ? 'withheld (month running or fewer than 5)'
+          : minutes(report.timeToDecision.safeguarding.medianMinutes)
+      }
     />
     <Figure name="appealsFiled" label="Appeals filed" value={report.appeals.filed} />
     <Figure name="appealsOverturned" label="Appeals overturned" value={report.appeals.overturned} />

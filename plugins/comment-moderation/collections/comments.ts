@@ -283,8 +283,19 @@ const commentFields = (options: SanitizedOptions): Field[] => {
           options: APPEAL_STATUSES.map((status) => ({ label: status, value: status })),
         },
         // Who made the decision appealed (null when the rules made it): they may not decide the appeal.
-        { name: 'rejectedBy', type: 'relationship', relationTo: options.staffCollection },
-        { name: 'decidedBy', type: 'relationship', relationTo: options.staffCollection },
+        // Moderators' names stay among moderators: the author reads the outcome, not who decided.
+        {
+          name: 'rejectedBy',
+          type: 'relationship',
+          relationTo: options.staffCollection,
+          access: { read: moderatorField },
+        },
+        {
+          name: 'decidedBy',
+          type: 'relationship',
+          relationTo: options.staffCollection,
+          access: { read: moderatorField },
+        },
         { name: 'decidedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
         { name: 'note', type: 'textarea' },
         { name: 'clause', type: 'text' },

@@ -256,11 +256,27 @@ const WAIT: JSONSchema = {
   },
 }
 const COUNT: JSONSchema = { type: 'integer', minimum: 0 }
+/** The safeguarding lane: published for a finished month with enough holds, else all null. */
+const LANE_WAIT: JSONSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['held', 'decided', 'medianMinutes', 'withheld'],
+  properties: {
+    held: { type: ['integer', 'null'], minimum: 0 },
+    decided: { type: ['integer', 'null'], minimum: 0 },
+    medianMinutes: { type: ['number', 'null'], minimum: 0 },
+    withheld: {
+      type: 'boolean',
+      description:
+        'true while the month is running or had fewer than 5 holds in the lane: a live or small count could tell that a known person was read as being in distress. The lane’s clause is then left out of byClause too.',
+    },
+  },
+}
 
 export const TRANSPARENCY_DOC: EndpointDoc = {
   summary: 'The monthly transparency report of comment moderation',
   description:
-    'Aggregates only, no comments and no people: comments received, decisions by status and clause, the median time from a hold to the first human decision (all held comments, and the safeguarding lane), appeals and their outcomes, reports and their outcomes (upheld: the comment was then rejected). Answers may be a minute old for the current month, an hour for past ones.',
+    'Aggregates only, no comments and no people: comments received, decisions by status and clause, the median time from a hold to the first human decision (all held comments, and the safeguarding lane, published only for a finished month with at least 5 holds in it), appeals and their outcomes, reports and their outcomes (upheld: the comment was then rejected). Answers may be a minute old for the current month, an hour for past ones.',
   tags: TAGS,
   audience: 'public',
   parameters: [
@@ -289,7 +305,7 @@ export const TRANSPARENCY_DOC: EndpointDoc = {
           type: 'object',
           additionalProperties: false,
           required: ['allHeld', 'safeguarding'],
-          properties: { allHeld: WAIT, safeguarding: WAIT },
+          properties: { allHeld: WAIT, safeguarding: LANE_WAIT },
         },
         appeals: {
           type: 'object',

@@ -3,8 +3,9 @@ import { errorResponse } from '@q-community/plugin-shared/responses'
 import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload } from 'payload'
 
-import { DECISIONS_SLUG } from '../constants'
+import { DECISIONS_SLUG, RULE } from '../constants'
 import type { SanitizedOptions } from '../types'
+import { loadPolicy } from '../utilities/policy'
 import { STATS_DOC } from './docs'
 
 type DecisionRow = {
@@ -31,23 +32,42 @@ const countBy = (values: string[]) =>
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
 
+/**
+ * What public counts never show: the safeguarding lane's rule, and its clause on the lane's own
+ * decisions. Any window can be asked for (to the second), so a count of them would tell someone
+ * who knows that a person just commented that their words were read as a sign of distress.
+ */
+export type WithheldFromStats = { rule: string; clause: string | null }
+
+const withoutLane = (row: DecisionRow, withheld: WithheldFromStats | undefined): DecisionRow => {
+  if (!withheld || !(row.rules ?? []).includes(withheld.rule)) return row
+  return {
+    ...row,
+    rules: (row.rules ?? []).filter((rule) => rule !== withheld.rule),
+    clauses: (row.clauses ?? []).filter((clause) => clause !== withheld.clause),
+  }
+}
+
 /** Counts of decisions by outcome, clause, rule and source: aggregates only, no rows, no people. */
-export const summariseDecisions = (rows: DecisionRow[]) => ({
-  total: rows.length,
-  byStatus: countBy(rows.map((row) => row.to)).map(({ key, count }) => ({ status: key, count })),
-  byClause: countBy(rows.flatMap((row) => row.clauses ?? [])).map(({ key, count }) => ({
-    clause: key,
-    count,
-  })),
-  byRule: countBy(rows.flatMap((row) => row.rules ?? [])).map(({ key, count }) => ({
-    rule: key,
-    count,
-  })),
-  bySource: countBy(rows.map((row) => row.source)).map(({ key, count }) => ({
-    source: key,
-    count,
-  })),
-})
+export const summariseDecisions = (allRows: DecisionRow[], withheld?: WithheldFromStats) => {
+  const rows = allRows.map((row) => withoutLane(row, withheld))
+  return {
+    total: rows.length,
+    byStatus: countBy(rows.map((row) => row.to)).map(({ key, count }) => ({ status: key, count })),
+    byClause: countBy(rows.flatMap((row) => row.clauses ?? [])).map(({ key, count }) => ({
+      clause: key,
+      count,
+    })),
+    byRule: countBy(rows.flatMap((row) => row.rules ?? [])).map(({ key, count }) => ({
+      rule: key,
+      count,
+    })),
+    bySource: countBy(rows.map((row) => row.source)).map(({ key, count }) => ({
+      source: key,
+      count,
+    })),
+  }
+}
 
 /** The longest range one request may count: a year, leap years included. */
 export const STATS_MAX_RANGE_DAYS = 366
@@ -98,7 +118,12 @@ export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
         const key = `${await newestDecisionId(req.payload)}|${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
         let stats = cache.get(key)
         if (!stats) {
-          stats = sharedStats(options, key, () => countDecisions(req.payload, from, to))
+          const { ruleClauses } = await loadPolicy(req)
+          const withheld = {
+            rule: RULE.safeguarding,
+            clause: ruleClauses[RULE.safeguarding] ?? null,
+          }
+          stats = sharedStats(options, key, () => countDecisions(req.payload, from, to, withheld))
           cache.set(key, stats)
           stats.catch(() => cache.delete(key))
         }
@@ -140,7 +165,12 @@ const newestDecisionId = async (payload: Payload): Promise<number | string | nul
 const strings = (value: unknown): string[] | null =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : null
 
-const countDecisions = async (payload: Payload, from: Date, to: Date): Promise<Stats> => {
+const countDecisions = async (
+  payload: Payload,
+  from: Date,
+  to: Date,
+  withheld: WithheldFromStats,
+): Promise<Stats> => {
   const { docs } = await payload.find({
     collection: DECISIONS_SLUG,
     where: {
@@ -160,5 +190,5 @@ const countDecisions = async (payload: Payload, from: Date, to: Date): Promise<S
     clauses: strings(doc.clauses),
     rules: strings(doc.rules),
   }))
-  return { from: from.toISOString(), to: to.toISOString(), ...summariseDecisions(rows) }
+  return { from: from.toISOString(), to: to.toISOString(), ...summariseDecisions(rows, withheld) }
 }

@@ -3,7 +3,7 @@ import { errorResponse } from '@q-community/plugin-shared/responses'
 import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload, Where } from 'payload'
 
-import { COMMENT_STATUS, COMMENTS_SLUG, DECISIONS_SLUG } from '../constants'
+import { COMMENT_STATUS, COMMENTS_SLUG, DECISIONS_SLUG, RULE } from '../constants'
 import {
   lastFullMonth,
   type LogRow,
@@ -12,6 +12,7 @@ import {
   type TransparencyReport,
 } from '../rules/transparency'
 import type { SanitizedOptions } from '../types'
+import { loadPolicy } from '../utilities/policy'
 import { TRANSPARENCY_DOC } from './docs'
 
 /** How long an answer is kept (and may be cached by browsers and proxies): the month still running. */
@@ -84,8 +85,8 @@ const countReports = async (payload: Payload, from: Date, to: Date) => {
 const buildReport = async (
   payload: Payload,
   month: string,
-  from: Date,
-  to: Date,
+  { from, to, complete }: { from: Date; to: Date; complete: boolean },
+  safeguardingClause: string | null,
 ): Promise<TransparencyReport> => {
   const inMonth = (field: string): Where => ({
     and: [
@@ -121,6 +122,8 @@ const buildReport = async (
   })
   return summariseTransparency({
     month,
+    complete,
+    safeguardingClause,
     commentsReceived,
     reportsReceived: await countReports(payload, from, to),
     monthRows,
@@ -173,8 +176,14 @@ export const transparencyEndpoint = (options: SanitizedOptions): Endpoint => {
         const key = `${await newestDecisionId(req.payload)}|${month}`
         let report = cache.get(key)
         if (!report) {
+          const { ruleClauses } = await loadPolicy(req)
           report = sharedReport(options, key, seconds, () =>
-            buildReport(req.payload, month, range.from, range.to),
+            buildReport(
+              req.payload,
+              month,
+              { ...range, complete: past },
+              ruleClauses[RULE.safeguarding] ?? null,
+            ),
           )
           cache.set(key, report)
           report.catch(() => cache.delete(key))

@@ -31,6 +31,17 @@ export const decideAppeal =
     if (operation !== 'update' || !originalDoc) return data
     const appeal: StoredAppeal | null | undefined = originalDoc.appeal
     const context = getCommentContext(req)
+    const staffId = req.user?.collection === options.staffCollection ? String(req.user.id) : null
+    // An overturned rejection cannot be made again by the moderator it overturned: the author has
+    // no second appeal, so that would undo the appeal.
+    if (
+      appeal?.status === APPEAL_STATUS.overturned &&
+      data.status !== undefined &&
+      data.status !== originalDoc.status &&
+      appealOutcome(data.status) === APPEAL_STATUS.upheld &&
+      !mayDecideAppeal(staffId, relationshipID(appeal.rejectedBy))
+    )
+      throw refusal(APPEAL_MESSAGES.overturnedByOther, 403)
     if (
       appeal?.status !== APPEAL_STATUS.pending ||
       originalDoc.status !== COMMENT_STATUS.pending ||
@@ -43,7 +54,6 @@ export const decideAppeal =
     const to: CommentStatus = data.status
     const outcome = appealOutcome(to)
     if (!outcome) return data
-    const staffId = req.user?.collection === options.staffCollection ? String(req.user.id) : null
     if (!mayDecideAppeal(staffId, relationshipID(appeal.rejectedBy)))
       throw refusal(APPEAL_MESSAGES.sameModerator, 403)
 

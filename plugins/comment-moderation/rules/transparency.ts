@@ -1,4 +1,4 @@
-import { APPEAL_STATUS, COMMENT_STATUS, type DecisionSource } from '../constants'
+import { APPEAL_STATUS, COMMENT_STATUS, type DecisionSource, RULE } from '../constants'
 
 /**
  * The public transparency report's arithmetic: pure functions over rows of the decision log, so
@@ -16,9 +16,6 @@ export type LogRow = {
   rules: string[]
   decidedAt: string
 }
-
-/** The rule the safeguarding lane's holds cite (the rule itself is another part of the plugin). */
-export const SAFEGUARDING_RULE = 'safeguarding'
 
 /** The first month the report covers: anything earlier is a mistake, not history. */
 export const TRANSPARENCY_FIRST_YEAR = 2000
@@ -87,8 +84,22 @@ const waitFor = (held: LogRow[], byComment: Map<string, LogRow[]>) => {
   return { held: held.length, decided: waits.length, medianMinutes: median(waits) }
 }
 
+/**
+ * The safeguarding lane's figures are published for a finished month with at least this many
+ * holds: a live or small count would tell someone who knows that a person just commented that
+ * their words were read as a sign of distress.
+ */
+export const SAFEGUARDING_MIN_PUBLISHED = 5
+
+/** What the lane shows when its figures are withheld (the month is running, or too few holds). */
+const WITHHELD_LANE = { held: null, decided: null, medianMinutes: null, withheld: true } as const
+
 export type TransparencyInput = {
   month: string
+  /** The month is over: only then are the safeguarding lane's figures published. */
+  complete: boolean
+  /** The clause the lane cites: withheld from `byClause` with the lane's figures. */
+  safeguardingClause: string | null
   commentsReceived: number
   reportsReceived: number
   /** Every log row decided in the month. */
@@ -107,7 +118,14 @@ export const summariseTransparency = (input: TransparencyInput) => {
 
   const rows = input.monthRows
   const held = rows.filter((row) => row.source === 'rules' && row.to === COMMENT_STATUS.pending)
-  const safeguarding = held.filter((row) => row.rules.includes(SAFEGUARDING_RULE))
+  const safeguarding = held.filter((row) => row.rules.includes(RULE.safeguarding))
+  const lane = waitFor(safeguarding, byComment)
+  const publishLane = input.complete && lane.held >= SAFEGUARDING_MIN_PUBLISHED
+  // Withheld, the lane's clause leaves the clause counts of the lane's own decisions too.
+  const publicClauses = (row: LogRow) =>
+    publishLane || !row.rules.includes(RULE.safeguarding)
+      ? row.clauses
+      : row.clauses.filter((clause) => clause !== input.safeguardingClause)
   const appeals = rows.filter((row) => row.source === 'appeal')
   const appealDecisions = appeals.filter((row) => row.from === COMMENT_STATUS.pending)
   const hidden = rows.filter((row) => row.source === 'reports')
@@ -122,14 +140,11 @@ export const summariseTransparency = (input: TransparencyInput) => {
         rows.map((row) => row.to),
         'status',
       ),
-      byClause: countBy(
-        rows.flatMap((row) => row.clauses),
-        'clause',
-      ),
+      byClause: countBy(rows.flatMap(publicClauses), 'clause'),
     },
     timeToDecision: {
       allHeld: waitFor(held, byComment),
-      safeguarding: waitFor(safeguarding, byComment),
+      safeguarding: publishLane ? { ...lane, withheld: false } : WITHHELD_LANE,
     },
     appeals: {
       filed: appeals.filter(
