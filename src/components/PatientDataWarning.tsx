@@ -8,7 +8,11 @@ import {
 import type React from 'react'
 import { useEffect, useMemo, useState } from 'react'
 
-import { patientDataWarning, type WarnedField } from '@/content/patientDataWarning'
+import {
+  matchesWarnedPath,
+  patientDataWarning,
+  type WarnedField,
+} from '@/content/patientDataWarning'
 
 type StoredSwitches = { [key in keyof PatientDataSwitches]?: boolean | null }
 
@@ -45,7 +49,13 @@ const usePolicySwitches = (): PatientDataSwitches => {
 export const PatientDataWarning: React.FC<{ fields?: WarnedField[] }> = ({ fields = [] }) => {
   const switches = usePolicySwitches()
   const values = useFormFields(([formFields]) =>
-    fields.map((field) => formFields[field.path]?.value),
+    fields.map((field) =>
+      field.path.includes('*')
+        ? Object.entries(formFields)
+            .filter(([path]) => matchesWarnedPath(field.path, path))
+            .map(([, state]) => state?.value)
+        : formFields[field.path]?.value,
+    ),
   )
   const warning = useMemo(
     () =>

@@ -8,11 +8,24 @@ import {
 
 import { lexicalToPlainText } from '@/frontends/search/rules/plainText'
 
-/** One field of a draft the warning reads: its path in the form, its label, and how it is stored. */
+/**
+ * One field of a draft the warning reads: its path in the form (`*` for every row of an array,
+ * as in `keyFindings.*.finding`), its label, and how it is stored.
+ */
 export type WarnedField = { path: string; label: string; richText: boolean }
 
-/** The text a staff member typed in a field: plain for text fields, extracted from Lexical JSON. */
+/** Whether a form field's path is one the warned field names (`*` matches a row number). */
+export const matchesWarnedPath = (pattern: string, path: string): boolean =>
+  pattern.includes('*')
+    ? new RegExp(`^${pattern.replace(/[.]/g, '\\.').replace(/\*/g, '\\d+')}$`).test(path)
+    : pattern === path
+
+/**
+ * The text a staff member typed in a field: plain for text fields, extracted from Lexical JSON;
+ * for an array's field, the values of all its rows (a list).
+ */
 export const fieldText = (field: WarnedField, value: unknown): string => {
+  if (Array.isArray(value)) return value.map((row) => fieldText(field, row)).join('\n')
   if (field.richText) return lexicalToPlainText(value)
   return typeof value === 'string' ? value : ''
 }

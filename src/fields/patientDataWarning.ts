@@ -11,18 +11,28 @@ const labelOf = (name: string, label: unknown) =>
         .replace(/([A-Z])/g, ' $1')
         .toLowerCase()
 
-/** The fields staff type prose into: top-level text, textarea and rich text (the slug repeats the title). */
-export const warnedFieldsOf = (fields: readonly Field[]): WarnedField[] =>
-  fields.flatMap((field) => {
+/**
+ * The fields staff type prose into: text, textarea and rich text (the slug repeats the title),
+ * also inside groups, rows, collapsibles and arrays (`keyFindings.*.finding`: every row).
+ */
+export const warnedFieldsOf = (
+  fields: readonly Field[],
+  prefix = '',
+  labelPrefix = '',
+): WarnedField[] =>
+  fields.flatMap((field): WarnedField[] => {
+    if (field.type === 'row' || field.type === 'collapsible')
+      return warnedFieldsOf(field.fields, prefix, labelPrefix)
+    if (!('name' in field) || field.type === 'ui') return []
+    if (field.hidden || ('virtual' in field && field.virtual)) return []
+    const label = `${labelPrefix}${labelOf(field.name, field.label)}`
+    if (field.type === 'group')
+      return warnedFieldsOf(field.fields, `${prefix}${field.name}.`, `${label}: `)
+    if (field.type === 'array')
+      return warnedFieldsOf(field.fields, `${prefix}${field.name}.*.`, `${label}: `)
     if (field.type !== 'text' && field.type !== 'textarea' && field.type !== 'richText') return []
-    if (field.name === 'slug' || field.hidden || field.virtual) return []
-    return [
-      {
-        path: field.name,
-        label: labelOf(field.name, field.label),
-        richText: field.type === 'richText',
-      },
-    ]
+    if (field.name === 'slug') return []
+    return [{ path: `${prefix}${field.name}`, label, richText: field.type === 'richText' }]
   })
 
 /**

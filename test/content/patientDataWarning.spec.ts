@@ -1,10 +1,12 @@
 import { Blogs } from '@collections/Blogs'
+import { EvaluationReports } from '@collections/EvaluationReports'
 import { Events } from '@collections/Events'
 import { withPreviewWarnings } from '@plugins/email-subscriptions/rules/previewWarnings'
 import { ALL_PATIENT_DATA_GUARDS } from '@q-community/comment-moderation/rules'
 
 import {
   emailPatientDataWarning,
+  matchesWarnedPath,
   patientDataWarning,
   type WarnedField,
 } from '@/content/patientDataWarning'
@@ -20,6 +22,33 @@ describe('the fields a draft warning reads', () => {
       { path: 'excerpt', label: 'Excerpt', richText: false },
       { path: 'content', label: 'Content', richText: true },
     ])
+  })
+
+  test('an evaluation report: every key finding too (an array row’s field)', () => {
+    const fields = warnedFieldsOf(EvaluationReports.fields)
+    expect(fields).toContainEqual({
+      path: 'keyFindings.*.finding',
+      label: 'Key findings: Finding',
+      richText: false,
+    })
+    expect(
+      patientDataWarning(
+        fields,
+        { 'keyFindings.*.finding': ['Fewer falls', 'Patient 943 476 5919 improved'] },
+        ALL_PATIENT_DATA_GUARDS,
+      ),
+    ).toContain('NHS number in Key findings: Finding')
+  })
+
+  test.each([
+    ['keyFindings.*.finding', 'keyFindings.0.finding', true],
+    ['keyFindings.*.finding', 'keyFindings.12.finding', true],
+    ['keyFindings.*.finding', 'keyFindings.0.findingx', false],
+    ['keyFindings.*.finding', 'keyFindingsX0.finding', false],
+    ['title', 'title', true],
+    ['title', 'subtitle', false],
+  ])('the form path %s matches %s: %s', (pattern, path, expected) => {
+    expect(matchesWarnedPath(pattern, path)).toBe(expected)
   })
 
   test('an event: its summary, description and location too', () => {
