@@ -2,7 +2,6 @@
  * Comment moderation over real HTTP against the express host, as guest, member, trusted member,
  * banned member, moderator and admin, with a real SMTP server receiving the emails.
  */
-import { createClient } from '@libsql/client'
 import type { TransparencyReport } from '@plugins/comment-moderation/rules/transparency'
 
 import {
@@ -15,6 +14,7 @@ import {
   startServer,
 } from '../helpers/server'
 import { startSmtpServer } from '../helpers/smtpServer'
+import { runSql } from '../helpers/sql'
 
 let server: RunningServer
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>
@@ -850,15 +850,10 @@ describe('appeals', () => {
 
     const late = await rejected('Another advert (appeal too late)')
     // The rejection, moved 15 days back in the database (the default window is 14 days).
-    const database = createClient({ url: server.databaseURL })
-    try {
-      await database.execute({
-        sql: 'UPDATE comments SET decision_at = ? WHERE id = ?',
-        args: [new Date(Date.now() - 15 * 86_400_000).toISOString(), late],
-      })
-    } finally {
-      database.close()
-    }
+    await runSql(server.databaseURL, 'UPDATE comments SET decision_at = ? WHERE id = ?', [
+      new Date(Date.now() - 15 * 86_400_000).toISOString(),
+      late,
+    ])
     const tooLate = await appeal(late, REASON, tokens.author)
     expect(tooLate.status).toBe(403)
     expect(tooLate.text).toContain('14 days')
