@@ -1,5 +1,6 @@
 import { RULE } from '@plugins/comment-moderation/constants'
 import {
+  decisionEmail,
   safeguardingReplyEmail,
   urgentModeratorEmail,
 } from '@plugins/comment-moderation/email/templates'
@@ -110,7 +111,9 @@ describe('safeguarding phrases: not matched (idioms and professional talk)', () 
 
 test('the defaults are phrases: no single word', () => {
   expect(
-    DEFAULT_SAFEGUARDING_PHRASES.filter((phrase) => normaliseForPhrases(phrase).trim().split(' ').length < 2),
+    DEFAULT_SAFEGUARDING_PHRASES.filter(
+      (phrase) => normaliseForPhrases(phrase).trim().split(' ').length < 2,
+    ),
   ).toEqual([])
 })
 
@@ -183,15 +186,34 @@ describe('waiting label', () => {
 describe('the safeguarding emails', () => {
   test('the reply to the author: the policy text, paragraph by paragraph, signposting help', async () => {
     const email = await safeguardingReplyEmail({
-      authorName: 'Sam',
       subject: DEFAULT_SAFEGUARDING_REPLY_SUBJECT,
       text: DEFAULT_SAFEGUARDING_REPLY,
     })
     expect(email.subject).toBe(DEFAULT_SAFEGUARDING_REPLY_SUBJECT)
-    expect(email.text).toContain('Hello Sam,')
+    // No name: a guest's name is whatever the poster typed, with someone else's address perhaps.
+    expect(email.text).toMatch(/^Hello,/m)
     for (const signpost of ['Samaritans', '116 123', 'NHS 111', '999', 'SHOUT to 85258'])
       expect(email.text).toContain(signpost)
     expect(email.html.match(/<p\b/g)?.length).toBeGreaterThanOrEqual(7)
+    // A moderator may publish it: the reply promises who reads it first, not that it stays private.
+    expect(email.text).not.toMatch(/will not share/i)
+    expect(email.text).toContain(
+      'Only our moderators will read your comment before anything is decided about publishing it.',
+    )
+  })
+
+  test('the decision email quotes the comment, unless told not to (a comment from the urgent lane)', async () => {
+    const data = {
+      authorName: 'Sam',
+      approved: true,
+      commentBody: 'Some nights I want to end my life',
+      clause: null,
+    }
+    expect((await decisionEmail(data)).text).toContain('Some nights I want to end my life')
+    const withoutExcerpt = await decisionEmail({ ...data, withoutExcerpt: true })
+    expect(withoutExcerpt.text).not.toContain('end my life')
+    expect(withoutExcerpt.html).not.toContain('end my life')
+    expect(withoutExcerpt.subject).toBe('Your comment has been published')
   })
 
   test('the alert to moderators quotes the comment and links to it', async () => {

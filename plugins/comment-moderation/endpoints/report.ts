@@ -144,9 +144,7 @@ const addReport = async (
     })
     return {
       reportCount,
-      weightSum: updatedReports
-        .filter(isOpen)
-        .reduce((sum, report) => sum + weightOf(report), 0),
+      weightSum: updatedReports.filter(isOpen).reduce((sum, report) => sum + weightOf(report), 0),
     }
   }
   const comments = adapter.tables[COMMENTS_SLUG]
