@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { jest } from '@jest/globals'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import {
@@ -45,6 +46,14 @@ let postId: number
 let memberUser: PayloadRequest['user']
 
 const asMember = () => ({ user: memberUser, overrideAccess: false })
+/** Polls until `check` holds (emails are sent after the write, without holding up its response). */
+const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
 
 // This config's slugs are not in the CMS's generated types: these helpers keep the casts in one place.
 type LooseDoc = { id: number; [key: string]: unknown }
@@ -227,10 +236,17 @@ test('maxReplyDepth is an option (2 here)', async () => {
 
 test('the digest task emails held comments to moderators once; the urgent lane has been emailed already', async () => {
   await comment('Held for the digest: lawsuit')
-  await comment('Urgent, not for the digest: I want to die')
+  const held = await comment('Urgent, not for the digest: I want to die')
   const urgent = await smtp.waitFor((message) => message.subject.startsWith('URGENT'))
   expect(urgent.to).toEqual(['mods@example.org'])
   expect(urgent.text).toContain('Urgent, not for the digest')
+  // Marked notified once the alert was sent (after the write): then the digest may run.
+  await until('the urgent comment marked notified', async () =>
+    Boolean(
+      (await payload.findByID({ collection: 'comments', id: held.id, overrideAccess: true }))
+        .moderatorsNotifiedAt,
+    ),
+  )
   await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
   await payload.jobs.run()
   const digest = await smtp.waitFor((message) =>
@@ -243,6 +259,44 @@ test('the digest task emails held comments to moderators once; the urgent lane h
   await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
   await payload.jobs.run()
   expect(smtp.messages.length).toBe(before)
+})
+
+test('an urgent alert the SMTP server refused is left for the digest, which sends it', async () => {
+  const { port } = smtp
+  const failures: unknown[] = []
+  const logged = jest.spyOn(payload.logger, 'error').mockImplementation((entry: unknown) => {
+    failures.push(entry)
+  })
+  try {
+    // No SMTP server on the port: every send is refused.
+    await smtp.stop()
+    const refused = await comment('Urgent, the alert refused: I want to die')
+    await until('the alert failed', async () =>
+      failures.some(
+        (entry) =>
+          typeof entry === 'object' &&
+          entry !== null &&
+          'msg' in entry &&
+          entry.msg === 'comment-moderation: email not sent',
+      ),
+    )
+    const stored = await payload.findByID({
+      collection: 'comments',
+      id: refused.id,
+      overrideAccess: true,
+    })
+    expect(stored).toMatchObject({ status: 'pending', urgent: true })
+    expect(stored.moderatorsNotifiedAt ?? null).toBeNull()
+  } finally {
+    logged.mockRestore()
+    smtp = await startSmtpServer({ port })
+  }
+  await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
+  await payload.jobs.run()
+  const digest = await smtp.waitFor((message) =>
+    message.subject.startsWith('Comments waiting for moderation'),
+  )
+  expect(digest.text).toContain('Urgent, the alert refused')
 })
 
 test('the purge task erases client hashes older than the retention period, and only those', async () => {

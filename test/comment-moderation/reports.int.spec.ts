@@ -161,20 +161,18 @@ test('reports weigh by the reporter’s record: three members whose reports were
     )
   }
 
-  // Now each of their reports weighs 2 × 1/5 = 0.4: together 1.2 of 3.
+  // Now each of their reports weighs 2 × 3/9 = 0.67: together 2.01 of 3.
   await setReportsToHide(3)
   const fair = await approvedComment('Another fair comment', 0)
   for (const member of serial) expect((await report(fair, member)).status).toBe(201)
   const afterThree = await stored(fair)
   expect(afterThree).toMatchObject({ status: 'approved', reportCount: 3 })
   expect((afterThree.reports as { weight: number }[]).map((row) => row.weight)).toEqual([
-    0.4, 0.4, 0.4,
+    0.67, 0.67, 0.67,
   ])
   expect((await client.request('GET', `/api/comments/${fair}`)).status).toBe(200)
-  // Two members with no record (1 each) bring it to 3.2: hidden, and the log says by how much.
+  // One member with no record (1) brings it to 3.01: hidden, and the log says by how much.
   expect((await report(fair, 13)).status).toBe(201)
-  expect((await stored(fair)).status).toBe('approved')
-  expect((await report(fair, 14)).status).toBe(201)
   expect((await stored(fair)).status).toBe('pending')
   const decisions = await client.request(
     'GET',
@@ -182,11 +180,47 @@ test('reports weigh by the reporter’s record: three members whose reports were
     { token: adminToken },
   )
   expect(decisions.body.docs?.[0]?.reason).toBe(
-    'Hidden after 5 members reported it (weight 3.2 of 3)',
+    'Hidden after 4 members reported it (weight 3.01 of 3)',
   )
   // A rejection upholds every report still undecided.
   expect((await decide(fair, { status: 'rejected', clause: '2' })).status).toBe(200)
   expect(((await stored(fair)).reports as { outcome: string }[]).map((row) => row.outcome)).toEqual(
-    Array(5).fill('upheld'),
+    Array(4).fill('upheld'),
   )
+})
+
+test('reports a moderator has settled count no more: approved after hiding, one more report does not hide it again', async () => {
+  expect(
+    (
+      await client.request('POST', '/api/globals/comment-policy', {
+        token: adminToken,
+        json: { reportsToHide: 3 },
+      })
+    ).status,
+  ).toBe(200)
+  const report = (id: number, member: number) =>
+    client.request('POST', `/api/comments/${id}/report`, {
+      token: memberTokens[member],
+      json: { reason: 'Not for me' },
+    })
+  const stored = async (id: number) =>
+    (await client.request('GET', `/api/comments/${id}?depth=0`, { token: adminToken })).body
+  // Three members with no record (1 each) hide it.
+  const id = await approvedComment('A comment hidden by reports, then kept by a moderator', 0)
+  for (const member of [15, 16, 17]) expect((await report(id, member)).status).toBe(201)
+  expect((await stored(id)).status).toBe('pending')
+  const kept = await client.request('PATCH', `/api/comments/${id}`, {
+    token: adminToken,
+    json: { status: 'approved', reason: 'Within the policy' },
+  })
+  expect(kept.status).toBe(200)
+  // The three reports are settled (not upheld); a fourth reporter's 1 is all that counts now.
+  expect((await report(id, 18)).status).toBe(201)
+  expect(await stored(id)).toMatchObject({ status: 'approved', reportCount: 4 })
+  const decisions = await client.request(
+    'GET',
+    `/api/comment-decisions?where[comment][equals]=${id}&where[source][equals]=reports`,
+    { token: adminToken },
+  )
+  expect(decisions.body.totalDocs).toBe(1)
 })

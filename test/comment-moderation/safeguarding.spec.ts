@@ -1,5 +1,6 @@
 import { RULE } from '@plugins/comment-moderation/constants'
 import {
+  decisionEmail,
   safeguardingReplyEmail,
   urgentModeratorEmail,
 } from '@plugins/comment-moderation/email/templates'
@@ -35,23 +36,46 @@ describe('safeguarding phrases: matched', () => {
   test.each([
     ['I want to kill myself', 'kill myself'],
     ['Some days I just WANT TO DIE.', 'want to die'],
-    ['I have been feeling suicidal since the ward closed', 'suicidal'],
+    ['I have been feeling suicidal since the ward closed', 'feeling suicidal'],
+    ['I feel suicidal most nights', 'I feel suicidal'],
+    ["I'm suicidal", "I'm suicidal"],
+    ['i am suicidal', "I'm suicidal"],
+    ['im suicidal', "I'm suicidal"],
     ["I can't go on like this", "can't go on"],
     ['i cant go on', "can't go on"],
     ['I cannot go on', "can't go on"],
     ['I can not go on any longer', "can't go on"],
     ['I can’t go on (curly apostrophe)', "can't go on"],
     ['Thinking of ending my life', 'ending my life'],
-    ['I have started to self-harm again', 'self-harm'],
-    ['I self harm when it gets bad', 'self-harm'],
-    ['selfharm', 'selfharm'],
+    ['I have started to self-harm again', 'started to self-harm'],
+    ['I self harm when it gets bad', 'I self-harm'],
+    ['I have been self harming for months', 'been self-harming'],
+    ['I started self-harming at uni', 'started self-harming'],
+    ['I keep cutting myself', 'cutting myself'],
     ['I took an overdose last night', 'took an overdose'],
-    ['My dad has crushing chest pain right now', 'chest pain'],
+    ['I have taken too many tablets', 'too many tablets'],
+    ['took too many pills', 'too many pills'],
+    ["I think I'm overdosing", "I'm overdosing"],
+    ['I might hang myself', 'hang myself'],
+    ['I just want to end it all', 'end it all'],
+    ['Thinking about ending it all', 'ending it all'],
+    ['I do not want to live anymore', "don't want to live"],
+    ['I dont want to live', "don't want to live"],
+    ["I don't want to be here", "don't want to be here"],
+    ["I don't want to be here anymore", "don't want to be here"],
+    ['There is no point in living', 'no point in living'],
+    ['no reason to live', 'no reason to live'],
+    ['I wish I was not alive', "wish I wasn't alive"],
+    ['I wish I wasnt alive', "wish I wasn't alive"],
+    ['Everyone would be better off without me', 'better off without me'],
+    ["They'd be better off dead", 'better off dead'],
+    ['I have chest pain and my arm is numb', 'I have chest pain'],
+    ['My dad is having chest pain right now', 'having chest pain'],
+    ['My chest hurts so much', 'my chest hurts'],
     ["Help, my baby can't breathe", "can't breathe"],
     ['he is not breathing!!', 'not breathing'],
+    ["he isn't breathing", 'not breathing'],
     ['I think I am having a stroke, my face drooping', 'having a stroke'],
-    ['Everyone would be better off without me', 'better off without me'],
-    ["I don't want to be here anymore", "don't want to be here anymore"],
     ['...kill-myself...', 'kill myself'],
   ])('%s → %s', (text, phrase) => {
     expect(matches(text)).toContain(phrase)
@@ -61,19 +85,36 @@ describe('safeguarding phrases: matched', () => {
 describe('safeguarding phrases: not matched (idioms and professional talk)', () => {
   test.each([
     'What a stroke of luck that the audit came back clean',
+    'A stroke of luck',
     "I'm dying to try the new rota app",
     'This dashboard is a killer app for ward managers',
+    'Killer app',
     'An overdose of meetings this week',
     'Our suicide prevention training starts in January',
+    'The suicide prevention strategy for 2027',
+    'Suicidal ideation assessment training for all staff',
+    'Patients with chest pain should be triaged within ten minutes',
+    'Our self-harm pathway audit is out',
+    'A self harm policy review',
     'The opioid overdose pathway was updated',
     'Breathe in, breathe out: the mindfulness session helped',
     'We ended the pilot early',
     'Self-assessment forms are due',
     'The team was killing it at the conference',
     'A painless chest X-ray request form',
+    "I don't want to lie: the rota is hard",
+    'We cannot live without the new scanner',
   ])('%s', (text) => {
     expect(matches(text)).toEqual([])
   })
+})
+
+test('the defaults are phrases: no single word', () => {
+  expect(
+    DEFAULT_SAFEGUARDING_PHRASES.filter(
+      (phrase) => normaliseForPhrases(phrase).trim().split(' ').length < 2,
+    ),
+  ).toEqual([])
 })
 
 test('phrases match whole words only', () => {
@@ -82,8 +123,13 @@ test('phrases match whole words only', () => {
   expect(findSafeguardingPhrases('anything', ['', '   '])).toEqual([])
 })
 
-test('normalising: case, apostrophes, cannot, punctuation and spaces', () => {
-  expect(normaliseForPhrases("  I CAN'T   go-on, I cannot! ")).toBe(' i cant go on i cant ')
+test('normalising: case, apostrophes, contractions, punctuation and spaces', () => {
+  expect(normaliseForPhrases("  I CAN'T   go-on, I cannot! ")).toBe(' i can not go on i can not ')
+  expect(normaliseForPhrases("I'm sure I dont, we won't, it isn't")).toBe(
+    ' i am sure i do not we will not it is not ',
+  )
+  // Only whole words: "want" and "image" stay as they are.
+  expect(normaliseForPhrases('I want an image')).toBe(' i want an image ')
 })
 
 describe('the safeguarding rule in a decision', () => {
@@ -140,15 +186,34 @@ describe('waiting label', () => {
 describe('the safeguarding emails', () => {
   test('the reply to the author: the policy text, paragraph by paragraph, signposting help', async () => {
     const email = await safeguardingReplyEmail({
-      authorName: 'Sam',
       subject: DEFAULT_SAFEGUARDING_REPLY_SUBJECT,
       text: DEFAULT_SAFEGUARDING_REPLY,
     })
     expect(email.subject).toBe(DEFAULT_SAFEGUARDING_REPLY_SUBJECT)
-    expect(email.text).toContain('Hello Sam,')
+    // No name: a guest's name is whatever the poster typed, with someone else's address perhaps.
+    expect(email.text).toMatch(/^Hello,/m)
     for (const signpost of ['Samaritans', '116 123', 'NHS 111', '999', 'SHOUT to 85258'])
       expect(email.text).toContain(signpost)
     expect(email.html.match(/<p\b/g)?.length).toBeGreaterThanOrEqual(7)
+    // A moderator may publish it: the reply promises who reads it first, not that it stays private.
+    expect(email.text).not.toMatch(/will not share/i)
+    expect(email.text).toContain(
+      'Only our moderators will read your comment before anything is decided about publishing it.',
+    )
+  })
+
+  test('the decision email quotes the comment, unless told not to (a comment from the urgent lane)', async () => {
+    const data = {
+      authorName: 'Sam',
+      approved: true,
+      commentBody: 'Some nights I want to end my life',
+      clause: null,
+    }
+    expect((await decisionEmail(data)).text).toContain('Some nights I want to end my life')
+    const withoutExcerpt = await decisionEmail({ ...data, withoutExcerpt: true })
+    expect(withoutExcerpt.text).not.toContain('end my life')
+    expect(withoutExcerpt.html).not.toContain('end my life')
+    expect(withoutExcerpt.subject).toBe('Your comment has been published')
   })
 
   test('the alert to moderators quotes the comment and links to it', async () => {

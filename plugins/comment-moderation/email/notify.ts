@@ -3,19 +3,25 @@ import type { Payload } from 'payload'
 import type { SanitizedOptions } from '../types'
 import type { RenderedEmail } from './templates'
 
-/** Sends one email; a failure is logged and never reaches the write that caused it. */
+/**
+ * Sends one email; a failure is logged and never reaches the write that caused it. Resolves true
+ * once the transport accepted it, false when there was nobody to send to or it failed, so a caller
+ * can record that it was sent (and leave it for a later retry otherwise).
+ */
 export const sendSafely = async (
   payload: Payload,
   to: string | string[],
   email: Promise<RenderedEmail>,
-): Promise<void> => {
+): Promise<boolean> => {
   try {
     const recipients = Array.isArray(to) ? to : [to]
-    if (recipients.length === 0) return
+    if (recipients.length === 0) return false
     const { subject, html, text } = await email
     await payload.sendEmail({ to: recipients, subject, html, text })
+    return true
   } catch (err) {
     payload.logger.error({ err, msg: 'comment-moderation: email not sent' })
+    return false
   }
 }
 

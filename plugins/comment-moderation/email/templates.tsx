@@ -42,6 +42,11 @@ export type DecisionEmailData = {
   clause: { number: string; title?: string | null } | null
   reason?: string | null
   documentURL?: string
+  /**
+   * Leave the comment's text out: a comment from the urgent lane may say the author is at risk,
+   * and an email quoting it could expose that to whoever reads their inbox.
+   */
+  withoutExcerpt?: boolean
 }
 
 /** To the author of a held comment, once a moderator approves or rejects it. */
@@ -63,9 +68,13 @@ export const decisionEmail = (data: DecisionEmailData): Promise<RenderedEmail> =
           : `A moderator has read your comment and decided not to publish it, under ${clause}.`}
       </Text>
       {data.reason && !data.approved ? <Text>Moderator's note: {data.reason}</Text> : <></>}
-      <Section style={{ borderLeft: '3px solid #cbd2d9', paddingLeft: 12 }}>
-        <Text>{excerpt(data.commentBody)}</Text>
-      </Section>
+      {data.withoutExcerpt ? (
+        <></>
+      ) : (
+        <Section style={{ borderLeft: '3px solid #cbd2d9', paddingLeft: 12 }}>
+          <Text>{excerpt(data.commentBody)}</Text>
+        </Section>
+      )}
       {data.documentURL ? <Link href={data.documentURL}>Go to the conversation</Link> : <></>}
     </Layout>,
   )
@@ -112,8 +121,8 @@ export const urgentModeratorEmail = (data: {
       <Text>
         A comment posted at {data.heldAt.slice(11, 16)} UTC on {data.heldAt.slice(0, 10)} has
         wording that suggests self-harm, suicide or a medical emergency. It is held at the top of
-        the moderation queue, and its author has been sent the policy's reply with where to get
-        help.
+        the moderation queue, and the address it was posted with is sent the policy's reply with
+        where to get help (at most once a day).
       </Text>
       <Section style={{ borderLeft: '3px solid #c81e1e', paddingLeft: 12 }}>
         <Text>{excerpt(data.body)}</Text>
@@ -125,17 +134,18 @@ export const urgentModeratorEmail = (data: {
 
 /**
  * To the author of a comment held in the urgent lane: the policy's kind reply, paragraph by
- * paragraph (a blank line starts a new one). It never quotes the comment.
+ * paragraph (a blank line starts a new one). It never quotes the comment, and greets no one by
+ * name: a guest's name and address are whatever the poster typed, so a name in it would let anyone
+ * put their own words in the community's email to someone else's inbox.
  */
 export const safeguardingReplyEmail = (data: {
-  authorName: string
   subject: string
   text: string
 }): Promise<RenderedEmail> =>
   renderEmail(
     data.subject,
     <Layout preview={data.subject}>
-      <Text>Hello {data.authorName},</Text>
+      <Text>Hello,</Text>
       {data.text
         .split(/\n\s*\n/)
         .map((paragraph) => paragraph.trim())

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import { documented } from '@q-community/plugin-shared/openapi'
 import { errorResponse } from '@q-community/plugin-shared/responses'
-import { and, eq, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Endpoint, JsonObject, PayloadRequest, TypeWithID } from 'payload'
 import { extractID } from 'payload/shared'
 
@@ -64,6 +64,13 @@ const col = (table: Record<string, Column>, name: string) => table[name] as Para
 const weightOf = (report: Report) =>
   typeof report.weight === 'number' && Number.isFinite(report.weight) ? report.weight : 1
 
+/**
+ * A report no moderator has settled yet. Only these count toward hiding: once a moderator has
+ * approved a hidden comment, the reports they weighed are judged, and must not hide it again with
+ * the next one.
+ */
+const isOpen = (report: Report) => !report.outcome
+
 /** What the member's reports of other comments came to, once moderators decided those comments. */
 const recordFromReports = (reports: Report[], memberId: number | string): ReporterRecord => {
   const own = reports.filter((report) => sameMember(report.member, memberId))
@@ -73,7 +80,7 @@ const recordFromReports = (reports: Report[], memberId: number | string): Report
   }
 }
 
-/** The new report's count of distinct reporters and the sum of all the comment's report weights. */
+/** The new report's count of distinct reporters and the sum of the weights of its unsettled reports. */
 type Tally = { reportCount: number; weightSum: number }
 
 /**
@@ -137,7 +144,7 @@ const addReport = async (
     })
     return {
       reportCount,
-      weightSum: updatedReports.reduce((sum, report) => sum + weightOf(report), 0),
+      weightSum: updatedReports.filter(isOpen).reduce((sum, report) => sum + weightOf(report), 0),
     }
   }
   const comments = adapter.tables[COMMENTS_SLUG]
@@ -196,7 +203,7 @@ const addReport = async (
   const [summed] = await adapter.drizzle
     .select({ weightSum: sql`coalesce(sum(coalesce(${col(reports, 'weight')}, 1)), 0)` })
     .from(reports)
-    .where(eq(parent, commentId))
+    .where(and(eq(parent, commentId), isNull(outcome)))
   // PostgreSQL returns its numeric columns as strings.
   return {
     reportCount: Number(counted?.reportCount ?? 0),

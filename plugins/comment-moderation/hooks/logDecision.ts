@@ -19,6 +19,7 @@ import {
   urgentModeratorEmail,
 } from '../email/templates'
 import type { DecisionEvent, SanitizedOptions } from '../types'
+import { hashClientValue } from '../utilities/clientData'
 import { loadPolicy } from '../utilities/policy'
 
 type CommentDoc = {
@@ -112,7 +113,7 @@ export const logDecision =
     })
 
     // Not awaited: observers and emails never hold up or fail the write.
-    void afterDecision(options, comment, event, req)
+    void afterDecision(options, comment, event, req, change?.urgent === true)
     if (decision?.urgent) void afterUrgentHold(options, comment, req)
     return doc
   }
@@ -123,6 +124,7 @@ const afterDecision = async (
   comment: CommentDoc,
   event: Omit<DecisionEvent, 'req'>,
   req: PayloadRequest,
+  wasUrgent: boolean,
 ) => {
   const { payload } = req
   if (options.onDecision) {
@@ -147,6 +149,8 @@ const afterDecision = async (
           authorName: recipient.name,
           approved: event.to === COMMENT_STATUS.approved,
           commentBody: comment.body,
+          // Words that suggested the author may be at risk are not repeated to their inbox.
+          withoutExcerpt: wasUrgent,
           clause: clauseNumber
             ? { number: clauseNumber, title: await clauseTitle(req, clauseNumber) }
             : null,
@@ -205,10 +209,18 @@ const afterDecision = async (
   }
 }
 
+/** The automatic reply goes to one address at most once in this long. */
+const SAFEGUARDING_REPLY_INTERVAL_MS = 24 * 60 * 60 * 1000
+
 /**
  * The urgent lane: moderators are emailed at once (with the comment: they are the only ones who
  * read it), and the author gets the policy's kind reply with where to find help (never the
  * comment's text, which an email could expose to whoever reads the author's inbox).
+ *
+ * A guest types any address, so the reply could be aimed at someone else's inbox, once per comment:
+ * each address gets it at most once a day (remembered in the shared cache under a keyed hash of the
+ * address, never the address itself). Moderators are alerted for every comment. The comment is
+ * marked notified only once their alert was sent, so the hourly digest retries one that failed.
  */
 const afterUrgentHold = async (
   options: SanitizedOptions,
@@ -218,7 +230,7 @@ const afterUrgentHold = async (
   const { payload } = req
   try {
     const policy = await loadPolicy(req)
-    await sendSafely(
+    const alerted = await sendSafely(
       payload,
       await moderatorAddresses(payload, options),
       urgentModeratorEmail({
@@ -229,16 +241,31 @@ const afterUrgentHold = async (
       }),
     )
     const recipient = await authorAddress(req, options, comment)
-    if (recipient)
-      await sendSafely(
-        payload,
-        recipient.email,
-        safeguardingReplyEmail({
-          authorName: recipient.name,
-          subject: policy.safeguardingReplySubject,
-          text: policy.safeguardingReply,
-        }),
-      )
+    if (recipient) {
+      const key = `comment-moderation:safeguarding-reply:${hashClientValue(payload.secret, recipient.email.toLowerCase())}`
+      // One at a time per address, so two comments at once cannot both find the cache empty.
+      await options.shared.lock(key, async () => {
+        if (await options.shared.cache.get(key)) return
+        const sent = await sendSafely(
+          payload,
+          recipient.email,
+          safeguardingReplyEmail({
+            subject: policy.safeguardingReplySubject,
+            text: policy.safeguardingReply,
+          }),
+        )
+        if (sent) await options.shared.cache.set(key, '1', SAFEGUARDING_REPLY_INTERVAL_MS)
+      })
+    }
+    // Straight to the adapter, after the write has committed (no `req`): a private field, with no
+    // hooks or access to run and nothing a public read (or a host's read cache) ever shows.
+    if (alerted)
+      await payload.db.updateOne({
+        collection: COMMENTS_SLUG,
+        id: comment.id,
+        data: { moderatorsNotifiedAt: new Date().toISOString() },
+        returning: false,
+      })
   } catch (err) {
     payload.logger.error({ err, msg: 'comment-moderation: safeguarding emails failed' })
   }

@@ -53,9 +53,10 @@ export const prepareNewComment =
       depth,
       status: decision.status,
       needsReview: decision.status === COMMENT_STATUS.pending,
-      // The urgent lane emails moderators at once (logDecision), so the hourly digest skips it.
       urgent: decision.urgent === true,
-      moderatorsNotifiedAt: decision.urgent ? now.toISOString() : null,
+      // Set once moderators have been emailed: by the urgent lane's alert (logDecision) as soon as
+      // it is sent, else by the hourly digest, which so also retries an urgent alert that failed.
+      moderatorsNotifiedAt: null,
       reasons: decision.reasons,
       policyVersion: policy.version,
       ipHash: clientHash,

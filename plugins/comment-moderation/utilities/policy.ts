@@ -10,16 +10,20 @@ import {
 import { DEFAULT_SAFEGUARDING_PHRASES } from '../rules/safeguarding'
 import type { PolicyRules } from '../rules/types'
 
-/** The automatic reply to the author of a comment held in the safeguarding lane. */
+/**
+ * The automatic reply to the author of a comment held in the safeguarding lane. It promises only
+ * what holds: a moderator may still publish the comment, so it says who reads it first, not that
+ * it stays private.
+ */
 export const DEFAULT_SAFEGUARDING_REPLY_SUBJECT = 'We read your comment, and we are here'
 export const DEFAULT_SAFEGUARDING_REPLY = [
-  'Thank you for your comment. Something you wrote made us want to check that you are all right, so a member of our team will read it before anything else.',
+  'Thank you for your comment. Something you wrote made us want to check that you are all right, so it is not published yet: a member of our team will read it first.',
   'If you are struggling or feel you might harm yourself, you do not have to cope alone. You can talk to someone now:',
   'Samaritans: call 116 123, free, any time of day or night, or email jo@samaritans.org.',
   'Shout: text SHOUT to 85258, free, any time.',
   'NHS 111: call 111 or go to 111.nhs.uk if you need urgent help or advice, including for your mental health.',
   'In an emergency, or if you or someone else is in danger right now, call 999 or go to A&E.',
-  'We will not share what you wrote. You do not need to reply to this email.',
+  'Only our moderators will read your comment before anything is decided about publishing it. You do not need to reply to this email.',
 ].join('\n\n')
 
 /** The whole policy as the plugin uses it: the rules' view plus the settings enforced around them. */
