@@ -10,7 +10,7 @@ import * as migration_20261127_201700_public_read_indexes from './20261127_20170
 import * as migration_20261128_025908_frontends from './20261128_025908_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 import * as migration_20261128_053944_privacy from './20261128_053944_privacy';
-import * as migration_20261207_123105_safeguarding from './20261207_123105_safeguarding';
+import * as migration_20261207_125110_safeguarding from './20261207_125110_safeguarding';
 
 export const migrations = [
   {
@@ -74,8 +74,8 @@ export const migrations = [
     name: '20261128_053944_privacy',
   },
   {
-    up: migration_20261207_123105_safeguarding.up,
-    down: migration_20261207_123105_safeguarding.down,
-    name: '20261207_123105_safeguarding'
+    up: migration_20261207_125110_safeguarding.up,
+    down: migration_20261207_125110_safeguarding.down,
+    name: '20261207_125110_safeguarding'
   },
 ];

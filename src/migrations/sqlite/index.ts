@@ -9,7 +9,7 @@ import * as migration_20261127_201651_public_read_indexes from './20261127_20165
 import * as migration_20261128_025903_frontends from './20261128_025903_frontends';
 import * as migration_20261128_030000_search_index from './20261128_030000_search_index';
 import * as migration_20261128_053936_privacy from './20261128_053936_privacy';
-import * as migration_20261207_123049_safeguarding from './20261207_123049_safeguarding';
+import * as migration_20261207_125100_safeguarding from './20261207_125100_safeguarding';
 
 export const migrations = [
   {
@@ -68,8 +68,8 @@ export const migrations = [
     name: '20261128_053936_privacy',
   },
   {
-    up: migration_20261207_123049_safeguarding.up,
-    down: migration_20261207_123049_safeguarding.down,
-    name: '20261207_123049_safeguarding'
+    up: migration_20261207_125100_safeguarding.up,
+    down: migration_20261207_125100_safeguarding.down,
+    name: '20261207_125100_safeguarding'
   },
 ];

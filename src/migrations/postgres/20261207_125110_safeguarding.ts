@@ -24,7 +24,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "comment_policy" ADD COLUMN "rule_clauses_safeguarding" varchar DEFAULT '6';
   ALTER TABLE "comment_policy" ADD COLUMN "safeguarding_lane" boolean DEFAULT true;
   ALTER TABLE "comment_policy" ADD COLUMN "safeguarding_reply_subject" varchar DEFAULT 'We read your comment, and we are here';
-  ALTER TABLE "comment_policy" ADD COLUMN "safeguarding_reply" varchar DEFAULT 'Thank you for your comment. Something you wrote made us want to check that you are all right, so a member of our team will read it before anything else.
+  ALTER TABLE "comment_policy" ADD COLUMN "safeguarding_reply" varchar DEFAULT 'Thank you for your comment. Something you wrote made us want to check that you are all right, so it is not published yet: a member of our team will read it first.
   
   If you are struggling or feel you might harm yourself, you do not have to cope alone. You can talk to someone now:
   
@@ -36,7 +36,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   In an emergency, or if you or someone else is in danger right now, call 999 or go to A&E.
   
-  We will not share what you wrote. You do not need to reply to this email.';
+  Only our moderators will read your comment before anything is decided about publishing it. You do not need to reply to this email.';
   ALTER TABLE "comment_policy" ADD COLUMN "appeal_window_days" numeric DEFAULT 14 NOT NULL;
   ALTER TABLE "comments" ADD CONSTRAINT "comments_appeal_rejected_by_id_users_id_fk" FOREIGN KEY ("appeal_rejected_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "comments" ADD CONSTRAINT "comments_appeal_decided_by_id_users_id_fk" FOREIGN KEY ("appeal_decided_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;

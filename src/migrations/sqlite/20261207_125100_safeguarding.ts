@@ -24,7 +24,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`comment_policy\` ADD \`rule_clauses_safeguarding\` text DEFAULT '6';`)
   await db.run(sql`ALTER TABLE \`comment_policy\` ADD \`safeguarding_lane\` integer DEFAULT true;`)
   await db.run(sql`ALTER TABLE \`comment_policy\` ADD \`safeguarding_reply_subject\` text DEFAULT 'We read your comment, and we are here';`)
-  await db.run(sql`ALTER TABLE \`comment_policy\` ADD \`safeguarding_reply\` text DEFAULT 'Thank you for your comment. Something you wrote made us want to check that you are all right, so a member of our team will read it before anything else.
+  await db.run(sql`ALTER TABLE \`comment_policy\` ADD \`safeguarding_reply\` text DEFAULT 'Thank you for your comment. Something you wrote made us want to check that you are all right, so it is not published yet: a member of our team will read it first.
   
   If you are struggling or feel you might harm yourself, you do not have to cope alone. You can talk to someone now:
   
@@ -36,7 +36,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   In an emergency, or if you or someone else is in danger right now, call 999 or go to A&E.
   
-  We will not share what you wrote. You do not need to reply to this email.';`)
+  Only our moderators will read your comment before anything is decided about publishing it. You do not need to reply to this email.';`)
   await db.run(sql`ALTER TABLE \`comment_policy\` ADD \`appeal_window_days\` numeric DEFAULT 14 NOT NULL;`)
 }
 
