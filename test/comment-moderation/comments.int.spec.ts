@@ -273,6 +273,19 @@ describe('moderation decisions', () => {
   })
 })
 
+test('a guest’s name is read by the same rules as the comment: it is published beside it', async () => {
+  const created = await post(
+    guest({ authorName: 'Sam, NHS 943 476 5919', authorEmail: 'named.guest@example.org' }),
+  )
+  expect(created.status).toBe(201)
+  const held = await client.request('GET', `/api/comments/${idOf(created.body)}`, {
+    token: tokens.moderator,
+  })
+  expect(held.body.status).toBe('pending')
+  const rules = (held.body.reasons as { rule: string }[]).map((reason) => reason.rule)
+  expect(rules).toContain('patient-data')
+})
+
 describe('who sees which comment', () => {
   const statuses = ['pending', 'approved', 'rejected', 'spam'] as const
   const ids: Record<string, number> = {}

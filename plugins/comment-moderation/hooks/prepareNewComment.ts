@@ -41,7 +41,12 @@ export const prepareNewComment =
     const depth = await replyDepth(req, options, data.parent, target)
     const clientHash = hashClientValue(req.payload.secret, options.clientAddress(req))
     await checkFlood(req, poster, clientHash, policy, now)
-    const decision = await decideComment(req, options, poster, String(data.body ?? ''), policy)
+    // A guest's name is published beside the comment, so the rules read it too (a member's name
+    // is their profile's, not typed with the comment).
+    const published = [String(data.body ?? ''), poster.kind === 'guest' ? poster.name : '']
+      .filter(Boolean)
+      .join('\n')
+    const decision = await decideComment(req, options, poster, published, policy)
     setCommentContext(req, { decision })
 
     return {
