@@ -63,6 +63,7 @@ const createLoose = (collection: string, data: Record<string, unknown>) =>
     data: data as never,
     overrideAccess: true,
   }) as unknown as Promise<LooseDoc>
+const queueTask = (task: string) => payload.jobs.queue({ task: task as never, input: {} as never })
 const fieldNames = (slug: string) =>
   (payload.collections as unknown as Record<string, { config: { fields: Field[] } }>)[
     slug
@@ -247,7 +248,7 @@ test('the digest task emails held comments to moderators once; the urgent lane h
         .moderatorsNotifiedAt,
     ),
   )
-  await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
+  await queueTask('commentModeratorDigest')
   await payload.jobs.run()
   const digest = await smtp.waitFor((message) =>
     message.subject.startsWith('Comments waiting for moderation'),
@@ -256,7 +257,7 @@ test('the digest task emails held comments to moderators once; the urgent lane h
   expect(digest.text).toContain('Held for the digest')
   expect(digest.text).not.toContain('Urgent, not for the digest')
   const before = smtp.messages.length
-  await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
+  await queueTask('commentModeratorDigest')
   await payload.jobs.run()
   expect(smtp.messages.length).toBe(before)
 })
@@ -291,7 +292,7 @@ test('an urgent alert the SMTP server refused is left for the digest, which send
     logged.mockRestore()
     smtp = await startSmtpServer({ port })
   }
-  await payload.jobs.queue({ task: 'commentModeratorDigest' as never, input: {} as never })
+  await queueTask('commentModeratorDigest')
   await payload.jobs.run()
   const digest = await smtp.waitFor((message) =>
     message.subject.startsWith('Comments waiting for moderation'),
@@ -311,7 +312,7 @@ test('the purge task erases client hashes older than the retention period, and o
     id: old.id,
     data: { createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString() },
   })
-  await payload.jobs.queue({ task: 'commentPurgeClientData' as never, input: {} as never })
+  await queueTask('commentPurgeClientData')
   await payload.jobs.run()
   const purged = await payload.findByID({
     collection: 'comments',

@@ -1,10 +1,10 @@
 import { documented } from '@q-community/plugin-shared/openapi'
 import { errorResponse } from '@q-community/plugin-shared/responses'
-import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload } from 'payload'
 
 import { DECISIONS_SLUG, RULE } from '../constants'
 import type { SanitizedOptions } from '../types'
+import { decisionLogCache } from '../utilities/decisionLogCache'
 import { loadPolicy } from '../utilities/policy'
 import { STATS_DOC } from './docs'
 
@@ -85,9 +85,10 @@ type Stats = { from: string; to: string } & ReturnType<typeof summariseDecisions
  * shared cache (several instances) an answer is counted once for all.
  */
 export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
-  const cache = new LRUCache<string, Promise<Stats>>({
-    max: STATS_CACHE_ENTRIES,
-    ttl: STATS_CACHE_SECONDS * 1000,
+  const cached = decisionLogCache<Stats>(options, {
+    name: 'comment-stats',
+    seconds: STATS_CACHE_SECONDS,
+    entries: STATS_CACHE_ENTRIES,
   })
   return documented<Endpoint>(
     {
@@ -113,52 +114,21 @@ export const statsEndpoint = (options: SanitizedOptions): Endpoint => {
             'from',
           )
         }
-        // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too,
-        // and by the newest decision: the log only grows, so a decision (on any instance) is counted at once.
-        const key = `${await newestDecisionId(req.payload)}|${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
-        let stats = cache.get(key)
-        if (!stats) {
+        // Keyed by the parameters as sent, so the default window ("the last 30 days") is one entry too.
+        const params = `${req.searchParams.get('from') ?? ''}|${req.searchParams.get('to') ?? ''}`
+        const stats = await cached(req.payload, params, async () => {
           const { ruleClauses } = await loadPolicy(req)
           const withheld = {
             rule: RULE.safeguarding,
             clause: ruleClauses[RULE.safeguarding] ?? null,
           }
-          stats = sharedStats(options, key, () => countDecisions(req.payload, from, to, withheld))
-          cache.set(key, stats)
-          stats.catch(() => cache.delete(key))
-        }
-        return Response.json(await stats)
+          return countDecisions(req.payload, from, to, withheld)
+        })
+        return Response.json(stats)
       },
     },
     STATS_DOC,
   )
-}
-
-const sharedStats = async (
-  options: SanitizedOptions,
-  key: string,
-  count: () => Promise<Stats>,
-): Promise<Stats> => {
-  const cacheKey = `comment-stats:${key}`
-  const cached = await options.shared.cache.get(cacheKey)
-  if (cached) return JSON.parse(cached) as Stats
-  const stats = await count()
-  await options.shared.cache.set(cacheKey, JSON.stringify(stats), STATS_CACHE_SECONDS * 1000)
-  return stats
-}
-
-/** One indexed read: the id of the newest decision, or none. */
-const newestDecisionId = async (payload: Payload): Promise<number | string | null> => {
-  const { docs } = await payload.find({
-    collection: DECISIONS_SLUG,
-    sort: '-id',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { decidedAt: true },
-  })
-  return docs[0]?.id ?? null
 }
 
 /** A `hasMany` text value as stored: a list of strings, or none. */

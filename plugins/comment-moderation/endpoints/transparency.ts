@@ -1,6 +1,5 @@
 import { documented } from '@q-community/plugin-shared/openapi'
 import { errorResponse } from '@q-community/plugin-shared/responses'
-import { LRUCache } from 'lru-cache'
 import type { Endpoint, Payload, Where } from 'payload'
 
 import { COMMENT_STATUS, COMMENTS_SLUG, DECISIONS_SLUG, RULE } from '../constants'
@@ -12,6 +11,7 @@ import {
   type TransparencyReport,
 } from '../rules/transparency'
 import type { SanitizedOptions } from '../types'
+import { decisionLogCache } from '../utilities/decisionLogCache'
 import { loadPolicy } from '../utilities/policy'
 import { TRANSPARENCY_DOC } from './docs'
 
@@ -131,20 +131,6 @@ const buildReport = async (
   })
 }
 
-/** One indexed read: the id of the newest decision (the log only grows, so a new one changes it). */
-const newestDecisionId = async (payload: Payload) => {
-  const { docs } = await payload.find({
-    collection: DECISIONS_SLUG,
-    sort: '-id',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { decidedAt: true },
-  })
-  return docs[0]?.id ?? null
-}
-
 /**
  * `GET /api/comments/transparency?month=YYYY-MM` (default: the last full month), public: the
  * month's comments received, decisions by status and clause, median time to a human decision
@@ -153,9 +139,10 @@ const newestDecisionId = async (payload: Payload) => {
  * the shared cache, and for browsers and proxies (a minute for the current month, an hour for past ones).
  */
 export const transparencyEndpoint = (options: SanitizedOptions): Endpoint => {
-  const cache = new LRUCache<string, Promise<TransparencyReport>>({
-    max: CACHE_ENTRIES,
-    ttl: TRANSPARENCY_CURRENT_SECONDS * 1000,
+  const cached = decisionLogCache<TransparencyReport>(options, {
+    name: 'comment-transparency',
+    seconds: TRANSPARENCY_CURRENT_SECONDS,
+    entries: CACHE_ENTRIES,
   })
   return documented<Endpoint>(
     {
@@ -173,40 +160,25 @@ export const transparencyEndpoint = (options: SanitizedOptions): Endpoint => {
           )
         const past = range.to.getTime() <= now.getTime()
         const seconds = past ? TRANSPARENCY_PAST_SECONDS : TRANSPARENCY_CURRENT_SECONDS
-        const key = `${await newestDecisionId(req.payload)}|${month}`
-        let report = cache.get(key)
-        if (!report) {
-          const { ruleClauses } = await loadPolicy(req)
-          report = sharedReport(options, key, seconds, () =>
-            buildReport(
+        const report = await cached(
+          req.payload,
+          month,
+          async () => {
+            const { ruleClauses } = await loadPolicy(req)
+            return buildReport(
               req.payload,
               month,
               { ...range, complete: past },
               ruleClauses[RULE.safeguarding] ?? null,
-            ),
-          )
-          cache.set(key, report)
-          report.catch(() => cache.delete(key))
-        }
-        return Response.json(await report, {
+            )
+          },
+          seconds,
+        )
+        return Response.json(report, {
           headers: { 'Cache-Control': `public, max-age=${seconds}` },
         })
       },
     },
     TRANSPARENCY_DOC,
   )
-}
-
-const sharedReport = async (
-  options: SanitizedOptions,
-  key: string,
-  seconds: number,
-  build: () => Promise<TransparencyReport>,
-): Promise<TransparencyReport> => {
-  const cacheKey = `comment-transparency:${key}`
-  const cached = await options.shared.cache.get(cacheKey)
-  if (cached) return JSON.parse(cached) as TransparencyReport
-  const report = await build()
-  await options.shared.cache.set(cacheKey, JSON.stringify(report), seconds * 1000)
-  return report
 }
