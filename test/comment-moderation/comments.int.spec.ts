@@ -939,6 +939,23 @@ describe('appeals', () => {
     expect((await appeal(late, REASON, tokens.author)).status).toBe(201)
     await setPolicy({ appealWindowDays: 14 })
   })
+
+  test('an appeal whose reason suggests the author is at risk joins the urgent lane, moderators alerted at once', async () => {
+    const id = await rejected('Buy my course, link in bio (appeal at risk)')
+    const words = 'Please read it again. Some days I want to end my life.'
+    expect((await appeal(id, words, tokens.author)).status).toBe(201)
+    const queued = await client.request('GET', `/api/comments/${id}`, { token: tokens.moderator })
+    expect(queued.body).toMatchObject({ status: 'pending', urgent: true })
+    const alert = await smtp.waitFor(
+      (message) => message.subject.startsWith('URGENT') && message.text.includes(`/comments/${id}`),
+    )
+    // The words moderators must read are the appeal's, not the rejected comment's.
+    expect(alert.text).toContain('appeal')
+    expect(alert.text).toContain('Some days I want to end my life')
+    const filing = (await logOf(id)).at(-1)
+    expect(filing).toMatchObject({ source: 'appeal', from: 'rejected', to: 'pending' })
+    expect(filing?.rules).toContain('safeguarding')
+  })
 })
 
 describe('transparency report', () => {
@@ -970,8 +987,8 @@ describe('transparency report', () => {
     expect(rejectedCount).toBe(
       await count('comment-decisions', 'decidedAt', '&where[to][equals]=rejected'),
     )
-    // This file's appeals: three filed, one overturned, one upheld (one still pending).
-    expect(figures.appeals).toEqual({ filed: 3, overturned: 1, upheld: 1 })
+    // This file's appeals: four filed, one overturned, one upheld (two still pending).
+    expect(figures.appeals).toEqual({ filed: 4, overturned: 1, upheld: 1 })
     // The reports test: three reports hid one comment, not yet decided.
     expect(figures.reports).toMatchObject({ received: 3, commentsHidden: 1 })
     expect(figures.timeToDecision.allHeld.held).toBeGreaterThan(0)

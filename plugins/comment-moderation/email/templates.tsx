@@ -112,6 +112,8 @@ export const urgentModeratorEmail = (data: {
   body: string
   heldAt: string
   adminURL: string
+  /** Set when the wording is in the author's appeal of a rejection, not in the comment itself. */
+  appealReason?: string | null
 }): Promise<RenderedEmail> => {
   const subject = 'URGENT: a comment suggests someone may be at risk'
   return renderEmail(
@@ -124,8 +126,13 @@ export const urgentModeratorEmail = (data: {
         the moderation queue, and the address it was posted with is sent the policy's reply with
         where to get help (at most once a day).
       </Text>
+      {data.appealReason ? (
+        <Text>The wording is in the author's appeal of the comment's rejection:</Text>
+      ) : (
+        <></>
+      )}
       <Section style={{ borderLeft: '3px solid #c81e1e', paddingLeft: 12 }}>
-        <Text>{excerpt(data.body)}</Text>
+        <Text>{excerpt(data.appealReason ?? data.body)}</Text>
       </Section>
       <Link href={data.adminURL}>Read it now in the moderation queue</Link>
     </Layout>,

@@ -12,6 +12,7 @@ import {
 } from '../constants'
 import { setCommentContext } from '../context'
 import { type AppealableComment, appealReason, appealRefusal } from '../rules/appeal'
+import { findSafeguardingPhrases } from '../rules/safeguarding'
 import type { SanitizedOptions } from '../types'
 import { refusal } from '../utilities/errors'
 import { loadPolicy } from '../utilities/policy'
@@ -109,12 +110,17 @@ export const appealEndpoint = (options: SanitizedOptions): Endpoint =>
             comment.reasons?.find((entry) => entry.clause)?.clause ??
             null
           const appealedAt = new Date().toISOString()
+          // Someone may be at risk whatever they are typing: an appeal is read by the lane's rule too.
+          const urgent =
+            policy.safeguardingLane &&
+            findSafeguardingPhrases(reason, policy.safeguardingPhrases).length > 0
           setCommentContext(req, { appealFiled: { reason: APPEAL_FILED_REASON, clause } })
           await req.payload.update({
             collection: COMMENTS_SLUG,
             id: comment.id,
             data: {
               status: COMMENT_STATUS.pending,
+              ...(urgent ? { urgent: true } : {}),
               // So the next moderators' digest lists it again.
               moderatorsNotifiedAt: null,
               appeal: {

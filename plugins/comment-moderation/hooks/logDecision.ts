@@ -32,6 +32,7 @@ type CommentDoc = {
   target?: { relationTo: string; value: unknown }
   policyVersion?: string | null
   createdAt?: string | null
+  appeal?: { reason?: string | null } | null
 }
 
 /**
@@ -115,6 +116,9 @@ export const logDecision =
     // Not awaited: observers and emails never hold up or fail the write.
     void afterDecision(options, comment, event, req, change?.urgent === true)
     if (decision?.urgent) void afterUrgentHold(options, comment, req)
+    // An appeal whose reason the safeguarding lane holds: the same at-once alert and reply.
+    if (change?.source === 'appeal' && change.from === COMMENT_STATUS.rejected && change.urgent)
+      void afterUrgentHold(options, comment, req, doc.appeal?.reason ?? null)
     return doc
   }
 
@@ -226,6 +230,7 @@ const afterUrgentHold = async (
   options: SanitizedOptions,
   comment: CommentDoc,
   req: PayloadRequest,
+  appealReason: string | null = null,
 ) => {
   const { payload } = req
   try {
@@ -236,7 +241,10 @@ const afterUrgentHold = async (
       urgentModeratorEmail({
         id: comment.id,
         body: comment.body,
-        heldAt: comment.createdAt ?? new Date().toISOString(),
+        heldAt: appealReason
+          ? new Date().toISOString()
+          : (comment.createdAt ?? new Date().toISOString()),
+        appealReason,
         adminURL: `${payload.config.serverURL}/admin/collections/${COMMENTS_SLUG}/${comment.id}`,
       }),
     )

@@ -69,7 +69,8 @@ export const recordModeratorDecision: CollectionBeforeChangeHook = ({
   // Both statuses come from the select field's options: Payload validates `to`, `from` was stored.
   const from: CommentStatus = originalDoc.status
   const to: CommentStatus = data.status
-  const urgent = originalDoc.urgent === true
+  // An appeal whose reason the safeguarding lane holds joins the lane (endpoints/appeal.ts).
+  const urgent = originalDoc.urgent === true || (appealFiled !== undefined && data.urgent === true)
   setStatusChange(req, originalDoc.id, {
     from,
     to,
